@@ -1,0 +1,68 @@
+/*
+ * The protocol commands of CONTRACT section 3 as pure functions: a line and a session go in,
+ * one reply comes out, and the events the command causes go to the exercise's sink first.
+ * Authorization is decided here, never in net/.
+ */
+#ifndef CMD_H
+#define CMD_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "exercise.h"
+
+enum cmd_role { CMD_ROLE_NONE, CMD_ROLE_TEAM, CMD_ROLE_FACILITATOR, CMD_ROLE_OBSERVER };
+
+/* Role bits for a command's table entry. */
+#define CMD_ANYONE 0x1
+#define CMD_TEAM 0x2
+#define CMD_FACILITATOR 0x4
+#define CMD_OBSERVER 0x8
+
+/* One connected person or program. net/ owns it; core reads and updates it. */
+struct cmd_session {
+	enum cmd_role role;
+	int team;          /* team index for CMD_ROLE_TEAM, else -1 */
+	char *name;        /* display name; NULL until login */
+	bool json;         /* JSON Lines mode */
+	bool quit;         /* set by `quit`: net closes after sending the reply */
+	int failed_logins; /* net slows down and closes past its limit */
+	bool acked;        /* answered the last commcheck */
+	unsigned long id;  /* connection number, for default names */
+};
+
+/* The one reply to a command. */
+struct cmd_reply {
+	json_t *obj; /* {"type":"ok"|"error","cmd":VERB,...} */
+	char *text;  /* its text-mode rendering, ending in '\n' (may be several lines) */
+	const char *code; /* error code, or NULL when ok */
+};
+
+/* The server's sessions, for `who` and `commcheck`: each() calls fn for every logged-in session. */
+struct cmd_roster {
+	void *ctx;
+	void (*each)(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg);
+};
+
+/* A session that is not logged in, in text mode. */
+void cmd_session_init(struct cmd_session *s, unsigned long id);
+/* A session ends: leave its team (members count) and free its name. */
+void cmd_session_close(struct exercise *ex, struct cmd_session *s);
+
+/*
+ * Run one line (no line terminator, valid UTF-8) for session s. roster may be NULL (then `who`
+ * knows only s). Fills *out; free with cmd_reply_free.
+ */
+void cmd_exec(struct exercise *ex, const struct cmd_roster *roster, struct cmd_session *s,
+	      const char *line, struct cmd_reply *out);
+/* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited). */
+void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message);
+/* Free a reply's contents. */
+void cmd_reply_free(struct cmd_reply *r);
+/* The reply as bytes for this session's mode (JSON line or text); valid until cmd_reply_free. */
+const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, size_t *len);
+
+/* Whether session s receives event ev. */
+bool cmd_session_receives(const struct cmd_session *s, const struct event *ev);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * A scenario: a Lua file run in a sandbox that declares an exercise and drives it through
+ * timers and handlers. Every error reads FILE:LINE: message.
+ */
+#ifndef SCENARIO_H
+#define SCENARIO_H
+
+#include <stddef.h>
+
+#include "../core/exercise.h"
+
+/* One problem found while loading or checking a scenario. */
+struct scenario_problem {
+	char *file;
+	int line; /* 0: no line */
+	char *msg;
+};
+
+struct scenario_problems {
+	struct scenario_problem *v;
+	int n, cap;
+};
+
+struct scenario_limits {
+	long budget;      /* VM instructions per callback (default 10,000,000) */
+	size_t mem_cap;   /* bytes the scenario may allocate (default 64 MiB) */
+};
+
+struct scenario;
+
+/* The default limits. */
+void scenario_limits_default(struct scenario_limits *lim);
+
+/*
+ * Load the scenario at path into a new exercise. Problems are appended to *probs (every problem
+ * `check` knows of, each with the line of its declaration). Returns NULL when the scenario cannot
+ * run (any problem makes it so). On success, the exercise is prepared (ex_prepare) and wired to
+ * the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is seeded.
+ */
+struct scenario *scenario_load(const char *path, const struct scenario_limits *lim,
+			       long long seed_override, struct scenario_problems *probs);
+/* The exercise a scenario declared. */
+struct exercise *scenario_exercise(struct scenario *sc);
+/* Free the scenario and its exercise. */
+void scenario_free(struct scenario *sc);
+/* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
+unsigned long scenario_errors(const struct scenario *sc);
+
+/* Append a problem (file and msg copied). */
+void scenario_problem_add(struct scenario_problems *p, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Free the problems. */
+void scenario_problems_free(struct scenario_problems *p);
+
+#endif
