@@ -36,6 +36,7 @@ struct cmd_reply {
 	json_t *obj; /* {"type":"ok"|"error","cmd":VERB,...} */
 	char *text;  /* its text-mode rendering, ending in '\n' (may be several lines) */
 	const char *code; /* error code, or NULL when ok */
+	char *json;       /* the JSON line, built by cmd_reply_bytes on first use */
 };
 
 /* The server's sessions, for `who` and `commcheck`: each() calls fn for every logged-in session. */

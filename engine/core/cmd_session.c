@@ -1,2 +1,223 @@
-/* placeholder: being written */
-typedef int placeholder_cmd_session_t;
+/* The commands anyone may type, logged in or not: help, mode, login, quit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd_int.h"
+
+/* The longest display name, in characters. */
+#define CMD_SESSION_NAME_MAX 40
+
+/* help [COMMAND]: the commands this session may use, each with its usage. */
+static void cmd_session_help(struct cmd_ctx *c)
+{
+	size_t n, i, width = 0, found = 0;
+	const struct cmd_entry *const *t = cmd_entries(&n);
+	const char *want = cmd_word(c);
+	json_t *list;
+
+	if (cmd_no_more(c) == -1)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
+			continue;
+		if (strlen(t[i]->usage) > width)
+			width = strlen(t[i]->usage);
+		found++;
+	}
+	if (found == 0) {
+		cmd_fail(c, "unknown_command",
+		         "you have no command \"%s\" (type help for the list)", want);
+		return;
+	}
+	if (want == NULL && c->s->role == CMD_ROLE_NONE)
+		cmd_printf(c, "Log in first with the id and secret you were given.\n");
+	if (want == NULL)
+		cmd_printf(c, "Commands (verbs are case-insensitive):\n");
+	list = json_array();
+	for (i = 0; i < n; i++) {
+		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
+			continue;
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "name", t[i]->name, "usage",
+		                                      t[i]->usage, "summary", t[i]->summary));
+		cmd_printf(c, "  %-*s  %s\n", (int)width, t[i]->usage, t[i]->summary);
+	}
+	cmd_set(c, "commands", list);
+}
+
+const struct cmd_entry cmd_session_help_entry = {
+    "help", "help [COMMAND]", "list the commands you may use", CMD_ANYONE, cmd_session_help};
+
+/* mode [text|json]: switch between text for people and JSON Lines for programs. */
+static void cmd_session_mode(struct cmd_ctx *c)
+{
+	const char *m = cmd_word(c);
+
+	if (cmd_no_more(c) == -1)
+		return;
+	if (m != NULL && strcasecmp(m, "json") == 0) {
+		c->s->json = true;
+	} else if (m != NULL && strcasecmp(m, "text") == 0) {
+		c->s->json = false;
+	} else if (m != NULL) {
+		cmd_usage(c);
+		return;
+	}
+	cmd_set(c, "mode", json_string(c->s->json ? "json" : "text"));
+	cmd_printf(c, "%s\n", c->s->json ? "JSON mode: one JSON object per line." : "Text mode.");
+}
+
+const struct cmd_entry cmd_session_mode_entry = {"mode", "mode text|json",
+                                                 "text for people, JSON Lines for programs",
+                                                 CMD_ANYONE, cmd_session_mode};
+
+/* Whether given equals secret, in a time that depends only on the longer length. */
+static bool cmd_session_secret_equal(const char *given, const char *secret)
+{
+	size_t lg = strlen(given), ls = strlen(secret), n = lg > ls ? lg : ls, i;
+	volatile unsigned char diff = lg != ls;
+
+	for (i = 0; i < n; i++) {
+		unsigned char a = i < lg ? (unsigned char)given[i] : 0;
+		unsigned char b = i < ls ? (unsigned char)secret[i] : 0;
+
+		diff |= a ^ b;
+	}
+	return diff == 0;
+}
+
+/* Whether a display name is short and printable; 0, or -1 with an error. */
+static int cmd_session_check_name(struct cmd_ctx *c, const char *name)
+{
+	const unsigned char *p;
+	size_t chars = 0;
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			cmd_fail(c, "bad_args", "a name cannot hold control characters");
+			return -1;
+		}
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+	}
+	if (chars > CMD_SESSION_NAME_MAX) {
+		cmd_fail(c, "bad_args", "a name is at most %d characters", CMD_SESSION_NAME_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* The role and team an ID logs in as, and the secret it needs (NULL: none can log in). */
+static const char *cmd_session_lookup(const struct exercise *ex, const char *id,
+                                      enum cmd_role *role, int *team)
+{
+	*team = -1;
+	*role = CMD_ROLE_NONE;
+	if (strcasecmp(id, "facilitator") == 0) {
+		*role = CMD_ROLE_FACILITATOR;
+		return ex->facilitator_secret;
+	}
+	if (strcasecmp(id, "observer") == 0) {
+		*role = CMD_ROLE_OBSERVER;
+		return ex->observer_secret;
+	}
+	*team = ex_find_team(ex, id);
+	if (*team < 0)
+		return NULL;
+	*role = CMD_ROLE_TEAM;
+	return ex->teams[*team].secret;
+}
+
+/* The name of a role as in the login reply. */
+static const char *cmd_session_role_name(enum cmd_role role)
+{
+	switch (role) {
+	case CMD_ROLE_TEAM:
+		return "team";
+	case CMD_ROLE_FACILITATOR:
+		return "facilitator";
+	case CMD_ROLE_OBSERVER:
+		return "observer";
+	case CMD_ROLE_NONE:
+		break;
+	}
+	return "none";
+}
+
+/* Make s a member of its new role, leaving the old one. */
+static void cmd_session_become(struct cmd_ctx *c, enum cmd_role role, int team, const char *name)
+{
+	struct cmd_session *s = c->s;
+	struct exercise *ex = c->ex;
+	char buf[96];
+
+	if (s->role == CMD_ROLE_TEAM && s->team >= 0 && ex->teams[s->team].members > 0)
+		ex->teams[s->team].members--;
+	free(s->name);
+	if (name[0] == '\0') {
+		snprintf(buf, sizeof buf, "%s-%lu",
+		         team >= 0 ? ex->teams[team].id : cmd_session_role_name(role), s->id);
+		name = buf;
+	}
+	s->name = cmd_strdup(name);
+	s->role = role;
+	s->team = team;
+	s->failed_logins = 0;
+	s->acked = false;
+	if (team >= 0) {
+		ex->teams[team].members++;
+		ex_join(ex, team, s->name);
+	}
+}
+
+/* login ID SECRET [NAME]: join a team, or the staff as facilitator or observer. */
+static void cmd_session_login(struct cmd_ctx *c)
+{
+	const char *id = cmd_word(c), *secret = cmd_word(c), *name = cmd_rest(c), *want;
+	enum cmd_role role;
+	int team;
+	bool ok;
+
+	if (id == NULL || secret == NULL) {
+		cmd_usage(c);
+		return;
+	}
+	if (cmd_session_check_name(c, name) == -1)
+		return;
+	want = cmd_session_lookup(c->ex, id, &role, &team);
+	ok = cmd_session_secret_equal(secret, want != NULL ? want : "") && want != NULL &&
+	     want[0] != '\0';
+	if (!ok) {
+		c->s->failed_logins++;
+		cmd_fail(c, "auth_failed", "wrong id or secret");
+		return;
+	}
+	cmd_session_become(c, role, team, name);
+	cmd_set(c, "role", json_string(cmd_session_role_name(role)));
+	cmd_set(c, "team", team >= 0 ? json_string(c->ex->teams[team].id) : json_null());
+	cmd_set(c, "name", json_string(c->s->name));
+	if (team >= 0)
+		cmd_printf(c, "Welcome, %s: you are in team %s (%s).\n", c->s->name,
+		           c->ex->teams[team].id, cmd_team_name(&c->ex->teams[team]));
+	else
+		cmd_printf(c, "Welcome, %s: you are logged in as %s.\n", c->s->name,
+		           cmd_session_role_name(role));
+	cmd_printf(c, "Type help for your commands, status for the clock.\n");
+}
+
+const struct cmd_entry cmd_session_login_entry = {"login", "login ID SECRET [NAME]",
+                                                  "log in to a team, or as facilitator or observer",
+                                                  CMD_ANYONE, cmd_session_login};
+
+/* quit: say goodbye; net closes the connection after the reply. */
+static void cmd_session_quit(struct cmd_ctx *c)
+{
+	if (cmd_no_more(c) == -1)
+		return;
+	c->s->quit = true;
+	cmd_printf(c, "Bye.\n");
+}
+
+const struct cmd_entry cmd_session_quit_entry = {"quit", "quit", "close the connection", CMD_ANYONE,
+                                                 cmd_session_quit};

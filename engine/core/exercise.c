@@ -1,2 +1,545 @@
-/* placeholder: being written */
-typedef int placeholder_exercise_t;
+/* The exercise model: declarations, lookups, the clock and the queue of what is due. */
+#include "exercise.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ex_internal.h"
+#include "timeparse.h"
+
+/* calloc that aborts when out of memory. */
+void *ex_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+/* strdup that aborts when out of memory; NULL stays NULL. */
+char *ex_xstrdup(const char *s)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	d = strdup(s);
+	if (d == NULL)
+		abort();
+	return d;
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0 if the bytes there are not one. */
+static size_t ex_utf8_len(const unsigned char *s)
+{
+	size_t n;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	cp = s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* A JSON string of s (bytes that are not UTF-8 become U+FFFD), or null when s is NULL. */
+json_t *ex_jstr(const char *s)
+{
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	j = json_string(s);
+	if (j == NULL) {
+		const unsigned char *p = (const unsigned char *)s;
+		char *clean = ex_xcalloc(strlen(s) * 3 + 1, 1), *o = clean;
+		while (*p) {
+			size_t n = ex_utf8_len(p);
+			if (n == 0) {
+				memcpy(o, "\xef\xbf\xbd", 3);
+				o += 3;
+				p++;
+				continue;
+			}
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+		}
+		j = json_string(clean);
+		free(clean);
+	}
+	if (j == NULL)
+		abort();
+	return j;
+}
+
+/* Build a JSON object from a json_pack format; aborts when out of memory. */
+json_t *ex_pack(const char *fmt, ...)
+{
+	va_list ap;
+	json_t *j;
+
+	va_start(ap, fmt);
+	j = json_vpack_ex(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (j == NULL)
+		abort();
+	return j;
+}
+
+/* Make an empty exercise with defaults: duration 1h, tick 60s, speed 1, seed 1. */
+struct exercise *ex_new(void)
+{
+	struct exercise *ex = ex_xcalloc(1, sizeof *ex);
+
+	ex->start_epoch = -1;
+	ex->duration = 3600;
+	ex->tick = 60;
+	ex->speed = 1;
+	ex->seed = 1;
+	ex->state = EX_WAITING;
+	ex->index = ex_xcalloc(1, sizeof *ex->index);
+	queue_init(&ex->q);
+	return ex;
+}
+
+/* Free one inject's contents. */
+static void ex_inject_free(struct ex_inject *inj)
+{
+	free(inj->id);
+	free(inj->to);
+	free(inj->from);
+	free(inj->channel);
+	free(inj->subject);
+	free(inj->body);
+	free(inj->notes);
+	free(inj->ts);
+	if (inj->decision != NULL) {
+		for (int k = 0; k < inj->decision->n_options; k++) {
+			free(inj->decision->options[k].key);
+			free(inj->decision->options[k].label);
+		}
+		free(inj->decision->options);
+		free(inj->decision->prompt);
+		free(inj->decision);
+	}
+}
+
+/* Empty the queue, releasing the timers still in it. */
+static void ex_drain(struct exercise *ex)
+{
+	struct queue_item it;
+
+	while (queue_pop(&ex->q, &it))
+		if (it.kind == EX_ITEM_TIMER && ex->hooks.release != NULL)
+			ex->hooks.release(ex->hooks.ctx, ex, it.a);
+}
+
+/* Free the exercise and everything it owns. */
+void ex_free(struct exercise *ex)
+{
+	if (ex == NULL)
+		return;
+	ex_drain(ex);
+	queue_free(&ex->q);
+	for (int i = 0; i < ex->n_teams; i++) {
+		free(ex->teams[i].id);
+		free(ex->teams[i].name);
+		free(ex->teams[i].secret);
+	}
+	for (int i = 0; i < ex->n_objectives; i++) {
+		free(ex->objectives[i].id);
+		free(ex->objectives[i].text);
+	}
+	for (int i = 0; i < ex->n_injects; i++)
+		ex_inject_free(&ex->injects[i]);
+	free(ex->teams);
+	free(ex->objectives);
+	free(ex->injects);
+	free(ex->title);
+	free(ex->path);
+	free(ex->facilitator_secret);
+	free(ex->observer_secret);
+	free(ex->phase);
+	free(ex->end_reason);
+	free(ex->index->slots);
+	free(ex->index);
+	free(ex);
+}
+
+/* Make room in an array of n elements of size sz for one more, zeroed; returns the array. */
+static void *ex_grow(void *arr, int n, size_t sz)
+{
+	char *v = arr;
+
+	/* the capacity is the next power of two, so n alone says when to double */
+	if ((n & (n - 1)) == 0) {
+		v = realloc(v, (n ? (size_t)n * 2 : 1) * sz);
+		if (v == NULL)
+			abort();
+	}
+	memset(v + (size_t)n * sz, 0, sz);
+	return v;
+}
+
+/* Add a team; returns its index. */
+int ex_add_team(struct exercise *ex, const char *id, const char *name, const char *secret, int line)
+{
+	struct ex_team *tm;
+
+	ex->teams = ex_grow(ex->teams, ex->n_teams, sizeof *ex->teams);
+	tm = &ex->teams[ex->n_teams];
+	tm->id = ex_xstrdup(id);
+	tm->name = ex_xstrdup(name ? name : id);
+	tm->secret = ex_xstrdup(secret);
+	tm->line = line;
+	return ex->n_teams++;
+}
+
+/* Add an objective; returns its index. */
+int ex_add_objective(struct exercise *ex, const char *id, const char *text, int line)
+{
+	struct ex_objective *o;
+
+	ex->objectives = ex_grow(ex->objectives, ex->n_objectives, sizeof *ex->objectives);
+	o = &ex->objectives[ex->n_objectives];
+	o->id = ex_xstrdup(id);
+	o->text = ex_xstrdup(text);
+	o->line = line;
+	return ex->n_objectives++;
+}
+
+/* The FNV-1a hash of an id. */
+static size_t ex_index_hash(const char *id)
+{
+	size_t h = 2166136261u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/* The slot that holds id, or the empty slot where it would go. */
+static size_t ex_index_slot(const struct exercise *ex, const char *id)
+{
+	const struct ex_index *x = ex->index;
+	size_t k = ex_index_hash(id) & (x->cap - 1);
+
+	while (x->slots[k] >= 0 && strcmp(ex->injects[x->slots[k]].id, id) != 0)
+		k = (k + 1) & (x->cap - 1);
+	return k;
+}
+
+/* Index inject i by its id, keeping the first declared one when ids repeat. */
+static void ex_index_add(struct exercise *ex, int i)
+{
+	struct ex_index *x = ex->index;
+	size_t k;
+
+	if (ex->injects[i].id == NULL)
+		return;
+	if ((size_t)ex->n_injects * 2 >= x->cap) {
+		size_t old = x->cap;
+		int *slots = x->slots;
+
+		x->cap = old ? old * 2 : 64;
+		x->slots = ex_xcalloc(x->cap, sizeof *x->slots);
+		memset(x->slots, 0xff, x->cap * sizeof *x->slots);
+		for (size_t j = 0; j < old; j++)
+			if (slots[j] >= 0)
+				x->slots[ex_index_slot(ex, ex->injects[slots[j]].id)] = slots[j];
+		free(slots);
+	}
+	k = ex_index_slot(ex, ex->injects[i].id);
+	if (x->slots[k] < 0)
+		x->slots[k] = i;
+}
+
+/* Add an inject with nothing set but its id and line; returns it. */
+struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line)
+{
+	struct ex_inject *inj;
+
+	ex->injects = ex_grow(ex->injects, ex->n_injects, sizeof *ex->injects);
+	inj = &ex->injects[ex->n_injects];
+	inj->id = ex_xstrdup(id);
+	inj->at = -1;
+	inj->on_decision = -1;
+	inj->expect.option = -1;
+	inj->expect.within = -1;
+	inj->expect.objective = -1;
+	inj->line = line;
+	ex_index_add(ex, ex->n_injects);
+	ex->n_injects++;
+	return inj;
+}
+
+/* Team index by id, or -1. */
+int ex_find_team(const struct exercise *ex, const char *id)
+{
+	for (int i = 0; id != NULL && i < ex->n_teams; i++)
+		if (strcmp(ex->teams[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+/* Objective index by id, or -1. */
+int ex_find_objective(const struct exercise *ex, const char *id)
+{
+	for (int i = 0; id != NULL && i < ex->n_objectives; i++)
+		if (strcmp(ex->objectives[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+/* Inject index by id, or -1; the first declared one when ids repeat. */
+int ex_find_inject(const struct exercise *ex, const char *id)
+{
+	if (id == NULL || ex->index->cap == 0)
+		return -1;
+	return ex->index->slots[ex_index_slot(ex, id)];
+}
+
+/* Option index of a decision by key (case-insensitive), or -1. */
+int ex_find_option(const struct ex_decision *d, const char *key)
+{
+	for (int k = 0; d != NULL && key != NULL && k < d->n_options; k++)
+		if (strcasecmp(d->options[k].key, key) == 0)
+			return k;
+	return -1;
+}
+
+/* Schedule every inject with an `at`. */
+void ex_prepare(struct exercise *ex)
+{
+	for (int i = 0; i < ex->n_injects; i++)
+		if (ex->injects[i].at >= 0)
+			queue_push(&ex->q, ex->injects[i].at, EX_ITEM_FIRE, i, -1, 0);
+}
+
+/* Where events go. */
+void ex_set_sink(struct exercise *ex, ex_sink_fn fn, void *ctx)
+{
+	ex->sink = fn;
+	ex->sink_ctx = ctx;
+}
+
+/* Emit an event through the sink and drop the caller's reference. */
+void ex_emit(struct exercise *ex, struct event *ev)
+{
+	if (ex->sink != NULL)
+		ex->sink(ex->sink_ctx, ev);
+	event_unref(ev);
+}
+
+/* Emit obj as an event of type to team (if >= 0) and staff. */
+void ex_emit_team(struct exercise *ex, enum event_type type, int team, json_t *obj)
+{
+	struct event *ev = event_new(type, ex->t, obj);
+
+	ev->aud.staff = 1;
+	event_add_team(ev, team, ex->n_teams);
+	ex_emit(ex, ev);
+}
+
+/* Tell the scenario layer something happened. */
+void ex_notify(struct exercise *ex, const struct ex_note *note)
+{
+	if (ex->hooks.notify != NULL)
+		ex->hooks.notify(ex->hooks.ctx, ex, note);
+}
+
+/* Run the settle hook, unless the exercise has ended. */
+void ex_settle(struct exercise *ex)
+{
+	if (ex->state != EX_ENDED && ex->hooks.settle != NULL)
+		ex->hooks.settle(ex->hooks.ctx, ex);
+}
+
+/* State name as in the protocol. */
+const char *ex_state_name(enum ex_state s)
+{
+	static const char *const names[] = {"waiting", "running", "paused", "ended"};
+
+	return (unsigned)s < 4 ? names[s] : "unknown";
+}
+
+/* The in-world time at t as "YYYY-MM-DD HH:MM", or "" when no start was given. */
+void ex_world_time(const struct exercise *ex, long t, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	if (ex == NULL || ex->start_epoch < 0)
+		buf[0] = '\0';
+	else
+		timeparse_format_datetime(ex->start_epoch + t, buf, n);
+}
+
+/* Tell everyone the clock's state and speed. */
+static void ex_clock(struct exercise *ex)
+{
+	json_t *speed = ex->speed == floor(ex->speed) && fabs(ex->speed) < 1e15
+	                    ? json_integer((json_int_t)ex->speed)
+	                    : json_real(ex->speed);
+	struct event *ev =
+	    event_new(EVENT_CLOCK, ex->t,
+	              ex_pack("{s:s,s:s,s:I,s:o}", "type", "clock", "state",
+	                      ex_state_name(ex->state), "t", (json_int_t)ex->t, "speed", speed));
+
+	ev->aud.all = 1;
+	ex_emit(ex, ev);
+}
+
+/* Run one queue item. */
+static void ex_run_item(struct exercise *ex, const struct queue_item *it)
+{
+	switch (it->kind) {
+	case EX_ITEM_FIRE:
+		ex_fire(ex, it->a, it->b);
+		break;
+	case EX_ITEM_DEADLINE:
+		ex_deadline(ex, it->a, it->b);
+		break;
+	case EX_ITEM_TIMER:
+		if (ex->hooks.timer != NULL)
+			ex->hooks.timer(ex->hooks.ctx, ex, it->a);
+		if (it->c > 0 && ex->state != EX_ENDED)
+			queue_push(&ex->q, it->t + it->c, EX_ITEM_TIMER, it->a, 0, it->c);
+		else if (ex->hooks.release != NULL)
+			ex->hooks.release(ex->hooks.ctx, ex, it->a);
+		break;
+	}
+}
+
+/* Run every queue item due by now, in (t, seq) order, until ENDEX. */
+static void ex_run_due(struct exercise *ex)
+{
+	struct queue_item it;
+
+	while (ex->state != EX_ENDED && queue_peek(&ex->q, &it) && it.t <= ex->t) {
+		queue_pop(&ex->q, &it);
+		ex_run_item(ex, &it);
+	}
+}
+
+/* STARTEX: the clock starts at 0 and everything due at 0 runs. */
+int ex_start(struct exercise *ex)
+{
+	struct ex_note note = {.kind = EX_NOTE_START, .team = -1, .to = -1, .inject = -1};
+
+	if (ex->state != EX_WAITING)
+		return -1;
+	ex->state = EX_RUNNING;
+	ex->t = 0;
+	ex_clock(ex);
+	ex_notify(ex, &note);
+	ex_run_due(ex);
+	ex_settle(ex);
+	return 0;
+}
+
+/* Pause a running clock. */
+int ex_pause(struct exercise *ex)
+{
+	if (ex->state != EX_RUNNING)
+		return -1;
+	ex->state = EX_PAUSED;
+	ex_clock(ex);
+	return 0;
+}
+
+/* Resume a paused clock. */
+int ex_resume(struct exercise *ex)
+{
+	if (ex->state != EX_PAUSED)
+		return -1;
+	ex->state = EX_RUNNING;
+	ex_clock(ex);
+	return 0;
+}
+
+/* Change the speed; -1 if it is not a positive number or the exercise has ended. */
+int ex_set_speed(struct exercise *ex, double speed)
+{
+	if (!(speed > 0) || isinf(speed) || ex->state == EX_ENDED)
+		return -1;
+	ex->speed = speed;
+	ex_clock(ex);
+	return 0;
+}
+
+/* Move one tick: run everything due, notify tick, ENDEX at the duration, settle. */
+int ex_tick(struct exercise *ex)
+{
+	struct ex_note note = {.kind = EX_NOTE_TICK, .team = -1, .to = -1, .inject = -1};
+
+	if (ex->state != EX_RUNNING && ex->state != EX_PAUSED)
+		return -1;
+	ex->t += ex->tick;
+	ex_run_due(ex);
+	if (ex->state == EX_ENDED)
+		return 0;
+	ex_notify(ex, &note);
+	if (ex->state != EX_ENDED && ex->t >= ex->duration)
+		ex_endex(ex, "duration");
+	ex_settle(ex);
+	return 0;
+}
+
+/* Move d seconds forward tick by tick (rounded up), paused or not, stopping at ENDEX. */
+int ex_advance(struct exercise *ex, long d)
+{
+	if (d <= 0 || (ex->state != EX_RUNNING && ex->state != EX_PAUSED))
+		return -1;
+	for (long n = (d + ex->tick - 1) / ex->tick; n > 0 && ex->state != EX_ENDED; n--)
+		ex_tick(ex);
+	return 0;
+}
+
+/* ENDEX now with a reason: everyone is told, the scenario too, and nothing runs after. */
+int ex_endex(struct exercise *ex, const char *reason)
+{
+	struct ex_note note = {.kind = EX_NOTE_END, .team = -1, .to = -1, .inject = -1};
+	struct event *ev;
+
+	if (ex->state != EX_RUNNING && ex->state != EX_PAUSED)
+		return -1;
+	ex->state = EX_ENDED;
+	free(ex->end_reason);
+	ex->end_reason = ex_xstrdup(reason ? reason : "endex");
+	ex_clock(ex);
+	ev = event_new(EVENT_END, ex->t,
+	               ex_pack("{s:s,s:o,s:I}", "type", "end", "reason", ex_jstr(ex->end_reason),
+	                       "t", (json_int_t)ex->t));
+	ev->aud.all = 1;
+	ex_emit(ex, ev);
+	note.text = ex->end_reason;
+	ex_notify(ex, &note);
+	ex_drain(ex);
+	return 0;
+}
+
+/* Set a timer: first due at t (now if t is past), then every `every` seconds if every > 0. */
+void ex_timer(struct exercise *ex, long t, long every, int ref)
+{
+	if (ex->state == EX_ENDED) {
+		if (ex->hooks.release != NULL)
+			ex->hooks.release(ex->hooks.ctx, ex, ref);
+		return;
+	}
+	queue_push(&ex->q, t < ex->t ? ex->t : t, EX_ITEM_TIMER, ref, 0, every > 0 ? every : 0);
+}

@@ -142,7 +142,7 @@ struct exercise {
 	unsigned long n_rfis;
 	unsigned long n_fired;    /* inject deliveries, counted per fire */
 	unsigned long n_decided;  /* decisions recorded, timeouts included */
-	struct ex_index *index;   /* id -> inject lookup, built by ex_prepare */
+	struct ex_index *index;   /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;
 	void *sink_ctx;
@@ -164,12 +164,12 @@ struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line);
 int ex_find_team(const struct exercise *ex, const char *id);
 /* Objective index by id, or -1. */
 int ex_find_objective(const struct exercise *ex, const char *id);
-/* Inject index by id, or -1 (fast after ex_prepare). */
+/* Inject index by id, or -1 (a hash lookup). */
 int ex_find_inject(const struct exercise *ex, const char *id);
 /* Option index of a decision by key (case-insensitive), or -1. */
 int ex_find_option(const struct ex_decision *d, const char *key);
 
-/* Build the id index and schedule every inject with an `at`. Call once, after loading. */
+/* Schedule every inject with an `at`. Call once, after loading. */
 void ex_prepare(struct exercise *ex);
 /* Where events go. */
 void ex_set_sink(struct exercise *ex, ex_sink_fn fn, void *ctx);

@@ -1,2 +1,334 @@
-/* placeholder: being written */
-typedef int placeholder_render_t;
+/* Text-mode rendering of events for people: one block per event, wrapped at 80 columns. */
+#include "render.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exercise.h"
+#include "timeparse.h"
+
+#define RENDER_RULE "----------------------------------------------------------------\n"
+
+/* A string member of obj, or "" when missing or not a string. */
+static const char *render_str(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+
+	return s ? s : "";
+}
+
+/* Whether the byte at p is the first byte of a code point. */
+static int render_lead(const char *p)
+{
+	return ((unsigned char)*p & 0xc0) != 0x80;
+}
+
+/* Write the n bytes at p, turning control characters into '?' so text cannot drive a terminal. */
+static void render_put(FILE *f, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		int c1 = c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] < 0xa0;
+		if (c < 0x20 || c == 0x7f || c1) {
+			fputc('?', f);
+			i += (size_t)c1;
+		} else {
+			fputc(c, f);
+		}
+	}
+}
+
+/* Code points in the n bytes at p. */
+static size_t render_width(const char *p, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		w += (size_t)render_lead(p + i);
+	return w;
+}
+
+/* Start a continuation line indented by hang columns. */
+static size_t render_break(FILE *f, size_t hang)
+{
+	fputc('\n', f);
+	for (size_t i = 0; i < hang; i++)
+		fputc(' ', f);
+	return hang;
+}
+
+/*
+ * Write text wrapped at RENDER_COLUMNS code points, ending in '\n'. Lines it breaks continue
+ * after hang spaces; a word longer than a line is cut between code points; its own line
+ * breaks and leading indentation are kept.
+ */
+static void render_wrap(FILE *f, const char *s, size_t hang)
+{
+	size_t col = 0, pending = 0;
+	int blank = 1; /* nothing but indentation on this line yet */
+
+	while (*s) {
+		if (*s == '\n') {
+			fputc('\n', f);
+			col = pending = 0;
+			blank = 1;
+			s++;
+			continue;
+		}
+		size_t sp = strspn(s, " \t");
+		if (sp > 0) {
+			pending += sp;
+			s += sp;
+			continue;
+		}
+		size_t len = strcspn(s, " \t\n"), w = render_width(s, len);
+		if (!blank && col + pending + w > RENDER_COLUMNS) {
+			col = render_break(f, hang);
+			pending = 0;
+		}
+		for (; pending > 0 && col < RENDER_COLUMNS; pending--, col++)
+			fputc(' ', f);
+		pending = 0;
+		while (col + w > RENDER_COLUMNS) {
+			size_t take = 0, room = col < RENDER_COLUMNS ? RENDER_COLUMNS - col : 0;
+			for (size_t cps = 0; take < len && (cps < room || !render_lead(s + take));
+			     take++)
+				cps += (size_t)render_lead(s + take);
+			render_put(f, s, take);
+			s += take;
+			len -= take;
+			w = render_width(s, len);
+			col = render_break(f, hang);
+		}
+		render_put(f, s, len);
+		col += w;
+		s += len;
+		blank = 0;
+	}
+	fputc('\n', f);
+}
+
+/* Format a paragraph like printf and write it wrapped with a hanging indent. */
+static void render_para(FILE *f, size_t hang, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void render_para(FILE *f, size_t hang, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = malloc((size_t)n + 1);
+	if (s == NULL)
+		abort();
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	render_wrap(f, s, hang);
+	free(s);
+}
+
+/* The in-world clock time "HH:MM" at t, or "" without a start. */
+static void render_clock_time(const struct exercise *ex, long t, char *buf, size_t n)
+{
+	char world[64];
+	const char *sp;
+
+	ex_world_time(ex, t, world, sizeof world);
+	sp = strchr(world, ' ');
+	snprintf(buf, n, "%s", sp ? sp + 1 : world);
+}
+
+/* The "[T+HH:MM:SS HH:MM]" stamp that starts one-line events. */
+static void render_stamp(const struct exercise *ex, long t, char *buf, size_t n)
+{
+	char off[32], hm[64];
+
+	timeparse_format_offset(t, off, sizeof off);
+	render_clock_time(ex, t, hm, sizeof hm);
+	snprintf(buf, n, "[%s%s%s]", off, hm[0] ? " " : "", hm);
+}
+
+/* A decision's options as "decide ID KEY  label" lines. */
+static void render_options(FILE *f, const char *id, const json_t *options)
+{
+	size_t i, keyw = 0;
+	json_t *o;
+
+	json_array_foreach(options, i, o)
+	{
+		const char *k = render_str(o, "key");
+		size_t w = render_width(k, strlen(k));
+		keyw = w > keyw ? w : keyw;
+	}
+	json_array_foreach(options, i, o)
+	{
+		const char *k = render_str(o, "key");
+		int pad = (int)(keyw - render_width(k, strlen(k))) + 3;
+		size_t hang = 10 + render_width(id, strlen(id)) + keyw + 3;
+		render_para(f, hang < 60 ? hang : 4, "  decide %s %s%*s%s", id, k, pad, "",
+		            render_str(o, "label"));
+	}
+}
+
+/* An inject as a block: header, subject, body, decision, notes for the white cell. */
+static void render_inject(FILE *f, const json_t *o, const struct exercise *ex, long t)
+{
+	const char *id = render_str(o, "id"), *from = render_str(o, "from"),
+	           *via = render_str(o, "channel"), *subject = render_str(o, "subject");
+	const json_t *d = json_object_get(o, "decision"), *dl = json_object_get(d, "deadline");
+	const char *fromsep = *from ? "  from " : "",
+	           *viasep = *via ? (*from ? " via " : "  via ") : "";
+	char off[32], hm[64], when[128];
+
+	timeparse_format_offset(t, off, sizeof off);
+	render_clock_time(ex, t, hm, sizeof hm);
+	if (hm[0])
+		snprintf(when, sizeof when, "%s (%s)", hm, off);
+	else
+		snprintf(when, sizeof when, "%s", off);
+	fputs(RENDER_RULE, f);
+	render_para(f, 4, "INJECT %s  %s%s%s%s%s", id, when, fromsep, from, viasep, via);
+	if (*subject)
+		render_para(f, 4, "Subject: %s", subject);
+	if (*render_str(o, "body"))
+		render_wrap(f, render_str(o, "body"), 0);
+	if (json_is_object(d) && json_is_integer(dl)) {
+		timeparse_format_offset((long)json_integer_value(dl), off, sizeof off);
+		render_clock_time(ex, (long)json_integer_value(dl), hm, sizeof hm);
+		render_para(f, 4, "DECISION (answer by %s%s%s): %s", off, hm[0] ? ", " : "", hm,
+		            render_str(d, "prompt"));
+	} else if (json_is_object(d)) {
+		render_para(f, 4, "DECISION: %s", render_str(d, "prompt"));
+	}
+	if (json_is_object(d))
+		render_options(f, id, json_object_get(d, "options"));
+	if (json_is_string(json_object_get(o, "notes")))
+		render_para(f, 4, "Notes (white cell only): %s", render_str(o, "notes"));
+	fputs(RENDER_RULE, f);
+}
+
+/* A decision: who chose what, or what the deadline recorded. */
+static void render_decision(FILE *f, const json_t *o, const char *stamp)
+{
+	const char *opt = json_string_value(json_object_get(o, "option"));
+	const char *by = json_string_value(json_object_get(o, "by"));
+	char why[160];
+
+	if (json_is_true(json_object_get(o, "timeout")))
+		snprintf(why, sizeof why, "%s",
+		         opt ? "deadline passed, default" : "deadline passed");
+	else
+		snprintf(why, sizeof why, "by %s", by ? by : "?");
+	render_para(f, 4, "%s DECISION %s on %s: %s (%s)", stamp, render_str(o, "team"),
+	            render_str(o, "inject"), opt ? opt : "none", why);
+}
+
+/* A clock change: state and speed. */
+static void render_clock(FILE *f, const json_t *o, const char *stamp)
+{
+	render_para(f, 4, "%s CLOCK %s, speed %gx", stamp, render_str(o, "state"),
+	            json_number_value(json_object_get(o, "speed")));
+}
+
+/* A member's words or deed: "LABEL team (name): text". */
+static void render_member(FILE *f, const json_t *o, const char *stamp, const char *label)
+{
+	render_para(f, 4, "%s %s %s (%s): %s", stamp, label, render_str(o, "team"),
+	            render_str(o, "by"), render_str(o, "text"));
+}
+
+/* The label of a simple event in text mode: its type in capitals. */
+static const char *render_label(enum event_type type)
+{
+	switch (type) {
+	case EVENT_BROADCAST:
+		return "BROADCAST";
+	case EVENT_PHASE:
+		return "PHASE";
+	case EVENT_LOG:
+		return "LOG";
+	case EVENT_COMMCHECK:
+		return "COMMCHECK";
+	default:
+		return event_type_name(type);
+	}
+}
+
+/* Every event that is not an inject: one stamped paragraph. */
+static void render_line(FILE *f, const struct event *ev, const char *stamp)
+{
+	const json_t *o = ev->obj;
+
+	switch (ev->type) {
+	case EVENT_CLOCK:
+		render_clock(f, o, stamp);
+		break;
+	case EVENT_DECISION:
+		render_decision(f, o, stamp);
+		break;
+	case EVENT_SHARE:
+		render_para(f, 4, "%s SHARE %s -> %s: %s", stamp, render_str(o, "from"),
+		            render_str(o, "to"), render_str(o, "text"));
+		break;
+	case EVENT_SAY:
+		render_member(f, o, stamp, "SAY");
+		break;
+	case EVENT_ACTION:
+		render_member(f, o, stamp, "ACTION");
+		break;
+	case EVENT_RFI:
+		render_para(f, 4, "%s %s from %s (%s): %s", stamp, render_str(o, "id"),
+		            render_str(o, "team"), render_str(o, "by"), render_str(o, "text"));
+		break;
+	case EVENT_REPLY:
+		render_para(f, 4, "%s REPLY to %s: %s", stamp, render_str(o, "team"),
+		            render_str(o, "text"));
+		break;
+	case EVENT_SCORE:
+		render_para(f, 4, "%s SCORE %s %+lld (total %lld): %s", stamp,
+		            render_str(o, "team"),
+		            (long long)json_integer_value(json_object_get(o, "delta")),
+		            (long long)json_integer_value(json_object_get(o, "total")),
+		            render_str(o, "reason"));
+		break;
+	case EVENT_END:
+		render_para(f, 4, "%s ENDEX: %s", stamp, render_str(o, "reason"));
+		fputs("EXERCISE EXERCISE EXERCISE\n", f);
+		break;
+	case EVENT_JOIN:
+		render_para(f, 4, "%s JOIN %s: %s", stamp, render_str(o, "team"),
+		            render_str(o, "name"));
+		break;
+	default:
+		render_para(f, 4, "%s %s: %s", stamp, render_label(ev->type),
+		            json_is_string(json_object_get(o, "name")) ? render_str(o, "name")
+		                                                       : render_str(o, "text"));
+		break;
+	}
+}
+
+/* Render ev as text ending in '\n'. */
+char *render_event(const struct event *ev, const struct exercise *ex, size_t *len)
+{
+	char *s = NULL, stamp[128];
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+
+	if (f == NULL)
+		abort();
+	if (ev->type == EVENT_INJECT) {
+		render_inject(f, ev->obj, ex, ev->t);
+	} else {
+		render_stamp(ex, ev->t, stamp, sizeof stamp);
+		render_line(f, ev, stamp);
+	}
+	if (fclose(f) != 0 || s == NULL)
+		abort();
+	*len = n;
+	return s;
+}

@@ -1,0 +1,34 @@
+/* What exercise.c and ex_play.c share and nobody else needs. */
+#ifndef EX_INTERNAL_H
+#define EX_INTERNAL_H
+
+#include "exercise.h"
+
+/* Queue item kinds: a is the inject (b its team, -1: its own `to`) or the timer's ref (c: every).
+ */
+enum ex_item { EX_ITEM_FIRE, EX_ITEM_DEADLINE, EX_ITEM_TIMER };
+
+/* One inject id in the index. */
+/* Private running state behind ex->index. */
+struct ex_index {
+	int *slots;            /* open addressing over inject ids: inject index, or -1 */
+	size_t cap;            /* a power of two, kept at least twice the number of injects */
+	unsigned long n_adhoc; /* ad-hoc injects sent, for their ids */
+};
+
+/* calloc that aborts when out of memory. */
+void *ex_xcalloc(size_t n, size_t size);
+/* strdup that aborts when out of memory; NULL stays NULL. */
+char *ex_xstrdup(const char *s);
+/* A JSON string of s (bytes that are not UTF-8 become U+FFFD), or null when s is NULL. */
+json_t *ex_jstr(const char *s);
+/* Build a JSON object from a json_pack format; aborts when out of memory. */
+json_t *ex_pack(const char *fmt, ...);
+/* Tell the scenario layer something happened. */
+void ex_notify(struct exercise *ex, const struct ex_note *note);
+/* Emit obj as an event of type to team (if >= 0) and staff. */
+void ex_emit_team(struct exercise *ex, enum event_type type, int team, json_t *obj);
+/* The decision deadline of inject i for team has come: record its default. */
+void ex_deadline(struct exercise *ex, int i, int team);
+
+#endif

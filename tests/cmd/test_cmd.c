@@ -1,0 +1,1186 @@
+/* Unit tests of the protocol commands (engine/core/cmd*.c), driven line by line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/cmd.h"
+#include "core/exercise.h"
+#include "core/timeparse.h"
+
+#define MAX_EVENTS 512
+#define N_SESSIONS 6
+
+/* The exercise under test, its recorded events and its sessions. */
+struct fx {
+	struct exercise *ex;
+	struct event *ev[MAX_EVENTS];
+	int n_ev;
+	const struct cmd_reply *watch; /* the reply being built while events arrive */
+	int late_events;               /* events that arrived after the reply existed */
+	struct cmd_session s[N_SESSIONS];
+	struct cmd_reply r;
+	json_t *state_value; /* what the state hook returns (NULL: no value) */
+};
+
+enum { AL1, AL2, RS1, FAC, OBS, ANON };
+
+/* Keep every event the exercise emits, and note any that comes after the reply was built. */
+static void fx_sink(void *ctx, struct event *ev)
+{
+	struct fx *f = ctx;
+
+	assert_true(f->n_ev < MAX_EVENTS);
+	event_ref(ev);
+	f->ev[f->n_ev++] = ev;
+	if (f->watch != NULL && f->watch->obj != NULL)
+		f->late_events++;
+}
+
+/* Forget the recorded events. */
+static void fx_clear(struct fx *f)
+{
+	for (int i = 0; i < f->n_ev; i++)
+		event_unref(f->ev[i]);
+	f->n_ev = 0;
+}
+
+/* The state hook: a copy of f->state_value, or NULL. */
+static json_t *fx_state(void *ctx, struct exercise *ex)
+{
+	struct fx *f = ctx;
+
+	(void)ex;
+	return f->state_value != NULL ? json_deep_copy(f->state_value) : NULL;
+}
+
+/* A decision with the given option keys (labels are the keys in capitals). */
+static struct ex_decision *fx_decision(const char *prompt, long deadline, int dflt, int n, ...)
+{
+	struct ex_decision *d = calloc(1, sizeof *d);
+	va_list ap;
+
+	d->prompt = strdup(prompt);
+	d->options = calloc((size_t)n, sizeof *d->options);
+	d->n_options = n;
+	d->deadline = deadline;
+	d->dflt = dflt;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *k = va_arg(ap, const char *);
+		d->options[i].key = strdup(k);
+		d->options[i].label = strdup(k);
+		for (char *p = d->options[i].label; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+	}
+	va_end(ap);
+	return d;
+}
+
+/* Fill an inject's texts. */
+static void fx_texts(struct ex_inject *in, const char *subject)
+{
+	in->from = strdup("Ministry of Finance IT");
+	in->channel = strdup("email");
+	in->subject = strdup(subject);
+	in->body = strdup("The e-services portal shows a ransom note.");
+}
+
+/* Teams al, rs (secrets) and me (no secret); injects I-01 (al+rs, decision, 30m deadline, at
+ * 15m), I-02 (all, on demand, no decision), I-03 (rs, decision without deadline, at 10m). */
+static int fx_setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct ex_inject *in;
+	const char *err;
+
+	f->ex = ex_new();
+	assert_int_equal(timeparse_datetime("2024-11-12 09:00", &f->ex->start_epoch, &err), 0);
+	f->ex->duration = 6 * 3600;
+	f->ex->tick = 60;
+	f->ex->speed = 60;
+	f->ex->title = strdup("Drill");
+	f->ex->facilitator_secret = strdup("fac-secret");
+	f->ex->observer_secret = strdup("obs-secret");
+	ex_add_team(f->ex, "al", "AKCESK (Albania)", "alpha-secret", 1);
+	ex_add_team(f->ex, "rs", "SRB-CERT", "rs-secret", 2);
+	ex_add_team(f->ex, "me", NULL, NULL, 3);
+
+	in = ex_add_inject(f->ex, "I-01", 10);
+	fx_texts(in, "Ransom note on the e-services portal");
+	in->at = 900;
+	in->to = calloc(2, sizeof *in->to);
+	in->to[0] = 0;
+	in->to[1] = 1;
+	in->n_to = 2;
+	in->notes = strdup("Expect isolation first");
+	in->decision = fx_decision("What do you do first?", 1800, 0, 2, "isolate", "share");
+
+	in = ex_add_inject(f->ex, "I-02", 20);
+	fx_texts(in, "Press enquiry");
+	in->to_all = true;
+
+	in = ex_add_inject(f->ex, "I-03", 30);
+	fx_texts(in, "Phishing wave");
+	in->at = 600;
+	in->to = calloc(1, sizeof *in->to);
+	in->to[0] = 1;
+	in->n_to = 1;
+	in->decision = fx_decision("Warn the public?", -1, -1, 2, "yes", "no");
+
+	ex_prepare(f->ex);
+	ex_set_sink(f->ex, fx_sink, f);
+	f->ex->hooks.ctx = f;
+	f->ex->hooks.state = fx_state;
+	for (int i = 0; i < N_SESSIONS; i++)
+		cmd_session_init(&f->s[i], (unsigned long)i + 1);
+	*state = f;
+	return 0;
+}
+
+/* Free everything. */
+static int fx_teardown(void **state)
+{
+	struct fx *f = *state;
+
+	cmd_reply_free(&f->r);
+	for (int i = 0; i < N_SESSIONS; i++)
+		cmd_session_close(f->ex, &f->s[i]);
+	fx_clear(f);
+	json_decref(f->state_value);
+	ex_free(f->ex);
+	free(f);
+	return 0;
+}
+
+/* Run a line for session i; the reply stays in f->r. Checks the reply's shape. */
+static json_t *fx_run(struct fx *f, int i, const char *line)
+{
+	cmd_reply_free(&f->r);
+	f->r.obj = json_null(); /* cmd_exec must clear it before any event */
+	f->watch = &f->r;
+	cmd_exec(f->ex, NULL, &f->s[i], line, &f->r);
+	f->watch = NULL;
+	assert_non_null(f->r.obj);
+	assert_non_null(f->r.text);
+	assert_true(strlen(f->r.text) > 0 && f->r.text[strlen(f->r.text) - 1] == '\n');
+	assert_true(json_is_string(json_object_get(f->r.obj, "cmd")));
+	return f->r.obj;
+}
+
+/* Run a line that must succeed; returns the reply. */
+static json_t *fx_ok(struct fx *f, int i, const char *line, const char *verb)
+{
+	json_t *o = fx_run(f, i, line);
+
+	if (strcmp(json_string_value(json_object_get(o, "type")), "ok") != 0)
+		fail_msg("\"%s\" failed: %s", line, f->r.text);
+	assert_null(f->r.code);
+	assert_string_equal(json_string_value(json_object_get(o, "cmd")), verb);
+	return o;
+}
+
+/* Run a line that must fail with code. */
+static void fx_err(struct fx *f, int i, const char *line, const char *code)
+{
+	json_t *o = fx_run(f, i, line);
+
+	if (strcmp(json_string_value(json_object_get(o, "type")), "error") != 0)
+		fail_msg("\"%s\" did not fail: %s", line, f->r.text);
+	assert_string_equal(json_string_value(json_object_get(o, "code")), code);
+	assert_string_equal(f->r.code, code);
+	assert_true(json_string_length(json_object_get(o, "message")) > 0);
+	assert_non_null(strstr(f->r.text, "error: "));
+	assert_non_null(strstr(f->r.text, code));
+}
+
+/* How many recorded events have this "type". */
+static int fx_count(const struct fx *f, const char *type)
+{
+	int n = 0;
+
+	for (int i = 0; i < f->n_ev; i++)
+		n += strcmp(json_string_value(json_object_get(f->ev[i]->obj, "type")), type) == 0;
+	return n;
+}
+
+/* The last recorded event of this "type". */
+static struct event *fx_last(const struct fx *f, const char *type)
+{
+	for (int i = f->n_ev - 1; i >= 0; i--)
+		if (strcmp(json_string_value(json_object_get(f->ev[i]->obj, "type")), type) == 0)
+			return f->ev[i];
+	fail_msg("no %s event", type);
+	return NULL;
+}
+
+/* A string field of the last reply. */
+static const char *fx_str(const struct fx *f, const char *key)
+{
+	return json_string_value(json_object_get(f->r.obj, key));
+}
+
+/* Log everyone in: al1 and al2 to al, rs1 to rs, a facilitator and an observer. */
+static void fx_login_all(struct fx *f)
+{
+	fx_ok(f, AL1, "login al alpha-secret Alice", "login");
+	fx_ok(f, AL2, "login al alpha-secret Bob", "login");
+	fx_ok(f, RS1, "login rs rs-secret", "login");
+	fx_ok(f, FAC, "login facilitator fac-secret Fac", "login");
+	fx_ok(f, OBS, "login observer obs-secret", "login");
+	fx_clear(f);
+}
+
+/* An empty or blank line is not a command: no reply bytes at all. */
+static void test_empty_line(void **state)
+{
+	struct fx *f = *state;
+	struct cmd_reply r;
+	size_t len = 99;
+
+	cmd_exec(f->ex, NULL, &f->s[ANON], "  \t ", &r);
+	assert_null(r.obj);
+	cmd_reply_bytes(&r, &f->s[ANON], &len);
+	assert_int_equal(len, 0);
+	cmd_reply_free(&r);
+	cmd_exec(f->ex, NULL, &f->s[ANON], "", &r);
+	assert_null(r.obj);
+	cmd_reply_free(&r);
+}
+
+/* Unknown verbs are named, lower-cased, in the error. */
+static void test_unknown_command(void **state)
+{
+	struct fx *f = *state;
+
+	fx_err(f, ANON, "frobnicate now", "unknown_command");
+	assert_string_equal(fx_str(f, "cmd"), "frobnicate");
+	fx_err(f, AL1, "FROB", "unknown_command");
+	assert_string_equal(fx_str(f, "cmd"), "frob");
+	assert_non_null(strstr(fx_str(f, "message"), "frob"));
+}
+
+/* Before login only help, mode, login and quit work. */
+static void test_not_logged_in(void **state)
+{
+	struct fx *f = *state;
+	const char *cmds[] = {"status",      "injects",    "show I-01",    "decide I-01 share",
+	                      "action x",    "share rs x", "say x",        "rfi x",
+	                      "who",         "ack",        "start",        "pause",
+	                      "resume",      "speed 2",    "advance 1m",   "fire I-02",
+	                      "broadcast x", "reply al x", "score al 1 x", "endex",
+	                      "teams",       "state",      "commcheck"};
+
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		fx_err(f, ANON, cmds[i], "not_logged_in");
+		assert_int_equal(f->n_ev, 0);
+	}
+	fx_ok(f, ANON, "help", "help");
+	fx_ok(f, ANON, "mode text", "mode");
+	assert_int_equal(f->ex->state, EX_WAITING);
+}
+
+/* Verbs are case-insensitive, words may be separated by several blanks. */
+static void test_case_insensitive(void **state)
+{
+	struct fx *f = *state;
+
+	fx_ok(f, AL1, "LoGiN  al\talpha-secret", "login");
+	fx_ok(f, AL1, "StAtUs", "status");
+	fx_ok(f, FAC, "  LOGIN FACILITATOR fac-secret", "login");
+	fx_ok(f, FAC, "START", "start");
+	assert_int_equal(f->ex->state, EX_RUNNING);
+}
+
+/* login: roles, names, member counts, the join event, relogin. */
+static void test_login(void **state)
+{
+	struct fx *f = *state;
+	json_t *o;
+
+	fx_err(f, AL1, "login", "bad_args");
+	fx_err(f, AL1, "login al", "bad_args");
+	o = fx_ok(f, AL1, "login al alpha-secret  Alice   Smith ", "login");
+	assert_string_equal(json_string_value(json_object_get(o, "role")), "team");
+	assert_string_equal(json_string_value(json_object_get(o, "team")), "al");
+	assert_string_equal(json_string_value(json_object_get(o, "name")), "Alice   Smith");
+	assert_int_equal(f->s[AL1].role, CMD_ROLE_TEAM);
+	assert_int_equal(f->s[AL1].team, 0);
+	assert_int_equal(f->ex->teams[0].members, 1);
+	assert_int_equal(fx_count(f, "join"), 1);
+	assert_string_equal(json_string_value(json_object_get(fx_last(f, "join")->obj, "name")),
+	                    "Alice   Smith");
+
+	o = fx_ok(f, RS1, "login rs rs-secret", "login");
+	assert_string_equal(json_string_value(json_object_get(o, "name")), "rs-3");
+
+	o = fx_ok(f, FAC, "login facilitator fac-secret", "login");
+	assert_string_equal(json_string_value(json_object_get(o, "role")), "facilitator");
+	assert_true(json_is_null(json_object_get(o, "team")));
+	assert_string_equal(json_string_value(json_object_get(o, "name")), "facilitator-4");
+	o = fx_ok(f, OBS, "login Observer obs-secret Eve", "login");
+	assert_string_equal(json_string_value(json_object_get(o, "role")), "observer");
+
+	/* switching team moves the member count */
+	fx_ok(f, AL1, "login rs rs-secret Alice", "login");
+	assert_int_equal(f->ex->teams[0].members, 0);
+	assert_int_equal(f->ex->teams[1].members, 2);
+	/* a failed relogin keeps the identity */
+	fx_err(f, AL1, "login al wrong", "auth_failed");
+	assert_int_equal(f->s[AL1].team, 1);
+	assert_string_equal(f->s[AL1].name, "Alice");
+
+	/* names are bounded and printable */
+	fx_err(f, AL2,
+	       "login al alpha-secret "
+	       "abcdefghijabcdefghijabcdefghijabcdefghijX",
+	       "bad_args");
+	fx_err(f, AL2, "login al alpha-secret bad\x1b[2Jname", "bad_args");
+	fx_ok(f, AL2,
+	      "login al alpha-secret \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	      "abcdefghijabcdefghijabcdefghijabcde",
+	      "login");
+}
+
+/* Wrong, prefix, longer, unknown and missing secrets all fail the same way and are counted. */
+static void test_auth_failed(void **state)
+{
+	struct fx *f = *state;
+	const char *bad[] = {"login al alpha",
+	                     "login al alpha-secret2",
+	                     "login al ALPHA-SECRET",
+	                     "login al x",
+	                     "login zz alpha-secret",
+	                     "login me anything",
+	                     "login facilitator fac",
+	                     "login observer obs-secret-",
+	                     "login facilitator obs-secret",
+	                     "login al rs-secret"};
+	char msg[256] = "";
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		fx_err(f, ANON, bad[i], "auth_failed");
+		assert_int_equal(f->s[ANON].failed_logins, (int)i + 1);
+		assert_int_equal(f->s[ANON].role, CMD_ROLE_NONE);
+		if (i == 0)
+			strcpy(msg, fx_str(f, "message"));
+		/* the message does not tell which ids exist */
+		assert_string_equal(fx_str(f, "message"), msg);
+	}
+	assert_int_equal(f->n_ev, 0);
+	fx_ok(f, ANON, "login al alpha-secret", "login");
+	assert_int_equal(f->s[ANON].failed_logins, 0);
+}
+
+/* A facilitator or observer secret that was never set lets nobody in. */
+static void test_auth_unset_secret(void **state)
+{
+	struct fx *f = *state;
+
+	free(f->ex->observer_secret);
+	f->ex->observer_secret = NULL;
+	fx_err(f, ANON, "login observer x", "auth_failed");
+	fx_err(f, ANON, "login observer (null)", "auth_failed");
+}
+
+/* mode: text and JSON bytes, the reply to `mode json` itself in JSON. */
+static void test_mode(void **state)
+{
+	struct fx *f = *state;
+	const char *b;
+	size_t len;
+	json_t *o;
+
+	fx_ok(f, ANON, "mode", "mode");
+	assert_string_equal(fx_str(f, "mode"), "text");
+	fx_ok(f, ANON, "mode JSON", "mode");
+	assert_true(f->s[ANON].json);
+	assert_string_equal(fx_str(f, "mode"), "json");
+	b = cmd_reply_bytes(&f->r, &f->s[ANON], &len);
+	assert_int_equal(len, strlen(b));
+	assert_string_equal(b, "{\"type\":\"ok\",\"cmd\":\"mode\",\"mode\":\"json\"}\n");
+	/* cached: the same bytes again */
+	assert_ptr_equal(cmd_reply_bytes(&f->r, &f->s[ANON], &len), b);
+
+	fx_err(f, ANON, "mode xml", "bad_args");
+	b = cmd_reply_bytes(&f->r, &f->s[ANON], &len);
+	o = json_loadb(b, len, 0, NULL);
+	assert_non_null(o);
+	assert_string_equal(json_string_value(json_object_get(o, "type")), "error");
+	assert_string_equal(json_string_value(json_object_get(o, "cmd")), "mode");
+	json_decref(o);
+	fx_err(f, ANON, "mode text json", "bad_args");
+
+	fx_ok(f, ANON, "mode text", "mode");
+	assert_false(f->s[ANON].json);
+	b = cmd_reply_bytes(&f->r, &f->s[ANON], &len);
+	assert_string_equal(b, "Text mode.\n");
+}
+
+/* Whether the last help reply lists the command name. */
+static bool fx_help_has(const struct fx *f, const char *name)
+{
+	json_t *list = json_object_get(f->r.obj, "commands"), *v;
+	size_t i;
+
+	json_array_foreach(list, i, v)
+	{
+		assert_non_null(json_string_value(json_object_get(v, "usage")));
+		if (strcmp(json_string_value(json_object_get(v, "name")), name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* help lists only the commands of the session's role. */
+static void test_help_roles(void **state)
+{
+	struct fx *f = *state;
+
+	fx_ok(f, ANON, "help", "help");
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "commands")), 4);
+	assert_true(fx_help_has(f, "login"));
+	assert_false(fx_help_has(f, "status"));
+	assert_non_null(strstr(f->r.text, "login ID SECRET [NAME]"));
+
+	fx_login_all(f);
+	fx_ok(f, AL1, "help", "help");
+	assert_true(fx_help_has(f, "decide") && fx_help_has(f, "ack") && fx_help_has(f, "who"));
+	assert_false(fx_help_has(f, "start") || fx_help_has(f, "teams"));
+	assert_non_null(strstr(f->r.text, "decide INJECT OPTION"));
+
+	fx_ok(f, FAC, "help", "help");
+	assert_true(fx_help_has(f, "start") && fx_help_has(f, "commcheck") &&
+	            fx_help_has(f, "status") && fx_help_has(f, "teams"));
+	assert_false(fx_help_has(f, "decide") || fx_help_has(f, "ack"));
+
+	fx_ok(f, OBS, "help", "help");
+	assert_true(fx_help_has(f, "teams") && fx_help_has(f, "state") && fx_help_has(f, "show"));
+	assert_false(fx_help_has(f, "start") || fx_help_has(f, "decide") ||
+	             fx_help_has(f, "broadcast"));
+
+	fx_ok(f, AL1, "help DECIDE", "help");
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "commands")), 1);
+	fx_err(f, AL1, "help start", "unknown_command");
+	fx_err(f, AL1, "help nothing", "unknown_command");
+	fx_err(f, AL1, "help a b", "bad_args");
+}
+
+/* Commands of another role are refused with not_allowed, and change nothing. */
+static void test_not_allowed(void **state)
+{
+	struct fx *f = *state;
+	const char *team_only[] = {
+	    "decide I-01 share", "action x", "share rs x", "say x", "rfi x", "ack"};
+	const char *fac_only[] = {"start",        "pause",     "resume",      "speed 2",
+	                          "advance 1m",   "fire I-02", "broadcast x", "reply al x",
+	                          "score al 1 x", "endex",     "commcheck"};
+
+	fx_login_all(f);
+	for (size_t i = 0; i < sizeof team_only / sizeof team_only[0]; i++) {
+		fx_err(f, FAC, team_only[i], "not_allowed");
+		fx_err(f, OBS, team_only[i], "not_allowed");
+	}
+	for (size_t i = 0; i < sizeof fac_only / sizeof fac_only[0]; i++) {
+		fx_err(f, AL1, fac_only[i], "not_allowed");
+		fx_err(f, OBS, fac_only[i], "not_allowed");
+	}
+	assert_non_null(strstr(fx_str(f, "message"), "observers"));
+	fx_err(f, AL1, "teams", "not_allowed");
+	fx_err(f, AL1, "state", "not_allowed");
+	assert_int_equal(f->n_ev, 0);
+	assert_int_equal(f->ex->state, EX_WAITING);
+	fx_ok(f, OBS, "teams", "teams");
+	fx_ok(f, OBS, "state", "state");
+	fx_ok(f, OBS, "who", "who");
+}
+
+/* status: contract fields, pending decisions per team and for staff, text rendering. */
+static void test_status(void **state)
+{
+	struct fx *f = *state;
+	json_t *o, *p;
+
+	fx_login_all(f);
+	o = fx_ok(f, AL1, "status", "status");
+	assert_string_equal(fx_str(f, "state"), "waiting");
+	assert_int_equal(json_integer_value(json_object_get(o, "t")), 0);
+	assert_true(json_is_integer(json_object_get(o, "speed")));
+	assert_int_equal(json_integer_value(json_object_get(o, "speed")), 60);
+	assert_true(json_is_null(json_object_get(o, "phase")));
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_non_null(strstr(f->r.text, "waiting for STARTEX"));
+	fx_err(f, AL1, "status now", "bad_args");
+
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance");
+	ex_phase(f->ex, "Move 1");
+	o = fx_ok(f, AL1, "status", "status");
+	assert_string_equal(fx_str(f, "state"), "running");
+	assert_int_equal(json_integer_value(json_object_get(o, "t")), 900);
+	assert_string_equal(fx_str(f, "phase"), "Move 1");
+	assert_string_equal(fx_str(f, "time"), "2024-11-12 09:15");
+	p = json_object_get(o, "pending");
+	assert_int_equal(json_array_size(p), 1);
+	assert_string_equal(json_string_value(json_array_get(p, 0)), "I-01");
+	assert_non_null(strstr(f->r.text, "Exercise running at T+00:15:00 (2024-11-12 09:15), "
+	                                  "speed 60x, phase: Move 1"));
+	assert_non_null(strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00)"));
+
+	o = fx_ok(f, RS1, "status", "status");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 2);
+
+	o = fx_ok(f, FAC, "status", "status");
+	p = json_object_get(o, "pending");
+	assert_int_equal(json_array_size(p), 2);
+	assert_non_null(strstr(f->r.text, "I-01 (2 teams)"));
+	fx_ok(f, OBS, "status", "status");
+
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	o = fx_ok(f, AL1, "status", "status");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_non_null(strstr(f->r.text, "No decision is awaited."));
+}
+
+/* start, pause, resume: clock events, bad_state with clear messages. */
+static void test_clock_commands(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "pause", "bad_state");
+	assert_non_null(strstr(fx_str(f, "message"), "not started"));
+	fx_err(f, FAC, "resume", "bad_state");
+	fx_err(f, FAC, "start now", "bad_args");
+	assert_int_equal(f->n_ev, 0);
+
+	fx_ok(f, FAC, "start", "start");
+	assert_string_equal(fx_str(f, "state"), "running");
+	assert_int_equal(fx_count(f, "clock"), 1);
+	fx_err(f, FAC, "start", "bad_state");
+	assert_string_equal(fx_str(f, "message"), "the exercise is already running");
+	fx_err(f, FAC, "resume", "bad_state");
+	assert_string_equal(fx_str(f, "message"), "the exercise is already running");
+
+	fx_ok(f, FAC, "pause", "pause");
+	assert_int_equal(f->ex->state, EX_PAUSED);
+	assert_int_equal(fx_count(f, "clock"), 2);
+	fx_err(f, FAC, "pause", "bad_state");
+	assert_string_equal(fx_str(f, "message"), "the exercise is already paused");
+	fx_err(f, FAC, "start", "bad_state");
+	assert_non_null(strstr(fx_str(f, "message"), "resume"));
+	fx_ok(f, FAC, "resume", "resume");
+	assert_int_equal(f->ex->state, EX_RUNNING);
+	assert_int_equal(fx_count(f, "clock"), 3);
+
+	fx_ok(f, FAC, "endex", "endex");
+	fx_err(f, FAC, "pause", "bad_state");
+	assert_string_equal(fx_str(f, "message"), "the exercise has ended");
+	fx_err(f, FAC, "resume", "bad_state");
+	fx_err(f, FAC, "start", "bad_state");
+}
+
+/* speed X: positive numbers only, a clock event, refused after ENDEX. */
+static void test_speed(void **state)
+{
+	struct fx *f = *state;
+	const char *bad[] = {"speed",     "speed 0",   "speed -1",   "speed abc",
+	                     "speed 2y",  "speed inf", "speed nan",  "speed 1e9",
+	                     "speed 1 2", "speed x",   "speed 1e400"};
+
+	fx_login_all(f);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		fx_err(f, FAC, bad[i], "bad_args");
+	assert_int_equal(f->n_ev, 0);
+	fx_ok(f, FAC, "speed 120", "speed");
+	assert_int_equal(json_integer_value(json_object_get(f->r.obj, "speed")), 120);
+	assert_true(f->ex->speed == 120);
+	assert_int_equal(fx_count(f, "clock"), 1);
+	fx_ok(f, FAC, "speed 2.5X", "speed");
+	assert_true(json_real_value(json_object_get(f->r.obj, "speed")) == 2.5);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "endex", "endex");
+	fx_err(f, FAC, "speed 10", "bad_state");
+	assert_true(f->ex->speed == 2.5);
+}
+
+/* advance DURATION: parse errors quote the parser, states, firing on the way, ENDEX. */
+static void test_advance(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "advance 15m", "bad_state");
+	assert_non_null(strstr(fx_str(f, "message"), "not started"));
+	fx_ok(f, FAC, "start", "start");
+	fx_err(f, FAC, "advance", "bad_args");
+	fx_err(f, FAC, "advance xyz", "bad_args");
+	assert_non_null(strstr(fx_str(f, "message"), "xyz"));
+	assert_true(strlen(fx_str(f, "message")) > strlen("bad duration \"xyz\": "));
+	fx_err(f, FAC, "advance 0", "bad_args");
+	fx_err(f, FAC, "advance -5m", "bad_args");
+	fx_err(f, FAC, "advance 5m 5m", "bad_args");
+	fx_ok(f, FAC, "pause", "pause");
+	fx_clear(f);
+
+	fx_ok(f, FAC, "advance 0:15", "advance");
+	assert_int_equal(json_integer_value(json_object_get(f->r.obj, "t")), 900);
+	assert_string_equal(fx_str(f, "state"), "paused");
+	assert_int_equal(f->ex->state, EX_PAUSED);
+	/* I-03 (rs) and I-01 (al, rs; with a staff copy holding the notes) fired */
+	assert_int_equal(fx_count(f, "inject"), 3);
+
+	fx_ok(f, FAC, "advance 100h", "advance");
+	assert_string_equal(fx_str(f, "state"), "ended");
+	assert_int_equal(fx_count(f, "end"), 1);
+	fx_err(f, FAC, "advance 1m", "bad_state");
+	assert_non_null(strstr(fx_str(f, "message"), "ended"));
+}
+
+/* The decision state object of an injects entry or a show reply. */
+static const char *fx_dstate(const json_t *o)
+{
+	return json_string_value(json_object_get(json_object_get(o, "decision"), "state"));
+}
+
+/* injects and show, for teams and for staff. */
+static void test_injects_show(void **state)
+{
+	struct fx *f = *state;
+	json_t *o, *list, *in;
+
+	fx_login_all(f);
+	o = fx_ok(f, AL1, "injects", "injects");
+	assert_int_equal(json_array_size(json_object_get(o, "injects")), 0);
+	assert_non_null(strstr(f->r.text, "No inject"));
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance");
+
+	o = fx_ok(f, AL1, "injects", "injects");
+	list = json_object_get(o, "injects");
+	assert_int_equal(json_array_size(list), 1);
+	in = json_array_get(list, 0);
+	assert_string_equal(json_string_value(json_object_get(in, "id")), "I-01");
+	assert_int_equal(json_integer_value(json_object_get(in, "t")), 900);
+	assert_string_equal(fx_dstate(in), "pending");
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(in, "decision"), "deadline")), 2700);
+
+	/* rs: I-03 arrived first */
+	o = fx_ok(f, RS1, "injects", "injects");
+	list = json_object_get(o, "injects");
+	assert_int_equal(json_array_size(list), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "id")),
+	                    "I-03");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(list, 1), "id")),
+	                    "I-01");
+
+	/* staff: the fired injects, or with "all" every inject */
+	o = fx_ok(f, FAC, "injects", "injects");
+	list = json_object_get(o, "injects");
+	assert_int_equal(json_array_size(list), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(list, 1), "id")),
+	                    "I-03");
+	o = fx_ok(f, OBS, "injects ALL", "injects");
+	list = json_object_get(o, "injects");
+	assert_int_equal(json_array_size(list), 3);
+	assert_true(json_is_null(json_object_get(json_array_get(list, 1), "at")));
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(list, 0), "pending")),
+	                 2);
+	fx_err(f, AL1, "injects none", "bad_args");
+	fx_err(f, FAC, "injects all all", "bad_args");
+	fx_ok(f, AL1, "injects all", "injects");
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "injects")), 1);
+
+	fx_err(f, AL1, "show i-01", "unknown_inject"); /* ids are exact; this one is lower case */
+	o = fx_ok(f, AL1, "show I-01", "show");
+	in = json_object_get(o, "inject");
+	assert_string_equal(json_string_value(json_object_get(in, "type")), "inject");
+	assert_string_equal(json_string_value(json_object_get(in, "subject")),
+	                    "Ransom note on the e-services portal");
+	assert_null(json_object_get(in, "notes"));
+	assert_int_equal(json_array_size(json_object_get(in, "to")), 2);
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(in, "decision"), "deadline")), 2700);
+	assert_string_equal(fx_dstate(o), "pending");
+	assert_non_null(strstr(f->r.text, "decide I-01 share"));
+	assert_null(strstr(f->r.text, "Expect isolation"));
+
+	fx_err(f, AL1, "show I-03", "unknown_inject"); /* exists, but not for al */
+	fx_err(f, AL1, "show I-99", "unknown_inject");
+	fx_err(f, AL1, "show", "bad_args");
+	fx_err(f, AL1, "show I-01 I-03", "bad_args");
+
+	o = fx_ok(f, FAC, "show I-01", "show");
+	in = json_object_get(o, "inject");
+	assert_string_equal(json_string_value(json_object_get(in, "notes")),
+	                    "Expect isolation first");
+	assert_int_equal(json_array_size(json_object_get(o, "teams")), 2);
+	assert_non_null(strstr(f->r.text, "Expect isolation first"));
+	o = fx_ok(f, OBS, "show I-02", "show");
+	assert_int_equal(json_array_size(json_object_get(o, "teams")), 0);
+	fx_err(f, FAC, "show I-99", "unknown_inject");
+}
+
+/* decide: every error code ex_decide can give, then the recorded decision. */
+static void test_decide(void **state)
+{
+	struct fx *f = *state;
+	struct event *ev;
+
+	fx_login_all(f);
+	fx_err(f, AL1, "decide I-01 share", "unknown_inject"); /* not reached yet */
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance");
+	fx_ok(f, FAC, "fire I-02", "fire");
+	fx_clear(f);
+
+	fx_err(f, AL1, "decide", "bad_args");
+	fx_err(f, AL1, "decide I-01", "bad_args");
+	fx_err(f, AL1, "decide I-01 share now", "bad_args");
+	fx_err(f, AL1, "decide I-03 yes", "unknown_inject");
+	fx_err(f, AL1, "decide I-02 yes", "no_decision");
+	fx_err(f, AL1, "decide I-01 maybe", "bad_option");
+	assert_non_null(strstr(fx_str(f, "message"), "isolate, share"));
+	assert_int_equal(f->n_ev, 0);
+
+	fx_ok(f, AL1, "decide I-01 SHARE", "decide");
+	assert_string_equal(fx_str(f, "inject"), "I-01");
+	assert_string_equal(fx_str(f, "option"), "share");
+	assert_int_equal(fx_count(f, "decision"), 1);
+	ev = fx_last(f, "decision");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "by")), "Alice");
+	assert_false(json_is_true(json_object_get(ev->obj, "timeout")));
+	fx_err(f, AL2, "decide I-01 isolate", "already_decided");
+
+	/* rs lets the deadline pass: the default is recorded, a late answer is refused */
+	fx_ok(f, FAC, "advance 31m", "advance");
+	fx_err(f, RS1, "decide I-01 share", "deadline_passed");
+	fx_ok(f, RS1, "show I-01", "show");
+	assert_true(
+	    json_is_true(json_object_get(json_object_get(f->r.obj, "decision"), "timeout")));
+
+	fx_ok(f, FAC, "endex", "endex");
+	fx_err(f, RS1, "decide I-03 yes", "bad_state");
+}
+
+/* action, share, say and rfi: texts keep their spacing, events, errors. */
+static void test_team_inputs(void **state)
+{
+	struct fx *f = *state;
+	struct event *ev;
+
+	fx_login_all(f);
+	fx_err(f, AL1, "action isolate the portal", "bad_state");
+	fx_err(f, AL1, "share rs hello", "bad_state");
+	fx_ok(f, AL1, "say hello  team", "say"); /* talking is fine before STARTEX */
+	fx_ok(f, AL1, "rfi   what is in scope?  ", "rfi");
+	assert_string_equal(fx_str(f, "id"), "RFI-1");
+	ev = fx_last(f, "rfi");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
+	                    "what is in scope?");
+	assert_true(ev->aud.staff && ev->aud.teams == NULL && !ev->aud.all);
+	fx_ok(f, FAC, "start", "start");
+	fx_clear(f);
+
+	fx_err(f, AL1, "action", "bad_args");
+	fx_err(f, AL1, "action   ", "bad_args");
+	fx_ok(f, AL1, "action  isolate   the portal ", "action");
+	ev = fx_last(f, "action");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
+	                    "isolate   the portal");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "by")), "Alice");
+
+	fx_err(f, AL1, "share", "bad_args");
+	fx_err(f, AL1, "share rs", "bad_args");
+	fx_err(f, AL1, "share zz hello", "unknown_team");
+	fx_ok(f, AL1, "share rs IOC list: 203.0.113.7", "share");
+	assert_string_equal(fx_str(f, "to"), "rs");
+	ev = fx_last(f, "share");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
+	                    "IOC list: 203.0.113.7");
+	assert_true(ev->aud.teams[0] && ev->aud.teams[1] && !ev->aud.teams[2] && ev->aud.staff);
+	fx_ok(f, AL1, "share ALL heads up", "share");
+	assert_string_equal(fx_str(f, "to"), "all");
+	assert_string_equal(json_string_value(json_object_get(fx_last(f, "share")->obj, "to")),
+	                    "all");
+
+	fx_err(f, AL1, "say", "bad_args");
+	fx_ok(f, AL2, "say on it", "say");
+	assert_string_equal(json_string_value(json_object_get(fx_last(f, "say")->obj, "by")),
+	                    "Bob");
+	fx_err(f, AL1, "rfi", "bad_args");
+	fx_ok(f, RS1, "rfi who owns the portal?", "rfi");
+	assert_string_equal(fx_str(f, "id"), "RFI-2");
+
+	fx_ok(f, FAC, "endex", "endex");
+	fx_err(f, AL1, "action too late", "bad_state");
+	assert_non_null(strstr(fx_str(f, "message"), "ended"));
+}
+
+/* Roster for who: the fixture's logged-in sessions. */
+static void fx_each(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg)
+{
+	struct fx *f = ctx;
+
+	for (int i = 0; i < N_SESSIONS; i++)
+		if (f->s[i].role != CMD_ROLE_NONE)
+			fn(&f->s[i], arg);
+}
+
+/* who: every team with the names online, and the staff. */
+static void test_who(void **state)
+{
+	struct fx *f = *state;
+	struct cmd_roster roster = {f, fx_each};
+	json_t *teams, *staff, *al;
+
+	fx_login_all(f);
+	cmd_reply_free(&f->r);
+	cmd_exec(f->ex, &roster, &f->s[RS1], "who", &f->r);
+	assert_string_equal(fx_str(f, "type"), "ok");
+	teams = json_object_get(f->r.obj, "teams");
+	staff = json_object_get(f->r.obj, "staff");
+	assert_int_equal(json_array_size(teams), 3);
+	al = json_array_get(teams, 0);
+	assert_string_equal(json_string_value(json_object_get(al, "id")), "al");
+	assert_int_equal(json_array_size(json_object_get(al, "online")), 2);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(al, "online"), 1)),
+	                    "Bob");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(teams, 2), "online")), 0);
+	assert_int_equal(json_array_size(staff), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(staff, 0), "role")),
+	                    "facilitator");
+	assert_non_null(strstr(f->r.text, "Alice, Bob"));
+	assert_non_null(strstr(f->r.text, "nobody online"));
+
+	/* without a roster, who knows only the asking session */
+	fx_ok(f, OBS, "who", "who");
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "staff")), 1);
+	fx_err(f, OBS, "who me", "bad_args");
+}
+
+/* fire INJECT [TEAM]: states, unknown inject and team, targeting. */
+static void test_fire(void **state)
+{
+	struct fx *f = *state;
+	struct event *ev;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "fire I-02", "bad_state");
+	fx_ok(f, FAC, "start", "start");
+	fx_clear(f);
+	fx_err(f, FAC, "fire", "bad_args");
+	fx_err(f, FAC, "fire I-99", "unknown_inject");
+	fx_err(f, FAC, "fire I-02 zz", "unknown_team");
+	fx_err(f, FAC, "fire I-02 rs al", "bad_args");
+	assert_int_equal(f->n_ev, 0);
+
+	fx_ok(f, FAC, "fire I-02 rs", "fire");
+	assert_string_equal(fx_str(f, "team"), "rs");
+	ev = fx_last(f, "inject");
+	assert_true(ev->aud.teams != NULL && ev->aud.teams[1] && !ev->aud.teams[0]);
+	fx_err(f, AL1, "show I-02", "unknown_inject");
+	fx_ok(f, RS1, "show I-02", "show");
+
+	fx_ok(f, FAC, "fire I-02", "fire");
+	assert_true(json_is_null(json_object_get(f->r.obj, "team")));
+	ev = fx_last(f, "inject");
+	assert_true(ev->aud.teams[0] && ev->aud.teams[1] && ev->aud.teams[2]);
+	fx_ok(f, AL1, "show I-02", "show");
+}
+
+/* broadcast, reply and score: texts, targets, whole-number deltas. */
+static void test_white_cell(void **state)
+{
+	struct fx *f = *state;
+	struct event *ev;
+	json_t *o;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "broadcast", "bad_args");
+	fx_ok(f, FAC, "broadcast Welcome to  the drill", "broadcast");
+	ev = fx_last(f, "broadcast");
+	assert_true(ev->aud.all);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
+	                    "Welcome to  the drill");
+
+	fx_err(f, FAC, "reply", "bad_args");
+	fx_err(f, FAC, "reply rs", "bad_args");
+	fx_err(f, FAC, "reply zz hello", "unknown_team");
+	fx_ok(f, FAC, "reply rs The portal belongs to the ministry.", "reply");
+	ev = fx_last(f, "reply");
+	assert_true(ev->aud.teams[1] && !ev->aud.teams[0]);
+
+	fx_err(f, FAC, "score", "bad_args");
+	fx_err(f, FAC, "score al 5", "bad_args");
+	fx_err(f, FAC, "score zz 5 good", "unknown_team");
+	fx_err(f, FAC, "score al 1.5 half", "bad_args");
+	fx_err(f, FAC, "score al five good", "bad_args");
+	fx_err(f, FAC, "score al 99999999999999999999 big", "bad_args");
+	fx_err(f, FAC, "score al 5x good", "bad_args");
+	o = fx_ok(f, FAC, "score al +5 fast isolation", "score");
+	assert_int_equal(json_integer_value(json_object_get(o, "total")), 5);
+	o = fx_ok(f, FAC, "score al -3 late report", "score");
+	assert_int_equal(json_integer_value(json_object_get(o, "delta")), -3);
+	assert_int_equal(json_integer_value(json_object_get(o, "total")), 2);
+	assert_int_equal(f->ex->teams[0].score, 2);
+	ev = fx_last(f, "score");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "reason")), "late report");
+}
+
+/* endex [REASON]: the default reason, states. */
+static void test_endex(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "endex", "bad_state");
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "endex", "endex");
+	assert_string_equal(fx_str(f, "reason"), "facilitator");
+	assert_string_equal(json_string_value(json_object_get(fx_last(f, "end")->obj, "reason")),
+	                    "facilitator");
+	fx_err(f, FAC, "endex", "bad_state");
+	assert_string_equal(fx_str(f, "message"), "the exercise has already ended");
+}
+
+/* endex with a reason of several words. */
+static void test_endex_reason(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "endex  drill   complete ", "endex");
+	assert_string_equal(f->ex->end_reason, "drill   complete");
+}
+
+/* teams and state. */
+static void test_teams_state(void **state)
+{
+	struct fx *f = *state;
+	json_t *list, *al;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "teams", "teams");
+	list = json_object_get(f->r.obj, "teams");
+	assert_int_equal(json_array_size(list), 3);
+	al = json_array_get(list, 0);
+	assert_string_equal(json_string_value(json_object_get(al, "id")), "al");
+	assert_string_equal(json_string_value(json_object_get(al, "name")), "AKCESK (Albania)");
+	assert_int_equal(json_integer_value(json_object_get(al, "members")), 2);
+	assert_int_equal(json_integer_value(json_object_get(al, "score")), 0);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(list, 2), "name")),
+	                    "me");
+	fx_err(f, FAC, "teams x", "bad_args");
+
+	fx_ok(f, FAC, "state", "state");
+	assert_true(json_is_object(json_object_get(f->r.obj, "state")));
+	assert_int_equal(json_object_size(json_object_get(f->r.obj, "state")), 0);
+	f->state_value = json_pack("{s:i,s:s}", "infected", 12, "portal", "offline");
+	fx_ok(f, OBS, "state", "state");
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(f->r.obj, "state"), "infected")),
+	    12);
+	assert_non_null(strstr(f->r.text, "\"portal\": \"offline\""));
+	f->ex->hooks.state = NULL;
+	fx_ok(f, FAC, "state", "state");
+	assert_int_equal(json_object_size(json_object_get(f->r.obj, "state")), 0);
+}
+
+/* commcheck and ack, before STARTEX. */
+static void test_commcheck(void **state)
+{
+	struct fx *f = *state;
+	struct event *ev;
+
+	fx_login_all(f);
+	f->ex->teams[1].acked = true;
+	fx_ok(f, FAC, "commcheck", "commcheck");
+	assert_false(f->ex->teams[1].acked);
+	ev = fx_last(f, "commcheck");
+	assert_true(ev->aud.all);
+	assert_int_equal(ev->type, EVENT_COMMCHECK);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
+	                    "COMMUNICATION CHECK: reply with ack");
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "teams")), 3);
+	fx_clear(f);
+
+	fx_err(f, AL1, "ack now", "bad_args");
+	fx_ok(f, AL2, "ACK", "ack");
+	assert_true(f->ex->teams[0].acked);
+	assert_true(f->s[AL2].acked);
+	ev = fx_last(f, "ack");
+	assert_true(ev->aud.staff && !ev->aud.all && ev->aud.teams == NULL);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "team")), "al");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "by")), "Bob");
+	assert_true(cmd_session_receives(&f->s[FAC], ev));
+	assert_true(cmd_session_receives(&f->s[OBS], ev));
+	assert_false(cmd_session_receives(&f->s[AL1], ev));
+	fx_clear(f);
+
+	fx_ok(f, OBS, "teams", "teams");
+	assert_true(json_is_true(
+	    json_object_get(json_array_get(json_object_get(f->r.obj, "teams"), 0), "acked")));
+	fx_ok(f, FAC, "commcheck status", "commcheck");
+	assert_int_equal(f->n_ev, 0);
+	assert_true(json_is_true(
+	    json_object_get(json_array_get(json_object_get(f->r.obj, "teams"), 0), "acked")));
+	assert_true(json_is_false(
+	    json_object_get(json_array_get(json_object_get(f->r.obj, "teams"), 1), "acked")));
+	fx_err(f, FAC, "commcheck now", "bad_args");
+	fx_err(f, FAC, "commcheck status now", "bad_args");
+	fx_ok(f, FAC, "commcheck", "commcheck");
+	assert_false(f->ex->teams[0].acked);
+}
+
+/* quit sets the flag; it takes no arguments. */
+static void test_quit(void **state)
+{
+	struct fx *f = *state;
+
+	fx_err(f, ANON, "quit now", "bad_args");
+	assert_false(f->s[ANON].quit);
+	fx_ok(f, ANON, "QUIT", "quit");
+	assert_true(f->s[ANON].quit);
+}
+
+/* Every event a command causes is emitted before its reply exists. */
+static void test_events_before_reply(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 20m", "advance");
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	fx_ok(f, FAC, "commcheck", "commcheck");
+	fx_ok(f, AL1, "ack", "ack");
+	fx_ok(f, FAC, "endex", "endex");
+	assert_true(f->n_ev >= 8);
+	assert_int_equal(f->late_events, 0);
+}
+
+/* Who receives what: logged out nobody, audiences by role and team. */
+static void test_session_receives(void **state)
+{
+	struct fx *f = *state;
+	struct event *all = event_new(EVENT_BROADCAST, 0, json_object());
+	struct event *staff = event_new(EVENT_LOG, 0, json_object());
+	struct event *rs = event_new(EVENT_REPLY, 0, json_object());
+
+	all->aud.all = 1;
+	staff->aud.staff = 1;
+	event_add_team(rs, 1, 3);
+	assert_false(cmd_session_receives(&f->s[ANON], all));
+	fx_login_all(f);
+	assert_true(cmd_session_receives(&f->s[AL1], all));
+	assert_true(cmd_session_receives(&f->s[OBS], all));
+	assert_false(cmd_session_receives(&f->s[ANON], all));
+	assert_true(cmd_session_receives(&f->s[FAC], staff));
+	assert_true(cmd_session_receives(&f->s[OBS], staff));
+	assert_false(cmd_session_receives(&f->s[AL1], staff));
+	assert_true(cmd_session_receives(&f->s[RS1], rs));
+	assert_false(cmd_session_receives(&f->s[AL1], rs));
+	assert_false(cmd_session_receives(&f->s[FAC], rs));
+	event_unref(all);
+	event_unref(staff);
+	event_unref(rs);
+}
+
+/* Closing a session leaves its team. */
+static void test_session_close(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	assert_int_equal(f->ex->teams[0].members, 2);
+	cmd_session_close(f->ex, &f->s[AL1]);
+	assert_int_equal(f->ex->teams[0].members, 1);
+	assert_int_equal(f->s[AL1].role, CMD_ROLE_NONE);
+	assert_null(f->s[AL1].name);
+	fx_err(f, AL1, "status", "not_logged_in");
+}
+
+/* Errors net builds itself render like the others in both modes. */
+static void test_reply_error(void **state)
+{
+	struct fx *f = *state;
+	struct cmd_reply r;
+	struct cmd_session s;
+	size_t len;
+
+	(void)f;
+	cmd_session_init(&s, 9);
+	cmd_reply_error(&r, "", "line_too_long", "lines are at most 4096 bytes");
+	assert_string_equal(r.code, "line_too_long");
+	assert_string_equal(cmd_reply_bytes(&r, &s, &len),
+	                    "error: lines are at most 4096 bytes (line_too_long)\n");
+	s.json = true;
+	assert_string_equal(cmd_reply_bytes(&r, &s, &len),
+	                    "{\"type\":\"error\",\"cmd\":\"\",\"code\":\"line_too_long\","
+	                    "\"message\":\"lines are at most 4096 bytes\"}\n");
+	assert_int_equal(len, strlen(r.json));
+	cmd_reply_free(&r);
+	assert_null(r.obj);
+}
+
+/* Text replies read well: a few exact renderings. */
+static void test_text(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	assert_string_equal(f->r.text,
+	                    "STARTEX: the exercise is running at T+00:00:00 (2024-11-12 09:00).\n");
+	fx_ok(f, FAC, "score rs 3 good catch", "score");
+	assert_string_equal(f->r.text, "Score of rs: +3, total 3.\n");
+	fx_err(f, AL1, "start", "not_allowed");
+	assert_string_equal(f->r.text, "error: start is for facilitators only (not_allowed)\n");
+}
+
+/* Run every test of the protocol commands. */
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_empty_line, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_command, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_not_logged_in, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_case_insensitive, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_login, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_auth_failed, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_auth_unset_secret, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_mode, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_help_roles, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_not_allowed, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_status, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_clock_commands, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_speed, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_advance, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_injects_show, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_decide, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_team_inputs, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_who, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_fire, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_white_cell, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_endex, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_endex_reason, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_teams_state, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_commcheck, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_quit, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_events_before_reply, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_session_receives, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_session_close, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_reply_error, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_text, fx_setup, fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
