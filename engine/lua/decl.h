@@ -1,0 +1,60 @@
+/*
+ * Reading declarations: what decl.c (exercise, team, objective, the final checks) and inject.c
+ * (inject{}) share. A bad field is a problem with the declaration's line, never an error.
+ */
+#ifndef DECL_H
+#define DECL_H
+
+#include <lua.h>
+#include <stdbool.h>
+
+#include "api.h"
+
+/* One declaration being read: where it is, what to call it, and the table being read. */
+struct decl {
+	lua_State *L;
+	struct api *api;
+	int line;
+	char what[96];  /* "inject I-01", for messages */
+	int t;          /* stack index of the table being read */
+	const char *in; /* NULL, or the field holding that table ("decision") */
+};
+
+/* Record a problem of the declaration being read. */
+void decl_problem(struct decl *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Push field name of the table being read; returns its type. */
+int decl_get(struct decl *d, const char *name);
+/* A problem: field name (its value on top of the stack) is not what it must be. */
+void decl_type(struct decl *d, const char *name, const char *want);
+/* Whether s is a usable id or option key: 1 to 64 letters, digits, '-', '_' or '.'. */
+bool decl_token(const char *s);
+/* A problem for every key of the table being read that is not one of names (in pairs order). */
+void decl_fields(struct decl *d, const char *const *names);
+/* A copy of the string field name; NULL when absent or not a string (a problem). */
+char *decl_copy(struct decl *d, const char *name);
+/* Field name as a time into *out: 1 when set, 0 when absent, -1 when bad (a problem). */
+int decl_time(struct decl *d, const char *name, long *out);
+/* Field name as an option key (a string or a whole number) pushed; NULL when absent or bad. */
+const char *decl_key(struct decl *d, const char *name);
+/* Start reading declaration kind{...}; -1 when there is no table to read. Raises at run time. */
+int decl_begin(struct decl *d, lua_State *L, const char *kind);
+/* The declaration's id, left pushed; names the declaration in messages. NULL if unusable. */
+const char *decl_id(struct decl *d, const char *kind);
+
+/* exercise { title=, start=, duration=, tick=, speed=, seed=, ... } */
+int decl_exercise(lua_State *L);
+/* team { id=, name=, secret= } */
+int decl_team(lua_State *L);
+/* objective { id=, text= } */
+int decl_objective(lua_State *L);
+/* Once the file has run: the checks that need every declaration, and `to` resolved. */
+void decl_validate(struct api *api);
+
+/* inject { id=, at=, to=, from=, channel=, subject=, body=, notes=, decision=, expect=, ... } */
+int inject_declare(lua_State *L);
+/* The checks of one inject that need the whole file. */
+void inject_check(struct api *api, const struct api_target *tg);
+/* Free what the load-only data of the injects holds (targets and scratch). */
+void inject_free(struct api *api);
+
+#endif

@@ -1,0 +1,425 @@
+/* The inject{} declaration: fields, decision, expect, `to`, and its checks once the file ran. */
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/timeparse.h"
+#include "decl.h"
+
+/* The fields inject{}, its decision and its expect may have. */
+static const char *const inject_fields[] = {"id",          "at",     "to",    "from",     "channel",
+                                            "subject",     "body",   "notes", "decision", "expect",
+                                            "on_decision", "manual", NULL};
+static const char *const inject_decision_fields[] = {"prompt", "options", "deadline", "default",
+                                                     NULL};
+static const char *const inject_expect_fields[] = {"option", "within", "objective", NULL};
+
+/* The keys of a decision's options, "a, b, c", for messages (to free). */
+static char *inject_keys(const struct ex_decision *dec)
+{
+	char *s = sandbox_xstrdup(""), *t;
+
+	for (int k = 0; k < dec->n_options; k++) {
+		t = sandbox_fmt("%s%s%s", s, k ? ", " : "", dec->options[k].key);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Read the option at the top of the stack (number k of the list) into dec. */
+static void inject_option(struct decl *d, struct ex_decision *dec, int k)
+{
+	lua_State *L = d->L;
+	char num[24], *list;
+	const char *key = NULL, *label = NULL;
+
+	snprintf(num, sizeof num, "%d", k);
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		key = num;
+		label = lua_tostring(L, -1);
+	} else if (lua_type(L, -1) == LUA_TTABLE) {
+		lua_rawgeti(L, -1, 1);
+		lua_rawgeti(L, -2, 2);
+		if (lua_type(L, -2) == LUA_TSTRING || lua_isinteger(L, -2))
+			key = lua_tostring(L, -2);
+		label = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : key;
+		if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+			key = NULL;
+	}
+	if (key == NULL) {
+		decl_problem(d, "decision option %d must be a label or {key, label}", k);
+		return;
+	}
+	if (!decl_token(key)) {
+		decl_problem(
+		    d, "option key '%s' must be one word of letters, digits, '-', '_' or '.'", key);
+		return;
+	}
+	if (ex_find_option(dec, key) >= 0) {
+		list = inject_keys(dec);
+		decl_problem(d, "option key '%s' appears twice (options: %s)", key, list);
+		free(list);
+		return;
+	}
+	dec->options[dec->n_options].key = sandbox_xstrdup(key);
+	dec->options[dec->n_options].label = sandbox_xstrdup(label);
+	dec->n_options++;
+}
+
+/* Read decision.options into dec. */
+static void inject_options(struct decl *d, struct ex_decision *dec)
+{
+	lua_State *L = d->L;
+	int top = lua_gettop(L), t = decl_get(d, "options");
+	lua_Integer n = (lua_Integer)lua_rawlen(L, -1), count = 0;
+
+	if (t == LUA_TNIL) {
+		decl_problem(d, "decision needs options");
+	} else if (t != LUA_TTABLE) {
+		decl_type(d, "options", "a list");
+	} else {
+		lua_pushnil(L);
+		while (lua_next(L, top + 1)) {
+			lua_pop(L, 1);
+			count++;
+		}
+		if (n == 0 || count != n || n > 1000) {
+			decl_problem(
+			    d, "decision.options must be a list: { {\"key\", \"label\"}, ... } "
+			       "or { \"label\", ... }");
+		} else {
+			dec->options = sandbox_xrealloc(NULL, (size_t)n * sizeof *dec->options);
+			for (lua_Integer k = 1; k <= n; k++) {
+				lua_rawgeti(L, top + 1, k);
+				inject_option(d, dec, (int)k);
+				lua_settop(L, top + 1);
+			}
+		}
+	}
+	lua_settop(L, top);
+}
+
+/* Read decision = {...} of the inject being declared into inj->decision. */
+static void inject_decision(struct decl *d, struct ex_inject *inj)
+{
+	lua_State *L = d->L;
+	int top = lua_gettop(L), t = decl_get(d, "decision"), outer = d->t;
+	struct ex_decision *dec;
+	const char *key;
+	char *list;
+	long v;
+
+	if (t != LUA_TTABLE) {
+		if (t != LUA_TNIL)
+			decl_type(d, "decision", "a table");
+		lua_settop(L, top);
+		return;
+	}
+	d->t = top + 1;
+	d->in = "decision";
+	decl_fields(d, inject_decision_fields);
+	dec = inj->decision = sandbox_xrealloc(NULL, sizeof *dec);
+	memset(dec, 0, sizeof *dec);
+	dec->deadline = -1;
+	dec->dflt = -1;
+	dec->prompt = decl_copy(d, "prompt");
+	if (dec->prompt == NULL && decl_get(d, "prompt") == LUA_TNIL)
+		decl_problem(d, "decision needs a prompt");
+	inject_options(d, dec);
+	if (decl_time(d, "deadline", &v) > 0) {
+		if (v == 0)
+			decl_problem(d, "decision.deadline must be more than 0");
+		dec->deadline = v > 0 ? v : -1;
+	}
+	if ((key = decl_key(d, "default")) != NULL && dec->n_options > 0) {
+		dec->dflt = ex_find_option(dec, key);
+		list = inject_keys(dec);
+		if (dec->dflt < 0)
+			decl_problem(d, "decision.default '%s' is not one of the options (%s)", key,
+			             list);
+		free(list);
+	}
+	d->t = outer;
+	d->in = NULL;
+	lua_settop(L, top);
+}
+
+/* Read expect = {...} of the inject being declared (after its decision). */
+static void inject_expect(struct decl *d, struct ex_inject *inj, struct api_target *tg)
+{
+	lua_State *L = d->L;
+	int top = lua_gettop(L), t = decl_get(d, "expect"), outer = d->t;
+	const char *key;
+	char *list;
+
+	if (t != LUA_TTABLE) {
+		if (t != LUA_TNIL)
+			decl_type(d, "expect", "a table");
+		lua_settop(L, top);
+		return;
+	}
+	d->t = top + 1;
+	d->in = "expect";
+	decl_fields(d, inject_expect_fields);
+	inj->expect.present = true;
+	if ((key = decl_key(d, "option")) != NULL) {
+		if (inj->decision == NULL) {
+			decl_problem(d,
+			             "expect.option '%s' names an option, but the inject asks no "
+			             "decision",
+			             key);
+		} else if (inj->decision->n_options > 0 &&
+		           (inj->expect.option = ex_find_option(inj->decision, key)) < 0) {
+			list = inject_keys(inj->decision);
+			decl_problem(d, "expect.option '%s' is not one of the options (%s)", key,
+			             list);
+			free(list);
+		}
+	}
+	decl_time(d, "within", &inj->expect.within);
+	free(tg->objective);
+	tg->objective = decl_copy(d, "objective");
+	d->t = outer;
+	d->in = NULL;
+	lua_settop(L, top);
+}
+
+/* Read the inject's `to`: an id, a list of ids or "all" (and no `to` means all). */
+static void inject_to(struct decl *d, struct api_target *tg)
+{
+	lua_State *L = d->L;
+	int top = lua_gettop(L), t = decl_get(d, "to");
+	lua_Integer n = (lua_Integer)lua_rawlen(L, -1), count = 0;
+	bool ok = t == LUA_TSTRING;
+
+	if (t == LUA_TNIL || (t == LUA_TSTRING && strcmp(lua_tostring(L, -1), "all") == 0)) {
+		tg->all = true;
+	} else if (t == LUA_TSTRING) {
+		tg->to = sandbox_xrealloc(NULL, sizeof *tg->to);
+		tg->to[tg->n_to++] = sandbox_xstrdup(lua_tostring(L, -1));
+	} else if (t == LUA_TTABLE) {
+		lua_pushnil(L);
+		while (lua_next(L, top + 1)) {
+			lua_pop(L, 1);
+			count++;
+		}
+		ok = n > 0 && count == n && n <= 100000;
+		if (ok)
+			tg->to = sandbox_xrealloc(NULL, (size_t)n * sizeof *tg->to);
+		for (lua_Integer k = 1; ok && k <= n; k++) {
+			ok = lua_rawgeti(L, top + 1, k) == LUA_TSTRING;
+			if (ok)
+				tg->to[tg->n_to++] = sandbox_xstrdup(lua_tostring(L, -1));
+			lua_pop(L, 1);
+		}
+	}
+	if (!tg->all && !ok)
+		decl_problem(d, "'to' must be a team id, a list of team ids or \"all\"");
+	lua_settop(L, top);
+}
+
+/* Free what a target holds and zero it. */
+static void inject_target_clear(struct api_target *tg)
+{
+	for (int i = 0; i < tg->n_to; i++)
+		free(tg->to[i]);
+	free(tg->to);
+	free(tg->objective);
+	memset(tg, 0, sizeof *tg);
+}
+
+/* Free what an inject that was never added holds and zero it. */
+static void inject_scratch_clear(struct ex_inject *inj)
+{
+	free(inj->from);
+	free(inj->channel);
+	free(inj->subject);
+	free(inj->body);
+	free(inj->notes);
+	if (inj->decision != NULL) {
+		for (int k = 0; k < inj->decision->n_options; k++) {
+			free(inj->decision->options[k].key);
+			free(inj->decision->options[k].label);
+		}
+		free(inj->decision->options);
+		free(inj->decision->prompt);
+		free(inj->decision);
+	}
+	memset(inj, 0, sizeof *inj);
+	inj->at = -1;
+	inj->on_decision = -1;
+	inj->expect.option = inj->expect.within = inj->expect.objective = -1;
+}
+
+/* The fields of inject{} after its id, read into inj and tg. */
+static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target *tg)
+{
+	lua_State *L = d->L;
+	int t;
+
+	decl_fields(d, inject_fields);
+	tg->timed = decl_time(d, "at", &inj->at) != 0;
+	inject_to(d, tg);
+	inj->from = decl_copy(d, "from");
+	inj->channel = decl_copy(d, "channel");
+	inj->subject = decl_copy(d, "subject");
+	inj->body = decl_copy(d, "body");
+	inj->notes = decl_copy(d, "notes");
+	inject_decision(d, inj);
+	inject_expect(d, inj, tg);
+	if ((t = decl_get(d, "manual")) == LUA_TBOOLEAN)
+		tg->manual = lua_toboolean(L, -1);
+	else if (t != LUA_TNIL)
+		decl_type(d, "manual", "true or false");
+	lua_pop(L, 1);
+	if ((t = decl_get(d, "on_decision")) == LUA_TFUNCTION && inj->decision == NULL)
+		decl_problem(d, "on_decision is set, but the inject asks no decision");
+	else if (t == LUA_TFUNCTION && inj != &d->api->scratch)
+		inj->on_decision = luaL_ref(L, LUA_REGISTRYINDEX);
+	else if (t != LUA_TNIL)
+		decl_type(d, "on_decision", "a function(team, option, timeout)");
+	lua_settop(L, 1);
+}
+
+/* inject { id=, at=, to=, from=, channel=, subject=, body=, notes=, decision=, expect=, ... } */
+int inject_declare(lua_State *L)
+{
+	struct decl d;
+	struct api *api;
+	struct exercise *ex;
+	struct ex_inject *inj;
+	struct api_target *tg;
+	const char *id;
+	int k;
+
+	if (decl_begin(&d, L, "inject") < 0)
+		return 0;
+	api = d.api;
+	ex = api->ex;
+	id = decl_id(&d, "inject");
+	if (id != NULL && (k = ex_find_inject(ex, id)) >= 0) {
+		decl_problem(&d, "declared twice (first at line %d)", ex->injects[k].line);
+		id = NULL;
+	}
+	inject_scratch_clear(&api->scratch);
+	inject_target_clear(&api->scratch_target);
+	inj = &api->scratch;
+	tg = &api->scratch_target;
+	if (id != NULL) {
+		inj = ex_add_inject(ex, id, d.line);
+		api_grow(&api->targets, &api->cap_targets, api->n_targets, sizeof *api->targets);
+		tg = &api->targets[api->n_targets++];
+		memset(tg, 0, sizeof *tg);
+		tg->inject = ex->n_injects - 1;
+		tg->line = d.line;
+	}
+	inject_body(&d, inj, tg);
+	return 0;
+}
+
+/* The ids of the teams (or objectives), "a, b, c" (the first 20), for messages (to free). */
+static char *inject_ids(const struct exercise *ex, bool teams)
+{
+	int n = teams ? ex->n_teams : ex->n_objectives;
+	char *s = sandbox_xstrdup(n > 0 ? "" : "none declared"), *t;
+
+	for (int i = 0; i < n && i < 20; i++) {
+		const char *id = teams ? ex->teams[i].id : ex->objectives[i].id;
+		t = sandbox_fmt("%s%s%s", s, i ? ", " : "", id);
+		free(s);
+		s = t;
+	}
+	if (n > 20) {
+		t = sandbox_fmt("%s, ... (%d in all)", s, n);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Whether c may be part of an id next to a mention of it (so the mention is not whole). */
+static bool inject_idchar(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* How many times id appears in the file's text as a whole token. */
+static int inject_mentions(const struct api *api, const char *id)
+{
+	const char *src = api->src, *end = api->src + api->src_len, *p = src;
+	size_t n = strlen(id);
+	int count = 0;
+
+	for (; src != NULL && n > 0 && (size_t)(end - p) >= n; p++)
+		if (memcmp(p, id, n) == 0 && (p == src || !inject_idchar(p[-1])) &&
+		    (p + n == end || !inject_idchar(p[n])))
+			count++;
+	return count;
+}
+
+/* Resolve the `to` of a target into its inject, with a problem for every unknown team. */
+static void inject_resolve_to(struct api *api, struct decl *d, const struct api_target *tg)
+{
+	struct exercise *ex = api->ex;
+	struct ex_inject *inj = &ex->injects[tg->inject];
+	char *teams;
+
+	inj->to_all = tg->all;
+	if (tg->n_to == 0)
+		return;
+	inj->to = sandbox_xrealloc(NULL, (size_t)tg->n_to * sizeof *inj->to);
+	for (int i = 0; i < tg->n_to; i++) {
+		int team = ex_find_team(ex, tg->to[i]);
+		if (team >= 0) {
+			inj->to[inj->n_to++] = team;
+			continue;
+		}
+		teams = inject_ids(ex, true);
+		decl_problem(d, "'to' names unknown team '%s' (teams: %s)", tg->to[i], teams);
+		free(teams);
+	}
+}
+
+/* The checks of one inject that need the whole file. */
+void inject_check(struct api *api, const struct api_target *tg)
+{
+	struct exercise *ex = api->ex;
+	struct ex_inject *inj = &ex->injects[tg->inject];
+	struct decl d = {.api = api, .line = tg->line};
+	char a[32], b[32], *list;
+
+	snprintf(d.what, sizeof d.what, "inject %s", inj->id);
+	inject_resolve_to(api, &d, tg);
+	if (inj->at > ex->duration) {
+		timeparse_format_duration(inj->at, a, sizeof a);
+		timeparse_format_duration(ex->duration, b, sizeof b);
+		decl_problem(&d, "at %s is after the end of the exercise (duration %s)", a, b);
+	}
+	if (tg->objective != NULL &&
+	    (inj->expect.objective = ex_find_objective(ex, tg->objective)) < 0) {
+		list = inject_ids(ex, false);
+		decl_problem(&d,
+		             "expect.objective '%s' is not a declared objective (objectives: %s)",
+		             tg->objective, list);
+		free(list);
+	}
+	if (!tg->timed && !tg->manual && inject_mentions(api, inj->id) <= 1)
+		decl_problem(&d,
+		             "nothing fires it: it has no 'at', no fire(\"%s\") in the file, and "
+		             "no manual = true",
+		             inj->id);
+}
+
+/* Free what the load-only data of the injects holds (targets and scratch). */
+void inject_free(struct api *api)
+{
+	for (int i = 0; i < api->n_targets; i++)
+		inject_target_clear(&api->targets[i]);
+	free(api->targets);
+	api->targets = NULL;
+	api->n_targets = api->cap_targets = 0;
+	inject_scratch_clear(&api->scratch);
+	inject_target_clear(&api->scratch_target);
+}

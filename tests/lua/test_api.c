@@ -1,0 +1,618 @@
+/* tests/lua: the scenario API: declarations, timers, handlers, actions, state and check problems.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/timeparse.h"
+#include "helpers.h"
+
+/* Three lines every small scenario starts with: the exercise and two teams. */
+#define HEAD                                                                                       \
+	"exercise { title = \"T\", duration = \"1h\", tick = \"1m\" }\n"                           \
+	"team { id = \"al\", name = \"Albania\" }\n"                                               \
+	"team { id = \"xk\", name = \"Kosovo\" }\n"
+
+/* "PATH:LINE: msg" for the scenario of r. */
+static const char *at_line(const struct helpers_run *r, int line, const char *msg)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf, "%s:%d: %s", r->path, line, msg);
+	return buf;
+}
+
+/* Every field of every declaration lands in the exercise. */
+static void test_declarations(void **state)
+{
+	struct helpers_run r;
+	struct exercise *ex;
+	struct ex_inject *i1, *i2;
+	long long epoch;
+	const char *err;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r, "exercise { title = \"Drill\", start = \"2024-11-12 09:00\", duration = \"6h\",\n"
+	        "  tick = \"30s\", speed = 60, seed = 2024, facilitator_secret = \"fac\",\n"
+	        "  observer_secret = \"obs\" }\n"
+	        "team { id = \"al\", name = \"AKCESK\", secret = \"s3\" }\n"
+	        "team { id = \"xk\" }\n"
+	        "objective { id = \"O1\", text = \"Share\" }\n"
+	        "inject { id = \"I-01\", at = \"0:15\", to = {\"al\"}, from = \"MoF\", channel = "
+	        "\"email\",\n"
+	        "  subject = \"Ransom\", body = \"Body\", notes = \"for staff\",\n"
+	        "  decision = { prompt = \"What?\", options = { {\"isolate\", \"Take offline\"},\n"
+	        "    {\"share\", \"Alert\"} }, deadline = \"30m\", default = \"isolate\" },\n"
+	        "  expect = { option = \"share\", within = \"1h\", objective = \"O1\" },\n"
+	        "  on_decision = function() end }\n"
+	        "inject { id = \"I-02\", at = 90, to = \"xk\",\n"
+	        "  decision = { prompt = \"Pick\", options = { \"Yes\", \"No\" }, default = 2 } }\n"
+	        "inject { id = \"I-03\", manual = true, to = \"all\" }\n"
+	        "inject { id = \"I-04\", at = \"1h30m\" }\n"));
+	ex = r.ex;
+	assert_string_equal(ex->title, "Drill");
+	assert_int_equal(timeparse_datetime("2024-11-12 09:00", &epoch, &err), 0);
+	assert_true(ex->start_epoch == epoch);
+	assert_int_equal(ex->duration, 6 * 3600);
+	assert_int_equal(ex->tick, 30);
+	assert_true(ex->speed == 60);
+	assert_true(ex->seed == 2024);
+	assert_string_equal(ex->facilitator_secret, "fac");
+	assert_string_equal(ex->observer_secret, "obs");
+	assert_int_equal(ex->n_teams, 2);
+	assert_string_equal(ex->teams[0].name, "AKCESK");
+	assert_string_equal(ex->teams[0].secret, "s3");
+	assert_int_equal(ex->teams[0].line, 4);
+	assert_string_equal(ex->teams[1].name, "xk");
+	assert_null(ex->teams[1].secret);
+	assert_int_equal(ex->n_objectives, 1);
+	assert_string_equal(ex->objectives[0].text, "Share");
+	assert_int_equal(ex->n_injects, 4);
+	i1 = &ex->injects[0];
+	assert_int_equal(i1->line, 7);
+	assert_int_equal(i1->at, 900);
+	assert_int_equal(i1->n_to, 1);
+	assert_int_equal(i1->to[0], 0);
+	assert_false(i1->to_all);
+	assert_string_equal(i1->from, "MoF");
+	assert_string_equal(i1->channel, "email");
+	assert_string_equal(i1->subject, "Ransom");
+	assert_string_equal(i1->body, "Body");
+	assert_string_equal(i1->notes, "for staff");
+	assert_string_equal(i1->decision->prompt, "What?");
+	assert_int_equal(i1->decision->n_options, 2);
+	assert_string_equal(i1->decision->options[1].key, "share");
+	assert_string_equal(i1->decision->options[1].label, "Alert");
+	assert_int_equal(i1->decision->deadline, 1800);
+	assert_int_equal(i1->decision->dflt, 0);
+	assert_true(i1->expect.present);
+	assert_int_equal(i1->expect.option, 1);
+	assert_int_equal(i1->expect.within, 3600);
+	assert_int_equal(i1->expect.objective, 0);
+	assert_true(i1->on_decision >= 0);
+	i2 = &ex->injects[1];
+	assert_int_equal(i2->at, 90);
+	assert_int_equal(i2->to[0], 1);
+	assert_string_equal(i2->decision->options[0].key, "1");
+	assert_string_equal(i2->decision->options[0].label, "Yes");
+	assert_string_equal(i2->decision->options[1].key, "2");
+	assert_int_equal(i2->decision->deadline, -1);
+	assert_int_equal(i2->decision->dflt, 1);
+	assert_false(i2->expect.present);
+	assert_int_equal(i2->on_decision, -1);
+	assert_true(ex->injects[2].to_all);
+	assert_int_equal(ex->injects[2].at, -1);
+	assert_int_equal(ex->injects[3].at, 5400);
+	assert_true(ex->injects[3].to_all);
+	helpers_done(&r);
+}
+
+/* A seed override replaces the scenario's seed. */
+static void test_seed_override(void **state)
+{
+	struct scenario_limits lim;
+	struct helpers_run r;
+
+	(void)state;
+	scenario_limits_default(&lim);
+	assert_non_null(helpers_load_with(&r,
+	                                  "exercise { title = \"T\", seed = 5 }\n"
+	                                  "team { id = \"al\" }\n",
+	                                  &lim, 99));
+	assert_true(r.ex->seed == 99);
+	helpers_done(&r);
+}
+
+/* on_decision gets (team, option, timeout), fires a follow-up; on("decision") runs after it. */
+static void test_decision_branch(void **state)
+{
+	static const char *const text = HEAD
+	    "inject { id = \"I-01\", at = \"2m\", to = \"al\", subject = \"Q\",\n"
+	    "  decision = { prompt = \"Go?\", options = { {\"yes\", \"Yes\"}, {\"no\", \"No\"} },\n"
+	    "    deadline = \"5m\", default = \"no\" },\n"
+	    "  on_decision = function(team, option, timeout)\n"
+	    "    log(\"on_decision\", team, option, timeout)\n"
+	    "    if option == \"yes\" then fire(\"I-02\", team) end\n"
+	    "  end }\n"
+	    "inject { id = \"I-02\", to = \"xk\", subject = \"Follow-up\" }\n"
+	    "on(\"decision\", function(team, inject, option, timeout)\n"
+	    "  log(\"decision\", team, inject, option, timeout) end)\n";
+	struct helpers_run r;
+	const char *code = NULL;
+	json_t *ev;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, text));
+	ex_start(r.ex);
+	ex_tick(r.ex);
+	ex_tick(r.ex);
+	assert_int_equal(helpers_count(&r, "inject"), 1);
+	assert_int_equal(ex_decide(r.ex, 0, 0, "YES", "alice", &code), 0);
+	assert_string_equal(helpers_log(&r, 0), "on_decision al yes false");
+	assert_string_equal(helpers_log(&r, 1), "decision al I-01 yes false");
+	ev = helpers_nth(&r, "inject", 1);
+	assert_non_null(ev);
+	assert_string_equal(json_string_value(json_object_get(ev, "id")), "I-02");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(ev, "to"), 0)), "al");
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, text));
+	helpers_play(&r);
+	assert_string_equal(helpers_log(&r, 0), "on_decision al no true");
+	assert_string_equal(
+	    json_string_value(json_object_get(helpers_nth(&r, "decision", 0), "option")), "no");
+	assert_int_equal(json_integer_value(json_object_get(helpers_nth(&r, "decision", 0), "t")),
+	                 420);
+	assert_int_equal(helpers_count(&r, "inject"), 1);
+	assert_int_equal(scenario_errors(r.sc), 0);
+	helpers_done(&r);
+}
+
+/* on(event) handlers get the arguments CONTRACT lists, in the order things happen. */
+static void test_on_events(void **state)
+{
+	static const char *const expected[] = {
+	    "join al alice",      "start 0",           "tick 60",
+	    "action al isolated", "share al all IOCs", "share xk al thanks",
+	    "rfi xk who?",        "tick 120",          "end white cell"};
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r, HEAD "on(\"start\", function() log(\"start\", now()) end)\n"
+	             "on(\"tick\", function(t) if t <= 120 then log(\"tick\", t) end end)\n"
+	             "on(\"join\", function(team, name) log(\"join\", team, name) end)\n"
+	             "on(\"action\", function(team, text) log(\"action\", team, text) end)\n"
+	             "on(\"share\", function(from, to, text) log(\"share\", from, to, text) end)\n"
+	             "on(\"rfi\", function(team, text) log(\"rfi\", team, text) end)\n"
+	             "on(\"end\", function(reason) log(\"end\", reason) end)\n"));
+	ex_join(r.ex, 0, "alice");
+	ex_start(r.ex);
+	ex_tick(r.ex);
+	ex_action(r.ex, 0, "alice", "isolated");
+	ex_share(r.ex, 0, -1, "alice", "IOCs");
+	ex_share(r.ex, 1, 0, "bob", "thanks");
+	ex_rfi(r.ex, 1, "bob", "who?");
+	ex_tick(r.ex);
+	ex_endex(r.ex, "white cell");
+	assert_int_equal(helpers_count(&r, "log"), 9);
+	for (int k = 0; k < 9; k++)
+		assert_string_equal(helpers_log(&r, k), expected[k]);
+	helpers_done(&r);
+}
+
+/* at, after and every run on the exercise clock; what is due now or past runs next tick. */
+static void test_timers(void **state)
+{
+	static const char *const expected[] = {"zero 0",     "at 120",     "past 180",
+	                                       "after 180",  "after0 240", "every 1200",
+	                                       "every 2400", "every 3600"};
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, HEAD
+	                             "at(\"0:02\", function() log(\"at\", now())\n"
+	                             "  at(\"0:01\", function() log(\"past\", now()) end) end)\n"
+	                             "after(\"3m\", function() log(\"after\", now())\n"
+	                             "  after(0, function() log(\"after0\", now()) end) end)\n"
+	                             "every(\"20m\", function() log(\"every\", now()) end)\n"
+	                             "at(0, function() log(\"zero\", now()) end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "log"), 8);
+	for (int k = 0; k < 8; k++)
+		assert_string_equal(helpers_log(&r, k), expected[k]);
+	helpers_done(&r);
+}
+
+/* when() fires once, in registration order, after ticks and after inputs. */
+static void test_when(void **state)
+{
+	static const char *const expected[] = {"A 180", "B 180", "C 300", "D 360"};
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r,
+	    HEAD "state.n = 0\n"
+	         "every(\"1m\", function() state.n = state.n + 1 end)\n"
+	         "when(function() return state.n >= 3 end, function() log(\"A\", now()) end)\n"
+	         "when(function() return state.n >= 3 end, function() log(\"B\", now()) end)\n"
+	         "when(function() return state.n >= 5 end, function() log(\"C\", now())\n"
+	         "  when(function() return true end, function() log(\"D\", now()) end) end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "log"), 4);
+	for (int k = 0; k < 4; k++)
+		assert_string_equal(helpers_log(&r, k), expected[k]);
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r,
+	                             HEAD "on(\"action\", function(team) state.acted = team end)\n"
+	                                  "when(function() return state.acted end,\n"
+	                                  "  function() log(\"acted\", state.acted, now()) end)\n"
+	                                  "when(function() return nil + 1 end, function() end)\n"));
+	ex_start(r.ex);
+	ex_tick(r.ex);
+	ex_action(r.ex, 1, "bob", "x");
+	ex_tick(r.ex);
+	assert_true(helpers_has_log(&r, "acted xk 60"));
+	assert_int_equal(helpers_count(&r, "log"), 2); /* the predicate's error, reported once */
+	assert_true(strstr(helpers_log(&r, 0), ":7: attempt to perform arithmetic") != NULL);
+	assert_int_equal(scenario_errors(r.sc), 1);
+	helpers_done(&r);
+}
+
+/* fire, send, score, phase, log and endex act on the exercise. */
+static void test_actions(void **state)
+{
+	struct helpers_run r;
+	json_t *ev;
+	int fired = 0;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r, HEAD "inject { id = \"I-01\", to = \"al\", subject = \"S1\", manual = true }\n"
+	             "at(\"1m\", function() fire(\"I-01\") fire(\"I-01\", \"xk\")\n"
+	             "  fire(\"I-01\", {\"al\", \"xk\"}) end)\n"
+	             "at(\"2m\", function() send { to = {\"xk\"}, from = \"CERT\", channel = "
+	             "\"phone\",\n"
+	             "  subject = \"Call\", body = \"Hello\" } send { subject = \"To all\" } end)\n"
+	             "at(\"3m\", function() score(\"al\", 10, \"good\") score(\"xk\", -3) end)\n"
+	             "at(\"4m\", function() phase(\"Move 2\") end)\n"
+	             "at(\"5m\", function() log(\"a\", 1, nil, true, 1.5) end)\n"
+	             "at(\"6m\", function() endex(\"done early\") end)\n"
+	             "at(\"7m\", function() log(\"never\") end)\n"));
+	helpers_play(&r);
+	for (int k = 0; (ev = helpers_nth(&r, "inject", k)) != NULL; k++)
+		fired += strcmp(json_string_value(json_object_get(ev, "id")), "I-01") == 0;
+	assert_int_equal(fired, 4);
+	ev = helpers_nth(&r, "inject", 1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(ev, "to"), 0)), "xk");
+	ev = helpers_nth(&r, "inject", 4);
+	assert_string_equal(json_string_value(json_object_get(ev, "from")), "CERT");
+	assert_string_equal(json_string_value(json_object_get(ev, "body")), "Hello");
+	assert_int_equal(json_array_size(json_object_get(ev, "to")), 1);
+	ev = helpers_nth(&r, "inject", 5);
+	assert_string_equal(json_string_value(json_object_get(ev, "subject")), "To all");
+	assert_int_equal(json_array_size(json_object_get(ev, "to")), 2);
+	assert_int_equal(r.ex->teams[0].score, 10);
+	assert_int_equal(r.ex->teams[1].score, -3);
+	ev = helpers_nth(&r, "score", 0);
+	assert_string_equal(json_string_value(json_object_get(ev, "reason")), "good");
+	assert_string_equal(r.ex->phase, "Move 2");
+	assert_int_equal(helpers_count(&r, "phase"), 1);
+	assert_true(helpers_has_log(&r, "a 1 nil true 1.5"));
+	assert_false(helpers_has_log(&r, "never"));
+	assert_string_equal(r.ex->end_reason, "done early");
+	assert_int_equal(r.ex->t, 360);
+	assert_int_equal(scenario_errors(r.sc), 0);
+	helpers_done(&r);
+}
+
+/* A callback that misuses the API is reported as FILE:LINE: message and the exercise goes on. */
+static void test_runtime_errors(void **state)
+{
+	static const char *const expected[] = {
+	    "fire: unknown inject 'I-99'",
+	    "score: delta must be a whole number, not 1.5",
+	    "score: unknown team 'zz'",
+	    "on: unknown event 'nope' (events: start, tick, join, decision, action, share, rfi, "
+	    "end)",
+	    "team{} declares the scenario: it is only allowed at load time",
+	    "every: the period must be more than 0 seconds",
+	    "at: bad time '1:7': minutes and seconds after ':' must be two digits below 60",
+	    "send: unknown field 'too'"};
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(&r,
+	                             HEAD "at(\"1m\", function() fire(\"I-99\") end)\n"
+	                                  "at(\"2m\", function() score(\"al\", 1.5, \"x\") end)\n"
+	                                  "at(\"3m\", function() score(\"zz\", 1) end)\n"
+	                                  "at(\"4m\", function() on(\"nope\", print) end)\n"
+	                                  "at(\"5m\", function() team { id = \"late\" } end)\n"
+	                                  "at(\"6m\", function() every(0, print) end)\n"
+	                                  "at(\"7m\", function() at(\"1:7\", print) end)\n"
+	                                  "at(\"8m\", function() send { too = \"al\" } end)\n"
+	                                  "at(\"9m\", function() log(\"alive\") end)\n"));
+	helpers_play(&r);
+	for (int k = 0; k < 8; k++)
+		assert_string_equal(helpers_log(&r, k), at_line(&r, 4 + k, expected[k]));
+	assert_string_equal(helpers_log(&r, 8), "alive");
+	assert_int_equal(scenario_errors(r.sc), 8);
+	helpers_done(&r);
+}
+
+/* fire, send, score, phase and endex are refused while the file loads. */
+static void test_load_time_actions(void **state)
+{
+	static const char *const calls[] = {"fire(\"I-01\")", "send { subject = \"x\" }",
+	                                    "score(\"al\", 1)", "phase(\"p\")", "endex()"};
+	static const char *const names[] = {"fire", "send", "score", "phase", "endex"};
+	struct helpers_run r;
+	char text[512], msg[128];
+
+	(void)state;
+	for (int k = 0; k < 5; k++) {
+		snprintf(text, sizeof text, "%sinject { id = \"I-01\", at = 0 }\n%s\n", HEAD,
+		         calls[k]);
+		snprintf(msg, sizeof msg, "%s() is only allowed once the exercise runs", names[k]);
+		assert_null(helpers_load(&r, text));
+		assert_int_equal(r.probs.n, 1);
+		assert_true(helpers_has_problem(&r, 5, msg));
+		helpers_done(&r);
+	}
+}
+
+/* The state table as JSON: sorted keys, arrays, nested tables; functions and cycles left out. */
+static void test_state(void **state)
+{
+	struct helpers_run r;
+	char *json;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, HEAD
+	                             "state.b = { z = 1, a = { 1, 2, 3 }, f = print, t = true }\n"
+	                             "state.a = \"text\"\n"
+	                             "state[1] = \"one\"\n"
+	                             "state.c = {}\n"
+	                             "state.self = state\n"
+	                             "state.n = 1.5\n"
+	                             "state.list = { \"x\", { k = false } }\n"));
+	json = helpers_state(&r);
+	assert_string_equal(json, "{\"1\":\"one\",\"a\":\"text\",\"b\":{\"a\":[1,2,3],\"t\":true,"
+	                          "\"z\":1},\"c\":{},\"list\":[\"x\",{\"k\":false}],\"n\":1.5,"
+	                          "\"self\":null}");
+	free(json);
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, HEAD "state = 5\n"));
+	json = helpers_state(&r);
+	assert_string_equal(json, "{}");
+	free(json);
+	helpers_done(&r);
+}
+
+/* Every problem of the fixture is reported at its declaration's line, in line order. */
+static void test_problems(void **state)
+{
+	static const struct {
+		int line;
+		const char *msg;
+	} want[] = {
+	    {2, "exercise: unknown field 'sped' (did you mean 'speed'?)"},
+	    {5, "team al: declared twice (first at line 4)"},
+	    {6, "team all: 'all' is reserved: choose another team id"},
+	    {7, "team: missing id"},
+	    {8, "team xk2: 'name' must be a string, not a number"},
+	    {11, "objective O1: declared twice (first at line 10)"},
+	    {13, "inject I-01: bad time '1:7' for at: minutes and seconds after ':' must be two "
+	         "digits below 60"},
+	    {13, "inject I-01: 'to' names unknown team 'xk' (teams: al, xk2)"},
+	    {17, "inject I-02: at 3h is after the end of the exercise (duration 2h)"},
+	    {20, "inject I-03: unknown field 'deadlline'"},
+	    {20, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
+	    {20, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
+	    {20, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
+	    {25,
+	     "inject I-04: nothing fires it: it has no 'at', no fire(\"I-04\") in the file, and "
+	     "no manual = true"},
+	    {27, "inject I-01: declared twice (first at line 13)"},
+	    {28, "inject I-06: 'body' must be a string, not a table"},
+	    {28, "inject I-06: expect.option 'x' names an option, but the inject asks no decision"},
+	    {29, "inject: id 'I 7' may hold only letters, digits, '-', '_' and '.' (at most 64)"},
+	};
+	int n = (int)(sizeof want / sizeof want[0]);
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load_file(&r, helpers_fixture("problems.lua")));
+	assert_int_equal(r.probs.n, n);
+	for (int k = 0; k < n; k++) {
+		assert_int_equal(r.probs.v[k].line, want[k].line);
+		assert_string_equal(r.probs.v[k].msg, want[k].msg);
+		assert_string_equal(r.probs.v[k].file, helpers_fixture("problems.lua"));
+	}
+	helpers_done(&r);
+}
+
+/* The exercise's own problems, and what is missing altogether. */
+static void test_problems_exercise(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(&r, "exercise { title = \"T\", duration = 0, tick = \"0s\",\n"
+	                             "  start = \"12/11/2024\", speed = -1, seed = 1.5 }\n"));
+	assert_true(helpers_has_problem(&r, 1, "exercise: duration must be more than 0"));
+	assert_true(helpers_has_problem(&r, 1, "exercise: tick must be more than 0"));
+	assert_true(helpers_has_problem(
+	    &r, 1, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
+	assert_true(helpers_has_problem(&r, 1, "exercise: seed must be a whole number, 0 or more"));
+	assert_int_equal(r.probs.v[0].line, 0); /* no line: first */
+	assert_true(helpers_has_problem(
+	    &r, 0, "no team declared: add team { id = \"blue\", name = \"Blue team\" }"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, "team { id = \"al\" }\nexercise { duration = \"1h\" }\n"
+	                             "exercise { title = \"again\" }\n"));
+	assert_true(helpers_has_problem(&r, 2, "exercise: missing title"));
+	assert_true(helpers_has_problem(&r, 3, "exercise: declared twice (first at line 2)"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, "team { id = \"al\" }\n"));
+	assert_true(helpers_has_problem(
+	    &r, 0, "no exercise { title = ..., duration = ..., tick = ... } declaration"));
+	helpers_done(&r);
+}
+
+/* Problems of decisions and options, in both forms of options. */
+static void test_problems_decision(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(
+	    &r, HEAD "inject { id = \"I-01\", at = 0, decision = { options = { \"A\", 7 } } }\n"
+	             "inject { id = \"I-02\", at = 0, decision = { prompt = \"p\",\n"
+	             "  options = { {\"a b\", \"x\"}, {\"k\", \"y\"}, {\"K\", \"z\"} }, "
+	             "deadline = 0 } }\n"
+	             "inject { id = \"I-03\", at = 0, decision = { prompt = \"p\", options = { "
+	             "x = 1 } },\n"
+	             "  on_decision = 3 }\n"
+	             "inject { id = \"I-04\", at = 0, on_decision = function() end }\n"));
+	assert_true(helpers_has_problem(&r, 4, "inject I-01: decision needs a prompt"));
+	assert_true(helpers_has_problem(
+	    &r, 4, "inject I-01: decision option 2 must be a label or {key, label}"));
+	assert_true(helpers_has_problem(
+	    &r, 5,
+	    "inject I-02: option key 'a b' must be one word of letters, digits, '-', '_' or '.'"));
+	assert_true(
+	    helpers_has_problem(&r, 5, "inject I-02: option key 'K' appears twice (options: k)"));
+	assert_true(
+	    helpers_has_problem(&r, 5, "inject I-02: decision.deadline must be more than 0"));
+	assert_true(helpers_has_problem(&r, 7,
+	                                "inject I-03: decision.options must be a list: { {\"key\", "
+	                                "\"label\"}, ... } or { \"label\", ... }"));
+	assert_true(helpers_has_problem(
+	    &r, 7,
+	    "inject I-03: 'on_decision' must be a function(team, option, timeout), not a "
+	    "number"));
+	assert_true(helpers_has_problem(
+	    &r, 9, "inject I-04: on_decision is set, but the inject asks no decision"));
+	assert_int_equal(r.probs.n, 8);
+	helpers_done(&r);
+}
+
+/* An inject is reachable by at, by manual = true, or by its id anywhere else in the file. */
+static void test_reachable(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(&r,
+	                             HEAD "inject { id = \"I-1\", subject = \"fired by code\" }\n"
+	                                  "inject { id = \"I-2\", manual = true }\n"
+	                                  "at(\"5m\", function() fire(\"I-1\") end)\n"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, HEAD "inject { id = \"I-1\" }\n"
+	                                  "at(\"5m\", function() fire(\"I-10\") end)\n"));
+	assert_int_equal(r.probs.n, 1);
+	assert_int_equal(r.probs.v[0].line, 4);
+	helpers_done(&r);
+}
+
+/* Errors while the file runs stop it and are reported at their line. */
+static void test_load_errors(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(&r, HEAD "injet { id = \"I-01\" }\n"));
+	assert_int_equal(r.probs.n, 1);
+	assert_true(helpers_has_problem(&r, 4, "undefined global 'injet'"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, HEAD "\nx = = 1\n"));
+	assert_true(helpers_has_problem(&r, 5, "unexpected symbol near '='"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, HEAD "error(\"my own words\")\n"));
+	assert_true(helpers_has_problem(&r, 4, "my own words"));
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, HEAD "on(\"tick\")\n"));
+	assert_true(helpers_has_problem(
+	    &r, 4, "bad argument #2 to 'on' (function expected, got no value)"));
+	helpers_done(&r);
+
+	memset(&r, 0, sizeof r);
+	assert_null(scenario_load("/nonexistent/x.lua", &(struct scenario_limits){1000, 1 << 20},
+	                          -1, &r.probs));
+	assert_int_equal(r.probs.n, 1);
+	assert_int_equal(r.probs.v[0].line, 0);
+	assert_string_equal(r.probs.v[0].file, "/nonexistent/x.lua");
+	assert_string_equal(r.probs.v[0].msg, "cannot read: No such file or directory");
+	helpers_done(&r);
+}
+
+/* A byte order mark and a "#!" line are allowed and lines still count from the top. */
+static void test_bom_and_shebang(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(&r, "\xef\xbb\xbf#!/usr/bin/env tabletop\n" HEAD "oops()\n"));
+	assert_true(helpers_has_problem(&r, 5, "undefined global 'oops'"));
+	helpers_done(&r);
+}
+
+/* The shipped tutorial loads without a problem and plays to ENDEX without a script error. */
+static void test_tutorial(void **state)
+{
+	struct helpers_run r;
+	char path[4096];
+	const char *src = getenv("SRCDIR");
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/scenarios/tutorial.lua", src ? src : ".");
+	assert_non_null(helpers_load_file(&r, path));
+	helpers_play(&r);
+	assert_int_equal(scenario_errors(r.sc), 0);
+	assert_true(helpers_count(&r, "inject") >= 5);
+	assert_true(helpers_count(&r, "decision") >= 2);
+	helpers_done(&r);
+}
+
+/* Run the tests. */
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_declarations),
+	    cmocka_unit_test(test_seed_override),
+	    cmocka_unit_test(test_decision_branch),
+	    cmocka_unit_test(test_on_events),
+	    cmocka_unit_test(test_timers),
+	    cmocka_unit_test(test_when),
+	    cmocka_unit_test(test_actions),
+	    cmocka_unit_test(test_runtime_errors),
+	    cmocka_unit_test(test_load_time_actions),
+	    cmocka_unit_test(test_state),
+	    cmocka_unit_test(test_problems),
+	    cmocka_unit_test(test_problems_exercise),
+	    cmocka_unit_test(test_problems_decision),
+	    cmocka_unit_test(test_reachable),
+	    cmocka_unit_test(test_load_errors),
+	    cmocka_unit_test(test_bom_and_shebang),
+	    cmocka_unit_test(test_tutorial),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
