@@ -1,2 +1,287 @@
-/* placeholder: being written */
-typedef int placeholder_cli_run_t;
+/* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "lua/scenario.h"
+#include "net/console.h"
+#include "net/listen.h"
+#include "net/secrets.h"
+#include "net/server.h"
+
+/* What the command line asked for. */
+struct cli_run_opts {
+	const char *scenario;
+	const char **listen;
+	int n_listen;
+	double speed;   /* 0: the scenario's */
+	long long seed; /* -1: the scenario's */
+	const char *secrets;
+	int autostart;
+	int console; /* 1: when stdin is the terminal's foreground; 0: never */
+	struct server_limits lim;
+};
+
+/* The usage text. */
+static void cli_run_usage(FILE *f)
+{
+	fprintf(
+	    f,
+	    "usage: tabletop run SCENARIO.lua [options]\n"
+	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300; port 0: "
+	    "any)\n"
+	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
+	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
+	    "  --seed N               override the scenario's seed\n"
+	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
+	    "  --max-line N           longest input line in bytes (4096)\n"
+	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
+	    "  --max-conns N          connections at once (20000)\n"
+	    "  --login-failures N     failed logins before a connection is closed (5)\n"
+	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
+	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
+	    "that)\n"
+	    "  --no-console           do not read facilitator commands from the terminal\n");
+}
+
+/* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
+static int cli_run_real(const char *flag, const char *s, double max, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (*s == '\0' || *end != '\0' || !isfinite(v) || v <= 0 || v > max) {
+		fprintf(stderr, "tabletop: %s wants a number above 0 and up to %g, not '%s'\n",
+		        flag, max, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Apply one option with a value; -1 on a bad value (already reported). */
+static int cli_run_option(struct cli_run_opts *o, int key, const char *name, const char *v)
+{
+	long long n;
+
+	switch (key) {
+	case 'l': {
+		char err[256];
+
+		if (!listen_valid(v, err, sizeof err)) {
+			fprintf(stderr, "tabletop: --listen: %s\n", err);
+			return -1;
+		}
+		o->listen[o->n_listen++] = v;
+		return 0;
+	}
+	case 's':
+		return cli_run_real(name, v, 1e6, &o->speed);
+	case 'S':
+		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
+	case 'k':
+		o->secrets = v;
+		return 0;
+	case 'L':
+		if (cli_parse_long(name, v, 64, 1 << 20, &n) < 0)
+			return -1;
+		o->lim.max_line = (size_t)n;
+		return 0;
+	case 'O':
+		if (cli_parse_long(name, v, 1024, 1LL << 30, &n) < 0)
+			return -1;
+		o->lim.max_output = (size_t)n;
+		return 0;
+	case 'C':
+		if (cli_parse_long(name, v, 1, 1000000, &n) < 0)
+			return -1;
+		o->lim.max_conns = (int)n;
+		return 0;
+	case 'F':
+		if (cli_parse_long(name, v, 1, 1000, &n) < 0)
+			return -1;
+		o->lim.login_failures = (int)n;
+		return 0;
+	case 'I':
+		if (cli_parse_long(name, v, 0, 7 * 86400, &n) < 0)
+			return -1;
+		o->lim.idle_timeout = (long)n;
+		return 0;
+	case 'R':
+		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
+			return -1;
+		o->lim.burst = o->lim.rate * 2 < 1 ? 1 : o->lim.rate * 2;
+		return 0;
+	}
+	return -1;
+}
+
+/* Parse the command line into o; returns -1 (usage error reported), 0, or 1 for --help. */
+static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
+{
+	static const struct option longopts[] = {
+	    {"listen", required_argument, NULL, 'l'},
+	    {"speed", required_argument, NULL, 's'},
+	    {"autostart", no_argument, NULL, 'a'},
+	    {"seed", required_argument, NULL, 'S'},
+	    {"secrets", required_argument, NULL, 'k'},
+	    {"max-line", required_argument, NULL, 'L'},
+	    {"max-output", required_argument, NULL, 'O'},
+	    {"max-conns", required_argument, NULL, 'C'},
+	    {"login-failures", required_argument, NULL, 'F'},
+	    {"idle-timeout", required_argument, NULL, 'I'},
+	    {"rate", required_argument, NULL, 'R'},
+	    {"no-console", no_argument, NULL, 'n'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int key, idx;
+
+	opterr = 0;
+	optind = 0;
+	while ((key = getopt_long(argc, argv, ":h", longopts, &idx)) != -1) {
+		if (key == 'h')
+			return 1;
+		if (key == 'a') {
+			o->autostart = 1;
+		} else if (key == 'n') {
+			o->console = 0;
+		} else if (key == ':') {
+			cli_usage_error("run", "%s needs a value", argv[optind - 1]);
+			return -1;
+		} else if (key == '?') {
+			cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
+			return -1;
+		} else {
+			char flag[32];
+
+			snprintf(flag, sizeof flag, "--%s", longopts[idx].name);
+			if (cli_run_option(o, key, flag, optarg) < 0)
+				return -1;
+		}
+	}
+	if (optind >= argc) {
+		cli_usage_error("run", "which scenario? tabletop run SCENARIO.lua [options]");
+		return -1;
+	}
+	if (optind != argc - 1) {
+		cli_usage_error("run", "one scenario only, not '%s'", argv[argc - 1]);
+		return -1;
+	}
+	o->scenario = argv[optind];
+	return 0;
+}
+
+/* Print a scenario's problems as FILE:LINE: message. */
+static void cli_run_problems(const struct scenario_problems *p, const char *path)
+{
+	for (int i = 0; i < p->n; i++) {
+		const struct scenario_problem *q = &p->v[i];
+
+		if (q->line > 0)
+			fprintf(stderr, "%s:%d: %s\n", q->file != NULL ? q->file : path, q->line,
+			        q->msg);
+		else
+			fprintf(stderr, "%s: %s\n", q->file != NULL ? q->file : path, q->msg);
+	}
+	if (p->n == 0)
+		fprintf(stderr, "%s: the scenario cannot run\n", path);
+}
+
+/* Open the listeners and print where; -1 after a message. */
+static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
+{
+	for (int i = 0; i < o->n_listen; i++)
+		if (listen_is_ipv4(o->listen[i]))
+			srv->v6only = true;
+	for (int i = 0; i < o->n_listen; i++) {
+		char real[128], err[256];
+
+		if (listen_add(srv, o->listen[i], real, sizeof real, err, sizeof err) < 0) {
+			fprintf(stderr, "tabletop run: %s\n", err);
+			return -1;
+		}
+		printf("listening on %s\n", real);
+	}
+	return 0;
+}
+
+/* Whether stdin is the terminal and this process is in its foreground. */
+static int cli_run_tty(void)
+{
+	return isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
+}
+
+/* Serve the loaded exercise; returns the exit status. */
+static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o)
+{
+	struct server *srv = server_new(ex, &o->lim);
+	int status = 0;
+
+	if (cli_run_listen(srv, o) < 0) {
+		server_free(srv);
+		return 1;
+	}
+	printf("join codes (type the command shown after the colon):\n");
+	if (secrets_generate(ex, stdout) < 0) {
+		fprintf(stderr, "tabletop run: no random numbers for the join codes\n");
+		server_free(srv);
+		return 1;
+	}
+	printf("STARTEX %s; Ctrl-C ends the server.\n",
+	       o->autostart ? "now" : "when a facilitator types start");
+	fflush(stdout);
+	if (o->console && cli_run_tty())
+		console_open(srv);
+	if (o->autostart)
+		server_start(srv);
+	if (server_run(srv) < 0)
+		status = 1;
+	server_free(srv);
+	return status;
+}
+
+/* `tabletop run SCENARIO.lua [options]`. */
+int cli_run_main(int argc, char **argv)
+{
+	struct cli_run_opts o = {.seed = -1, .console = 1};
+	struct scenario_limits slim;
+	struct scenario_problems probs = {0};
+	struct scenario *sc;
+	int r;
+
+	o.listen = calloc((size_t)argc + 1, sizeof *o.listen);
+	if (o.listen == NULL)
+		abort();
+	server_limits_default(&o.lim);
+	r = cli_run_parse(argc, argv, &o);
+	if (r != 0) {
+		if (r > 0)
+			cli_run_usage(stdout);
+		free(o.listen);
+		return r > 0 ? 0 : 2;
+	}
+	if (o.n_listen == 0)
+		o.listen[o.n_listen++] = "127.0.0.1:7300";
+	scenario_limits_default(&slim);
+	sc = scenario_load(o.scenario, &slim, o.seed, &probs);
+	if (sc == NULL) {
+		cli_run_problems(&probs, o.scenario);
+		scenario_problems_free(&probs);
+		free(o.listen);
+		return 1;
+	}
+	scenario_problems_free(&probs);
+	if (o.speed > 0)
+		scenario_exercise(sc)->speed = o.speed;
+	r = o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0
+	        ? 1
+	        : cli_run_serve(scenario_exercise(sc), &o);
+	scenario_free(sc);
+	free(o.listen);
+	return r;
+}

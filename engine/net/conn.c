@@ -1,2 +1,665 @@
-/* placeholder: being written */
-typedef int placeholder_conn_t;
+/* One client connection: input lines to commands, replies and shared events back, and limits. */
+#include "conn.h"
+
+#include "loop.h"
+
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <jansson.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../core/event.h"
+#include "server.h"
+#include "utf8.h"
+
+/* How long a closing connection may take to flush its output and see the client go. */
+#define CONN_LINGER_SECONDS 5
+
+/* Seconds from a to b. */
+static double conn_seconds(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* An event's bytes have left one client's buffer. */
+static void conn_unref(const void *data, size_t len, void *arg)
+{
+	(void)data;
+	(void)len;
+	event_unref(arg);
+}
+
+/* Drop c if more output waits than the limit allows: it does not read. */
+static void conn_check_cap(struct conn *c)
+{
+	if (!c->console && evbuffer_get_length(c->out) > c->srv->lim.max_output)
+		conn_kill(c, "too far behind (output limit reached), disconnected");
+}
+
+/* Append n bytes for the client. */
+static void conn_write(struct conn *c, const void *p, size_t n)
+{
+	if (c->dead || n == 0)
+		return;
+	if (evbuffer_add(c->out, p, n) != 0)
+		abort();
+	c->at_prompt = false;
+	server_flush_later(c->srv, c);
+	conn_check_cap(c);
+}
+
+/* The telnet decoder has data bytes for us. */
+static void conn_tn_data(void *arg, const unsigned char *p, size_t n)
+{
+	struct conn *c = arg;
+
+	if (evbuffer_add(c->in, p, n) != 0)
+		abort();
+}
+
+/* The telnet decoder answers a negotiation. */
+static void conn_tn_send(void *arg, const unsigned char *p, size_t n)
+{
+	struct conn *c = arg;
+
+	if (c->dead || c->console)
+		return;
+	if (evbuffer_add(c->out, p, n) != 0)
+		abort();
+	server_flush_later(c->srv, c);
+}
+
+/* Queue an event for c, shared and not copied. */
+void conn_event(struct conn *c, struct event *ev)
+{
+	const char *p;
+	size_t n;
+
+	if (c->dead || c->closing)
+		return;
+	p = c->s.json ? event_json(ev, &n) : event_text(ev, c->srv->ex, &n);
+	if (!c->s.json && c->at_prompt) {
+		if (evbuffer_add(c->out, "\n", 1) != 0)
+			abort();
+		c->at_prompt = false;
+		server_dirty(c->srv, c);
+	}
+	event_ref(ev);
+	if (evbuffer_add_reference(c->out, p, n, conn_unref, ev) != 0)
+		abort();
+	server_flush_later(c->srv, c);
+	conn_check_cap(c);
+}
+
+/* Write the prompt if c is in text mode and not already at it. */
+void conn_prompt(struct conn *c)
+{
+	char buf[128];
+	const char *who = "tabletop";
+
+	if (c->dead || c->closing || c->s.json || c->at_prompt)
+		return;
+	if (c->s.role == CMD_ROLE_TEAM && c->s.team >= 0 && c->s.team < c->srv->ex->n_teams)
+		who = c->srv->ex->teams[c->s.team].id;
+	else if (c->s.role == CMD_ROLE_FACILITATOR)
+		who = "facilitator";
+	else if (c->s.role == CMD_ROLE_OBSERVER)
+		who = "observer";
+	snprintf(buf, sizeof buf, "%s> ", who);
+	conn_write(c, buf, strlen(buf));
+	c->at_prompt = true;
+}
+
+/* Write the banner and the first prompt. */
+void conn_banner(struct conn *c)
+{
+	static const char rest[] = "\nEXERCISE EXERCISE EXERCISE\n"
+	                           "This is an exercise, not a real incident. Type help for the "
+	                           "commands;\njoin with: login ID CODE [NAME]\n";
+	const char *title = c->srv->ex->title != NULL ? c->srv->ex->title : "tabletop exercise";
+
+	conn_write(c, title, strlen(title));
+	conn_write(c, rest, sizeof rest - 1);
+	conn_prompt(c);
+}
+
+/* Stop the timers and transport callbacks of c. */
+static void conn_quiet(struct conn *c)
+{
+	if (c->delay_ev != NULL)
+		evtimer_del(c->delay_ev);
+	if (c->idle_ev != NULL)
+		evtimer_del(c->idle_ev);
+	if (c->stdin_ev != NULL)
+		event_del(c->stdin_ev);
+	if (c->bev != NULL) {
+		bufferevent_disable(c->bev, EV_READ | EV_WRITE);
+		bufferevent_setcb(c->bev, NULL, NULL, NULL, NULL);
+	}
+}
+
+/* Mark c dead and close it without flushing; the server frees it later. */
+void conn_kill(struct conn *c, const char *why)
+{
+	if (c->dead)
+		return;
+	c->dead = true;
+	if (!c->console)
+		c->srv->n_conns--;
+	if (why != NULL)
+		fprintf(stderr, "tabletop: %s: %s\n", c->addr, why);
+	conn_quiet(c);
+	c->dead_next = c->srv->dead;
+	c->srv->dead = c;
+	server_reap_later(c->srv);
+}
+
+/* Lingering close: the client's bytes are read and dropped until it goes. */
+static void conn_linger_read(struct bufferevent *bev, void *arg)
+{
+	(void)arg;
+	evbuffer_drain(bufferevent_get_input(bev), evbuffer_get_length(bufferevent_get_input(bev)));
+}
+
+/* Lingering close: the client went, or took too long. */
+static void conn_linger_event(struct bufferevent *bev, short what, void *arg)
+{
+	(void)bev;
+	(void)what;
+	conn_kill(arg, NULL);
+}
+
+/* A closing connection's output is flushed: send FIN, wait for the client's, then free it. */
+static void conn_flushed(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+	struct timeval tv = {CONN_LINGER_SECONDS, 0};
+
+	if (evbuffer_get_length(c->out) > 0)
+		return;
+	if (c->eof) {
+		conn_kill(c, NULL); /* the client is gone already */
+		return;
+	}
+	shutdown(bufferevent_getfd(bev), SHUT_WR);
+	bufferevent_setcb(bev, conn_linger_read, NULL, conn_linger_event, c);
+	bufferevent_set_timeouts(bev, &tv, NULL);
+	bufferevent_enable(bev, EV_READ);
+	bufferevent_disable(bev, EV_WRITE);
+}
+
+/* Write the console's output to stdout, waiting for the terminal if need be. */
+static void conn_flush_stdout(struct conn *c)
+{
+	while (evbuffer_get_length(c->out) > 0) {
+		struct pollfd pfd = {STDOUT_FILENO, POLLOUT, 0};
+
+		if (evbuffer_write(c->out, STDOUT_FILENO) >= 0 || errno == EINTR)
+			continue;
+		if (errno != EAGAIN || poll(&pfd, 1, 1000) < 0)
+			evbuffer_drain(c->out, evbuffer_get_length(c->out));
+	}
+}
+
+/* The console has output: write it once the current callback is done. */
+static void conn_stdout_ready(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	conn_flush_stdout(arg);
+}
+
+/* Output was added to the console's buffer. */
+static void conn_stdout_added(struct evbuffer *b, const struct evbuffer_cb_info *info, void *arg)
+{
+	struct conn *c = arg;
+
+	(void)b;
+	if (info->n_added > 0 && !c->dead)
+		event_active(c->flush_ev, 0, 0);
+}
+
+/* Send c's output to stdout (the console). */
+void conn_stdout(struct conn *c)
+{
+	c->out = evbuffer_new();
+	c->flush_ev = loop_event_new(c->srv->base, -1, 0, conn_stdout_ready, c);
+	if (c->out == NULL || c->flush_ev == NULL)
+		abort();
+	evbuffer_add_cb(c->out, conn_stdout_added, c);
+}
+
+/* Stop reading, flush what c has to say, then close. */
+static void conn_close(struct conn *c)
+{
+	struct timeval tv = {CONN_LINGER_SECONDS, 0};
+
+	if (c->dead || c->closing)
+		return;
+	c->closing = true;
+	if (c->console) {
+		conn_flush_stdout(c);
+		conn_kill(c, NULL);
+		return;
+	}
+	conn_quiet(c);
+	bufferevent_setcb(c->bev, NULL, conn_flushed, conn_linger_event, c);
+	bufferevent_set_timeouts(c->bev, NULL, &tv);
+	bufferevent_enable(c->bev, EV_WRITE);
+	if (evbuffer_get_length(c->out) == 0)
+		conn_flushed(c->bev, c);
+}
+
+/* Say goodbye (reason is a code, message its text), flush, then close. */
+void conn_bye(struct conn *c, const char *reason, const char *message)
+{
+	if (c->dead || c->closing)
+		return;
+	if (c->s.json) {
+		json_t *o =
+		    json_pack("{s:s,s:s,s:s}", "type", "bye", "reason", reason, "message", message);
+		char *j = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+
+		if (j == NULL)
+			abort();
+		conn_write(c, j, strlen(j));
+		conn_write(c, "\n", 1);
+		free(j);
+		json_decref(o);
+	} else {
+		if (c->at_prompt)
+			conn_write(c, "\n", 1);
+		conn_write(c, message, strlen(message));
+		conn_write(c, "\n", 1);
+	}
+	conn_close(c);
+}
+
+/* The verb of a line for an error reply: its first word if it looks like one, else "". */
+static void conn_verb(const char *p, size_t n, char *verb, size_t size)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	for (; i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '\n'; i++) {
+		char ch = p[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+		      ch == '-') ||
+		    k + 1 >= size) {
+			k = 0;
+			break;
+		}
+		verb[k++] = ch;
+	}
+	verb[k] = '\0';
+}
+
+/* Send an error that net itself detected, with the same shape as the commands' errors. */
+static void conn_error(struct conn *c, const char *verb, const char *code, const char *message)
+{
+	struct cmd_reply r;
+	const char *p;
+	size_t n;
+
+	cmd_reply_error(&r, verb, code, message);
+	p = cmd_reply_bytes(&r, &c->s, &n);
+	conn_write(c, p, n);
+	cmd_reply_free(&r);
+}
+
+/* Take a token from the rate limit bucket; false when the client sends too fast. */
+static bool conn_take_token(struct conn *c)
+{
+	struct timespec now;
+	const struct server_limits *lim = &c->srv->lim;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	c->tokens += conn_seconds(&c->refill, &now) * lim->rate;
+	if (c->tokens > lim->burst)
+		c->tokens = lim->burst;
+	c->refill = now;
+	if (c->tokens < 1)
+		return false;
+	c->tokens -= 1;
+	return true;
+}
+
+/* (Re)start the countdown that closes a connection idling without a login. */
+static void conn_idle_arm(struct conn *c)
+{
+	struct timeval tv = {c->srv->lim.idle_timeout, 0};
+
+	if (c->idle_ev != NULL && c->s.role == CMD_ROLE_NONE && c->srv->lim.idle_timeout > 0)
+		evtimer_add(c->idle_ev, &tv);
+}
+
+/* A login failed: close after too many, else stop reading for a while. */
+static void conn_login_failed(struct conn *c, int before)
+{
+	struct timeval tv = {0, 0};
+
+	if (c->s.failed_logins == before)
+		c->s.failed_logins++;
+	if (c->console)
+		return;
+	if (c->s.failed_logins >= c->srv->lim.login_failures) {
+		conn_bye(c, "login_failures", "too many failed logins, closing the connection");
+		return;
+	}
+	tv.tv_sec = c->s.failed_logins;
+	c->delayed = true;
+	bufferevent_disable(c->bev, EV_READ);
+	evtimer_add(c->delay_ev, &tv);
+}
+
+/* Run one valid line as a command and send its reply after the events it caused. */
+static void conn_exec(struct conn *c, const char *line)
+{
+	struct cmd_reply r;
+	int failed = c->s.failed_logins;
+	enum cmd_role role = c->s.role;
+	bool was_json = c->s.json;
+	const char *p;
+	size_t n;
+
+	cmd_exec(c->srv->ex, &c->srv->roster, &c->s, line, &r);
+	server_regroup(c->srv, c);
+	pace_sync(&c->srv->pace);
+	if (c->s.json && !was_json)
+		conn_write(c, "\n", 1); /* JSON starts on a line of its own, after the prompt */
+	p = cmd_reply_bytes(&r, &c->s, &n);
+	conn_write(c, p, n);
+	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)
+		conn_login_failed(c, failed);
+	else if (role == CMD_ROLE_NONE && c->s.role != CMD_ROLE_NONE && c->idle_ev != NULL)
+		evtimer_del(c->idle_ev);
+	cmd_reply_free(&r);
+	if (c->s.quit)
+		conn_close(c);
+}
+
+/* One input line (without its end): limits and checks, then the command. */
+static void conn_line(struct conn *c, char *line, size_t n)
+{
+	char verb[17], msg[128];
+
+	c->at_prompt = false;
+	conn_idle_arm(c);
+	conn_verb(line, n, verb, sizeof verb);
+	if (!c->console && !conn_take_token(c)) {
+		snprintf(msg, sizeof msg,
+		         "too many commands: at most %g a second; this one was dropped",
+		         c->srv->lim.rate);
+		conn_error(c, verb, "rate_limited", msg);
+	} else if (!utf8_valid(line, n)) {
+		conn_error(c, verb, "bad_encoding",
+		           "the line is not valid UTF-8 text; nothing was done");
+	} else {
+		conn_exec(c, line);
+	}
+	conn_prompt(c);
+}
+
+/* Answer a line that was too long; its bytes are gone already. */
+static void conn_too_long(struct conn *c)
+{
+	char msg[128];
+
+	c->at_prompt = false;
+	snprintf(msg, sizeof msg, "the line is longer than %zu bytes and was dropped",
+	         c->srv->lim.max_line);
+	conn_error(c, c->long_verb, "line_too_long", msg);
+	c->discarding = false;
+	conn_prompt(c);
+}
+
+/* Start dropping an overlong line, keeping its verb for the error reply. */
+static void conn_discard(struct conn *c)
+{
+	char head[64];
+	ssize_t n;
+
+	if (c->discarding)
+		return;
+	n = evbuffer_copyout(c->in, head, sizeof head);
+	conn_verb(head, n > 0 ? (size_t)n : 0, c->long_verb, sizeof c->long_verb);
+	c->discarding = true;
+}
+
+/* Run the complete lines waiting, unless reading is paused. */
+void conn_process(struct conn *c)
+{
+	size_t max = c->srv->lim.max_line;
+
+	while (!c->dead && !c->closing && !c->delayed) {
+		size_t avail = evbuffer_get_length(c->in), n;
+		struct evbuffer_ptr eol;
+		char *line;
+
+		if (avail == 0)
+			break;
+		eol = evbuffer_search(c->in, "\n", 1, NULL);
+		if (eol.pos < 0) {
+			if (avail > max) {
+				conn_discard(c);
+				evbuffer_drain(c->in, avail);
+			}
+			break;
+		}
+		n = (size_t)eol.pos;
+		if (c->discarding || n > max) {
+			conn_discard(c);
+			evbuffer_drain(c->in, n + 1);
+			conn_too_long(c);
+			continue;
+		}
+		line = malloc(n + 1);
+		if (line == NULL)
+			abort();
+		evbuffer_remove(c->in, line, n + 1);
+		while (n > 0 && line[n - 1] == '\r')
+			n--; /* CR NUL CR LF from telnet given "\r\n" */
+		line[n] = '\0';
+		conn_line(c, line, n);
+		free(line);
+	}
+	if (c->eof && !c->delayed)
+		conn_close(c);
+}
+
+/* Decode bytes from the client; lines are read by conn_process. */
+void conn_input(struct conn *c, const unsigned char *p, size_t n)
+{
+	telnet_feed(&c->tn, p, n);
+}
+
+/* The client sent its last byte: run what is left, then close. */
+void conn_eof(struct conn *c)
+{
+	size_t n = evbuffer_get_length(c->in);
+
+	c->eof = true;
+	if (n > 0 && !c->discarding) {
+		char last;
+		struct evbuffer_ptr end;
+
+		evbuffer_ptr_set(c->in, &end, n - 1, EVBUFFER_PTR_SET);
+		if (evbuffer_copyout_from(c->in, &end, &last, 1) == 1 && last != '\n')
+			evbuffer_add(c->in, "\n", 1);
+	} else if (c->discarding) {
+		evbuffer_add(c->in, "\n", 1);
+	}
+	conn_process(c);
+}
+
+/*
+ * Write c's pending output now, without a round through the event loop; what the socket does
+ * not take is left to the bufferevent, which writes it when the socket is writable.
+ */
+void conn_flush(struct conn *c)
+{
+	int fd, r;
+
+	if (c->dead || c->closing || c->bev == NULL || evbuffer_get_length(c->out) == 0 ||
+	    (bufferevent_get_enabled(c->bev) & EV_WRITE))
+		return;
+	fd = bufferevent_getfd(c->bev);
+	errno = 0;
+	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
+	r = evbuffer_write(c->out, fd);
+	evbuffer_freeze(c->out, 1);
+	if (r < 0 && errno != EAGAIN && errno != EINTR) {
+		conn_kill(c, NULL);
+		return;
+	}
+	if (evbuffer_get_length(c->out) > 0)
+		bufferevent_enable(c->bev, EV_WRITE);
+}
+
+/* The bufferevent wrote the last of the output: writing goes back to conn_flush. */
+static void conn_drained(struct bufferevent *bev, void *arg)
+{
+	(void)arg;
+	bufferevent_disable(bev, EV_WRITE);
+}
+
+/* Bytes arrived on the socket. */
+static void conn_read(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+	struct evbuffer *raw = bufferevent_get_input(bev);
+	unsigned char buf[4096];
+	int n;
+
+	while ((n = evbuffer_remove(raw, buf, sizeof buf)) > 0)
+		conn_input(c, buf, (size_t)n);
+	conn_process(c);
+	server_settle(c->srv);
+}
+
+/* The socket reached its end or failed. */
+static void conn_sock_event(struct bufferevent *bev, short what, void *arg)
+{
+	struct conn *c = arg;
+
+	(void)bev;
+	if (what & BEV_EVENT_EOF) {
+		conn_eof(c);
+		server_settle(c->srv);
+	} else if (what & (BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT)) {
+		conn_kill(c, NULL);
+	}
+}
+
+/* The pause after a failed login is over: read again. */
+static void conn_delay_done(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg;
+
+	(void)fd;
+	(void)what;
+	c->delayed = false;
+	if (!c->eof)
+		bufferevent_enable(c->bev, EV_READ);
+	conn_process(c);
+	server_settle(c->srv);
+}
+
+/* The connection idled too long without logging in. */
+static void conn_idle(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg;
+	char msg[128];
+
+	(void)fd;
+	(void)what;
+	if (c->s.role != CMD_ROLE_NONE)
+		return;
+	snprintf(msg, sizeof msg, "no login within %ld seconds, closing the connection",
+	         c->srv->lim.idle_timeout);
+	conn_bye(c, "idle_timeout", msg);
+}
+
+/* A connection with no transport yet (the console gives it one); not attached to the server. */
+struct conn *conn_new(struct server *srv, bool console)
+{
+	struct conn *c = server_xcalloc(1, sizeof *c);
+
+	c->srv = srv;
+	c->console = console;
+	c->in = evbuffer_new();
+	if (c->in == NULL)
+		abort();
+	telnet_init(&c->tn, conn_tn_data, conn_tn_send, c);
+	cmd_session_init(&c->s, ++srv->next_id);
+	c->tokens = srv->lim.burst;
+	clock_gettime(CLOCK_MONOTONIC, &c->refill);
+	return c;
+}
+
+/* Serve a newly accepted socket (the server checked the connection limit). */
+struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen)
+{
+	struct conn *c = conn_new(srv, false);
+	char host[INET6_ADDRSTRLEN + 8], port[8];
+	int one = 1;
+
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	if (getnameinfo(sa, (socklen_t)salen, host, sizeof host, port, sizeof port,
+	                NI_NUMERICHOST | NI_NUMERICSERV) == 0)
+		snprintf(c->addr, sizeof c->addr, "%s%s%s:%s", sa->sa_family == AF_INET6 ? "[" : "",
+		         host, sa->sa_family == AF_INET6 ? "]" : "", port);
+	else
+		snprintf(c->addr, sizeof c->addr, "connection %lu", c->s.id);
+	c->bev = bufferevent_socket_new(srv->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	if (c->bev == NULL)
+		abort();
+	c->out = bufferevent_get_output(c->bev);
+	c->delay_ev = loop_event_new(srv->base, -1, 0, conn_delay_done, c);
+	c->idle_ev = loop_event_new(srv->base, -1, 0, conn_idle, c);
+	if (c->delay_ev == NULL || c->idle_ev == NULL)
+		abort();
+	bufferevent_setcb(c->bev, conn_read, conn_drained, conn_sock_event, c);
+	bufferevent_disable(c->bev, EV_WRITE); /* conn_flush writes; the bufferevent only helps */
+	bufferevent_enable(c->bev, EV_READ);
+	srv->n_conns++;
+	server_attach(srv, c);
+	conn_idle_arm(c);
+	conn_banner(c);
+	return c;
+}
+
+/* Free a dead connection (from the server's reaper only). */
+void conn_free(struct conn *c)
+{
+	cmd_session_close(c->srv->ex, &c->s);
+	if (c->bev != NULL) {
+		bufferevent_free(c->bev);
+	} else if (c->out != NULL) {
+		conn_flush_stdout(c);
+		evbuffer_free(c->out);
+	}
+	evbuffer_free(c->in);
+	if (c->delay_ev != NULL)
+		loop_event_free(c->delay_ev);
+	if (c->idle_ev != NULL)
+		loop_event_free(c->idle_ev);
+	if (c->stdin_ev != NULL)
+		loop_event_free(c->stdin_ev);
+	if (c->flush_ev != NULL)
+		loop_event_free(c->flush_ev);
+	free(c);
+}

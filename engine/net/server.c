@@ -1,2 +1,319 @@
-/* placeholder: being written */
-typedef int placeholder_server_t;
+/* The server: the event sink that fans events out, prompts, reaping, signals and shutdown. */
+#include "server.h"
+
+#include "loop.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/event.h"
+#include "conn.h"
+#include "listen.h"
+
+/* Seconds the shutdown waits for clients to take their last bytes. */
+#define SERVER_STOP_SECONDS 3
+
+/* calloc that aborts when out of memory. */
+void *server_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+/* The default limits. */
+void server_limits_default(struct server_limits *lim)
+{
+	lim->max_line = 4096;
+	lim->max_output = 1024 * 1024;
+	lim->max_conns = 20000;
+	lim->login_failures = 5;
+	lim->idle_timeout = 60;
+	lim->rate = 20;
+	lim->burst = 40;
+}
+
+/* Give ev to the connections of one group that receive it. */
+static void server_send_group(struct server *srv, int group, struct event *ev)
+{
+	for (struct conn *c = srv->groups[group]; c != NULL; c = c->gnext)
+		if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
+			conn_event(c, ev);
+}
+
+/* The exercise's sink: every recipient gets the event's bytes, built once and shared. */
+static void server_sink(void *ctx, struct event *ev)
+{
+	struct server *srv = ctx;
+
+	if (ev->aud.all) {
+		for (struct conn *c = srv->conns; c != NULL; c = c->next)
+			if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
+				conn_event(c, ev);
+		return;
+	}
+	if (ev->aud.staff)
+		server_send_group(srv, 0, ev);
+	for (int i = 0; ev->aud.teams != NULL && i < srv->ex->n_teams; i++)
+		if (ev->aud.teams[i])
+			server_send_group(srv, 1 + i, ev);
+}
+
+/* The group a session belongs to: 0 none, 1 staff, 2 + i team i. */
+static int server_group_of(const struct cmd_session *s)
+{
+	if (s->role == CMD_ROLE_FACILITATOR || s->role == CMD_ROLE_OBSERVER)
+		return 1;
+	if (s->role == CMD_ROLE_TEAM && s->team >= 0)
+		return 2 + s->team;
+	return 0;
+}
+
+/* Take c out of its group's list. */
+static void server_ungroup(struct server *srv, struct conn *c)
+{
+	if (c->group == 0)
+		return;
+	if (c->gprev != NULL)
+		c->gprev->gnext = c->gnext;
+	else
+		srv->groups[c->group - 1] = c->gnext;
+	if (c->gnext != NULL)
+		c->gnext->gprev = c->gprev;
+	c->gprev = c->gnext = NULL;
+	c->group = 0;
+}
+
+/* Put c in the list of its team or of the staff after its role may have changed. */
+void server_regroup(struct server *srv, struct conn *c)
+{
+	int g = server_group_of(&c->s);
+
+	if (g == c->group)
+		return;
+	server_ungroup(srv, c);
+	if (g == 0)
+		return;
+	c->group = g;
+	c->gprev = NULL;
+	c->gnext = srv->groups[g - 1];
+	if (c->gnext != NULL)
+		c->gnext->gprev = c;
+	srv->groups[g - 1] = c;
+}
+
+/* The roster for `who` and `commcheck`: every logged-in session. */
+static void server_each(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg)
+{
+	struct server *srv = ctx;
+
+	for (struct conn *c = srv->conns; c != NULL; c = c->next)
+		if (!c->dead && c->s.role != CMD_ROLE_NONE)
+			fn(&c->s, arg);
+}
+
+/* Add a connection to the server's list. */
+void server_attach(struct server *srv, struct conn *c)
+{
+	c->prev = NULL;
+	c->next = srv->conns;
+	if (srv->conns != NULL)
+		srv->conns->prev = c;
+	srv->conns = c;
+}
+
+/* Take c out of the server's list. */
+static void server_detach(struct server *srv, struct conn *c)
+{
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		srv->conns = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+}
+
+/* Append c to a list of connections that grows as needed. */
+static void server_push(struct conn ***v, size_t *n, size_t *cap, struct conn *c)
+{
+	if (*n == *cap) {
+		*cap = *cap != 0 ? *cap * 2 : 64;
+		*v = realloc(*v, *cap * sizeof **v);
+		if (*v == NULL)
+			abort();
+	}
+	(*v)[(*n)++] = c;
+}
+
+/* Queue c to get its prompt again at the next server_settle. */
+void server_dirty(struct server *srv, struct conn *c)
+{
+	if (!c->dirty) {
+		c->dirty = true;
+		server_push(&srv->dirty, &srv->n_dirty, &srv->cap_dirty, c);
+	}
+}
+
+/* Queue c's output to be written at the next server_settle. */
+void server_flush_later(struct server *srv, struct conn *c)
+{
+	if (!c->queued) {
+		c->queued = true;
+		server_push(&srv->queued, &srv->n_queued, &srv->cap_queued, c);
+	}
+}
+
+/* After input or ticks: follow clock changes, give back prompts, write what is queued. */
+void server_settle(struct server *srv)
+{
+	pace_sync(&srv->pace);
+	for (size_t i = 0; i < srv->n_dirty; i++) {
+		srv->dirty[i]->dirty = false;
+		conn_prompt(srv->dirty[i]);
+	}
+	srv->n_dirty = 0;
+	for (size_t i = 0; i < srv->n_queued; i++) {
+		srv->queued[i]->queued = false;
+		conn_flush(srv->queued[i]);
+	}
+	srv->n_queued = 0;
+}
+
+/* The pace timer ran a batch of ticks. */
+static void server_after_ticks(void *ctx)
+{
+	server_settle(ctx);
+}
+
+/* Free the dead connections; during shutdown, end the loop when the last one is gone. */
+static void server_reap(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *srv = arg;
+	struct conn *c;
+
+	(void)fd;
+	(void)what;
+	server_settle(srv);
+	while ((c = srv->dead) != NULL) {
+		srv->dead = c->dead_next;
+		server_ungroup(srv, c);
+		server_detach(srv, c);
+		conn_free(c);
+	}
+	if (srv->stopping && srv->n_conns == 0)
+		event_base_loopexit(srv->base, NULL);
+}
+
+/* Schedule the freeing of dead connections. */
+void server_reap_later(struct server *srv)
+{
+	event_active(srv->reap_ev, 0, 0);
+}
+
+/* The shutdown took too long: stop anyway. */
+static void server_stop_late(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *srv = arg;
+
+	(void)fd;
+	(void)what;
+	event_base_loopexit(srv->base, NULL);
+}
+
+/* SIGINT or SIGTERM: tell every client, flush, then leave the loop (a second signal: now). */
+static void server_signal(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *srv = arg;
+	struct timeval tv = {SERVER_STOP_SECONDS, 0};
+
+	(void)sig;
+	(void)what;
+	if (srv->stopping) {
+		event_base_loopbreak(srv->base);
+		return;
+	}
+	srv->stopping = true;
+	pace_stop(&srv->pace);
+	listen_close_all(srv);
+	for (struct conn *c = srv->conns; c != NULL; c = c->next)
+		conn_bye(c, "shutdown", "server shutting down");
+	evtimer_add(srv->stop_ev, &tv);
+	if (srv->n_conns == 0)
+		event_base_loopexit(srv->base, NULL);
+}
+
+/* A server for ex (which it does not own) with limits lim; it becomes ex's sink. */
+struct server *server_new(struct exercise *ex, const struct server_limits *lim)
+{
+	struct server *srv = server_xcalloc(1, sizeof *srv);
+
+	srv->base = event_base_new();
+	if (srv->base == NULL)
+		abort();
+	srv->ex = ex;
+	srv->lim = *lim;
+	srv->roster.ctx = srv;
+	srv->roster.each = server_each;
+	srv->groups = server_xcalloc((size_t)ex->n_teams + 1, sizeof *srv->groups);
+	srv->reap_ev = loop_event_new(srv->base, -1, 0, server_reap, srv);
+	srv->stop_ev = loop_event_new(srv->base, -1, 0, server_stop_late, srv);
+	srv->sig_int =
+	    loop_event_new(srv->base, SIGINT, EV_SIGNAL | EV_PERSIST, server_signal, srv);
+	srv->sig_term =
+	    loop_event_new(srv->base, SIGTERM, EV_SIGNAL | EV_PERSIST, server_signal, srv);
+	if (srv->reap_ev == NULL || srv->stop_ev == NULL || srv->sig_int == NULL ||
+	    srv->sig_term == NULL)
+		abort();
+	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);
+	ex_set_sink(ex, server_sink, srv);
+	return srv;
+}
+
+/* STARTEX now (for --autostart); -1 if the exercise is not waiting. */
+int server_start(struct server *srv)
+{
+	int r = ex_start(srv->ex);
+
+	server_settle(srv);
+	return r;
+}
+
+/* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
+int server_run(struct server *srv)
+{
+	signal(SIGPIPE, SIG_IGN);
+	event_add(srv->sig_int, NULL);
+	event_add(srv->sig_term, NULL);
+	if (event_base_dispatch(srv->base) < 0)
+		return -1;
+	return 0;
+}
+
+/* Free the server, its connections and listeners. */
+void server_free(struct server *srv)
+{
+	struct conn *c;
+
+	if (srv == NULL)
+		return;
+	ex_set_sink(srv->ex, NULL, NULL);
+	listen_close_all(srv);
+	while ((c = srv->conns) != NULL) {
+		server_ungroup(srv, c);
+		server_detach(srv, c);
+		conn_free(c);
+	}
+	pace_free(&srv->pace);
+	loop_event_free(srv->reap_ev);
+	loop_event_free(srv->stop_ev);
+	loop_event_free(srv->sig_int);
+	loop_event_free(srv->sig_term);
+	event_base_free(srv->base);
+	free(srv->dirty);
+	free(srv->queued);
+	free(srv->groups);
+	free(srv);
+}

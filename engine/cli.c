@@ -1,0 +1,47 @@
+/* The subcommand table and helpers shared by the subcommands. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+const struct cli_cmd cli_cmds[] = {
+    {"run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_main},
+    {"check", "SCENARIO.lua...", "validate scenarios, print problems as FILE:LINE: message",
+     cli_check_main},
+    {"simulate", "SCENARIO.lua [options]", "run STARTEX..ENDEX headless, bots play the teams",
+     cli_simulate_main},
+    {"report", "JOURNAL [options]", "after-action report from a journal", NULL},
+    {"import", "MSEL.csv", "a scenario skeleton from an HSEEP-style MSEL, on stdout", NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* Parse a whole number in [min, max] for flag; prints a usage error and returns -1 if bad. */
+int cli_parse_long(const char *flag, const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < min || v > max) {
+		fprintf(stderr, "tabletop: %s wants a whole number from %lld to %lld, not '%s'\n",
+		        flag, min, max, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Print "tabletop NAME: message" to stderr and return 2, for usage errors. */
+int cli_usage_error(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "tabletop %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'tabletop --help'.\n");
+	return 2;
+}

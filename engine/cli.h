@@ -1,0 +1,39 @@
+/* The subcommands of the tabletop binary, one file each, and what they share. */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+struct cli_cmd {
+	const char *name;
+	const char *args;
+	const char *summary;
+	int (*main)(int argc, char **argv); /* NULL: not built yet */
+};
+
+/* The subcommands, ending with a zeroed entry. */
+extern const struct cli_cmd cli_cmds[];
+
+/* Parse a whole number in [min, max] for flag; prints a usage error and returns -1 if bad. */
+int cli_parse_long(const char *flag, const char *s, long long min, long long max, long long *out);
+/* Print "tabletop NAME: message" to stderr and return 2, for usage errors. */
+int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+int cli_check_main(int argc, char **argv);
+int cli_simulate_main(int argc, char **argv);
+int cli_run_main(int argc, char **argv);
+
+/* How bots answer decisions in simulate. */
+enum cli_policy { CLI_POLICY_FIRST, CLI_POLICY_RANDOM, CLI_POLICY_DEFAULT, CLI_POLICY_NONE };
+
+struct cli_simulate_opts {
+	long long seed; /* -1: the scenario's */
+	enum cli_policy policy;
+	long runs;    /* 1: one detailed run; more: coverage over seeds seed..seed+runs-1 */
+	int progress; /* draw a progress bar on stderr */
+};
+
+/* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
+int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err);
+
+#endif

@@ -1,0 +1,531 @@
+/* tabletop simulate: run a scenario headless from STARTEX to ENDEX while bots play the teams. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "core/timeparse.h"
+#include "lua/scenario.h"
+
+enum { BOT_DECIDE, BOT_SHARE, BOT_ACTION, BOT_RFI };
+
+/* What one run saw, and what the bots still have to do. */
+struct sim_run {
+	struct exercise *ex;
+	const struct cli_simulate_opts *o;
+	uint64_t rng;
+	struct queue bots;      /* BOT_* items, due at exercise times */
+	FILE *out;              /* the timeline, or NULL in a multi-run */
+	unsigned char *fired;   /* n_injects flags */
+	unsigned char **chosen; /* per inject, n_options flags */
+	unsigned long decisions, timeouts, logs;
+};
+
+/* The next number of the run's seeded generator (splitmix64). */
+static uint64_t sim_rand(struct sim_run *r)
+{
+	uint64_t z = (r->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* A number in [lo, hi] from the generator. */
+static long sim_between(struct sim_run *r, long lo, long hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (long)(sim_rand(r) % (uint64_t)(hi - lo + 1));
+}
+
+/* Plan the bot's answer to inject i for team: a tick strictly before the deadline. */
+static void sim_plan_decision(struct sim_run *r, int i, int team)
+{
+	const struct ex_decision *d = r->ex->injects[i].decision;
+	long tick = r->ex->tick, t = r->ex->t, last;
+
+	if (r->o->policy == CLI_POLICY_NONE)
+		return;
+	if (r->o->policy == CLI_POLICY_DEFAULT && d->dflt < 0)
+		return;
+	if (d->deadline >= 0)
+		last = (d->deadline - 1) / tick; /* ticks after t still before the deadline */
+	else
+		last = 1800 / tick;
+	if (last < 0)
+		last = 0;
+	queue_push(&r->bots, t + sim_between(r, last > 0 ? 1 : 0, last) * tick, BOT_DECIDE, i, team,
+	           0);
+}
+
+/* Under the random policy, plan some shares, actions and RFIs in reply to an inject. */
+static void sim_plan_chatter(struct sim_run *r, int i, int team)
+{
+	long t = r->ex->t;
+
+	if (sim_rand(r) % 2 == 0)
+		queue_push(&r->bots, t + sim_between(r, 0, 1800), BOT_SHARE, i, team, 0);
+	if (sim_rand(r) % 3 == 0)
+		queue_push(&r->bots, t + sim_between(r, 0, 1800), BOT_ACTION, i, team, 0);
+	if (sim_rand(r) % 5 == 0)
+		queue_push(&r->bots, t + sim_between(r, 0, 3600), BOT_RFI, i, team, 0);
+}
+
+/* Print a timeline line "T+HH:MM:SS  text" when the run is detailed. */
+__attribute__((format(printf, 3, 4))) static void sim_line(struct sim_run *r, long t,
+                                                           const char *fmt, ...)
+{
+	char off[32];
+	va_list ap;
+
+	if (r->out == NULL)
+		return;
+	timeparse_format_offset(t, off, sizeof off);
+	fprintf(r->out, "%s  ", off);
+	va_start(ap, fmt);
+	vfprintf(r->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', r->out);
+}
+
+/* A string member of an event's JSON, or "". */
+static const char *sim_str(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+
+	return s ? s : "";
+}
+
+/* An inject reached teams: note it, and let the bots plan their answers. */
+static void sim_on_inject(struct sim_run *r, struct event *ev)
+{
+	int i = ex_find_inject(r->ex, sim_str(ev->obj, "id"));
+	char to[256] = "";
+	size_t used = 0;
+
+	if (ev->aud.teams == NULL)
+		return; /* the white cell's copy */
+	for (int k = 0; k < r->ex->n_teams; k++) {
+		if (!ev->aud.teams[k])
+			continue;
+		if (used < sizeof to - 1)
+			used += (size_t)snprintf(to + used, sizeof to - used, "%s%s",
+			                         used ? ", " : "", r->ex->teams[k].id);
+		if (i < 0)
+			continue;
+		if (r->ex->injects[i].decision)
+			sim_plan_decision(r, i, k);
+		if (r->o->policy == CLI_POLICY_RANDOM)
+			sim_plan_chatter(r, i, k);
+	}
+	if (i >= 0)
+		r->fired[i] = 1;
+	sim_line(r, ev->t, "inject %s -> %s: %s", sim_str(ev->obj, "id"), to,
+	         sim_str(ev->obj, "subject"));
+}
+
+/* A decision was recorded: count it and mark its option as reached. */
+static void sim_on_decision(struct sim_run *r, struct event *ev)
+{
+	int i = ex_find_inject(r->ex, sim_str(ev->obj, "inject"));
+	int timeout = json_is_true(json_object_get(ev->obj, "timeout"));
+	const char *opt = json_string_value(json_object_get(ev->obj, "option"));
+
+	r->decisions++;
+	r->timeouts += timeout;
+	if (i >= 0 && opt && r->ex->injects[i].decision) {
+		int k = ex_find_option(r->ex->injects[i].decision, opt);
+
+		if (k >= 0)
+			r->chosen[i][k] = 1;
+	}
+	sim_line(r, ev->t, "decision %s %s: %s", sim_str(ev->obj, "team"),
+	         sim_str(ev->obj, "inject"), opt ? opt : "(none)");
+	if (timeout && r->out)
+		fputs("            (by the deadline)\n", r->out);
+}
+
+/* The exercise's sink for a simulated run. */
+static void sim_sink(void *ctx, struct event *ev)
+{
+	struct sim_run *r = ctx;
+
+	switch (ev->type) {
+	case EVENT_INJECT:
+		sim_on_inject(r, ev);
+		break;
+	case EVENT_DECISION:
+		sim_on_decision(r, ev);
+		break;
+	case EVENT_SCORE:
+		sim_line(r, ev->t, "score %s %+lld: %s", sim_str(ev->obj, "team"),
+		         (long long)json_integer_value(json_object_get(ev->obj, "delta")),
+		         sim_str(ev->obj, "reason"));
+		break;
+	case EVENT_PHASE:
+		sim_line(r, ev->t, "phase: %s", sim_str(ev->obj, "name"));
+		break;
+	case EVENT_LOG:
+		r->logs++;
+		sim_line(r, ev->t, "log: %s", sim_str(ev->obj, "text"));
+		break;
+	case EVENT_END:
+		sim_line(r, ev->t, "ENDEX: %s", sim_str(ev->obj, "reason"));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Carry out every bot action due by now. */
+static void sim_bots_act(struct sim_run *r)
+{
+	struct queue_item it;
+	struct exercise *ex = r->ex;
+
+	while (ex->state != EX_ENDED && queue_peek(&r->bots, &it) && it.t <= ex->t) {
+		const struct ex_inject *inj = &ex->injects[it.a];
+		const char *team = ex->teams[it.b].id, *code;
+		char text[256];
+
+		queue_pop(&r->bots, &it);
+		switch (it.kind) {
+		case BOT_DECIDE: {
+			const struct ex_decision *d = inj->decision;
+			int k = r->o->policy == CLI_POLICY_FIRST ? 0
+			        : r->o->policy == CLI_POLICY_DEFAULT
+			            ? d->dflt
+			            : (int)sim_between(r, 0, d->n_options - 1);
+			ex_decide(ex, it.a, it.b, d->options[k].key, "bot", &code);
+			break;
+		}
+		case BOT_SHARE: {
+			int to = (int)sim_between(r, -1, ex->n_teams - 1);
+
+			snprintf(text, sizeof text, "%s shares what it knows about %s", team,
+			         inj->id);
+			ex_share(ex, it.b, to == it.b ? -1 : to, "bot", text);
+			break;
+		}
+		case BOT_ACTION:
+			snprintf(text, sizeof text, "%s acts on %s", team, inj->id);
+			ex_action(ex, it.b, "bot", text);
+			break;
+		default:
+			snprintf(text, sizeof text, "%s asks for more on %s", team, inj->id);
+			ex_rfi(ex, it.b, "bot", text);
+			break;
+		}
+	}
+}
+
+/* Run one exercise to ENDEX; the run's tallies are left in r. */
+static void sim_play(struct sim_run *r)
+{
+	struct exercise *ex = r->ex;
+
+	ex_set_sink(ex, sim_sink, r);
+	ex_start(ex);
+	sim_bots_act(r);
+	while (ex->state != EX_ENDED) {
+		ex_tick(ex);
+		sim_bots_act(r);
+	}
+}
+
+/* Make the per-inject coverage flags for an exercise. */
+static void sim_coverage_alloc(const struct exercise *ex, unsigned char **fired,
+                               unsigned char ***chosen)
+{
+	*fired = calloc((size_t)ex->n_injects + 1, 1);
+	*chosen = calloc((size_t)ex->n_injects + 1, sizeof **chosen);
+	if (*fired == NULL || *chosen == NULL)
+		abort();
+	for (int i = 0; i < ex->n_injects; i++) {
+		int n = ex->injects[i].decision ? ex->injects[i].decision->n_options : 0;
+
+		if (((*chosen)[i] = calloc((size_t)n + 1, 1)) == NULL)
+			abort();
+	}
+}
+
+/* Free coverage flags. */
+static void sim_coverage_free(int n, unsigned char *fired, unsigned char **chosen)
+{
+	for (int i = 0; i < n; i++)
+		free(chosen[i]);
+	free(chosen);
+	free(fired);
+}
+
+/* Print the problems of a scenario that did not load. */
+static int sim_problems(struct scenario_problems *p, FILE *err)
+{
+	for (int i = 0; i < p->n; i++) {
+		if (p->v[i].line > 0)
+			fprintf(err, "%s:%d: %s\n", p->v[i].file, p->v[i].line, p->v[i].msg);
+		else
+			fprintf(err, "%s: %s\n", p->v[i].file, p->v[i].msg);
+	}
+	scenario_problems_free(p);
+	return 1;
+}
+
+/* Load the scenario for one run with the given seed (-1: its own). */
+static struct scenario *sim_load(const char *path, long long seed, FILE *err)
+{
+	struct scenario_limits lim;
+	struct scenario_problems probs = {0};
+	struct scenario *sc;
+
+	scenario_limits_default(&lim);
+	sc = scenario_load(path, &lim, seed, &probs);
+	if (sc == NULL || probs.n > 0) {
+		sim_problems(&probs, err);
+		if (sc)
+			scenario_free(sc);
+		return NULL;
+	}
+	scenario_problems_free(&probs);
+	return sc;
+}
+
+/* The policy's name. */
+static const char *sim_policy_name(enum cli_policy p)
+{
+	static const char *names[] = {"first", "random", "default", "none"};
+
+	return names[p];
+}
+
+/* Print the end-of-run summary of one detailed run. */
+static void sim_summary(struct sim_run *r, unsigned long errors)
+{
+	struct exercise *ex = r->ex;
+	int fired = 0, shown = 0;
+	char off[32];
+
+	for (int i = 0; i < ex->n_injects; i++)
+		fired += r->fired[i];
+	fprintf(r->out, "\nSummary\n  injects fired: %d of %d declared (%lu deliveries)\n", fired,
+	        ex->n_injects, ex->n_fired);
+	for (int i = 0; i < ex->n_injects && shown < 20; i++)
+		if (!r->fired[i])
+			fprintf(r->out, "%s%s",
+			        shown++ ? ", " : "  not fired: ", ex->injects[i].id);
+	if (shown)
+		fprintf(r->out, "%s\n", fired + shown < ex->n_injects ? ", ..." : "");
+	fprintf(r->out, "  decisions: %lu (%lu by deadline)\n  scores:\n", r->decisions,
+	        r->timeouts);
+	for (int k = 0; k < ex->n_teams; k++)
+		fprintf(r->out, "    %-10s %-40s %6ld\n", ex->teams[k].id,
+		        ex->teams[k].name ? ex->teams[k].name : "", ex->teams[k].score);
+	timeparse_format_offset(ex->t, off, sizeof off);
+	fprintf(r->out, "  script errors: %lu\n  ended: %s at %s\n", errors,
+	        ex->end_reason ? ex->end_reason : "?", off);
+}
+
+/* One detailed run: the timeline and the summary. */
+static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
+{
+	struct scenario *sc = sim_load(path, o->seed, err);
+	struct sim_run r = {0};
+
+	if (sc == NULL)
+		return 1;
+	r.ex = scenario_exercise(sc);
+	r.o = o;
+	r.out = out;
+	r.rng = r.ex->seed;
+	queue_init(&r.bots);
+	sim_coverage_alloc(r.ex, &r.fired, &r.chosen);
+	fprintf(out, "tabletop simulate %s: seed %llu, policy %s\n", path, r.ex->seed,
+	        sim_policy_name(o->policy));
+	sim_play(&r);
+	sim_summary(&r, scenario_errors(sc));
+	sim_coverage_free(r.ex->n_injects, r.fired, r.chosen);
+	queue_free(&r.bots);
+	scenario_free(sc);
+	return 0;
+}
+
+/* Compare two scores, for sorting. */
+static int sim_cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Draw the progress bar for run i of n. */
+static void sim_progress(long i, long n)
+{
+	int w = 40, done = (int)(w * i / n);
+
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld", done, "########################################",
+	        w - done, "", i, n);
+	if (i == n)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* Print what no run reached: injects never fired and options never chosen. */
+static void sim_print_coverage(FILE *out, const struct exercise *ex, const unsigned char *fired,
+                               unsigned char *const *chosen)
+{
+	int gaps = 0;
+
+	for (int i = 0; i < ex->n_injects; i++) {
+		const struct ex_inject *inj = &ex->injects[i];
+
+		if (!fired[i]) {
+			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line,
+			        inj->id);
+			gaps++;
+			continue;
+		}
+		for (int k = 0; inj->decision && k < inj->decision->n_options; k++)
+			if (!chosen[i][k]) {
+				fprintf(out, "  %s:%d: option '%s' of %s was never chosen\n",
+				        ex->path, inj->line, inj->decision->options[k].key,
+				        inj->id);
+				gaps++;
+			}
+	}
+	if (gaps == 0)
+		fprintf(out, "  every inject fired and every option was chosen in some run\n");
+}
+
+/* Many runs over consecutive seeds: outcomes, score distributions and coverage. */
+static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
+{
+	struct scenario *sc = sim_load(path, o->seed, err);
+	struct exercise *first;
+	unsigned char *fired, **chosen;
+	long *scores, runs = o->runs;
+	unsigned long long seed0;
+	unsigned long errors = 0, ended_by_duration = 0;
+
+	if (sc == NULL)
+		return 1;
+	first = scenario_exercise(sc);
+	seed0 = first->seed;
+	sim_coverage_alloc(first, &fired, &chosen);
+	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)
+		abort();
+	for (long n = 0; n < runs; n++) {
+		struct scenario *s = n == 0 ? sc : sim_load(path, (long long)(seed0 + n), err);
+		struct sim_run r = {0};
+
+		if (s == NULL)
+			break;
+		r.ex = scenario_exercise(s);
+		r.o = o;
+		r.rng = r.ex->seed;
+		r.fired = fired;
+		r.chosen = chosen;
+		queue_init(&r.bots);
+		sim_play(&r);
+		for (int k = 0; k < first->n_teams && k < r.ex->n_teams; k++)
+			scores[k * runs + n] = r.ex->teams[k].score;
+		ended_by_duration += r.ex->end_reason && !strcmp(r.ex->end_reason, "duration");
+		errors += scenario_errors(s);
+		queue_free(&r.bots);
+		if (s != sc)
+			scenario_free(s);
+		if (o->progress)
+			sim_progress(n + 1, runs);
+	}
+	fprintf(out, "tabletop simulate %s: %ld runs, seeds %llu..%llu, policy %s\n", path, runs,
+	        seed0, seed0 + (unsigned long long)runs - 1, sim_policy_name(o->policy));
+	fprintf(out, "  ended by duration: %lu, earlier by the scenario or white cell: %lu\n",
+	        ended_by_duration, (unsigned long)runs - ended_by_duration);
+	fprintf(out, "  script errors: %lu\nscores (min / median / mean / max):\n", errors);
+	for (int k = 0; k < first->n_teams; k++) {
+		long *v = scores + k * runs;
+		double sum = 0;
+
+		qsort(v, (size_t)runs, sizeof *v, sim_cmp_long);
+		for (long n = 0; n < runs; n++)
+			sum += (double)v[n];
+		fprintf(out, "  %-10s %6ld %6ld %8.1f %6ld\n", first->teams[k].id, v[0],
+		        v[runs / 2], sum / (double)runs, v[runs - 1]);
+	}
+	fprintf(out, "coverage:\n");
+	sim_print_coverage(out, first, fired, chosen);
+	sim_coverage_free(first->n_injects, fired, chosen);
+	free(scores);
+	scenario_free(sc);
+	return 0;
+}
+
+/* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
+int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
+{
+	return o->runs > 1 ? sim_many(path, o, out, err) : sim_single(path, o, out, err);
+}
+
+/* tabletop simulate SCENARIO [--seed N] [--policy P] [--runs N] */
+int cli_simulate_main(int argc, char **argv)
+{
+	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_FIRST, .runs = 1};
+	const char *path = NULL;
+	long long v;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
+			       "[--policy first|random|default|none] [--runs N]\n"
+			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
+			       "at a\n"
+			       "seeded random moment before its deadline. --runs N plays seeds\n"
+			       "SEED..SEED+N-1 and reports score distributions and what no run "
+			       "reached.\n");
+			return 0;
+		}
+		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy")) &&
+		    i + 1 >= argc)
+			return cli_usage_error("simulate", "%s needs a value", a);
+		if (!strcmp(a, "--seed")) {
+			if (cli_parse_long("--seed", argv[++i], 0, 9007199254740991LL, &v) < 0)
+				return 2;
+			o.seed = v;
+		} else if (!strcmp(a, "--runs")) {
+			if (cli_parse_long("--runs", argv[++i], 1, 1000000, &v) < 0)
+				return 2;
+			o.runs = (long)v;
+		} else if (!strcmp(a, "--policy")) {
+			const char *p = argv[++i];
+
+			if (!strcmp(p, "first"))
+				o.policy = CLI_POLICY_FIRST;
+			else if (!strcmp(p, "random"))
+				o.policy = CLI_POLICY_RANDOM;
+			else if (!strcmp(p, "default"))
+				o.policy = CLI_POLICY_DEFAULT;
+			else if (!strcmp(p, "none"))
+				o.policy = CLI_POLICY_NONE;
+			else
+				return cli_usage_error(
+				    "simulate",
+				    "--policy is first, random, default or none, not '%s'", p);
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error("simulate", "unknown option '%s'", a);
+		} else if (path == NULL) {
+			path = a;
+		} else {
+			return cli_usage_error("simulate", "one scenario at a time ('%s' is extra)",
+			                       a);
+		}
+	}
+	if (path == NULL)
+		return cli_usage_error("simulate",
+		                       "which scenario? usage: tabletop simulate SCENARIO.lua");
+	o.progress = o.runs > 1 && isatty(STDERR_FILENO);
+	return cli_simulate_run(path, &o, stdout, stderr);
+}

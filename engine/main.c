@@ -1,0 +1,48 @@
+/* tabletop: a tabletop cyber-crisis exercise simulator. Dispatches to one subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Print the usage summary to f. */
+static void main_usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: tabletop COMMAND [ARGS]\n\n"
+	        "A tabletop cyber-crisis exercise simulator: scenarios in Lua, teams over TCP.\n\n"
+	        "commands:\n");
+	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
+		fprintf(f, "  %-9s %-24s %s\n", c->name, c->args, c->summary);
+	fprintf(
+	    f, "\n  tabletop --help | --version\n\n"
+	       "'tabletop COMMAND --help' shows a command's options. Docs: docs/ in the source.\n");
+}
+
+/* Run the subcommand named by argv[1]. */
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		main_usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		main_usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("tabletop %s\n", TABLETOP_VERSION);
+		return 0;
+	}
+	for (const struct cli_cmd *c = cli_cmds; c->name; c++) {
+		if (strcmp(argv[1], c->name) != 0)
+			continue;
+		if (c->main == NULL) {
+			fprintf(stderr, "tabletop %s: not built yet in this version\n", c->name);
+			return 2;
+		}
+		return c->main(argc - 1, argv + 1);
+	}
+	fprintf(stderr, "tabletop: unknown command '%s'\n", argv[1]);
+	main_usage(stderr);
+	return 2;
+}

@@ -1,0 +1,79 @@
+/*
+ * The server: listeners, connections, the exercise's event sink that fans events out to them,
+ * the real-time clock, signals and the facilitator console. Everything runs on one event loop.
+ */
+#ifndef SERVER_H
+#define SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/cmd.h"
+#include "pace.h"
+
+struct event_base;
+struct event;
+struct conn;
+struct listener;
+
+/* Every limit of CONTRACT section 4 and its default. */
+struct server_limits {
+	size_t max_line;    /* bytes in one input line (4096) */
+	size_t max_output;  /* bytes waiting for one client before it is dropped (1 MiB) */
+	int max_conns;      /* connections at once (20000) */
+	int login_failures; /* failed logins before a connection is closed (5) */
+	long idle_timeout;  /* seconds a connection may idle without logging in; 0: never (60) */
+	double rate;        /* command lines per second and connection (20) */
+	double burst;       /* lines accepted at once (40) */
+};
+
+struct server {
+	struct event_base *base;
+	struct exercise *ex;
+	struct server_limits lim;
+	struct cmd_roster roster;
+	struct conn *conns;   /* every connection, the dead ones until they are reaped */
+	struct conn *dead;    /* dead connections waiting to be freed */
+	struct conn **groups; /* 1 + n_teams lists: staff, then each team's members */
+	int n_conns;          /* live network connections (the console is not one) */
+	unsigned long next_id;
+	struct event *reap_ev; /* frees dead connections outside of any callback that uses them */
+	struct conn **dirty;   /* text connections that got events and need their prompt again */
+	size_t n_dirty, cap_dirty;
+	struct conn **queued; /* connections with output to write at the next server_settle */
+	size_t n_queued, cap_queued;
+	struct listener *listeners;
+	bool v6only; /* IPv6 listeners leave IPv4 to the IPv4 ones */
+	struct pace pace;
+	struct event *sig_int, *sig_term, *stop_ev;
+	bool stopping;
+};
+
+/* The default limits. */
+void server_limits_default(struct server_limits *lim);
+/* A server for ex (which it does not own) with limits lim; it becomes ex's sink. */
+struct server *server_new(struct exercise *ex, const struct server_limits *lim);
+/* Free the server, its connections and listeners. */
+void server_free(struct server *srv);
+/* STARTEX now (for --autostart); -1 if the exercise is not waiting. */
+int server_start(struct server *srv);
+/* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
+int server_run(struct server *srv);
+
+/* After input or ticks: follow clock changes, give back prompts, write what is queued. */
+void server_settle(struct server *srv);
+/* Queue c to get its prompt again at the next server_settle. */
+void server_dirty(struct server *srv, struct conn *c);
+/* Queue c's output to be written at the next server_settle. */
+void server_flush_later(struct server *srv, struct conn *c);
+/* Schedule the freeing of dead connections. */
+void server_reap_later(struct server *srv);
+/* Add a connection to the server's list. */
+void server_attach(struct server *srv, struct conn *c);
+/* Put c in the list of its team or of the staff after its role may have changed. */
+void server_regroup(struct server *srv, struct conn *c);
+
+/* calloc that aborts when out of memory. */
+void *server_xcalloc(size_t n, size_t size);
+
+#endif

@@ -1,0 +1,70 @@
+/* End-to-end test harness: start `tabletop run`, connect clients, await lines with a timeout. */
+#ifndef HARNESS_H
+#define HARNESS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* A running server. */
+struct hsrv {
+	pid_t pid;
+	int out; /* its stdout */
+	int port;
+	char codes[8][2][64]; /* ID, code from the "login ID CODE" lines */
+	int n_codes;
+	char stdout_text[4096];
+};
+
+/* A client connection with a line buffer. */
+struct hcl {
+	int fd;
+	char buf[1 << 16];
+	size_t len;
+	bool eof;
+};
+
+/* The fixture path for name (tests/net/fixtures/NAME). */
+const char *h_fixture(const char *name);
+/* Start `tabletop run FIXTURE --listen 127.0.0.1:0 ARGS...` (NULL-ended); fails the test if it
+ * cannot. */
+void h_start(struct hsrv *s, const char *fixture, ...);
+/* Run tabletop with ARGS (NULL-ended), wait for it; returns its exit status; stderr into err. */
+int h_run(char *err, size_t n, ...);
+/* Send SIGTERM to the server. */
+void h_kill(struct hsrv *s);
+/* Wait for the server to exit and return its exit status. */
+int h_wait(struct hsrv *s);
+/* SIGTERM the server and return its exit status. */
+int h_stop(struct hsrv *s);
+/* The join code printed for id. */
+const char *h_code(const struct hsrv *s, const char *id);
+
+/* Connect a client to the server (the banner is not consumed). */
+void h_connect(struct hcl *c, const struct hsrv *s);
+/* Close a client. */
+void h_close(struct hcl *c);
+/* Send bytes as they are. */
+void h_send_raw(struct hcl *c, const void *p, size_t n);
+/* Send one line (a '\n' is added). */
+void h_send(struct hcl *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The next line (without '\n') within ms milliseconds, in a static buffer; NULL on timeout or EOF.
+ */
+const char *h_line(struct hcl *c, int ms);
+/* Read lines until one contains needle; fails the test after ms milliseconds. */
+const char *h_expect(struct hcl *c, const char *needle, int ms);
+/* Whether no line containing needle arrives within ms milliseconds. */
+bool h_quiet(struct hcl *c, const char *needle, int ms);
+/* Wait for EOF from the server within ms; true if it came. */
+bool h_wait_eof(struct hcl *c, int ms);
+/* Read lines until a JSON object with "type" == type (and "cmd" == cmd when cmd is not NULL). */
+json_t *h_expect_json(struct hcl *c, const char *type, const char *cmd, int ms);
+/* Connect, switch to JSON mode and log in as id with its code; fails the test otherwise. */
+void h_join_json(struct hcl *c, const struct hsrv *s, const char *id);
+/* Connect in text mode and log in as id with its code. */
+void h_join_text(struct hcl *c, const struct hsrv *s, const char *id);
+/* Milliseconds of monotonic time. */
+double h_now_ms(void);
+
+#endif
