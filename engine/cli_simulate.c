@@ -100,7 +100,7 @@ static const char *sim_str(const json_t *obj, const char *key)
 }
 
 /* An inject reached teams: note it, and let the bots plan their answers. */
-static void sim_on_inject(struct sim_run *r, struct event *ev)
+static void sim_on_inject(struct sim_run *r, struct evt *ev)
 {
 	int i = ex_find_inject(r->ex, sim_str(ev->obj, "id"));
 	char to[256] = "";
@@ -128,7 +128,7 @@ static void sim_on_inject(struct sim_run *r, struct event *ev)
 }
 
 /* A decision was recorded: count it and mark its option as reached. */
-static void sim_on_decision(struct sim_run *r, struct event *ev)
+static void sim_on_decision(struct sim_run *r, struct evt *ev)
 {
 	int i = ex_find_inject(r->ex, sim_str(ev->obj, "inject"));
 	int timeout = json_is_true(json_object_get(ev->obj, "timeout"));
@@ -149,30 +149,30 @@ static void sim_on_decision(struct sim_run *r, struct event *ev)
 }
 
 /* The exercise's sink for a simulated run. */
-static void sim_sink(void *ctx, struct event *ev)
+static void sim_sink(void *ctx, struct evt *ev)
 {
 	struct sim_run *r = ctx;
 
 	switch (ev->type) {
-	case EVENT_INJECT:
+	case EVT_INJECT:
 		sim_on_inject(r, ev);
 		break;
-	case EVENT_DECISION:
+	case EVT_DECISION:
 		sim_on_decision(r, ev);
 		break;
-	case EVENT_SCORE:
+	case EVT_SCORE:
 		sim_line(r, ev->t, "score %s %+lld: %s", sim_str(ev->obj, "team"),
 		         (long long)json_integer_value(json_object_get(ev->obj, "delta")),
 		         sim_str(ev->obj, "reason"));
 		break;
-	case EVENT_PHASE:
+	case EVT_PHASE:
 		sim_line(r, ev->t, "phase: %s", sim_str(ev->obj, "name"));
 		break;
-	case EVENT_LOG:
+	case EVT_LOG:
 		r->logs++;
 		sim_line(r, ev->t, "log: %s", sim_str(ev->obj, "text"));
 		break;
-	case EVENT_END:
+	case EVT_END:
 		sim_line(r, ev->t, "ENDEX: %s", sim_str(ev->obj, "reason"));
 		break;
 	default:

@@ -89,7 +89,7 @@ bool cmd_allowed(const struct cmd_entry *e, const struct cmd_session *s)
 }
 
 /* Whether session s receives event ev. */
-bool cmd_session_receives(const struct cmd_session *s, const struct event *ev)
+bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev)
 {
 	if (s->role == CMD_ROLE_NONE)
 		return false;

@@ -33,8 +33,8 @@ struct cmd_session {
 
 /* The one reply to a command. */
 struct cmd_reply {
-	json_t *obj; /* {"type":"ok"|"error","cmd":VERB,...} */
-	char *text;  /* its text-mode rendering, ending in '\n' (may be several lines) */
+	json_t *obj;      /* {"type":"ok"|"error","cmd":VERB,...} */
+	char *text;       /* its text-mode rendering, ending in '\n' (may be several lines) */
 	const char *code; /* error code, or NULL when ok */
 	char *json;       /* the JSON line, built by cmd_reply_bytes on first use */
 };
@@ -55,15 +55,17 @@ void cmd_session_close(struct exercise *ex, struct cmd_session *s);
  * knows only s). Fills *out; free with cmd_reply_free.
  */
 void cmd_exec(struct exercise *ex, const struct cmd_roster *roster, struct cmd_session *s,
-	      const char *line, struct cmd_reply *out);
-/* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited). */
-void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message);
+              const char *line, struct cmd_reply *out);
+/* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
+ */
+void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code,
+                     const char *message);
 /* Free a reply's contents. */
 void cmd_reply_free(struct cmd_reply *r);
 /* The reply as bytes for this session's mode (JSON line or text); valid until cmd_reply_free. */
 const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, size_t *len);
 
 /* Whether session s receives event ev. */
-bool cmd_session_receives(const struct cmd_session *s, const struct event *ev);
+bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev);
 
 #endif

@@ -353,7 +353,7 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 {
 	struct exercise *ex = c->ex;
 	const char *w = cmd_word(c);
-	struct event *ev;
+	struct evt *ev;
 	int i;
 
 	if ((w != NULL && strcasecmp(w, "status") != 0) || cmd_no_more(c) == -1) {
@@ -363,10 +363,9 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 	if (w == NULL) {
 		for (i = 0; i < ex->n_teams; i++)
 			ex->teams[i].acked = false;
-		ev = event_new(EVENT_COMMCHECK, ex->t,
-		               json_pack("{s:s,s:I,s:s}", "type", "commcheck", "t",
-		                         (json_int_t)ex->t, "text",
-		                         "COMMUNICATION CHECK: reply with ack"));
+		ev = evt_new(EVT_COMMCHECK, ex->t,
+		             json_pack("{s:s,s:I,s:s}", "type", "commcheck", "t", (json_int_t)ex->t,
+		                       "text", "COMMUNICATION CHECK: reply with ack"));
 		ev->aud.all = 1;
 		ex_emit(ex, ev);
 		cmd_printf(c, "Communication check sent; type commcheck status to see who "

@@ -359,7 +359,7 @@ static void cmd_team_show(struct cmd_ctx *c)
 	const char *id = cmd_word(c);
 	int team = cmd_team_of(c), i;
 	const struct ex_inject *in;
-	struct event *ev;
+	struct evt *ev;
 	json_t *obj;
 	char state[160];
 
@@ -381,9 +381,9 @@ static void cmd_team_show(struct cmd_ctx *c)
 	in = &ex->injects[i];
 	obj = cmd_team_inject_json(ex, in, team);
 	json_incref(obj);
-	ev = event_new(EVENT_INJECT, json_integer_value(json_object_get(obj, "t")), obj);
-	cmd_printf(c, "%s", event_text(ev, ex, NULL));
-	event_unref(ev);
+	ev = evt_new(EVT_INJECT, json_integer_value(json_object_get(obj, "t")), obj);
+	cmd_printf(c, "%s", evt_text(ev, ex, NULL));
+	evt_unref(ev);
 	cmd_set(c, "inject", obj);
 	if (team < 0) {
 		cmd_team_show_staff(c, in);
@@ -612,7 +612,7 @@ static void cmd_team_ack(struct cmd_ctx *c)
 {
 	struct exercise *ex = c->ex;
 	struct ex_team *t = &ex->teams[c->s->team];
-	struct event *ev;
+	struct evt *ev;
 	char text[160];
 
 	if (cmd_no_more(c) == -1)
@@ -620,9 +620,9 @@ static void cmd_team_ack(struct cmd_ctx *c)
 	t->acked = true;
 	c->s->acked = true;
 	snprintf(text, sizeof text, "ACK from team %s (%s)", t->id, c->s->name);
-	ev = event_new(EVENT_COMMCHECK, ex->t,
-	               json_pack("{s:s,s:s,s:s,s:I,s:s}", "type", "ack", "team", t->id, "by",
-	                         c->s->name, "t", (json_int_t)ex->t, "text", text));
+	ev = evt_new(EVT_COMMCHECK, ex->t,
+	             json_pack("{s:s,s:s,s:s,s:I,s:s}", "type", "ack", "team", t->id, "by",
+	                       c->s->name, "t", (json_int_t)ex->t, "text", text));
 	ev->aud.staff = 1;
 	ex_emit(ex, ev);
 	cmd_printf(c, "Acknowledged: the exercise control knows team %s can hear them.\n", t->id);

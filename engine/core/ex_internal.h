@@ -27,7 +27,7 @@ json_t *ex_pack(const char *fmt, ...);
 /* Tell the scenario layer something happened. */
 void ex_notify(struct exercise *ex, const struct ex_note *note);
 /* Emit obj as an event of type to team (if >= 0) and staff. */
-void ex_emit_team(struct exercise *ex, enum event_type type, int team, json_t *obj);
+void ex_emit_team(struct exercise *ex, enum evt_type type, int team, json_t *obj);
 /* The decision deadline of inject i for team has come: record its default. */
 void ex_deadline(struct exercise *ex, int i, int team);
 

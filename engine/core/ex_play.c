@@ -25,7 +25,7 @@ static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_
                            const unsigned char *mask, long deadline)
 {
 	json_t *to = json_array(), *obj;
-	struct event *ev, *staff;
+	struct evt *ev, *staff;
 
 	for (int k = 0; k < ex->n_teams; k++)
 		if (mask[k])
@@ -39,14 +39,14 @@ static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_
 	if (inj->notes != NULL) {
 		json_t *copy = json_copy(obj);
 		json_object_set_new(copy, "notes", ex_jstr(inj->notes));
-		staff = event_new(EVENT_INJECT, ex->t, copy);
+		staff = evt_new(EVT_INJECT, ex->t, copy);
 		staff->aud.staff = 1;
 	}
-	ev = event_new(EVENT_INJECT, ex->t, obj);
+	ev = evt_new(EVT_INJECT, ex->t, obj);
 	ev->aud.staff = staff == NULL;
 	for (int k = 0; k < ex->n_teams; k++)
 		if (mask[k])
-			event_add_team(ev, k, ex->n_teams);
+			evt_add_team(ev, k, ex->n_teams);
 	ex_emit(ex, ev);
 	if (staff != NULL)
 		ex_emit(ex, staff);
@@ -142,7 +142,7 @@ static void ex_record(struct exercise *ex, int i, int team, int option, const ch
 	ts->decided_at = (int32_t)ex->t;
 	ts->timeout = timeout;
 	ex->n_decided++;
-	ex_emit_team(ex, EVENT_DECISION, team,
+	ex_emit_team(ex, EVT_DECISION, team,
 	             ex_pack("{s:s,s:o,s:o,s:o,s:o,s:I,s:b}", "type", "decision", "inject",
 	                     ex_jstr(inj->id), "team", ex_jstr(ex->teams[team].id), "option",
 	                     ex_jstr(key), "by", ex_jstr(by), "t", (json_int_t)ex->t, "timeout",
@@ -202,7 +202,7 @@ void ex_action(struct exercise *ex, int team, const char *by, const char *text)
 	struct ex_note note = {
 	    .kind = EX_NOTE_ACTION, .team = team, .to = -1, .inject = -1, .text = text};
 
-	ex_emit_team(ex, EVENT_ACTION, team,
+	ex_emit_team(ex, EVT_ACTION, team,
 	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "action", "team",
 	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "text", ex_jstr(text),
 	                     "t", (json_int_t)ex->t));
@@ -215,18 +215,18 @@ void ex_share(struct exercise *ex, int team, int to, const char *by, const char 
 {
 	struct ex_note note = {
 	    .kind = EX_NOTE_SHARE, .team = team, .to = to, .inject = -1, .text = text};
-	struct event *ev;
+	struct evt *ev;
 
 	(void)by;
-	ev = event_new(EVENT_SHARE, ex->t,
-	               ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "share", "from",
-	                       ex_jstr(ex->teams[team].id), "to",
-	                       to >= 0 ? ex_jstr(ex->teams[to].id) : json_string("all"), "text",
-	                       ex_jstr(text), "t", (json_int_t)ex->t));
+	ev = evt_new(EVT_SHARE, ex->t,
+	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "share", "from",
+	                     ex_jstr(ex->teams[team].id), "to",
+	                     to >= 0 ? ex_jstr(ex->teams[to].id) : json_string("all"), "text",
+	                     ex_jstr(text), "t", (json_int_t)ex->t));
 	ev->aud.staff = 1;
 	for (int k = 0; k < ex->n_teams; k++)
 		if (to < 0 || k == to || k == team)
-			event_add_team(ev, k, ex->n_teams);
+			evt_add_team(ev, k, ex->n_teams);
 	ex_emit(ex, ev);
 	ex_notify(ex, &note);
 	ex_settle(ex);
@@ -235,7 +235,7 @@ void ex_share(struct exercise *ex, int team, int to, const char *by, const char 
 /* A team member says something to the team (and the white cell). */
 void ex_say(struct exercise *ex, int team, const char *by, const char *text)
 {
-	ex_emit_team(ex, EVENT_SAY, team,
+	ex_emit_team(ex, EVT_SAY, team,
 	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "say", "team",
 	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "text", ex_jstr(text),
 	                     "t", (json_int_t)ex->t));
@@ -251,7 +251,7 @@ unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *
 	char id[32];
 
 	snprintf(id, sizeof id, "RFI-%lu", n);
-	ex_emit_team(ex, EVENT_RFI, -1,
+	ex_emit_team(ex, EVT_RFI, -1,
 	             ex_pack("{s:s,s:s,s:o,s:o,s:o,s:I}", "type", "rfi", "id", id, "team",
 	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "text", ex_jstr(text),
 	                     "t", (json_int_t)ex->t));
@@ -263,19 +263,18 @@ unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *
 /* The white cell answers a team. */
 void ex_reply(struct exercise *ex, int team, const char *text)
 {
-	ex_emit_team(ex, EVENT_REPLY, team,
+	ex_emit_team(ex, EVT_REPLY, team,
 	             ex_pack("{s:s,s:o,s:o,s:I}", "type", "reply", "team",
 	                     ex_jstr(ex->teams[team].id), "text", ex_jstr(text), "t",
 	                     (json_int_t)ex->t));
 }
 
 /* Emit an event of type to everyone: {"type", key: text, "t"}. */
-static void ex_emit_all(struct exercise *ex, enum event_type type, const char *key,
-                        const char *text)
+static void ex_emit_all(struct exercise *ex, enum evt_type type, const char *key, const char *text)
 {
-	struct event *ev = event_new(type, ex->t,
-	                             ex_pack("{s:s,s:o,s:I}", "type", event_type_name(type), key,
-	                                     ex_jstr(text), "t", (json_int_t)ex->t));
+	struct evt *ev = evt_new(type, ex->t,
+	                         ex_pack("{s:s,s:o,s:I}", "type", evt_type_name(type), key,
+	                                 ex_jstr(text), "t", (json_int_t)ex->t));
 
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
@@ -284,14 +283,14 @@ static void ex_emit_all(struct exercise *ex, enum event_type type, const char *k
 /* The white cell tells everyone. */
 void ex_broadcast(struct exercise *ex, const char *text)
 {
-	ex_emit_all(ex, EVENT_BROADCAST, "text", text);
+	ex_emit_all(ex, EVT_BROADCAST, "text", text);
 }
 
 /* A line for the facilitators and the journal. */
 void ex_log(struct exercise *ex, const char *text)
 {
 	ex_emit_team(
-	    ex, EVENT_LOG, -1,
+	    ex, EVT_LOG, -1,
 	    ex_pack("{s:s,s:o,s:I}", "type", "log", "text", ex_jstr(text), "t", (json_int_t)ex->t));
 }
 
@@ -301,7 +300,7 @@ void ex_score(struct exercise *ex, int team, long delta, const char *reason)
 	struct ex_team *tm = &ex->teams[team];
 
 	tm->score += delta;
-	ex_emit_team(ex, EVENT_SCORE, team,
+	ex_emit_team(ex, EVT_SCORE, team,
 	             ex_pack("{s:s,s:o,s:I,s:I,s:o,s:I}", "type", "score", "team", ex_jstr(tm->id),
 	                     "delta", (json_int_t)delta, "total", (json_int_t)tm->score, "reason",
 	                     ex_jstr(reason), "t", (json_int_t)ex->t));
@@ -312,7 +311,7 @@ void ex_phase(struct exercise *ex, const char *name)
 {
 	free(ex->phase);
 	ex->phase = ex_xstrdup(name);
-	ex_emit_all(ex, EVENT_PHASE, "name", name);
+	ex_emit_all(ex, EVT_PHASE, "name", name);
 }
 
 /* A member joined a team: the team and the white cell see it, the scenario is told. */
@@ -321,7 +320,7 @@ void ex_join(struct exercise *ex, int team, const char *name)
 	struct ex_note note = {
 	    .kind = EX_NOTE_JOIN, .team = team, .to = -1, .inject = -1, .text = name};
 
-	ex_emit_team(ex, EVENT_JOIN, team,
+	ex_emit_team(ex, EVT_JOIN, team,
 	             ex_pack("{s:s,s:o,s:o,s:I}", "type", "join", "team",
 	                     ex_jstr(ex->teams[team].id), "name", ex_jstr(name), "t",
 	                     (json_int_t)ex->t));

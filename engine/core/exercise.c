@@ -339,20 +339,20 @@ void ex_set_sink(struct exercise *ex, ex_sink_fn fn, void *ctx)
 }
 
 /* Emit an event through the sink and drop the caller's reference. */
-void ex_emit(struct exercise *ex, struct event *ev)
+void ex_emit(struct exercise *ex, struct evt *ev)
 {
 	if (ex->sink != NULL)
 		ex->sink(ex->sink_ctx, ev);
-	event_unref(ev);
+	evt_unref(ev);
 }
 
 /* Emit obj as an event of type to team (if >= 0) and staff. */
-void ex_emit_team(struct exercise *ex, enum event_type type, int team, json_t *obj)
+void ex_emit_team(struct exercise *ex, enum evt_type type, int team, json_t *obj)
 {
-	struct event *ev = event_new(type, ex->t, obj);
+	struct evt *ev = evt_new(type, ex->t, obj);
 
 	ev->aud.staff = 1;
-	event_add_team(ev, team, ex->n_teams);
+	evt_add_team(ev, team, ex->n_teams);
 	ex_emit(ex, ev);
 }
 
@@ -395,10 +395,10 @@ static void ex_clock(struct exercise *ex)
 	json_t *speed = ex->speed == floor(ex->speed) && fabs(ex->speed) < 1e15
 	                    ? json_integer((json_int_t)ex->speed)
 	                    : json_real(ex->speed);
-	struct event *ev =
-	    event_new(EVENT_CLOCK, ex->t,
-	              ex_pack("{s:s,s:s,s:I,s:o}", "type", "clock", "state",
-	                      ex_state_name(ex->state), "t", (json_int_t)ex->t, "speed", speed));
+	struct evt *ev =
+	    evt_new(EVT_CLOCK, ex->t,
+	            ex_pack("{s:s,s:s,s:I,s:o}", "type", "clock", "state", ex_state_name(ex->state),
+	                    "t", (json_int_t)ex->t, "speed", speed));
 
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
@@ -514,7 +514,7 @@ int ex_advance(struct exercise *ex, long d)
 int ex_endex(struct exercise *ex, const char *reason)
 {
 	struct ex_note note = {.kind = EX_NOTE_END, .team = -1, .to = -1, .inject = -1};
-	struct event *ev;
+	struct evt *ev;
 
 	if (ex->state != EX_RUNNING && ex->state != EX_PAUSED)
 		return -1;
@@ -522,9 +522,9 @@ int ex_endex(struct exercise *ex, const char *reason)
 	free(ex->end_reason);
 	ex->end_reason = ex_xstrdup(reason ? reason : "endex");
 	ex_clock(ex);
-	ev = event_new(EVENT_END, ex->t,
-	               ex_pack("{s:s,s:o,s:I}", "type", "end", "reason", ex_jstr(ex->end_reason),
-	                       "t", (json_int_t)ex->t));
+	ev = evt_new(EVT_END, ex->t,
+	             ex_pack("{s:s,s:o,s:I}", "type", "end", "reason", ex_jstr(ex->end_reason), "t",
+	                     (json_int_t)ex->t));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
 	note.text = ex->end_reason;

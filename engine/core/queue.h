@@ -5,11 +5,11 @@
 #include <stddef.h>
 
 struct queue_item {
-	long t;              /* exercise seconds at which the item is due */
-	unsigned long seq;   /* push order, breaks ties */
-	int kind;            /* owner-defined */
-	int a, b;            /* owner-defined */
-	long c;              /* owner-defined */
+	long t;            /* exercise seconds at which the item is due */
+	unsigned long seq; /* push order, breaks ties */
+	int kind;          /* owner-defined */
+	int a, b;          /* owner-defined */
+	long c;            /* owner-defined */
 };
 
 struct queue {

@@ -60,9 +60,28 @@ static size_t render_break(FILE *f, size_t hang)
 }
 
 /*
+ * Whether the line break before the line at next only wraps a paragraph (and may be reflowed),
+ * rather than ending it: next is not blank, not indented, and not a list item ("- ", "* ", "+ ",
+ * "• ", "1. ", "2) ").
+ */
+static int render_soft_break(const char *next)
+{
+	size_t digits = strspn(next, "0123456789");
+
+	if (*next == '\0' || strchr("\n\r \t", *next) != NULL)
+		return 0;
+	if (strchr("-*+", next[0]) != NULL && next[1] == ' ')
+		return 0;
+	if (strncmp(next, "\xe2\x80\xa2 ", 4) == 0)
+		return 0;
+	return !(digits > 0 && strchr(".)", next[digits]) != NULL && next[digits] != '\0' &&
+		 next[digits + 1] == ' ');
+}
+
+/*
  * Write text wrapped at RENDER_COLUMNS code points, ending in '\n'. Lines it breaks continue
- * after hang spaces; a word longer than a line is cut between code points; its own line
- * breaks and leading indentation are kept.
+ * after hang spaces; a word longer than a line is cut between code points. A line break inside
+ * a paragraph is reflowed like a space; blank lines, indented lines and list items keep theirs.
  */
 static void render_wrap(FILE *f, const char *s, size_t hang)
 {
@@ -70,6 +89,11 @@ static void render_wrap(FILE *f, const char *s, size_t hang)
 	int blank = 1; /* nothing but indentation on this line yet */
 
 	while (*s) {
+		if (*s == '\n' && !blank && render_soft_break(s + 1)) {
+			pending++;
+			s++;
+			continue;
+		}
 		if (*s == '\n') {
 			fputc('\n', f);
 			col = pending = 0;
@@ -243,64 +267,64 @@ static void render_member(FILE *f, const json_t *o, const char *stamp, const cha
 }
 
 /* The label of a simple event in text mode: its type in capitals. */
-static const char *render_label(enum event_type type)
+static const char *render_label(enum evt_type type)
 {
 	switch (type) {
-	case EVENT_BROADCAST:
+	case EVT_BROADCAST:
 		return "BROADCAST";
-	case EVENT_PHASE:
+	case EVT_PHASE:
 		return "PHASE";
-	case EVENT_LOG:
+	case EVT_LOG:
 		return "LOG";
-	case EVENT_COMMCHECK:
+	case EVT_COMMCHECK:
 		return "COMMCHECK";
 	default:
-		return event_type_name(type);
+		return evt_type_name(type);
 	}
 }
 
 /* Every event that is not an inject: one stamped paragraph. */
-static void render_line(FILE *f, const struct event *ev, const char *stamp)
+static void render_line(FILE *f, const struct evt *ev, const char *stamp)
 {
 	const json_t *o = ev->obj;
 
 	switch (ev->type) {
-	case EVENT_CLOCK:
+	case EVT_CLOCK:
 		render_clock(f, o, stamp);
 		break;
-	case EVENT_DECISION:
+	case EVT_DECISION:
 		render_decision(f, o, stamp);
 		break;
-	case EVENT_SHARE:
+	case EVT_SHARE:
 		render_para(f, 4, "%s SHARE %s -> %s: %s", stamp, render_str(o, "from"),
 		            render_str(o, "to"), render_str(o, "text"));
 		break;
-	case EVENT_SAY:
+	case EVT_SAY:
 		render_member(f, o, stamp, "SAY");
 		break;
-	case EVENT_ACTION:
+	case EVT_ACTION:
 		render_member(f, o, stamp, "ACTION");
 		break;
-	case EVENT_RFI:
+	case EVT_RFI:
 		render_para(f, 4, "%s %s from %s (%s): %s", stamp, render_str(o, "id"),
 		            render_str(o, "team"), render_str(o, "by"), render_str(o, "text"));
 		break;
-	case EVENT_REPLY:
+	case EVT_REPLY:
 		render_para(f, 4, "%s REPLY to %s: %s", stamp, render_str(o, "team"),
 		            render_str(o, "text"));
 		break;
-	case EVENT_SCORE:
+	case EVT_SCORE:
 		render_para(f, 4, "%s SCORE %s %+lld (total %lld): %s", stamp,
 		            render_str(o, "team"),
 		            (long long)json_integer_value(json_object_get(o, "delta")),
 		            (long long)json_integer_value(json_object_get(o, "total")),
 		            render_str(o, "reason"));
 		break;
-	case EVENT_END:
+	case EVT_END:
 		render_para(f, 4, "%s ENDEX: %s", stamp, render_str(o, "reason"));
 		fputs("EXERCISE EXERCISE EXERCISE\n", f);
 		break;
-	case EVENT_JOIN:
+	case EVT_JOIN:
 		render_para(f, 4, "%s JOIN %s: %s", stamp, render_str(o, "team"),
 		            render_str(o, "name"));
 		break;
@@ -313,7 +337,7 @@ static void render_line(FILE *f, const struct event *ev, const char *stamp)
 }
 
 /* Render ev as text ending in '\n'. */
-char *render_event(const struct event *ev, const struct exercise *ex, size_t *len)
+char *render_event(const struct evt *ev, const struct exercise *ex, size_t *len)
 {
 	char *s = NULL, stamp[128];
 	size_t n = 0;
@@ -321,7 +345,7 @@ char *render_event(const struct event *ev, const struct exercise *ex, size_t *le
 
 	if (f == NULL)
 		abort();
-	if (ev->type == EVENT_INJECT) {
+	if (ev->type == EVT_INJECT) {
 		render_inject(f, ev->obj, ex, ev->t);
 	} else {
 		render_stamp(ex, ev->t, stamp, sizeof stamp);

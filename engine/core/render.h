@@ -4,13 +4,13 @@
 
 #include <stddef.h>
 
-#include "event.h"
+#include "evt.h"
 
 /* Columns of a text-mode line, counted in code points. */
 #define RENDER_COLUMNS 80
 
 /* Render ev as text ending in '\n' (ex gives times and may be NULL); a new string, length in *len.
  */
-char *render_event(const struct event *ev, const struct exercise *ex, size_t *len);
+char *render_event(const struct evt *ev, const struct exercise *ex, size_t *len);
 
 #endif

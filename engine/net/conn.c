@@ -17,7 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "../core/event.h"
+#include "../core/evt.h"
 #include "server.h"
 #include "utf8.h"
 
@@ -35,7 +35,7 @@ static void conn_unref(const void *data, size_t len, void *arg)
 {
 	(void)data;
 	(void)len;
-	event_unref(arg);
+	evt_unref(arg);
 }
 
 /* Drop c if more output waits than the limit allows: it does not read. */
@@ -79,21 +79,21 @@ static void conn_tn_send(void *arg, const unsigned char *p, size_t n)
 }
 
 /* Queue an event for c, shared and not copied. */
-void conn_event(struct conn *c, struct event *ev)
+void conn_event(struct conn *c, struct evt *ev)
 {
 	const char *p;
 	size_t n;
 
 	if (c->dead || c->closing)
 		return;
-	p = c->s.json ? event_json(ev, &n) : event_text(ev, c->srv->ex, &n);
+	p = c->s.json ? evt_json(ev, &n) : evt_text(ev, c->srv->ex, &n);
 	if (!c->s.json && c->at_prompt) {
 		if (evbuffer_add(c->out, "\n", 1) != 0)
 			abort();
 		c->at_prompt = false;
 		server_dirty(c->srv, c);
 	}
-	event_ref(ev);
+	evt_ref(ev);
 	if (evbuffer_add_reference(c->out, p, n, conn_unref, ev) != 0)
 		abort();
 	server_flush_later(c->srv, c);

@@ -17,6 +17,7 @@ struct server;
 struct bufferevent;
 struct evbuffer;
 struct event;
+struct evt;
 struct sockaddr;
 
 struct conn {
@@ -64,7 +65,7 @@ void conn_eof(struct conn *c);
 /* Write the banner and the first prompt. */
 void conn_banner(struct conn *c);
 /* Queue an event for c, shared and not copied. */
-void conn_event(struct conn *c, struct event *ev);
+void conn_event(struct conn *c, struct evt *ev);
 /* Write c's pending output now; what the socket does not take is written when it can. */
 void conn_flush(struct conn *c);
 /* Write the prompt if c is in text mode and not already at it. */

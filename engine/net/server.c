@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../core/event.h"
+#include "../core/evt.h"
 #include "conn.h"
 #include "listen.h"
 
@@ -37,7 +37,7 @@ void server_limits_default(struct server_limits *lim)
 }
 
 /* Give ev to the connections of one group that receive it. */
-static void server_send_group(struct server *srv, int group, struct event *ev)
+static void server_send_group(struct server *srv, int group, struct evt *ev)
 {
 	for (struct conn *c = srv->groups[group]; c != NULL; c = c->gnext)
 		if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
@@ -45,7 +45,7 @@ static void server_send_group(struct server *srv, int group, struct event *ev)
 }
 
 /* The exercise's sink: every recipient gets the event's bytes, built once and shared. */
-static void server_sink(void *ctx, struct event *ev)
+static void server_sink(void *ctx, struct evt *ev)
 {
 	struct server *srv = ctx;
 

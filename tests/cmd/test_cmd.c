@@ -18,7 +18,7 @@
 /* The exercise under test, its recorded events and its sessions. */
 struct fx {
 	struct exercise *ex;
-	struct event *ev[MAX_EVENTS];
+	struct evt *ev[MAX_EVENTS];
 	int n_ev;
 	const struct cmd_reply *watch; /* the reply being built while events arrive */
 	int late_events;               /* events that arrived after the reply existed */
@@ -30,12 +30,12 @@ struct fx {
 enum { AL1, AL2, RS1, FAC, OBS, ANON };
 
 /* Keep every event the exercise emits, and note any that comes after the reply was built. */
-static void fx_sink(void *ctx, struct event *ev)
+static void fx_sink(void *ctx, struct evt *ev)
 {
 	struct fx *f = ctx;
 
 	assert_true(f->n_ev < MAX_EVENTS);
-	event_ref(ev);
+	evt_ref(ev);
 	f->ev[f->n_ev++] = ev;
 	if (f->watch != NULL && f->watch->obj != NULL)
 		f->late_events++;
@@ -45,7 +45,7 @@ static void fx_sink(void *ctx, struct event *ev)
 static void fx_clear(struct fx *f)
 {
 	for (int i = 0; i < f->n_ev; i++)
-		event_unref(f->ev[i]);
+		evt_unref(f->ev[i]);
 	f->n_ev = 0;
 }
 
@@ -210,7 +210,7 @@ static int fx_count(const struct fx *f, const char *type)
 }
 
 /* The last recorded event of this "type". */
-static struct event *fx_last(const struct fx *f, const char *type)
+static struct evt *fx_last(const struct fx *f, const char *type)
 {
 	for (int i = f->n_ev - 1; i >= 0; i--)
 		if (strcmp(json_string_value(json_object_get(f->ev[i]->obj, "type")), type) == 0)
@@ -731,7 +731,7 @@ static void test_injects_show(void **state)
 static void test_decide(void **state)
 {
 	struct fx *f = *state;
-	struct event *ev;
+	struct evt *ev;
 
 	fx_login_all(f);
 	fx_err(f, AL1, "decide I-01 share", "unknown_inject"); /* not reached yet */
@@ -773,7 +773,7 @@ static void test_decide(void **state)
 static void test_team_inputs(void **state)
 {
 	struct fx *f = *state;
-	struct event *ev;
+	struct evt *ev;
 
 	fx_login_all(f);
 	fx_err(f, AL1, "action isolate the portal", "bad_state");
@@ -869,7 +869,7 @@ static void test_who(void **state)
 static void test_fire(void **state)
 {
 	struct fx *f = *state;
-	struct event *ev;
+	struct evt *ev;
 
 	fx_login_all(f);
 	fx_err(f, FAC, "fire I-02", "bad_state");
@@ -899,7 +899,7 @@ static void test_fire(void **state)
 static void test_white_cell(void **state)
 {
 	struct fx *f = *state;
-	struct event *ev;
+	struct evt *ev;
 	json_t *o;
 
 	fx_login_all(f);
@@ -998,7 +998,7 @@ static void test_teams_state(void **state)
 static void test_commcheck(void **state)
 {
 	struct fx *f = *state;
-	struct event *ev;
+	struct evt *ev;
 
 	fx_login_all(f);
 	f->ex->teams[1].acked = true;
@@ -1006,7 +1006,7 @@ static void test_commcheck(void **state)
 	assert_false(f->ex->teams[1].acked);
 	ev = fx_last(f, "commcheck");
 	assert_true(ev->aud.all);
-	assert_int_equal(ev->type, EVENT_COMMCHECK);
+	assert_int_equal(ev->type, EVT_COMMCHECK);
 	assert_string_equal(json_string_value(json_object_get(ev->obj, "text")),
 	                    "COMMUNICATION CHECK: reply with ack");
 	assert_int_equal(json_array_size(json_object_get(f->r.obj, "teams")), 3);
@@ -1071,13 +1071,13 @@ static void test_events_before_reply(void **state)
 static void test_session_receives(void **state)
 {
 	struct fx *f = *state;
-	struct event *all = event_new(EVENT_BROADCAST, 0, json_object());
-	struct event *staff = event_new(EVENT_LOG, 0, json_object());
-	struct event *rs = event_new(EVENT_REPLY, 0, json_object());
+	struct evt *all = evt_new(EVT_BROADCAST, 0, json_object());
+	struct evt *staff = evt_new(EVT_LOG, 0, json_object());
+	struct evt *rs = evt_new(EVT_REPLY, 0, json_object());
 
 	all->aud.all = 1;
 	staff->aud.staff = 1;
-	event_add_team(rs, 1, 3);
+	evt_add_team(rs, 1, 3);
 	assert_false(cmd_session_receives(&f->s[ANON], all));
 	fx_login_all(f);
 	assert_true(cmd_session_receives(&f->s[AL1], all));
@@ -1089,9 +1089,9 @@ static void test_session_receives(void **state)
 	assert_true(cmd_session_receives(&f->s[RS1], rs));
 	assert_false(cmd_session_receives(&f->s[AL1], rs));
 	assert_false(cmd_session_receives(&f->s[FAC], rs));
-	event_unref(all);
-	event_unref(staff);
-	event_unref(rs);
+	evt_unref(all);
+	evt_unref(staff);
+	evt_unref(rs);
 }
 
 /* Closing a session leaves its team. */

@@ -71,15 +71,15 @@ static void hook_release(void *ctx, struct exercise *ex, int ref)
 }
 
 /* Keep the JSON of clock events; count all events and check time never goes back. */
-static void sink(void *ctx, struct event *ev)
+static void sink(void *ctx, struct evt *ev)
 {
 	(void)ctx;
 	assert_true(ev->t >= rec.last_event_t);
 	rec.last_event_t = ev->t;
 	rec.n_events++;
-	if (ev->type == EVENT_CLOCK && rec.n_clocks < 64) {
+	if (ev->type == EVT_CLOCK && rec.n_clocks < 64) {
 		size_t len;
-		const char *j = event_json(ev, &len);
+		const char *j = evt_json(ev, &len);
 		assert_true(len < sizeof rec.clocks[0]);
 		memcpy(rec.clocks[rec.n_clocks++], j, len + 1);
 	}

@@ -16,7 +16,7 @@ enum { I01, I02, I03, I04 };
 
 /* Events the sink kept (referenced) and the notes the scenario layer got. */
 struct rec {
-	struct event *ev[256];
+	struct evt *ev[256];
 	int n;
 	struct ex_note notes[64];
 	char note_option[64][32];
@@ -27,11 +27,11 @@ struct rec {
 static struct rec rec;
 
 /* Keep every event. */
-static void sink(void *ctx, struct event *ev)
+static void sink(void *ctx, struct evt *ev)
 {
 	(void)ctx;
 	assert_true(rec.n < 256);
-	event_ref(ev);
+	evt_ref(ev);
 	rec.ev[rec.n++] = ev;
 }
 
@@ -60,7 +60,7 @@ static void hook_settle(void *ctx, struct exercise *ex)
 static void forget(void)
 {
 	for (int i = 0; i < rec.n; i++)
-		event_unref(rec.ev[i]);
+		evt_unref(rec.ev[i]);
 	rec.n = 0;
 	rec.n_notes = 0;
 	rec.n_settle = 0;
@@ -153,7 +153,7 @@ static struct exercise *make(void)
 static const char *json(int i)
 {
 	assert_true(i < rec.n);
-	return event_json(rec.ev[i], NULL);
+	return evt_json(rec.ev[i], NULL);
 }
 
 /* Whether kept event i reaches team k. */
@@ -249,7 +249,7 @@ static void test_inject_delivery(void **state)
 	assert_true(rec.ev[1]->aud.staff);
 	assert_false(to_team(1, AL) || to_team(1, RS) || to_team(1, ME));
 	assert_non_null(strstr(json(1), ",\"notes\":\"The ransom note is fake\"}\n"));
-	assert_int_equal(rec.ev[1]->type, EVENT_INJECT);
+	assert_int_equal(rec.ev[1]->type, EVT_INJECT);
 
 	ts = ex->injects[I01].ts;
 	assert_non_null(ts);
@@ -513,8 +513,8 @@ static void test_event_json(void **state)
 	ex_start(ex);
 	forget();
 	ex_action(ex, AL, "Ana", "line one\nline two \"quoted\" ë ç 🙂");
-	a = event_json(rec.ev[0], &la);
-	b = event_json(rec.ev[0], &lb);
+	a = evt_json(rec.ev[0], &la);
+	b = evt_json(rec.ev[0], &lb);
 	assert_ptr_equal(a, b);
 	assert_int_equal(la, strlen(a));
 	assert_int_equal(la, lb);
@@ -522,12 +522,12 @@ static void test_event_json(void **state)
 	assert_ptr_equal(strchr(a, '\n'), a + la - 1);
 	assert_non_null(strstr(a, "ë ç 🙂"));
 	assert_null(strstr(a, "\\u"));
-	a = event_text(rec.ev[0], ex, &la);
-	assert_ptr_equal(a, event_text(rec.ev[0], ex, NULL));
+	a = evt_text(rec.ev[0], ex, &la);
+	assert_ptr_equal(a, evt_text(rec.ev[0], ex, NULL));
 	assert_int_equal(la, strlen(a));
-	assert_string_equal(event_type_name(EVENT_COMMCHECK), "commcheck");
-	assert_string_equal(event_type_name(EVENT_RFI), "rfi");
-	assert_string_equal(event_type_name(EVENT_JOIN), "join");
+	assert_string_equal(evt_type_name(EVT_COMMCHECK), "commcheck");
+	assert_string_equal(evt_type_name(EVT_RFI), "rfi");
+	assert_string_equal(evt_type_name(EVT_JOIN), "join");
 
 	ex_say(ex, AL, "Ana", "bad \xff\xfe bytes \xc3");
 	assert_non_null(strstr(json(1), "bad \xef\xbf\xbd\xef\xbf\xbd bytes \xef\xbf\xbd\""));
@@ -590,7 +590,7 @@ static void test_render_wrap(void **state)
 	ex_start(ex);
 	forget();
 	ex_fire(ex, I02, -1);
-	text = event_text(rec.ev[0], ex, NULL);
+	text = evt_text(rec.ev[0], ex, NULL);
 	assert_wrapped(text);
 	start = strstr(text, "Shqipëri");
 	assert_non_null(start);
@@ -604,8 +604,37 @@ static void test_render_wrap(void **state)
 	ex_say(ex, AL, "Ana", word);
 	ex_action(ex, AL, "Ana", "escape \x1b[2J and \xc2\x9b end");
 	for (int i = 1; i < rec.n; i++)
-		assert_wrapped(event_text(rec.ev[i], ex, NULL));
-	assert_non_null(strstr(event_text(rec.ev[3], ex, NULL), "escape ?[2J and ? end"));
+		assert_wrapped(evt_text(rec.ev[i], ex, NULL));
+	assert_non_null(strstr(evt_text(rec.ev[3], ex, NULL), "escape ?[2J and ? end"));
+	done(ex);
+}
+
+/* Text mode reflows a paragraph's own line breaks, but keeps blank lines, indents and lists. */
+static void test_render_reflow(void **state)
+{
+	struct exercise *ex = make();
+	const char *text;
+
+	(void)state;
+	free(ex->injects[I02].body);
+	ex->injects[I02].body = strdup("Since 08:40 the portal has returned errors for document\n"
+				       "requests. Our admins found a note.\n"
+				       "\n"
+				       "Indicators:\n"
+				       "- 203.0.113.14\n"
+				       "  (command and control)\n"
+				       "1. isolate\n"
+				       "2) report\n"
+				       "\xe2\x80\xa2 done");
+	ex_prepare(ex);
+	ex_start(ex);
+	forget();
+	ex_fire(ex, I02, -1);
+	text = evt_text(rec.ev[0], ex, NULL);
+	assert_wrapped(text);
+	assert_non_null(strstr(text, "\nSince 08:40 the portal has returned errors for document requests. "
+				     "Our admins\nfound a note.\n\nIndicators:\n- 203.0.113.14\n"
+				     "  (command and control)\n1. isolate\n2) report\n\xe2\x80\xa2 done\n"));
 	done(ex);
 }
 
@@ -622,10 +651,10 @@ static void test_render_look(void **state)
 	ex_prepare(ex);
 	ex_start(ex);
 	ex_tick(ex);
-	assert_string_equal(event_text(rec.ev[0], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[0], ex, NULL),
 	                    "[T+00:00:00 09:00] CLOCK running, speed 1x\n");
 	assert_string_equal(
-	    event_text(rec.ev[1], ex, NULL),
+	    evt_text(rec.ev[1], ex, NULL),
 	    "----------------------------------------------------------------\n"
 	    "INJECT I-01  09:01 (T+00:01:00)  from Ministry of Finance IT via email\n"
 	    "Subject: Ransom note on the e-services portal\n"
@@ -634,7 +663,7 @@ static void test_render_look(void **state)
 	    "  decide I-01 isolate   Take the portal offline\n"
 	    "  decide I-01 share     Alert the regional CSIRTs\n"
 	    "----------------------------------------------------------------\n");
-	assert_non_null(strstr(event_text(rec.ev[2], ex, NULL),
+	assert_non_null(strstr(evt_text(rec.ev[2], ex, NULL),
 	                       "\nNotes (white cell only): The ransom note is fake\n"));
 	forget();
 	ex_decide(ex, I01, AL, "share", "Ana", &code);
@@ -643,24 +672,24 @@ static void test_render_look(void **state)
 	ex_rfi(ex, RS, "Cem", "Who is on call?");
 	ex_broadcast(ex, "Move 2 begins");
 	ex_endex(ex, "facilitator");
-	assert_string_equal(event_text(rec.ev[0], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[0], ex, NULL),
 	                    "[T+00:01:00 09:01] DECISION al on I-01: share (by Ana)\n");
-	assert_string_equal(event_text(rec.ev[1], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[1], ex, NULL),
 	                    "[T+00:01:00 09:01] SHARE al -> all: IOCs attached\n");
-	assert_string_equal(event_text(rec.ev[2], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[2], ex, NULL),
 	                    "[T+00:01:00 09:01] SCORE al +5 (total 5): shared early\n");
-	assert_string_equal(event_text(rec.ev[3], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[3], ex, NULL),
 	                    "[T+00:01:00 09:01] RFI-1 from rs (Cem): Who is on call?\n");
-	assert_string_equal(event_text(rec.ev[4], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[4], ex, NULL),
 	                    "[T+00:01:00 09:01] BROADCAST: Move 2 begins\n");
-	assert_string_equal(event_text(rec.ev[6], ex, NULL),
+	assert_string_equal(evt_text(rec.ev[6], ex, NULL),
 	                    "[T+00:01:00 09:01] ENDEX: facilitator\nEXERCISE EXERCISE EXERCISE\n");
 
 	ex->start_epoch = -1;
 	ex_world_time(ex, 60, buf, sizeof buf);
 	assert_string_equal(buf, "");
 	ex_log(ex, "after the end");
-	assert_string_equal(event_text(rec.ev[7], ex, NULL), "[T+00:01:00] LOG: after the end\n");
+	assert_string_equal(evt_text(rec.ev[7], ex, NULL), "[T+00:01:00] LOG: after the end\n");
 	done(ex);
 }
 
@@ -677,6 +706,7 @@ int main(void)
 	    cmocka_unit_test(test_white_cell),
 	    cmocka_unit_test(test_event_json),
 	    cmocka_unit_test(test_render_wrap),
+	    cmocka_unit_test(test_render_reflow),
 	    cmocka_unit_test(test_render_look),
 	};
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 /* The sink of a run: keep every event. */
-static void helpers_sink(void *ctx, struct event *ev)
+static void helpers_sink(void *ctx, struct evt *ev)
 {
 	struct helpers_run *r = ctx;
 
@@ -17,7 +17,7 @@ static void helpers_sink(void *ctx, struct event *ev)
 		if (r->ev == NULL)
 			abort();
 	}
-	event_ref(ev);
+	evt_ref(ev);
 	r->ev[r->n_ev++] = ev;
 }
 
@@ -86,7 +86,7 @@ void helpers_done(struct helpers_run *r)
 {
 	scenario_free(r->sc);
 	for (int i = 0; i < r->n_ev; i++)
-		event_unref(r->ev[i]);
+		evt_unref(r->ev[i]);
 	free(r->ev);
 	scenario_problems_free(&r->probs);
 	if (r->path[0] != '\0')

@@ -13,7 +13,7 @@ struct helpers_run {
 	struct scenario *sc;
 	struct exercise *ex;
 	struct scenario_problems probs;
-	struct event **ev;
+	struct evt **ev;
 	int n_ev, cap_ev;
 };
 

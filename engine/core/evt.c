@@ -1,5 +1,5 @@
 /* Events: what the exercise tells its participants, built once and shared by every recipient. */
-#include "event.h"
+#include "evt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +7,9 @@
 #include "render.h"
 
 /* Make an event of type at time t owning obj; audience empty. */
-struct event *event_new(enum event_type type, long t, json_t *obj)
+struct evt *evt_new(enum evt_type type, long t, json_t *obj)
 {
-	struct event *ev = calloc(1, sizeof *ev);
+	struct evt *ev = calloc(1, sizeof *ev);
 
 	if (ev == NULL)
 		abort();
@@ -21,13 +21,13 @@ struct event *event_new(enum event_type type, long t, json_t *obj)
 }
 
 /* Take a reference. */
-void event_ref(struct event *ev)
+void evt_ref(struct evt *ev)
 {
 	ev->refs++;
 }
 
 /* Drop a reference; the last one frees the event. */
-void event_unref(struct event *ev)
+void evt_unref(struct evt *ev)
 {
 	if (ev == NULL || --ev->refs > 0)
 		return;
@@ -39,7 +39,7 @@ void event_unref(struct event *ev)
 }
 
 /* Mark team i of n as a recipient. */
-void event_add_team(struct event *ev, int i, int n)
+void evt_add_team(struct evt *ev, int i, int n)
 {
 	if (i < 0 || i >= n)
 		return;
@@ -52,7 +52,7 @@ void event_add_team(struct event *ev, int i, int n)
 }
 
 /* The JSON line of the event, serialised on first call. */
-const char *event_json(struct event *ev, size_t *len)
+const char *evt_json(struct evt *ev, size_t *len)
 {
 	if (ev->json == NULL) {
 		char *s = json_dumps(ev->obj, JSON_COMPACT);
@@ -72,7 +72,7 @@ const char *event_json(struct event *ev, size_t *len)
 }
 
 /* The text-mode rendering of the event, rendered on first call. */
-const char *event_text(struct event *ev, const struct exercise *ex, size_t *len)
+const char *evt_text(struct evt *ev, const struct exercise *ex, size_t *len)
 {
 	if (ev->text == NULL)
 		ev->text = render_event(ev, ex, &ev->text_len);
@@ -82,24 +82,24 @@ const char *event_text(struct event *ev, const struct exercise *ex, size_t *len)
 }
 
 /* The type's name as it appears in "type". */
-const char *event_type_name(enum event_type type)
+const char *evt_type_name(enum evt_type type)
 {
 	static const char *const names[] = {
-	    [EVENT_CLOCK] = "clock",
-	    [EVENT_INJECT] = "inject",
-	    [EVENT_DECISION] = "decision",
-	    [EVENT_SHARE] = "share",
-	    [EVENT_SAY] = "say",
-	    [EVENT_ACTION] = "action",
-	    [EVENT_RFI] = "rfi",
-	    [EVENT_REPLY] = "reply",
-	    [EVENT_BROADCAST] = "broadcast",
-	    [EVENT_PHASE] = "phase",
-	    [EVENT_LOG] = "log",
-	    [EVENT_SCORE] = "score",
-	    [EVENT_END] = "end",
-	    [EVENT_COMMCHECK] = "commcheck",
-	    [EVENT_JOIN] = "join",
+	    [EVT_CLOCK] = "clock",
+	    [EVT_INJECT] = "inject",
+	    [EVT_DECISION] = "decision",
+	    [EVT_SHARE] = "share",
+	    [EVT_SAY] = "say",
+	    [EVT_ACTION] = "action",
+	    [EVT_RFI] = "rfi",
+	    [EVT_REPLY] = "reply",
+	    [EVT_BROADCAST] = "broadcast",
+	    [EVT_PHASE] = "phase",
+	    [EVT_LOG] = "log",
+	    [EVT_SCORE] = "score",
+	    [EVT_END] = "end",
+	    [EVT_COMMCHECK] = "commcheck",
+	    [EVT_JOIN] = "join",
 	};
 
 	if ((unsigned)type >= sizeof names / sizeof names[0])
