@@ -31,6 +31,7 @@ struct cli_simulate_opts {
 	enum cli_policy policy;
 	long runs;    /* 1: one detailed run; more: coverage over seeds seed..seed+runs-1 */
 	int progress; /* draw a progress bar on stderr */
+	int strict;   /* with runs > 1: exit 1 when something was never reached */
 };
 
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */

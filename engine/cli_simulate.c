@@ -372,31 +372,40 @@ static void sim_progress(long i, long n)
 	fflush(stderr);
 }
 
-/* Print what no run reached: injects never fired and options never chosen. */
-static void sim_print_coverage(FILE *out, const struct exercise *ex, const unsigned char *fired,
-                               unsigned char *const *chosen)
+/*
+ * Print what no run reached: injects never fired and options never chosen. Manual injects (the
+ * white cell fires them by hand) are listed apart and are no gap. Returns the number of gaps.
+ */
+static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsigned char *fired,
+			      unsigned char *const *chosen)
 {
-	int gaps = 0;
+	int gaps = 0, manual = 0;
 
 	for (int i = 0; i < ex->n_injects; i++) {
 		const struct ex_inject *inj = &ex->injects[i];
 
+		if (!fired[i] && inj->manual) {
+			fprintf(out, "%s%s", manual++ ? ", " : "  manual, fired only by the white cell: ",
+				inj->id);
+			continue;
+		}
 		if (!fired[i]) {
-			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line,
-			        inj->id);
+			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line, inj->id);
 			gaps++;
 			continue;
 		}
 		for (int k = 0; inj->decision && k < inj->decision->n_options; k++)
 			if (!chosen[i][k]) {
-				fprintf(out, "  %s:%d: option '%s' of %s was never chosen\n",
-				        ex->path, inj->line, inj->decision->options[k].key,
-				        inj->id);
+				fprintf(out, "  %s:%d: option '%s' of %s was never chosen\n", ex->path,
+					inj->line, inj->decision->options[k].key, inj->id);
 				gaps++;
 			}
 	}
+	if (manual)
+		fputc('\n', out);
 	if (gaps == 0)
 		fprintf(out, "  every inject fired and every option was chosen in some run\n");
+	return gaps;
 }
 
 /* Many runs over consecutive seeds: outcomes, score distributions and coverage. */
@@ -408,6 +417,7 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	long *scores, runs = o->runs;
 	unsigned long long seed0;
 	unsigned long errors = 0, ended_by_duration = 0;
+	int gaps;
 
 	if (sc == NULL)
 		return 1;
@@ -455,11 +465,11 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 		        v[runs / 2], sum / (double)runs, v[runs - 1]);
 	}
 	fprintf(out, "coverage:\n");
-	sim_print_coverage(out, first, fired, chosen);
+	gaps = sim_print_coverage(out, first, fired, chosen);
 	sim_coverage_free(first->n_injects, fired, chosen);
 	free(scores);
 	scenario_free(sc);
-	return 0;
+	return o->strict && gaps > 0 ? 1 : 0;
 }
 
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
@@ -480,7 +490,7 @@ int cli_simulate_main(int argc, char **argv)
 
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
-			       "[--policy first|random|default|none] [--runs N]\n"
+			       "[--policy first|random|default|none] [--runs N] [--strict]\n"
 			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
 			       "at a\n"
 			       "seeded random moment before its deadline. --runs N plays seeds\n"
@@ -499,6 +509,8 @@ int cli_simulate_main(int argc, char **argv)
 			if (cli_parse_long("--runs", argv[++i], 1, 1000000, &v) < 0)
 				return 2;
 			o.runs = (long)v;
+		} else if (!strcmp(a, "--strict")) {
+			o.strict = 1;
 		} else if (!strcmp(a, "--policy")) {
 			const char *p = argv[++i];
 

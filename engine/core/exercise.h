@@ -75,6 +75,7 @@ struct ex_inject {
 	int line;
 	int times_fired;
 	struct ex_teaminject *ts; /* n_teams entries, allocated when first fired */
+	bool manual;      /* fired by the white cell by hand; not expected to fire on its own */
 };
 
 /* Why the scenario layer is being notified; matches the names of CONTRACT's on(event). */

@@ -269,7 +269,7 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	inject_decision(d, inj);
 	inject_expect(d, inj, tg);
 	if ((t = decl_get(d, "manual")) == LUA_TBOOLEAN)
-		tg->manual = lua_toboolean(L, -1);
+		inj->manual = tg->manual = lua_toboolean(L, -1);
 	else if (t != LUA_TNIL)
 		decl_type(d, "manual", "true or false");
 	lua_pop(L, 1);

@@ -35,6 +35,11 @@ tap_ok "simulate --policy must be known" status 2 "$T" simulate "$F/random.lua" 
 tap_ok "simulate --seed must be a number" status 2 "$T" simulate "$F/random.lua" --seed 12abc
 tap_ok "simulate --runs must be positive" status 2 "$T" simulate "$F/random.lua" --runs 0
 tap_ok "simulate of a bad scenario exits 1" status 1 "$T" simulate "$F/bad.lua"
+tap_ok "simulate --strict exits 1 when an inject is never fired" \
+	status 1 "$T" simulate "$F/gap.lua" --runs 5 --strict
+tap_ok "and names it with its line" has "gap.lua:5: inject I-2 was never fired"
+tap_ok "a manual inject is no gap, but is listed" has "manual, fired only by the white cell: I-3"
+tap_ok "without --strict a gap is only reported" status 0 "$T" simulate "$F/gap.lua" --runs 5
 tap_ok "simulate prints no progress bar when not on a terminal" \
 	sh -c "'$T' simulate '$F/random.lua' --runs 5 2>&1 >/dev/null | grep -q '#' && exit 1 || exit 0"
 tap_done
