@@ -11,8 +11,9 @@ const struct cli_cmd cli_cmds[] = {
      cli_check_main},
     {"simulate", "SCENARIO.lua [options]", "run STARTEX..ENDEX headless, bots play the teams",
      cli_simulate_main},
-    {"report", "JOURNAL [options]", "after-action report from a journal", NULL},
-    {"import", "MSEL.csv", "a scenario skeleton from an HSEEP-style MSEL, on stdout", NULL},
+    {"report", "JOURNAL [options]", "after-action report from a journal", cli_report_main},
+    {"import", "MSEL.csv", "a scenario skeleton from an HSEEP-style MSEL, on stdout",
+     cli_import_main},
     {NULL, NULL, NULL, NULL},
 };
 

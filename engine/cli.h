@@ -22,6 +22,8 @@ int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((forma
 int cli_check_main(int argc, char **argv);
 int cli_simulate_main(int argc, char **argv);
 int cli_run_main(int argc, char **argv);
+int cli_report_main(int argc, char **argv);
+int cli_import_main(int argc, char **argv);
 
 /* How bots answer decisions in simulate. */
 enum cli_policy { CLI_POLICY_FIRST, CLI_POLICY_RANDOM, CLI_POLICY_DEFAULT, CLI_POLICY_NONE };
@@ -32,6 +34,7 @@ struct cli_simulate_opts {
 	long runs;    /* 1: one detailed run; more: coverage over seeds seed..seed+runs-1 */
 	int progress; /* draw a progress bar on stderr */
 	int strict;   /* with runs > 1: exit 1 when something was never reached */
+	const char *journal; /* --journal FILE: write the run's journal there (one run only) */
 };
 
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */

@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/timeparse.h"
+#include "journal/journal.h"
+#include "journal/replay.h"
 #include "lua/scenario.h"
 #include "net/console.h"
 #include "net/listen.h"
@@ -24,6 +27,9 @@ struct cli_run_opts {
 	int autostart;
 	int console; /* 1: when stdin is the terminal's foreground; 0: never */
 	struct server_limits lim;
+	const char *journal; /* --journal FILE, or NULL */
+	int resume;          /* --resume: rebuild the exercise from the journal */
+	int force;           /* --force: resume even if the scenario file changed */
 };
 
 /* The usage text. */
@@ -32,12 +38,17 @@ static void cli_run_usage(FILE *f)
 	fprintf(
 	    f,
 	    "usage: tabletop run SCENARIO.lua [options]\n"
+	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
 	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300; port 0: "
 	    "any)\n"
 	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
 	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
 	    "  --seed N               override the scenario's seed\n"
 	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
+	    "  --journal FILE         record every input and event in FILE (JSON Lines)\n"
+	    "  --resume               rebuild the exercise from the journal and go on with it;\n"
+	    "                         SCENARIO.lua may then be left out (the journal names it)\n"
+	    "  --force                resume even though the scenario file has changed\n"
 	    "  --max-line N           longest input line in bytes (4096)\n"
 	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
 	    "  --max-conns N          connections at once (20000)\n"
@@ -86,6 +97,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 'k':
 		o->secrets = v;
 		return 0;
+	case 'j':
+		o->journal = v;
+		return 0;
 	case 'L':
 		if (cli_parse_long(name, v, 64, 1 << 20, &n) < 0)
 			return -1;
@@ -120,6 +134,23 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	return -1;
 }
 
+/* Check the options that go together; -1 after a usage error. */
+static int cli_run_check(const struct cli_run_opts *o)
+{
+	const char *why = NULL;
+
+	if (o->resume && o->journal == NULL)
+		why = "--resume needs --journal FILE, the journal to go on with";
+	else if (o->force && !o->resume)
+		why = "--force goes with --resume";
+	else if (o->resume && o->seed >= 0)
+		why = "--seed cannot change a resumed exercise: the journal's seed is used";
+	if (why == NULL)
+		return 0;
+	cli_usage_error("run", "%s", why);
+	return -1;
+}
+
 /* Parse the command line into o; returns -1 (usage error reported), 0, or 1 for --help. */
 static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 {
@@ -136,6 +167,9 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 	    {"idle-timeout", required_argument, NULL, 'I'},
 	    {"rate", required_argument, NULL, 'R'},
 	    {"no-console", no_argument, NULL, 'n'},
+	    {"journal", required_argument, NULL, 'j'},
+	    {"resume", no_argument, NULL, 'r'},
+	    {"force", no_argument, NULL, 'f'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -150,6 +184,10 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 			o->autostart = 1;
 		} else if (key == 'n') {
 			o->console = 0;
+		} else if (key == 'r') {
+			o->resume = 1;
+		} else if (key == 'f') {
+			o->force = 1;
 		} else if (key == ':') {
 			cli_usage_error("run", "%s needs a value", argv[optind - 1]);
 			return -1;
@@ -164,16 +202,16 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 				return -1;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc && !o->resume) {
 		cli_usage_error("run", "which scenario? tabletop run SCENARIO.lua [options]");
 		return -1;
 	}
-	if (optind != argc - 1) {
+	if (optind < argc - 1) {
 		cli_usage_error("run", "one scenario only, not '%s'", argv[argc - 1]);
 		return -1;
 	}
-	o->scenario = argv[optind];
-	return 0;
+	o->scenario = optind < argc ? argv[optind] : NULL;
+	return cli_run_check(o);
 }
 
 /* Print a scenario's problems as FILE:LINE: message. */
@@ -216,41 +254,129 @@ static int cli_run_tty(void)
 	return isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
 }
 
-/* Serve the loaded exercise; returns the exit status. */
-static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o)
+/* Continue a replayed exercise: mark the resume, come back paused, apply --speed. */
+static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
+                            const struct replay *rep)
+{
+	struct exercise *ex = srv->ex;
+	char cmd[64], when[32];
+
+	srv->next_id = rep->max_sess;
+	journal_resume(srv->journal, ex->t);
+	if (ex->state == EX_RUNNING)
+		server_command(srv, "pause");
+	snprintf(cmd, sizeof cmd, "speed %.17g", o->speed);
+	if (o->speed > 0 && server_command(srv, cmd) < 0)
+		fprintf(stderr,
+		        "tabletop run: --speed %g is more than a facilitator may set; the "
+		        "journal's speed is kept\n",
+		        o->speed);
+	timeparse_format_offset(ex->t, when, sizeof when);
+	printf("resumed from %s: %ld lines replayed; the exercise is %s at %s\n", o->journal,
+	       rep->lines, ex_state_name(ex->state), when);
+}
+
+/* The line that says what happens next, ending in "Ctrl-C ends the server." */
+static void cli_run_next(const struct exercise *ex, const struct cli_run_opts *o)
+{
+	char when[32];
+
+	timeparse_format_offset(ex->t, when, sizeof when);
+	if (ex->state == EX_WAITING)
+		printf("STARTEX %s; ", o->autostart ? "now" : "when a facilitator types start");
+	else if (ex->state == EX_PAUSED)
+		printf("Paused at %s: a facilitator types resume to go on; ", when);
+	else if (ex->state == EX_ENDED)
+		printf("ENDEX was at %s: the teams may still answer the hotwash; ", when);
+	printf("Ctrl-C ends the server.\n");
+}
+
+/* Create or reopen the journal and hand it to the server; -1 after a message. */
+static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
+                           const struct replay *rep)
+{
+	struct journal *j;
+
+	if (o->journal == NULL)
+		return 0;
+	if (o->resume)
+		j = journal_reopen(o->journal, rep->keep, stderr);
+	else
+		j = journal_create(o->journal, srv->ex, o->scenario, "use --resume to continue it",
+		                   stderr);
+	if (j == NULL)
+		return -1;
+	server_set_journal(srv, j);
+	if (o->resume)
+		cli_run_resumed(srv, o, rep);
+	return 0;
+}
+
+/* Serve the loaded (or replayed) exercise; returns the exit status. */
+static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
+                         const struct replay *rep)
 {
 	struct server *srv = server_new(ex, &o->lim);
+	struct journal *j;
 	int status = 0;
 
-	if (cli_run_listen(srv, o) < 0) {
+	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
 		server_free(srv);
 		return 1;
 	}
 	printf("join codes (type the command shown after the colon):\n");
 	if (secrets_generate(ex, stdout) < 0) {
 		fprintf(stderr, "tabletop run: no random numbers for the join codes\n");
-		server_free(srv);
-		return 1;
-	}
-	printf("STARTEX %s; Ctrl-C ends the server.\n",
-	       o->autostart ? "now" : "when a facilitator types start");
-	fflush(stdout);
-	if (o->console && cli_run_tty())
-		console_open(srv);
-	if (o->autostart)
-		server_start(srv);
-	if (server_run(srv) < 0)
 		status = 1;
-	server_free(srv);
+	} else {
+		cli_run_next(ex, o);
+		fflush(stdout);
+		if (o->console && cli_run_tty())
+			console_open(srv);
+		if (o->autostart && ex->state == EX_WAITING)
+			server_start(srv);
+		if (server_run(srv) < 0)
+			status = 1;
+	}
+	j = srv->journal;
+	server_free(srv); /* the sessions' logouts go to the journal */
+	journal_close(j);
 	return status;
+}
+
+/* Load the scenario, or rebuild the exercise from the journal with --resume; NULL after
+ * messages. */
+static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay *rep)
+{
+	struct scenario_limits slim;
+	struct scenario_problems probs = {0};
+	struct scenario *sc;
+
+	if (o->resume) {
+		if (replay_read(o->journal, rep, NULL, NULL, stderr) < 0)
+			return NULL;
+		sc = replay_load(rep, o->journal, o->scenario, o->force, stderr);
+		if (sc != NULL && replay_run(o->journal, scenario_exercise(sc), rep, stderr) < 0) {
+			scenario_free(sc);
+			return NULL;
+		}
+		return sc;
+	}
+	scenario_limits_default(&slim);
+	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
+	if (sc == NULL)
+		cli_run_problems(&probs, o->scenario);
+	scenario_problems_free(&probs);
+	if (sc != NULL && o->speed > 0)
+		scenario_exercise(sc)->speed = o->speed;
+	return sc;
 }
 
 /* `tabletop run SCENARIO.lua [options]`. */
 int cli_run_main(int argc, char **argv)
 {
 	struct cli_run_opts o = {.seed = -1, .console = 1};
-	struct scenario_limits slim;
-	struct scenario_problems probs = {0};
+	struct replay rep = {0};
 	struct scenario *sc;
 	int r;
 
@@ -267,21 +393,15 @@ int cli_run_main(int argc, char **argv)
 	}
 	if (o.n_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
-	scenario_limits_default(&slim);
-	sc = scenario_load(o.scenario, &slim, o.seed, &probs);
-	if (sc == NULL) {
-		cli_run_problems(&probs, o.scenario);
-		scenario_problems_free(&probs);
-		free(o.listen);
-		return 1;
-	}
-	scenario_problems_free(&probs);
-	if (o.speed > 0)
-		scenario_exercise(sc)->speed = o.speed;
-	r = o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0
-	        ? 1
-	        : cli_run_serve(scenario_exercise(sc), &o);
+	sc = cli_run_load(&o, &rep);
+	if (sc == NULL)
+		r = 1;
+	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)
+		r = 1;
+	else
+		r = cli_run_serve(scenario_exercise(sc), &o, &rep);
 	scenario_free(sc);
+	replay_free(&rep);
 	free(o.listen);
 	return r;
 }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/timeparse.h"
+#include "journal/journal.h"
 #include "lua/scenario.h"
 
 enum { BOT_DECIDE, BOT_SHARE, BOT_ACTION, BOT_RFI };
@@ -21,6 +22,7 @@ struct sim_run {
 	unsigned char *fired;   /* n_injects flags */
 	unsigned char **chosen; /* per inject, n_options flags */
 	unsigned long decisions, timeouts, logs;
+	struct journal *journal; /* --journal, or NULL */
 };
 
 /* The next number of the run's seeded generator (splitmix64). */
@@ -180,6 +182,26 @@ static void sim_sink(void *ctx, struct evt *ev)
 	}
 }
 
+/* Journal a command as the bot of team typed it (team -1: the simulator, session 0). */
+__attribute__((format(printf, 3, 4))) static void sim_journal(struct sim_run *r, int team,
+                                                              const char *fmt, ...)
+{
+	struct cmd_session s;
+	char line[512];
+	va_list ap;
+
+	if (r->journal == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	cmd_session_init(&s, (unsigned long)(team + 1));
+	s.role = team >= 0 ? CMD_ROLE_TEAM : CMD_ROLE_FACILITATOR;
+	s.team = team;
+	s.name = (char *)(team >= 0 ? "bot" : "simulate");
+	journal_input(r->journal, &s, line);
+}
+
 /* Carry out every bot action due by now. */
 static void sim_bots_act(struct sim_run *r)
 {
@@ -199,6 +221,7 @@ static void sim_bots_act(struct sim_run *r)
 			        : r->o->policy == CLI_POLICY_DEFAULT
 			            ? d->dflt
 			            : (int)sim_between(r, 0, d->n_options - 1);
+			sim_journal(r, it.b, "decide %s %s", inj->id, d->options[k].key);
 			ex_decide(ex, it.a, it.b, d->options[k].key, "bot", &code);
 			break;
 		}
@@ -207,15 +230,21 @@ static void sim_bots_act(struct sim_run *r)
 
 			snprintf(text, sizeof text, "%s shares what it knows about %s", team,
 			         inj->id);
-			ex_share(ex, it.b, to == it.b ? -1 : to, "bot", text);
+			if (to == it.b)
+				to = -1;
+			sim_journal(r, it.b, "share %s %s", to >= 0 ? ex->teams[to].id : "all",
+			            text);
+			ex_share(ex, it.b, to, "bot", text);
 			break;
 		}
 		case BOT_ACTION:
 			snprintf(text, sizeof text, "%s acts on %s", team, inj->id);
+			sim_journal(r, it.b, "action %s", text);
 			ex_action(ex, it.b, "bot", text);
 			break;
 		default:
 			snprintf(text, sizeof text, "%s asks for more on %s", team, inj->id);
+			sim_journal(r, it.b, "rfi %s", text);
 			ex_rfi(ex, it.b, "bot", text);
 			break;
 		}
@@ -228,9 +257,12 @@ static void sim_play(struct sim_run *r)
 	struct exercise *ex = r->ex;
 
 	ex_set_sink(ex, sim_sink, r);
+	journal_attach(r->journal, ex);
+	sim_journal(r, -1, "start");
 	ex_start(ex);
 	sim_bots_act(r);
 	while (ex->state != EX_ENDED) {
+		journal_tick(r->journal, ex->t + ex->tick);
 		ex_tick(ex);
 		sim_bots_act(r);
 	}
@@ -333,10 +365,19 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 {
 	struct scenario *sc = sim_load(path, o->seed, err);
 	struct sim_run r = {0};
+	int status = 0;
 
 	if (sc == NULL)
 		return 1;
 	r.ex = scenario_exercise(sc);
+	if (o->journal != NULL &&
+	    (r.journal = journal_create(o->journal, r.ex, path,
+	                                "tabletop never overwrites one: remove it or choose "
+	                                "another file",
+	                                err)) == NULL) {
+		scenario_free(sc);
+		return 1;
+	}
 	r.o = o;
 	r.out = out;
 	r.rng = r.ex->seed;
@@ -346,10 +387,12 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	        sim_policy_name(o->policy));
 	sim_play(&r);
 	sim_summary(&r, scenario_errors(sc));
+	if (journal_close(r.journal) < 0)
+		status = 1;
 	sim_coverage_free(r.ex->n_injects, r.fired, r.chosen);
 	queue_free(&r.bots);
 	scenario_free(sc);
-	return 0;
+	return status;
 }
 
 /* Compare two scores, for sorting. */
@@ -377,7 +420,7 @@ static void sim_progress(long i, long n)
  * white cell fires them by hand) are listed apart and are no gap. Returns the number of gaps.
  */
 static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsigned char *fired,
-			      unsigned char *const *chosen)
+                              unsigned char *const *chosen)
 {
 	int gaps = 0, manual = 0;
 
@@ -385,19 +428,22 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 		const struct ex_inject *inj = &ex->injects[i];
 
 		if (!fired[i] && inj->manual) {
-			fprintf(out, "%s%s", manual++ ? ", " : "  manual, fired only by the white cell: ",
-				inj->id);
+			fprintf(
+			    out, "%s%s",
+			    manual++ ? ", " : "  manual, fired only by the white cell: ", inj->id);
 			continue;
 		}
 		if (!fired[i]) {
-			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line, inj->id);
+			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line,
+			        inj->id);
 			gaps++;
 			continue;
 		}
 		for (int k = 0; inj->decision && k < inj->decision->n_options; k++)
 			if (!chosen[i][k]) {
-				fprintf(out, "  %s:%d: option '%s' of %s was never chosen\n", ex->path,
-					inj->line, inj->decision->options[k].key, inj->id);
+				fprintf(out, "  %s:%d: option '%s' of %s was never chosen\n",
+				        ex->path, inj->line, inj->decision->options[k].key,
+				        inj->id);
 				gaps++;
 			}
 	}
@@ -491,14 +537,18 @@ int cli_simulate_main(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
 			       "[--policy first|random|default|none] [--runs N] [--strict]\n"
+			       "                         [--journal FILE]\n"
 			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
 			       "at a\n"
 			       "seeded random moment before its deadline. --runs N plays seeds\n"
 			       "SEED..SEED+N-1 and reports score distributions and what no run "
-			       "reached.\n");
+			       "reached.\n"
+			       "--journal FILE writes the journal of a single run, for tabletop "
+			       "report.\n");
 			return 0;
 		}
-		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy")) &&
+		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy") ||
+		     !strcmp(a, "--journal")) &&
 		    i + 1 >= argc)
 			return cli_usage_error("simulate", "%s needs a value", a);
 		if (!strcmp(a, "--seed")) {
@@ -511,6 +561,8 @@ int cli_simulate_main(int argc, char **argv)
 			o.runs = (long)v;
 		} else if (!strcmp(a, "--strict")) {
 			o.strict = 1;
+		} else if (!strcmp(a, "--journal")) {
+			o.journal = argv[++i];
 		} else if (!strcmp(a, "--policy")) {
 			const char *p = argv[++i];
 
@@ -538,6 +590,9 @@ int cli_simulate_main(int argc, char **argv)
 	if (path == NULL)
 		return cli_usage_error("simulate",
 		                       "which scenario? usage: tabletop simulate SCENARIO.lua");
+	if (o.journal != NULL && o.runs > 1)
+		return cli_usage_error("simulate",
+		                       "--journal records a single run; it cannot go with --runs");
 	o.progress = o.runs > 1 && isatty(STDERR_FILENO);
 	return cli_simulate_run(path, &o, stdout, stderr);
 }

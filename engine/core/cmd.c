@@ -15,15 +15,16 @@
 
 /* Every command, in the order help lists them. */
 static const struct cmd_entry *const cmd_table[] = {
-    &cmd_session_help_entry, &cmd_session_mode_entry,    &cmd_session_login_entry,
-    &cmd_session_quit_entry, &cmd_team_status_entry,     &cmd_team_injects_entry,
-    &cmd_team_show_entry,    &cmd_team_who_entry,        &cmd_team_decide_entry,
-    &cmd_team_action_entry,  &cmd_team_share_entry,      &cmd_team_say_entry,
-    &cmd_team_rfi_entry,     &cmd_team_ack_entry,        &cmd_staff_teams_entry,
-    &cmd_staff_state_entry,  &cmd_staff_start_entry,     &cmd_staff_pause_entry,
-    &cmd_staff_resume_entry, &cmd_staff_speed_entry,     &cmd_staff_advance_entry,
-    &cmd_staff_fire_entry,   &cmd_staff_broadcast_entry, &cmd_staff_reply_entry,
-    &cmd_staff_score_entry,  &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry,
+    &cmd_session_help_entry,    &cmd_session_mode_entry, &cmd_session_login_entry,
+    &cmd_session_quit_entry,    &cmd_team_status_entry,  &cmd_team_injects_entry,
+    &cmd_team_show_entry,       &cmd_team_who_entry,     &cmd_team_decide_entry,
+    &cmd_team_action_entry,     &cmd_team_share_entry,   &cmd_team_say_entry,
+    &cmd_team_rfi_entry,        &cmd_team_ack_entry,     &cmd_team_answer_entry,
+    &cmd_staff_teams_entry,     &cmd_staff_state_entry,  &cmd_staff_start_entry,
+    &cmd_staff_pause_entry,     &cmd_staff_resume_entry, &cmd_staff_speed_entry,
+    &cmd_staff_advance_entry,   &cmd_staff_fire_entry,   &cmd_staff_broadcast_entry,
+    &cmd_staff_reply_entry,     &cmd_staff_score_entry,  &cmd_staff_endex_entry,
+    &cmd_staff_commcheck_entry, &cmd_staff_note_entry,   &cmd_staff_validate_entry,
 };
 
 /* The command table in help order; *n gets its length. */
@@ -292,6 +293,25 @@ static void cmd_lower(char *w)
 	for (; *w != '\0'; w++)
 		if (*w >= 'A' && *w <= 'Z')
 			*w = (char)(*w - 'A' + 'a');
+}
+
+/* Whether line, typed by s, is an input the journal must record before it runs. */
+bool cmd_journaled(const struct cmd_session *s, const char *line)
+{
+	const struct cmd_entry *e;
+	char verb[16];
+	size_t n = 0;
+
+	while (cmd_blank(*line))
+		line++;
+	while (*line != '\0' && !cmd_blank(*line) && n < sizeof verb - 1)
+		verb[n++] = *line++;
+	if (*line != '\0' && !cmd_blank(*line))
+		return false; /* longer than any verb */
+	verb[n] = '\0';
+	cmd_lower(verb);
+	e = cmd_lookup(verb);
+	return e != NULL && !(e->roles & CMD_NO_JOURNAL) && cmd_allowed(e, s);
 }
 
 /* Fail because s's role may not run the command, saying who may. */

@@ -67,5 +67,10 @@ const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, si
 
 /* Whether session s receives event ev. */
 bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev);
+/*
+ * Whether line, typed by s, is an input the journal must record before it runs: a command s may
+ * use that may change the exercise. Never login: the caller journals a login once it succeeded.
+ */
+bool cmd_journaled(const struct cmd_session *s, const char *line);
 
 #endif

@@ -18,9 +18,13 @@ struct cmd_entry {
 	const char *name;    /* the verb, lower case */
 	const char *usage;   /* one line: "decide INJECT OPTION" */
 	const char *summary; /* what it does, for help */
-	int roles;           /* CMD_ANYONE, CMD_TEAM, CMD_FACILITATOR, CMD_OBSERVER bits */
+	int roles; /* CMD_ANYONE, CMD_TEAM, CMD_FACILITATOR, CMD_OBSERVER, CMD_NO_JOURNAL */
 	void (*exec)(struct cmd_ctx *c);
 };
+
+/* In roles: a command that changes nothing (or login, which net journals once it succeeded), so
+ * not an input for the journal. */
+#define CMD_NO_JOURNAL 0x100
 
 /* The command being run: its inputs and the reply being built. */
 struct cmd_ctx {
@@ -44,7 +48,9 @@ extern const struct cmd_entry cmd_team_status_entry, cmd_team_injects_entry, cmd
 extern const struct cmd_entry cmd_staff_start_entry, cmd_staff_pause_entry, cmd_staff_resume_entry,
     cmd_staff_speed_entry, cmd_staff_advance_entry, cmd_staff_fire_entry, cmd_staff_broadcast_entry,
     cmd_staff_reply_entry, cmd_staff_score_entry, cmd_staff_endex_entry, cmd_staff_teams_entry,
-    cmd_staff_state_entry, cmd_staff_commcheck_entry;
+    cmd_staff_state_entry, cmd_staff_commcheck_entry, cmd_staff_note_entry,
+    cmd_staff_validate_entry;
+extern const struct cmd_entry cmd_team_answer_entry;
 
 /* The command table in help order; *n gets its length. */
 const struct cmd_entry *const *cmd_entries(size_t *n);

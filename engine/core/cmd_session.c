@@ -46,8 +46,9 @@ static void cmd_session_help(struct cmd_ctx *c)
 	cmd_set(c, "commands", list);
 }
 
-const struct cmd_entry cmd_session_help_entry = {
-    "help", "help [COMMAND]", "list the commands you may use", CMD_ANYONE, cmd_session_help};
+const struct cmd_entry cmd_session_help_entry = {"help", "help [COMMAND]",
+                                                 "list the commands you may use",
+                                                 CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_help};
 
 /* mode [text|json]: switch between text for people and JSON Lines for programs. */
 static void cmd_session_mode(struct cmd_ctx *c)
@@ -70,7 +71,7 @@ static void cmd_session_mode(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_session_mode_entry = {"mode", "mode text|json",
                                                  "text for people, JSON Lines for programs",
-                                                 CMD_ANYONE, cmd_session_mode};
+                                                 CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_mode};
 
 /* Whether given equals secret, in a time that depends only on the longer length. */
 static bool cmd_session_secret_equal(const char *given, const char *secret)
@@ -208,7 +209,7 @@ static void cmd_session_login(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_session_login_entry = {"login", "login ID SECRET [NAME]",
                                                   "log in to a team, or as facilitator or observer",
-                                                  CMD_ANYONE, cmd_session_login};
+                                                  CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_login};
 
 /* quit: say goodbye; net closes the connection after the reply. */
 static void cmd_session_quit(struct cmd_ctx *c)
@@ -219,5 +220,5 @@ static void cmd_session_quit(struct cmd_ctx *c)
 	cmd_printf(c, "Bye.\n");
 }
 
-const struct cmd_entry cmd_session_quit_entry = {"quit", "quit", "close the connection", CMD_ANYONE,
-                                                 cmd_session_quit};
+const struct cmd_entry cmd_session_quit_entry = {"quit", "quit", "close the connection",
+                                                 CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_quit};

@@ -1,6 +1,7 @@
 /*
  * The commands of the exercise control: start, pause, resume, speed, advance, fire, broadcast,
- * reply, score, endex and commcheck for facilitators; teams and state for observers too.
+ * reply, score, endex, commcheck and the evaluators' note and validate for facilitators; teams
+ * and state for observers too.
  */
 #include <errno.h>
 #include <math.h>
@@ -322,9 +323,9 @@ static void cmd_staff_teams(struct cmd_ctx *c)
 	cmd_staff_team_table(c);
 }
 
-const struct cmd_entry cmd_staff_teams_entry = {"teams", "teams",
-                                                "every team, its score and members online",
-                                                CMD_FACILITATOR | CMD_OBSERVER, cmd_staff_teams};
+const struct cmd_entry cmd_staff_teams_entry = {
+    "teams", "teams", "every team, its score and members online",
+    CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_staff_teams};
 
 /* state: the scenario's state table. */
 static void cmd_staff_state(struct cmd_ctx *c)
@@ -346,7 +347,8 @@ static void cmd_staff_state(struct cmd_ctx *c)
 }
 
 const struct cmd_entry cmd_staff_state_entry = {"state", "state", "the scenario's state table",
-                                                CMD_FACILITATOR | CMD_OBSERVER, cmd_staff_state};
+                                                CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL,
+                                                cmd_staff_state};
 
 /* commcheck [status]: ask every team to answer with ack (status: only show who did). */
 static void cmd_staff_commcheck(struct cmd_ctx *c)
@@ -377,3 +379,63 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 const struct cmd_entry cmd_staff_commcheck_entry = {
     "commcheck", "commcheck [status]", "ask every team to answer with ack; status: who did",
     CMD_FACILITATOR, cmd_staff_commcheck};
+
+/* note TEXT: an evaluator's observation, for the journal and the after-action report. */
+static void cmd_staff_note(struct cmd_ctx *c)
+{
+	const char *text = cmd_rest(c);
+
+	if (text[0] == '\0') {
+		cmd_usage(c);
+		return;
+	}
+	ex_note(c->ex, c->s->name, text);
+	ex_settle(c->ex);
+	cmd_printf(c, "Noted.\n");
+}
+
+const struct cmd_entry cmd_staff_note_entry = {"note", "note TEXT",
+                                               "record an observation for the after-action report",
+                                               CMD_FACILITATOR, cmd_staff_note};
+
+/* validate TEAM INJECT met|missed [TEXT]: judge a team's response to an inject by hand. */
+static void cmd_staff_validate(struct cmd_ctx *c)
+{
+	const char *to = cmd_word(c), *id = cmd_word(c), *result = cmd_word(c);
+	const char *text = cmd_rest(c);
+	int team, i;
+	bool met;
+
+	if (to == NULL || id == NULL || result == NULL) {
+		cmd_usage(c);
+		return;
+	}
+	if ((team = cmd_team_arg(c, to)) < 0)
+		return;
+	if ((i = ex_find_inject(c->ex, id)) < 0) {
+		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+		return;
+	}
+	if (strcasecmp(result, "met") != 0 && strcasecmp(result, "missed") != 0) {
+		cmd_fail(c, "bad_args", "the verdict is met or missed, not \"%s\" (usage: %s)",
+		         result, c->entry->usage);
+		return;
+	}
+	met = strcasecmp(result, "met") == 0;
+	if (ex_validate(c->ex, team, i, met, c->s->name, text[0] != '\0' ? text : NULL) == -1) {
+		cmd_fail(c, "unknown_inject", "%s has not reached team %s", c->ex->injects[i].id,
+		         c->ex->teams[team].id);
+		return;
+	}
+	ex_settle(c->ex);
+	cmd_set(c, "team", json_string(c->ex->teams[team].id));
+	cmd_set(c, "inject", json_string(c->ex->injects[i].id));
+	cmd_set(c, "result", json_string(met ? "met" : "missed"));
+	cmd_printf(c, "Recorded: %s %s the expectation of %s.\n", c->ex->teams[team].id,
+	           met ? "met" : "missed", c->ex->injects[i].id);
+}
+
+const struct cmd_entry cmd_staff_validate_entry = {
+    "validate", "validate TEAM INJECT met|missed [TEXT]",
+    "judge a team's response to an inject, for the after-action report", CMD_FACILITATOR,
+    cmd_staff_validate};

@@ -1,6 +1,7 @@
 /*
  * The commands of team members: status, injects, show, decide, action, share, say, rfi, who,
- * ack. status, injects, show and who also serve the staff, who see every team.
+ * ack and the hotwash's answer. status, injects, show and who also serve the staff, who see
+ * every team.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,7 +160,7 @@ static void cmd_team_status(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_team_status_entry = {
     "status", "status", "the clock, the phase and the decisions awaited",
-    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER, cmd_team_status};
+    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_team_status};
 
 /* An inject a team has seen, for sorting by arrival. */
 struct cmd_team_seen {
@@ -272,7 +273,7 @@ static void cmd_team_injects(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_team_injects_entry = {
     "injects", "injects [all]", "the injects so far and their decisions (all: the scenario's)",
-    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER, cmd_team_injects};
+    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_team_injects};
 
 /* When the staff view of an inject starts: its first arrival, else its schedule, else now. */
 static long cmd_team_first_t(const struct exercise *ex, const struct ex_inject *in)
@@ -396,9 +397,9 @@ static void cmd_team_show(struct cmd_ctx *c)
 	}
 }
 
-const struct cmd_entry cmd_team_show_entry = {"show", "show INJECT", "an inject in full",
-                                              CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER,
-                                              cmd_team_show};
+const struct cmd_entry cmd_team_show_entry = {
+    "show", "show INJECT", "an inject in full",
+    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_team_show};
 
 /* Fail a decision with a message for the code ex_decide gave. */
 static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, const char *opt,
@@ -603,9 +604,9 @@ static void cmd_team_who(struct cmd_ctx *c)
 	cmd_set(c, "staff", w.staff);
 }
 
-const struct cmd_entry cmd_team_who_entry = {"who", "who", "the teams and who is online",
-                                             CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER,
-                                             cmd_team_who};
+const struct cmd_entry cmd_team_who_entry = {
+    "who", "who", "the teams and who is online",
+    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_team_who};
 
 /* ack: answer the facilitators' communication check for your team. */
 static void cmd_team_ack(struct cmd_ctx *c)
@@ -630,3 +631,39 @@ static void cmd_team_ack(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_team_ack_entry = {"ack", "ack", "answer a communication check", CMD_TEAM,
                                              cmd_team_ack};
+
+/* answer N TEXT: your team's answer to hotwash question N, after ENDEX. */
+static void cmd_team_answer(struct cmd_ctx *c)
+{
+	const char *w = cmd_word(c), *text = cmd_rest(c);
+	struct exercise *ex = c->ex;
+	char *end;
+	long n;
+
+	if (w == NULL || text[0] == '\0') {
+		cmd_usage(c);
+		return;
+	}
+	if (ex->n_hotwash == 0) {
+		cmd_fail(c, "bad_state", "this exercise has no hotwash questions");
+		return;
+	}
+	if (ex->state != EX_ENDED) {
+		cmd_fail(c, "bad_state", "the hotwash questions come at ENDEX: answer them then");
+		return;
+	}
+	n = strtol(w, &end, 10);
+	if (end == w || *end != '\0' || n < 1 || n > ex->n_hotwash) {
+		cmd_fail(c, "bad_args",
+		         "N is the number of a hotwash question, 1 to %d, not \"%s\"",
+		         ex->n_hotwash, w);
+		return;
+	}
+	ex_answer(ex, c->s->team, c->s->name, (int)n, text);
+	cmd_set(c, "n", json_integer(n));
+	cmd_printf(c, "Answer to question %ld recorded.\n", n);
+}
+
+const struct cmd_entry cmd_team_answer_entry = {
+    "answer", "answer N TEXT", "answer hotwash question N for your team (after ENDEX)", CMD_TEAM,
+    cmd_team_answer};

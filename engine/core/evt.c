@@ -100,6 +100,11 @@ const char *evt_type_name(enum evt_type type)
 	    [EVT_END] = "end",
 	    [EVT_COMMCHECK] = "commcheck",
 	    [EVT_JOIN] = "join",
+	    [EVT_EXPECT] = "expect",
+	    [EVT_VALIDATE] = "validate",
+	    [EVT_NOTE] = "note",
+	    [EVT_HOTWASH] = "hotwash",
+	    [EVT_ANSWER] = "answer",
 	};
 
 	if ((unsigned)type >= sizeof names / sizeof names[0])

@@ -23,6 +23,11 @@ enum evt_type {
 	EVT_END,
 	EVT_COMMCHECK,
 	EVT_JOIN,
+	EVT_EXPECT,
+	EVT_VALIDATE,
+	EVT_NOTE,
+	EVT_HOTWASH,
+	EVT_ANSWER,
 };
 
 /*

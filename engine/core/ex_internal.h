@@ -3,12 +3,12 @@
 #define EX_INTERNAL_H
 
 #include "exercise.h"
+#include "mem.h"
 
 /* Queue item kinds: a is the inject (b its team, -1: its own `to`) or the timer's ref (c: every).
  */
 enum ex_item { EX_ITEM_FIRE, EX_ITEM_DEADLINE, EX_ITEM_TIMER };
 
-/* One inject id in the index. */
 /* Private running state behind ex->index. */
 struct ex_index {
 	int *slots;            /* open addressing over inject ids: inject index, or -1 */
@@ -16,10 +16,6 @@ struct ex_index {
 	unsigned long n_adhoc; /* ad-hoc injects sent, for their ids */
 };
 
-/* calloc that aborts when out of memory. */
-void *ex_xcalloc(size_t n, size_t size);
-/* strdup that aborts when out of memory; NULL stays NULL. */
-char *ex_xstrdup(const char *s);
 /* A JSON string of s (bytes that are not UTF-8 become U+FFFD), or null when s is NULL. */
 json_t *ex_jstr(const char *s);
 /* Build a JSON object from a json_pack format; aborts when out of memory. */
@@ -30,5 +26,9 @@ void ex_notify(struct exercise *ex, const struct ex_note *note);
 void ex_emit_team(struct exercise *ex, enum evt_type type, int team, json_t *obj);
 /* The decision deadline of inject i for team has come: record its default. */
 void ex_deadline(struct exercise *ex, int i, int team);
+/* Team's decision on inject i is recorded: evaluate the inject's expect for it. */
+void ex_expect_decided(struct exercise *ex, int i, int team);
+/* ENDEX has come: every expect still awaiting a team's decision is missed; the hotwash goes out. */
+void ex_eval_endex(struct exercise *ex);
 
 #endif

@@ -77,10 +77,10 @@ int ex_fire(struct exercise *ex, int i, int team)
 		return -1;
 	inj = &ex->injects[i];
 	rel = inj->decision != NULL ? inj->decision->deadline : -1;
-	mask = ex_xcalloc((size_t)ex->n_teams, 1);
+	mask = mem_calloc((size_t)ex->n_teams, 1);
 	ex_fire_mask(ex, inj, team, mask);
 	if (inj->ts == NULL) {
-		inj->ts = ex_xcalloc((size_t)ex->n_teams, sizeof *inj->ts);
+		inj->ts = mem_calloc((size_t)ex->n_teams, sizeof *inj->ts);
 		for (int k = 0; k < ex->n_teams; k++)
 			inj->ts[k] = (struct ex_teaminject){-1, -1, -1, -1, EX_D_NONE, 0};
 	}
@@ -113,7 +113,7 @@ void ex_send(struct exercise *ex, const unsigned char *to_mask, const char *from
 	                        .channel = (char *)channel,
 	                        .subject = (char *)subject,
 	                        .body = (char *)body};
-	unsigned char *mask = ex_xcalloc((size_t)ex->n_teams, 1);
+	unsigned char *mask = mem_calloc((size_t)ex->n_teams, 1);
 	char id[32];
 
 	for (int k = 0; k < ex->n_teams; k++)
@@ -147,6 +147,7 @@ static void ex_record(struct exercise *ex, int i, int team, int option, const ch
 	                     ex_jstr(inj->id), "team", ex_jstr(ex->teams[team].id), "option",
 	                     ex_jstr(key), "by", ex_jstr(by), "t", (json_int_t)ex->t, "timeout",
 	                     timeout));
+	ex_expect_decided(ex, i, team);
 	ex_notify(ex, &note);
 }
 
@@ -310,7 +311,7 @@ void ex_score(struct exercise *ex, int team, long delta, const char *reason)
 void ex_phase(struct exercise *ex, const char *name)
 {
 	free(ex->phase);
-	ex->phase = ex_xstrdup(name);
+	ex->phase = mem_strdup(name);
 	ex_emit_all(ex, EVT_PHASE, "name", name);
 }
 

@@ -10,29 +10,6 @@
 #include "ex_internal.h"
 #include "timeparse.h"
 
-/* calloc that aborts when out of memory. */
-void *ex_xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-/* strdup that aborts when out of memory; NULL stays NULL. */
-char *ex_xstrdup(const char *s)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	d = strdup(s);
-	if (d == NULL)
-		abort();
-	return d;
-}
-
 /* Length of the valid UTF-8 sequence at s, or 0 if the bytes there are not one. */
 static size_t ex_utf8_len(const unsigned char *s)
 {
@@ -66,7 +43,7 @@ json_t *ex_jstr(const char *s)
 	j = json_string(s);
 	if (j == NULL) {
 		const unsigned char *p = (const unsigned char *)s;
-		char *clean = ex_xcalloc(strlen(s) * 3 + 1, 1), *o = clean;
+		char *clean = mem_calloc(strlen(s) * 3 + 1, 1), *o = clean;
 		while (*p) {
 			size_t n = ex_utf8_len(p);
 			if (n == 0) {
@@ -104,7 +81,7 @@ json_t *ex_pack(const char *fmt, ...)
 /* Make an empty exercise with defaults: duration 1h, tick 60s, speed 1, seed 1. */
 struct exercise *ex_new(void)
 {
-	struct exercise *ex = ex_xcalloc(1, sizeof *ex);
+	struct exercise *ex = mem_calloc(1, sizeof *ex);
 
 	ex->start_epoch = -1;
 	ex->duration = 3600;
@@ -112,7 +89,7 @@ struct exercise *ex_new(void)
 	ex->speed = 1;
 	ex->seed = 1;
 	ex->state = EX_WAITING;
-	ex->index = ex_xcalloc(1, sizeof *ex->index);
+	ex->index = mem_calloc(1, sizeof *ex->index);
 	queue_init(&ex->q);
 	return ex;
 }
@@ -167,6 +144,9 @@ void ex_free(struct exercise *ex)
 	}
 	for (int i = 0; i < ex->n_injects; i++)
 		ex_inject_free(&ex->injects[i]);
+	for (int i = 0; i < ex->n_hotwash; i++)
+		free(ex->hotwash[i]);
+	free(ex->hotwash);
 	free(ex->teams);
 	free(ex->objectives);
 	free(ex->injects);
@@ -203,9 +183,9 @@ int ex_add_team(struct exercise *ex, const char *id, const char *name, const cha
 
 	ex->teams = ex_grow(ex->teams, ex->n_teams, sizeof *ex->teams);
 	tm = &ex->teams[ex->n_teams];
-	tm->id = ex_xstrdup(id);
-	tm->name = ex_xstrdup(name ? name : id);
-	tm->secret = ex_xstrdup(secret);
+	tm->id = mem_strdup(id);
+	tm->name = mem_strdup(name ? name : id);
+	tm->secret = mem_strdup(secret);
 	tm->line = line;
 	return ex->n_teams++;
 }
@@ -217,8 +197,8 @@ int ex_add_objective(struct exercise *ex, const char *id, const char *text, int 
 
 	ex->objectives = ex_grow(ex->objectives, ex->n_objectives, sizeof *ex->objectives);
 	o = &ex->objectives[ex->n_objectives];
-	o->id = ex_xstrdup(id);
-	o->text = ex_xstrdup(text);
+	o->id = mem_strdup(id);
+	o->text = mem_strdup(text);
 	o->line = line;
 	return ex->n_objectives++;
 }
@@ -257,7 +237,7 @@ static void ex_index_add(struct exercise *ex, int i)
 		int *slots = x->slots;
 
 		x->cap = old ? old * 2 : 64;
-		x->slots = ex_xcalloc(x->cap, sizeof *x->slots);
+		x->slots = mem_calloc(x->cap, sizeof *x->slots);
 		memset(x->slots, 0xff, x->cap * sizeof *x->slots);
 		for (size_t j = 0; j < old; j++)
 			if (slots[j] >= 0)
@@ -276,7 +256,7 @@ struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line)
 
 	ex->injects = ex_grow(ex->injects, ex->n_injects, sizeof *ex->injects);
 	inj = &ex->injects[ex->n_injects];
-	inj->id = ex_xstrdup(id);
+	inj->id = mem_strdup(id);
 	inj->at = -1;
 	inj->on_decision = -1;
 	inj->expect.option = -1;
@@ -520,13 +500,14 @@ int ex_endex(struct exercise *ex, const char *reason)
 		return -1;
 	ex->state = EX_ENDED;
 	free(ex->end_reason);
-	ex->end_reason = ex_xstrdup(reason ? reason : "endex");
+	ex->end_reason = mem_strdup(reason ? reason : "endex");
 	ex_clock(ex);
 	ev = evt_new(EVT_END, ex->t,
 	             ex_pack("{s:s,s:o,s:I}", "type", "end", "reason", ex_jstr(ex->end_reason), "t",
 	                     (json_int_t)ex->t));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
+	ex_eval_endex(ex);
 	note.text = ex->end_reason;
 	ex_notify(ex, &note);
 	ex_drain(ex);

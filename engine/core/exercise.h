@@ -75,7 +75,7 @@ struct ex_inject {
 	int line;
 	int times_fired;
 	struct ex_teaminject *ts; /* n_teams entries, allocated when first fired */
-	bool manual;      /* fired by the white cell by hand; not expected to fire on its own */
+	bool manual; /* fired by the white cell by hand; not expected to fire on its own */
 };
 
 /* Why the scenario layer is being notified; matches the names of CONTRACT's on(event). */
@@ -148,6 +148,9 @@ struct exercise {
 	ex_sink_fn sink;
 	void *sink_ctx;
 	struct ex_hooks hooks;
+
+	char **hotwash; /* questions for the teams after ENDEX */
+	int n_hotwash;
 };
 
 /* Make an empty exercise with defaults: duration 1h, tick 60s, speed 1, seed 1. */
@@ -221,6 +224,16 @@ void ex_join(struct exercise *ex, int team, const char *name);
 void ex_timer(struct exercise *ex, long t, long every, int ref);
 /* Run the settle hook (after an input that changed nothing else). */
 void ex_settle(struct exercise *ex);
+
+/* An evaluator's observation, for the staff and the journal. */
+void ex_note(struct exercise *ex, const char *by, const char *text);
+/* An evaluator's verdict on team's response to inject i (text may be NULL); -1 if the inject has
+ * not reached the team. */
+int ex_validate(struct exercise *ex, int team, int i, bool met, const char *by, const char *text);
+/* Add a hotwash question (a copy) to the exercise. */
+void ex_add_hotwash(struct exercise *ex, const char *question);
+/* Team's answer to hotwash question n (1-based); -1 unless ENDEX has come and n is a question. */
+int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *text);
 
 /* Emit an event through the sink and drop the caller's reference. */
 void ex_emit(struct exercise *ex, struct evt *ev);

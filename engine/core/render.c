@@ -75,7 +75,7 @@ static int render_soft_break(const char *next)
 	if (strncmp(next, "\xe2\x80\xa2 ", 4) == 0)
 		return 0;
 	return !(digits > 0 && strchr(".)", next[digits]) != NULL && next[digits] != '\0' &&
-		 next[digits + 1] == ' ');
+	         next[digits + 1] == ' ');
 }
 
 /*
@@ -252,6 +252,38 @@ static void render_decision(FILE *f, const json_t *o, const char *stamp)
 	            render_str(o, "inject"), opt ? opt : "none", why);
 }
 
+/* An expectation judged, by the engine (expect) or by an evaluator (validate). */
+static void render_verdict(FILE *f, const json_t *o, const char *stamp, const char *label)
+{
+	const char *obj = json_string_value(json_object_get(o, "objective"));
+	const char *why = json_string_value(json_object_get(o, "reason"));
+	const char *by = json_string_value(json_object_get(o, "by"));
+
+	if (why == NULL)
+		why = json_string_value(json_object_get(o, "text"));
+	render_para(f, 4, "%s %s %s on %s%s%s%s: %s%s%s%s%s", stamp, label, render_str(o, "team"),
+	            render_str(o, "inject"), obj ? " (" : "", obj ? obj : "", obj ? ")" : "",
+	            render_str(o, "result"), by ? " by " : "", by ? by : "", why ? ": " : "",
+	            why ? why : "");
+}
+
+/* The hotwash questions as a block, with how to answer them. */
+static void render_hotwash(FILE *f, const json_t *o, const char *stamp)
+{
+	size_t i;
+	json_t *q;
+
+	fputs(RENDER_RULE, f);
+	render_para(f, 4,
+	            "%s HOTWASH: the exercise is over. Please answer these questions for "
+	            "your team:",
+	            stamp);
+	json_array_foreach(json_object_get(o, "questions"), i, q)
+	    render_para(f, 5, "%2zu. %s", i + 1, json_string_value(q) ? json_string_value(q) : "");
+	render_para(f, 4, "Answer with: answer N TEXT (for example: answer 1 We shared too late)");
+	fputs(RENDER_RULE, f);
+}
+
 /* A clock change: state and speed. */
 static void render_clock(FILE *f, const json_t *o, const char *stamp)
 {
@@ -327,6 +359,25 @@ static void render_line(FILE *f, const struct evt *ev, const char *stamp)
 	case EVT_JOIN:
 		render_para(f, 4, "%s JOIN %s: %s", stamp, render_str(o, "team"),
 		            render_str(o, "name"));
+		break;
+	case EVT_EXPECT:
+		render_verdict(f, o, stamp, "EXPECT");
+		break;
+	case EVT_VALIDATE:
+		render_verdict(f, o, stamp, "VALIDATE");
+		break;
+	case EVT_NOTE:
+		render_para(f, 4, "%s NOTE by %s: %s", stamp, render_str(o, "by"),
+		            render_str(o, "text"));
+		break;
+	case EVT_HOTWASH:
+		render_hotwash(f, o, stamp);
+		break;
+	case EVT_ANSWER:
+		render_para(f, 4, "%s ANSWER %s (%s) to question %lld: %s", stamp,
+		            render_str(o, "team"), render_str(o, "by"),
+		            (long long)json_integer_value(json_object_get(o, "n")),
+		            render_str(o, "text"));
 		break;
 	default:
 		render_para(f, 4, "%s %s: %s", stamp, render_label(ev->type),

@@ -44,7 +44,7 @@ void api_grow(void *v, int *cap, int n, size_t size)
 	if (n < *cap)
 		return;
 	*cap = *cap > 0 ? *cap * 2 : 8;
-	*p = sandbox_xrealloc(*p, (size_t)*cap * size);
+	*p = mem_realloc(*p, (size_t)*cap * size);
 }
 
 /* A time argument or field: whole seconds >= 0 or a duration string; -1 and *err otherwise. */
@@ -387,6 +387,7 @@ void api_open(lua_State *L, struct api *api)
 	static const luaL_Reg funcs[] = {{"exercise", decl_exercise},
 	                                 {"team", decl_team},
 	                                 {"objective", decl_objective},
+	                                 {"hotwash", decl_hotwash},
 	                                 {"inject", inject_declare},
 	                                 {"at", api_at},
 	                                 {"after", api_after},
@@ -621,7 +622,7 @@ static json_t *api_hook_state(void *ctx, struct exercise *ex)
 struct api *api_new(struct sandbox *sb, struct exercise *ex, long budget, long long seed_override,
                     struct scenario_problems *probs, const char *src, size_t src_len)
 {
-	struct api *api = sandbox_xrealloc(NULL, sizeof *api);
+	struct api *api = mem_realloc(NULL, sizeof *api);
 
 	memset(api, 0, sizeof *api);
 	api->sb = sb;

@@ -1,4 +1,7 @@
-/* The declarations exercise{}, team{} and objective{}, and the checks that need the whole file. */
+/*
+ * The declarations exercise{}, team{}, objective{} and hotwash{}, and the checks that need the
+ * whole file.
+ */
 #include "decl.h"
 
 #include <lauxlib.h>
@@ -26,7 +29,7 @@ void decl_problem(struct decl *d, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = sandbox_vfmt(fmt, ap);
+	msg = mem_vprintf(fmt, ap);
 	va_end(ap);
 	if (d->what[0] != '\0')
 		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s: %s", d->what,
@@ -172,7 +175,7 @@ static const char *decl_string(struct decl *d, const char *name)
 char *decl_copy(struct decl *d, const char *name)
 {
 	const char *s = decl_string(d, name);
-	char *c = sandbox_xstrdup(s);
+	char *c = mem_strdup(s);
 
 	if (s != NULL)
 		lua_pop(d->L, 1);
@@ -342,12 +345,12 @@ int decl_exercise(lua_State *L)
 	decl_exercise_numbers(&d);
 	if ((s = decl_secret(&d, "facilitator_secret")) != NULL) {
 		free(ex->facilitator_secret);
-		ex->facilitator_secret = sandbox_xstrdup(s);
+		ex->facilitator_secret = mem_strdup(s);
 		lua_pop(L, 1);
 	}
 	if ((s = decl_secret(&d, "observer_secret")) != NULL) {
 		free(ex->observer_secret);
-		ex->observer_secret = sandbox_xstrdup(s);
+		ex->observer_secret = mem_strdup(s);
 		lua_pop(L, 1);
 	}
 	decl_seed(&d);
@@ -411,6 +414,50 @@ int decl_objective(lua_State *L)
 	}
 	if (id != NULL)
 		ex_add_objective(ex, id, text ? text : "", d.line);
+	return 0;
+}
+
+/* Whether s holds something besides blanks. */
+static bool decl_blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* hotwash { "question", ... } */
+int decl_hotwash(lua_State *L)
+{
+	struct decl d;
+	struct exercise *ex;
+	lua_Integer n, k, pairs = 0;
+	bool bad = false;
+
+	if (decl_begin(&d, L, "hotwash") < 0)
+		return 0;
+	ex = d.api->ex;
+	if (ex->n_hotwash > 0) {
+		decl_problem(&d, "declared twice: give every question in one hotwash { ... }");
+		return 0;
+	}
+	n = (lua_Integer)lua_rawlen(L, 1);
+	for (lua_pushnil(L); lua_next(L, 1) != 0; lua_pop(L, 1))
+		pairs++;
+	if (n == 0 || pairs != n) {
+		decl_problem(&d, "expected a list of questions: hotwash { \"What went well?\", "
+		                 "\"What would you change?\" }");
+		return 0;
+	}
+	for (k = 1; k <= n; k++) {
+		if (lua_rawgeti(L, 1, k) != LUA_TSTRING || decl_blank(lua_tostring(L, -1))) {
+			decl_problem(&d, "question %lld must be a non-empty string", (long long)k);
+			bad = true;
+		}
+		lua_pop(L, 1);
+	}
+	for (k = 1; k <= n && !bad; k++) {
+		lua_rawgeti(L, 1, k);
+		ex_add_hotwash(ex, lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
 	return 0;
 }
 

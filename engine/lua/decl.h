@@ -47,6 +47,8 @@ int decl_exercise(lua_State *L);
 int decl_team(lua_State *L);
 /* objective { id=, text= } */
 int decl_objective(lua_State *L);
+/* hotwash { "question", ... } */
+int decl_hotwash(lua_State *L);
 /* Once the file has run: the checks that need every declaration, and `to` resolved. */
 void decl_validate(struct api *api);
 

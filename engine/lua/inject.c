@@ -17,10 +17,10 @@ static const char *const inject_expect_fields[] = {"option", "within", "objectiv
 /* The keys of a decision's options, "a, b, c", for messages (to free). */
 static char *inject_keys(const struct ex_decision *dec)
 {
-	char *s = sandbox_xstrdup(""), *t;
+	char *s = mem_strdup(""), *t;
 
 	for (int k = 0; k < dec->n_options; k++) {
-		t = sandbox_fmt("%s%s%s", s, k ? ", " : "", dec->options[k].key);
+		t = mem_printf("%s%s%s", s, k ? ", " : "", dec->options[k].key);
 		free(s);
 		s = t;
 	}
@@ -62,8 +62,8 @@ static void inject_option(struct decl *d, struct ex_decision *dec, int k)
 		free(list);
 		return;
 	}
-	dec->options[dec->n_options].key = sandbox_xstrdup(key);
-	dec->options[dec->n_options].label = sandbox_xstrdup(label);
+	dec->options[dec->n_options].key = mem_strdup(key);
+	dec->options[dec->n_options].label = mem_strdup(label);
 	dec->n_options++;
 }
 
@@ -89,7 +89,7 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 			    d, "decision.options must be a list: { {\"key\", \"label\"}, ... } "
 			       "or { \"label\", ... }");
 		} else {
-			dec->options = sandbox_xrealloc(NULL, (size_t)n * sizeof *dec->options);
+			dec->options = mem_realloc(NULL, (size_t)n * sizeof *dec->options);
 			for (lua_Integer k = 1; k <= n; k++) {
 				lua_rawgeti(L, top + 1, k);
 				inject_option(d, dec, (int)k);
@@ -119,7 +119,7 @@ static void inject_decision(struct decl *d, struct ex_inject *inj)
 	d->t = top + 1;
 	d->in = "decision";
 	decl_fields(d, inject_decision_fields);
-	dec = inj->decision = sandbox_xrealloc(NULL, sizeof *dec);
+	dec = inj->decision = mem_realloc(NULL, sizeof *dec);
 	memset(dec, 0, sizeof *dec);
 	dec->deadline = -1;
 	dec->dflt = -1;
@@ -196,8 +196,8 @@ static void inject_to(struct decl *d, struct api_target *tg)
 	if (t == LUA_TNIL || (t == LUA_TSTRING && strcmp(lua_tostring(L, -1), "all") == 0)) {
 		tg->all = true;
 	} else if (t == LUA_TSTRING) {
-		tg->to = sandbox_xrealloc(NULL, sizeof *tg->to);
-		tg->to[tg->n_to++] = sandbox_xstrdup(lua_tostring(L, -1));
+		tg->to = mem_realloc(NULL, sizeof *tg->to);
+		tg->to[tg->n_to++] = mem_strdup(lua_tostring(L, -1));
 	} else if (t == LUA_TTABLE) {
 		lua_pushnil(L);
 		while (lua_next(L, top + 1)) {
@@ -206,11 +206,11 @@ static void inject_to(struct decl *d, struct api_target *tg)
 		}
 		ok = n > 0 && count == n && n <= 100000;
 		if (ok)
-			tg->to = sandbox_xrealloc(NULL, (size_t)n * sizeof *tg->to);
+			tg->to = mem_realloc(NULL, (size_t)n * sizeof *tg->to);
 		for (lua_Integer k = 1; ok && k <= n; k++) {
 			ok = lua_rawgeti(L, top + 1, k) == LUA_TSTRING;
 			if (ok)
-				tg->to[tg->n_to++] = sandbox_xstrdup(lua_tostring(L, -1));
+				tg->to[tg->n_to++] = mem_strdup(lua_tostring(L, -1));
 			lua_pop(L, 1);
 		}
 	}
@@ -322,16 +322,16 @@ int inject_declare(lua_State *L)
 static char *inject_ids(const struct exercise *ex, bool teams)
 {
 	int n = teams ? ex->n_teams : ex->n_objectives;
-	char *s = sandbox_xstrdup(n > 0 ? "" : "none declared"), *t;
+	char *s = mem_strdup(n > 0 ? "" : "none declared"), *t;
 
 	for (int i = 0; i < n && i < 20; i++) {
 		const char *id = teams ? ex->teams[i].id : ex->objectives[i].id;
-		t = sandbox_fmt("%s%s%s", s, i ? ", " : "", id);
+		t = mem_printf("%s%s%s", s, i ? ", " : "", id);
 		free(s);
 		s = t;
 	}
 	if (n > 20) {
-		t = sandbox_fmt("%s, ... (%d in all)", s, n);
+		t = mem_printf("%s, ... (%d in all)", s, n);
 		free(s);
 		s = t;
 	}
@@ -369,7 +369,7 @@ static void inject_resolve_to(struct api *api, struct decl *d, const struct api_
 	inj->to_all = tg->all;
 	if (tg->n_to == 0)
 		return;
-	inj->to = sandbox_xrealloc(NULL, (size_t)tg->n_to * sizeof *inj->to);
+	inj->to = mem_realloc(NULL, (size_t)tg->n_to * sizeof *inj->to);
 	for (int i = 0; i < tg->n_to; i++) {
 		int team = ex_find_team(ex, tg->to[i]);
 		if (team >= 0) {

@@ -38,60 +38,6 @@ struct sandbox {
 	int depth;                  /* nested runs */
 };
 
-/* realloc that aborts when out of memory. */
-void *sandbox_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-/* strdup that aborts when out of memory; NULL stays NULL. */
-char *sandbox_xstrdup(const char *s)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	d = strdup(s);
-	if (d == NULL)
-		abort();
-	return d;
-}
-
-/* A new string formatted as printf does. */
-char *sandbox_vfmt(const char *fmt, va_list ap)
-{
-	char small[256], *s;
-	va_list aq;
-	int n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof small, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		abort();
-	s = sandbox_xrealloc(NULL, (size_t)n + 1);
-	if ((size_t)n < sizeof small)
-		memcpy(s, small, (size_t)n + 1);
-	else
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
-/* A new string formatted as printf does. */
-char *sandbox_fmt(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = sandbox_vfmt(fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 /* The sandbox a Lua thread belongs to. */
 struct sandbox *sandbox_of(lua_State *L)
 {
@@ -250,8 +196,8 @@ static void sandbox_bytes(size_t n, char *buf, size_t len)
 static char *sandbox_at(const struct sandbox *sb, int line, const char *msg)
 {
 	if (line > 0)
-		return sandbox_fmt("%s:%d: %s", sb->path, line, msg);
-	return sandbox_fmt("%s: %s", sb->path, msg);
+		return mem_printf("%s:%d: %s", sb->path, line, msg);
+	return mem_printf("%s: %s", sb->path, msg);
 }
 
 /* The message for a run that failed with status and the error object on top of L. */
@@ -280,7 +226,7 @@ static char *sandbox_error(struct sandbox *sb, lua_State *L, int status)
 	for (const char *p = strstr(msg, ": "); p != NULL && sandbox_has_pos(sb, p + 2);
 	     p = strstr(msg, ": "))
 		msg = p + 2; /* "F:7: F:3: x" from a coroutine: keep the innermost place */
-	return sandbox_fmt("%s%s", sb->path, msg + strlen(sb->short_src));
+	return mem_printf("%s%s", sb->path, msg + strlen(sb->short_src));
 }
 
 /*
@@ -397,16 +343,16 @@ static int sandbox_panic(lua_State *L)
 /* Make a sandbox for the scenario at path that may allocate mem_cap bytes. */
 struct sandbox *sandbox_new(const char *path, size_t mem_cap, char **err)
 {
-	struct sandbox *sb = sandbox_xrealloc(NULL, sizeof *sb);
+	struct sandbox *sb = mem_realloc(NULL, sizeof *sb);
 
 	memset(sb, 0, sizeof *sb);
 	*err = NULL;
-	sb->path = sandbox_xstrdup(path);
-	sb->chunkname = sandbox_fmt("@%s", path);
+	sb->path = mem_strdup(path);
+	sb->chunkname = mem_printf("@%s", path);
 	sb->mem_cap = mem_cap;
 	sb->L = lua_newstate(sandbox_alloc, sb);
 	if (sb->L == NULL) {
-		*err = sandbox_fmt("%s: the memory cap is too small for Lua itself", path);
+		*err = mem_printf("%s: the memory cap is too small for Lua itself", path);
 		sandbox_free(sb);
 		return NULL;
 	}

@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "../core/mem.h"
+
 struct sandbox;
 
 /*
@@ -46,13 +48,5 @@ int sandbox_line(lua_State *L, int level);
 /* Split "FILE:LINE: message" of this sandbox into the line (returned; 0: none) and *msg. */
 int sandbox_split(const struct sandbox *sb, const char *text, const char **msg);
 
-/* realloc that aborts when out of memory. */
-void *sandbox_xrealloc(void *p, size_t n);
-/* strdup that aborts when out of memory; NULL stays NULL. */
-char *sandbox_xstrdup(const char *s);
-/* A new string formatted as printf does. */
-char *sandbox_vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-/* A new string formatted as printf does. */
-char *sandbox_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -41,12 +41,12 @@ void scenario_problem_add(struct scenario_problems *p, const char *file, int lin
 
 	if (p->n == p->cap) {
 		p->cap = p->cap > 0 ? p->cap * 2 : 8;
-		p->v = sandbox_xrealloc(p->v, (size_t)p->cap * sizeof *p->v);
+		p->v = mem_realloc(p->v, (size_t)p->cap * sizeof *p->v);
 	}
 	va_start(ap, fmt);
-	p->v[p->n].msg = sandbox_vfmt(fmt, ap);
+	p->v[p->n].msg = mem_vprintf(fmt, ap);
 	va_end(ap);
-	p->v[p->n].file = sandbox_xstrdup(file);
+	p->v[p->n].file = mem_strdup(file);
 	p->v[p->n].line = line;
 	p->n++;
 }
@@ -86,11 +86,11 @@ static int scenario_read(const char *path, char **buf, size_t *len, struct scena
 		scenario_problem_add(probs, path, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	b = sandbox_xrealloc(NULL, cap);
+	b = mem_realloc(NULL, cap);
 	while ((r = fread(b + n, 1, cap - n, f)) > 0) {
 		n += r;
 		if (n == cap)
-			b = sandbox_xrealloc(b, cap *= 2);
+			b = mem_realloc(b, cap *= 2);
 	}
 	if (ferror(f)) {
 		scenario_problem_add(probs, path, 0, "cannot read: %s", strerror(errno));
@@ -164,10 +164,10 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 		scenario_problems_free(&own);
 		return NULL;
 	}
-	sc = sandbox_xrealloc(NULL, sizeof *sc);
+	sc = mem_realloc(NULL, sizeof *sc);
 	memset(sc, 0, sizeof *sc);
 	sc->ex = ex_new();
-	sc->ex->path = sandbox_xstrdup(path);
+	sc->ex->path = mem_strdup(path);
 	sc->sb = sandbox_new(path, lim->mem_cap, &err);
 	if (sc->sb == NULL) {
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);

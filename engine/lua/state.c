@@ -29,7 +29,7 @@ static json_t *state_string(const char *s, size_t n)
 	json_t *j = json_stringn(s, n);
 
 	if (j == NULL) {
-		char *c = sandbox_xrealloc(NULL, n + 1);
+		char *c = mem_realloc(NULL, n + 1);
 		for (size_t i = 0; i < n; i++)
 			c[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
 		j = json_stringn(c, n);

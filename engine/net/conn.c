@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../journal/journal.h"
 #include "server.h"
 #include "utf8.h"
 
@@ -375,7 +376,12 @@ static void conn_exec(struct conn *c, const char *line)
 	const char *p;
 	size_t n;
 
+	if (c->srv->journal != NULL && cmd_journaled(&c->s, line))
+		journal_input(c->srv->journal, &c->s, line);
 	cmd_exec(c->srv->ex, &c->srv->roster, &c->s, line, &r);
+	if (r.code == NULL && r.obj != NULL &&
+	    strcmp(json_string_value(json_object_get(r.obj, "cmd")), "login") == 0)
+		journal_login(c->srv->journal, &c->s);
 	server_regroup(c->srv, c);
 	pace_sync(&c->srv->pace);
 	if (c->s.json && !was_json)
@@ -596,7 +602,7 @@ static void conn_idle(evutil_socket_t fd, short what, void *arg)
 /* A connection with no transport yet (the console gives it one); not attached to the server. */
 struct conn *conn_new(struct server *srv, bool console)
 {
-	struct conn *c = server_xcalloc(1, sizeof *c);
+	struct conn *c = mem_calloc(1, sizeof *c);
 
 	c->srv = srv;
 	c->console = console;
@@ -645,6 +651,8 @@ struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, 
 /* Free a dead connection (from the server's reaper only). */
 void conn_free(struct conn *c)
 {
+	if (c->s.role != CMD_ROLE_NONE)
+		journal_logout(c->srv->journal, c->s.id);
 	cmd_session_close(c->srv->ex, &c->s);
 	if (c->bev != NULL) {
 		bufferevent_free(c->bev);

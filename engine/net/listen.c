@@ -188,7 +188,7 @@ int listen_add(struct server *srv, const char *spec, char *real, size_t n, char 
 		return -1;
 	if (ai->ai_family == AF_INET6 && srv->v6only)
 		flags |= LEV_OPT_BIND_IPV6ONLY;
-	l = server_xcalloc(1, sizeof *l);
+	l = mem_calloc(1, sizeof *l);
 	l->srv = srv;
 	l->lev = evconnlistener_new_bind(srv->base, listen_accept, l, flags, LISTEN_BACKLOG,
 	                                 ai->ai_addr, (int)ai->ai_addrlen);

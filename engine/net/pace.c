@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../journal/journal.h"
+
 /* Ticks run in one go at most; more due are run after the loop has served the clients. */
 #define PACE_BATCH 256
 
@@ -64,6 +66,7 @@ static void pace_fire(evutil_socket_t fd, short what, void *arg)
 	if (n > PACE_BATCH)
 		n = PACE_BATCH;
 	for (long i = 0; i < n && p->ex->state == EX_RUNNING; i++) {
+		journal_tick(p->journal, p->ex->t + p->ex->tick);
 		ex_tick(p->ex);
 		p->done++;
 	}

@@ -12,6 +12,7 @@
 
 struct event_base;
 struct event;
+struct journal;
 
 struct pace {
 	struct exercise *ex;
@@ -24,6 +25,7 @@ struct pace {
 	bool stopped;             /* the server is shutting down */
 	void (*after)(void *ctx); /* called after every batch of ticks */
 	void *ctx;
+	struct journal *journal; /* each tick is journaled before it runs; NULL: none */
 };
 
 /* Pace ex on base; after(ctx) runs after each batch of ticks. */

@@ -6,23 +6,15 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/evt.h"
+#include "../journal/journal.h"
 #include "conn.h"
 #include "listen.h"
 
 /* Seconds the shutdown waits for clients to take their last bytes. */
 #define SERVER_STOP_SECONDS 3
-
-/* calloc that aborts when out of memory. */
-void *server_xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
 
 /* The default limits. */
 void server_limits_default(struct server_limits *lim)
@@ -169,6 +161,7 @@ void server_flush_later(struct server *srv, struct conn *c)
 /* After input or ticks: follow clock changes, give back prompts, write what is queued. */
 void server_settle(struct server *srv)
 {
+	journal_sync(srv->journal); /* nothing reaches a client before the journal has it */
 	pace_sync(&srv->pace);
 	for (size_t i = 0; i < srv->n_dirty; i++) {
 		srv->dirty[i]->dirty = false;
@@ -203,6 +196,7 @@ static void server_reap(evutil_socket_t fd, short what, void *arg)
 		server_detach(srv, c);
 		conn_free(c);
 	}
+	journal_sync(srv->journal); /* the logouts */
 	if (srv->stopping && srv->n_conns == 0)
 		event_base_loopexit(srv->base, NULL);
 }
@@ -248,7 +242,7 @@ static void server_signal(evutil_socket_t sig, short what, void *arg)
 /* A server for ex (which it does not own) with limits lim; it becomes ex's sink. */
 struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 {
-	struct server *srv = server_xcalloc(1, sizeof *srv);
+	struct server *srv = mem_calloc(1, sizeof *srv);
 
 	srv->base = event_base_new();
 	if (srv->base == NULL)
@@ -257,7 +251,7 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	srv->lim = *lim;
 	srv->roster.ctx = srv;
 	srv->roster.each = server_each;
-	srv->groups = server_xcalloc((size_t)ex->n_teams + 1, sizeof *srv->groups);
+	srv->groups = mem_calloc((size_t)ex->n_teams + 1, sizeof *srv->groups);
 	srv->reap_ev = loop_event_new(srv->base, -1, 0, server_reap, srv);
 	srv->stop_ev = loop_event_new(srv->base, -1, 0, server_stop_late, srv);
 	srv->sig_int =
@@ -267,26 +261,52 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	if (srv->reap_ev == NULL || srv->stop_ev == NULL || srv->sig_int == NULL ||
 	    srv->sig_term == NULL)
 		abort();
+	event_add(srv->sig_int, NULL); /* from now on: a signal before the loop runs waits for it */
+	event_add(srv->sig_term, NULL);
 	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);
 	ex_set_sink(ex, server_sink, srv);
 	return srv;
 }
 
-/* STARTEX now (for --autostart); -1 if the exercise is not waiting. */
+/* Run line as the server's own facilitator input (session 0), journaled; -1 if it failed. */
+int server_command(struct server *srv, const char *line)
+{
+	struct cmd_session s;
+	struct cmd_reply r;
+	int rc;
+
+	cmd_session_init(&s, 0);
+	s.role = CMD_ROLE_FACILITATOR;
+	s.name = strdup("tabletop");
+	if (s.name == NULL)
+		abort();
+	journal_input(srv->journal, &s, line);
+	cmd_exec(srv->ex, &srv->roster, &s, line, &r);
+	rc = r.code == NULL ? 0 : -1;
+	cmd_reply_free(&r);
+	free(s.name);
+	server_settle(srv);
+	return rc;
+}
+
+/* STARTEX now (for --autostart), journaled; -1 if the exercise is not waiting. */
 int server_start(struct server *srv)
 {
-	int r = ex_start(srv->ex);
+	return server_command(srv, "start");
+}
 
-	server_settle(srv);
-	return r;
+/* Journal every input and event from now on. */
+void server_set_journal(struct server *srv, struct journal *j)
+{
+	srv->journal = j;
+	srv->pace.journal = j;
+	journal_attach(j, srv->ex);
 }
 
 /* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
 int server_run(struct server *srv)
 {
 	signal(SIGPIPE, SIG_IGN);
-	event_add(srv->sig_int, NULL);
-	event_add(srv->sig_term, NULL);
 	if (event_base_dispatch(srv->base) < 0)
 		return -1;
 	return 0;

@@ -9,12 +9,14 @@
 #include <stddef.h>
 
 #include "../core/cmd.h"
+#include "../core/mem.h"
 #include "pace.h"
 
 struct event_base;
 struct event;
 struct conn;
 struct listener;
+struct journal;
 
 /* Every limit of CONTRACT section 4 and its default. */
 struct server_limits {
@@ -47,6 +49,7 @@ struct server {
 	struct pace pace;
 	struct event *sig_int, *sig_term, *stop_ev;
 	bool stopping;
+	struct journal *journal; /* NULL: none */
 };
 
 /* The default limits. */
@@ -55,8 +58,12 @@ void server_limits_default(struct server_limits *lim);
 struct server *server_new(struct exercise *ex, const struct server_limits *lim);
 /* Free the server, its connections and listeners. */
 void server_free(struct server *srv);
-/* STARTEX now (for --autostart); -1 if the exercise is not waiting. */
+/* STARTEX now (for --autostart), journaled; -1 if the exercise is not waiting. */
 int server_start(struct server *srv);
+/* Journal every input and event from now on (j may be NULL; the server does not own it). */
+void server_set_journal(struct server *srv, struct journal *j);
+/* Run line as the server's own facilitator input (session 0), journaled; -1 if it failed. */
+int server_command(struct server *srv, const char *line);
 /* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
 int server_run(struct server *srv);
 
@@ -73,7 +80,5 @@ void server_attach(struct server *srv, struct conn *c);
 /* Put c in the list of its team or of the staff after its role may have changed. */
 void server_regroup(struct server *srv, struct conn *c);
 
-/* calloc that aborts when out of memory. */
-void *server_xcalloc(size_t n, size_t size);
 
 #endif

@@ -18,8 +18,10 @@ tap_ok "--version prints the version" has "tabletop 0."
 tap_ok "no arguments is a usage error" status 2 "$T"
 tap_ok "an unknown command is a usage error" status 2 "$T" frobnicate
 tap_ok "it names the unknown command" has "unknown command 'frobnicate'"
-tap_ok "report is not built yet: exit 2" status 2 "$T" report x.jsonl
-tap_ok "and it says so" has "not built yet"
+for c in run check simulate report import; do
+	tap_ok "$c --help exits 0" status 0 "$T" $c --help
+	tap_ok "$c --help shows its usage" has "usage: tabletop $c"
+done
 tap_ok "check without a file is a usage error" status 2 "$T" check
 tap_ok "check with an unknown flag is a usage error" status 2 "$T" check --frob x.lua
 tap_ok "check of a clean scenario exits 0" status 0 "$T" check "$F/random.lua"

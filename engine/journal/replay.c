@@ -1,0 +1,429 @@
+/* Reading a journal, and replaying its inputs into a freshly loaded scenario. */
+#include "replay.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "../core/cmd.h"
+#include "../core/evt.h"
+#include "journal.h"
+
+/* One event line waiting to be compared. */
+struct replay_event {
+	char *text;
+	size_t len;
+	long no; /* its journal line; 0 for a regenerated event */
+};
+
+/* Events in order, taken from the front. */
+struct replay_fifo {
+	struct replay_event *v;
+	size_t head, n, cap; /* the waiting ones are v[head..n) */
+};
+
+/* A replay in progress. */
+struct replay_ctx {
+	const char *path;
+	struct exercise *ex;
+	struct replay *r;
+	FILE *err;
+	struct replay_fifo made;      /* events the replay regenerated, not compared yet */
+	struct replay_fifo journaled; /* events of the journal, not compared yet */
+};
+
+/* Check the header line into r->header; -1 after a message. */
+static int replay_header(struct replay *r, const char *path, json_t *o, FILE *err)
+{
+	static const char *const need[] = {"scenario", "sha256", "seed"};
+	json_t *version = json_object_get(o, "version");
+	const char *sha = json_string_value(json_object_get(o, "sha256"));
+
+	if (strcmp(json_string_value(json_object_get(o, "type")), "journal") != 0) {
+		fprintf(err,
+		        "%s:1: not a tabletop journal: the first line must be its "
+		        "{\"type\":\"journal\",...} header\n",
+		        path);
+		return -1;
+	}
+	if (!json_is_integer(version) || json_integer_value(version) != JOURNAL_VERSION) {
+		fprintf(
+		    err,
+		    "%s:1: this journal's format version is not %d, the one this tabletop reads\n",
+		    path, JOURNAL_VERSION);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+		json_t *v = json_object_get(o, need[i]);
+		bool ok =
+		    i == 2 ? json_is_integer(v) && json_integer_value(v) >= 0 : json_is_string(v);
+
+		if (i == 1 && ok)
+			ok = strlen(sha) == 64 && strspn(sha, "0123456789abcdef") == 64;
+		if (!ok) {
+			fprintf(err, "%s:1: the header has no valid \"%s\"\n", path, need[i]);
+			return -1;
+		}
+	}
+	json_incref(o);
+	r->header = o;
+	return 0;
+}
+
+/* Parse one line into an object with a "type"; NULL after a message. */
+static json_t *replay_parse(const char *path, const char *text, size_t len, long no, FILE *err)
+{
+	json_error_t e;
+	json_t *o = json_loadb(text, len, 0, &e);
+
+	if (o == NULL) {
+		fprintf(err, "%s:%ld: not JSON: %s\n", path, no, e.text);
+		return NULL;
+	}
+	if (!json_is_object(o) || !json_is_string(json_object_get(o, "type"))) {
+		fprintf(err,
+		        "%s:%ld: not a journal line: a JSON object with a \"type\" is expected\n",
+		        path, no);
+		json_decref(o);
+		return NULL;
+	}
+	if (no > 1 && strcmp(json_string_value(json_object_get(o, "type")), "journal") == 0) {
+		fprintf(err, "%s:%ld: a second journal header (two journals joined together?)\n",
+		        path, no);
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* One whole line (without its '\n'): the header, or a line for fn. */
+static int replay_line(const char *path, struct replay *r, char *text, size_t len, long no,
+                       replay_fn fn, void *ctx, FILE *err)
+{
+	json_t *o;
+	int rc;
+
+	if (len == 0 && no > 1)
+		return 0;
+	o = replay_parse(path, text, len, no, err);
+	if (o == NULL)
+		return -1;
+	rc = no == 1 ? replay_header(r, path, o, err) : fn(ctx, o, text, len, no);
+	json_decref(o);
+	return rc;
+}
+
+/* Read the journal at path: its header, then fn for every later line. */
+int replay_read(const char *path, struct replay *r, replay_fn fn, void *ctx, FILE *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	json_decref(r->header);
+	r->header = NULL;
+	r->lines = 0;
+	r->keep = 0;
+	r->partial = false;
+	if (f == NULL) {
+		fprintf(err, "%s: cannot read the journal: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (r->header == NULL || fn != NULL) && (n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] != '\n') {
+			fprintf(err, "%s:%ld: %s\n", path, r->lines + 1,
+			        r->lines == 0 ? "the header is cut off: not a usable journal"
+			                      : "warning: the last line is cut off (a crash while "
+			                        "writing?); it is ignored");
+			rc = r->lines == 0 ? -1 : 0;
+			r->partial = true;
+			break;
+		}
+		r->lines++;
+		r->keep += n;
+		line[n - 1] = '\0';
+		rc = replay_line(path, r, line, (size_t)n - 1, r->lines, fn, ctx, err);
+	}
+	if (rc == 0 && ferror(f)) {
+		fprintf(err, "%s: cannot read the journal: %s\n", path, strerror(errno));
+		rc = -1;
+	} else if (rc == 0 && r->header == NULL && !r->partial) {
+		fprintf(err, "%s: empty file: not a tabletop journal\n", path);
+		rc = -1;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/* Print the problems of a scenario that did not load. */
+static void replay_problems(const struct scenario_problems *p, const char *scenario, FILE *err)
+{
+	for (int i = 0; i < p->n; i++) {
+		const char *file = p->v[i].file != NULL ? p->v[i].file : scenario;
+
+		if (p->v[i].line > 0)
+			fprintf(err, "%s:%d: %s\n", file, p->v[i].line, p->v[i].msg);
+		else
+			fprintf(err, "%s: %s\n", file, p->v[i].msg);
+	}
+	if (p->n == 0)
+		fprintf(err, "%s: the scenario cannot run\n", scenario);
+}
+
+/* Load the scenario that the header names (or scenario) with the journal's seed and speed. */
+struct scenario *replay_load(const struct replay *r, const char *path, const char *scenario,
+                             bool force, FILE *err)
+{
+	const char *named = json_string_value(json_object_get(r->header, "scenario"));
+	const char *want = json_string_value(json_object_get(r->header, "sha256"));
+	json_t *speed = json_object_get(r->header, "speed");
+	struct scenario_problems probs = {0};
+	struct scenario_limits lim;
+	struct scenario *sc;
+	char sha[65];
+
+	if (scenario == NULL)
+		scenario = named;
+	if (journal_sha256(scenario, sha, err) < 0) {
+		if (scenario == named)
+			fprintf(
+			    err,
+			    "%s: the journal's scenario is not there; give its path: tabletop run "
+			    "SCENARIO.lua --journal %s --resume\n",
+			    path, path);
+		return NULL;
+	}
+	if (strcmp(sha, want) != 0 && !force) {
+		fprintf(err,
+		        "%s: written for another scenario: %s has SHA-256 %.12s..., the journal's "
+		        "has %.12s...; use --force to replay it anyway\n",
+		        path, scenario, sha, want);
+		return NULL;
+	}
+	if (strcmp(sha, want) != 0)
+		fprintf(err, "%s: warning: written for another version of %s; replaying anyway\n",
+		        path, scenario);
+	scenario_limits_default(&lim);
+	sc = scenario_load(scenario, &lim,
+	                   (long long)json_integer_value(json_object_get(r->header, "seed")),
+	                   &probs);
+	if (sc == NULL)
+		replay_problems(&probs, scenario, err);
+	scenario_problems_free(&probs);
+	if (sc != NULL && json_is_number(speed) && json_number_value(speed) > 0)
+		scenario_exercise(sc)->speed = json_number_value(speed);
+	return sc;
+}
+
+/* Add a copy of an event's text to the back of q. */
+static void replay_push(struct replay_fifo *q, const char *text, size_t len, long no)
+{
+	char *copy = malloc(len + 1);
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	if (q->n == q->cap && q->head > 0) {
+		memmove(q->v, q->v + q->head, (q->n - q->head) * sizeof *q->v);
+		q->n -= q->head;
+		q->head = 0;
+	}
+	if (q->n == q->cap) {
+		q->cap = q->cap > 0 ? q->cap * 2 : 64;
+		q->v = realloc(q->v, q->cap * sizeof *q->v);
+		if (q->v == NULL)
+			abort();
+	}
+	q->v[q->n++] = (struct replay_event){copy, len, no};
+}
+
+/* Empty q and free its storage. */
+static void replay_clear(struct replay_fifo *q)
+{
+	for (size_t i = q->head; i < q->n; i++)
+		free(q->v[i].text);
+	free(q->v);
+	memset(q, 0, sizeof *q);
+}
+
+/* The replay first differs from the journal at line no: warn, and compare no more. */
+static void replay_diverge(struct replay_ctx *c, long no, const char *what)
+{
+	fprintf(c->err,
+	        "%s:%ld: warning: %s; the replay differs from the journal from here on (was the "
+	        "scenario or tabletop changed?)\n",
+	        c->path, no, what);
+	c->r->diverged = no;
+	replay_clear(&c->made);
+	replay_clear(&c->journaled);
+}
+
+/* Compare the events waiting on both sides, in order. */
+static void replay_match(struct replay_ctx *c)
+{
+	struct replay_fifo *a = &c->made, *b = &c->journaled;
+
+	while (a->head < a->n && b->head < b->n) {
+		struct replay_event x = a->v[a->head++], y = b->v[b->head++];
+		bool same = x.len == y.len && memcmp(x.text, y.text, x.len) == 0;
+
+		free(x.text);
+		free(y.text);
+		if (!same) {
+			replay_diverge(c, y.no, "the replay made another event than this one");
+			return;
+		}
+	}
+	if (a->head == a->n)
+		a->head = a->n = 0;
+	if (b->head == b->n)
+		b->head = b->n = 0;
+}
+
+/* The sink during replay: keep what the staff would receive, to compare with the journal. */
+static void replay_sink(void *ctx, struct evt *ev)
+{
+	struct replay_ctx *c = ctx;
+	const char *p;
+	size_t n;
+
+	if (c->r->diverged || !(ev->aud.all || ev->aud.staff))
+		return;
+	p = evt_json(ev, &n);
+	replay_push(&c->made, p, n - 1, 0);
+}
+
+/* The session an input or login line names into s (name allocated); -1 after a message. */
+static int replay_session(struct replay_ctx *c, json_t *o, long no, struct cmd_session *s)
+{
+	static const char *const roles[] = {"team", "facilitator", "observer"};
+	static const enum cmd_role role_of[] = {CMD_ROLE_TEAM, CMD_ROLE_FACILITATOR,
+	                                        CMD_ROLE_OBSERVER};
+	json_t *sess = json_object_get(o, "sess"), *team = json_object_get(o, "team");
+	const char *role = json_string_value(json_object_get(o, "role"));
+	const char *name = json_string_value(json_object_get(o, "name"));
+
+	cmd_session_init(s, 0);
+	if (!json_is_integer(sess) || json_integer_value(sess) < 0 || role == NULL ||
+	    name == NULL || !(json_is_string(team) || json_is_null(team))) {
+		fprintf(c->err, "%s:%ld: a \"%s\" line needs sess, role, team and name\n", c->path,
+		        no, json_string_value(json_object_get(o, "type")));
+		return -1;
+	}
+	s->id = (unsigned long)json_integer_value(sess);
+	if (s->id > c->r->max_sess)
+		c->r->max_sess = s->id;
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (strcmp(role, roles[i]) == 0)
+			s->role = role_of[i];
+	if (json_is_string(team) && (s->team = ex_find_team(c->ex, json_string_value(team))) < 0) {
+		fprintf(c->err, "%s:%ld: team \"%s\" is not in the scenario\n", c->path, no,
+		        json_string_value(team));
+		return -1;
+	}
+	if (s->role == CMD_ROLE_NONE || (s->role == CMD_ROLE_TEAM) != (s->team >= 0)) {
+		fprintf(c->err, "%s:%ld: role \"%s\" does not go with team %s\n", c->path, no, role,
+		        s->team >= 0 ? json_string_value(team) : "null");
+		return -1;
+	}
+	s->name = strdup(name);
+	if (s->name == NULL)
+		abort();
+	return 0;
+}
+
+/* Replay one input line: a command, a login, a tick. -1 after a message. */
+static int replay_input(struct replay_ctx *c, json_t *o, const char *type, long no)
+{
+	const char *line = json_string_value(json_object_get(o, "line"));
+	struct cmd_session s;
+	struct cmd_reply reply;
+
+	if (strcmp(type, "in") == 0 && line == NULL) {
+		fprintf(c->err, "%s:%ld: an \"in\" line needs the command's \"line\"\n", c->path,
+		        no);
+		return -1;
+	}
+	if (replay_session(c, o, no, &s) < 0)
+		return -1;
+	if (strcmp(type, "in") == 0) {
+		cmd_exec(c->ex, NULL, &s, line, &reply);
+		cmd_reply_free(&reply);
+	} else if (s.role == CMD_ROLE_TEAM) {
+		ex_join(c->ex, s.team, s.name);
+	}
+	free(s.name);
+	return 0;
+}
+
+/* Replay a tick: the clock moves to t. -1 after a message. */
+static int replay_tick(struct replay_ctx *c, json_t *o, long no)
+{
+	json_t *t = json_object_get(o, "t");
+	struct exercise *ex = c->ex;
+
+	if (!json_is_integer(t)) {
+		fprintf(c->err, "%s:%ld: a \"tick\" line needs a whole \"t\"\n", c->path, no);
+		return -1;
+	}
+	if (!c->r->diverged && (ex->state == EX_WAITING || ex->state == EX_ENDED ||
+	                        ex->t + ex->tick != json_integer_value(t)))
+		replay_diverge(c, no, "the clock cannot tick to this t");
+	ex_tick(ex);
+	return 0;
+}
+
+/* Replay one journal line: an input runs again, an event is compared. */
+static int replay_apply(void *ctx, json_t *o, const char *text, size_t len, long no)
+{
+	struct replay_ctx *c = ctx;
+	const char *type = json_string_value(json_object_get(o, "type"));
+	json_t *sess = json_object_get(o, "sess");
+	int rc = 0;
+
+	if (strcmp(type, "tick") == 0) {
+		rc = replay_tick(c, o, no);
+	} else if (strcmp(type, "in") == 0 || strcmp(type, "login") == 0) {
+		rc = replay_input(c, o, type, no);
+	} else if (strcmp(type, "logout") == 0) {
+		if (json_is_integer(sess) && json_integer_value(sess) > (json_int_t)c->r->max_sess)
+			c->r->max_sess = (unsigned long)json_integer_value(sess);
+	} else if (strcmp(type, "resume") != 0 && !c->r->diverged) {
+		replay_push(&c->journaled, text, len, no);
+	}
+	replay_match(c);
+	return rc;
+}
+
+/* Replay the inputs of the journal at path into ex, comparing the events. */
+int replay_run(const char *path, struct exercise *ex, struct replay *r, FILE *err)
+{
+	struct replay_ctx c = {.path = path, .ex = ex, .r = r, .err = err};
+	int rc;
+
+	r->max_sess = 0;
+	r->diverged = 0;
+	ex_set_sink(ex, replay_sink, &c);
+	rc = replay_read(path, r, replay_apply, &c, err);
+	if (rc == 0 && !r->diverged && c.journaled.head < c.journaled.n)
+		replay_diverge(&c, c.journaled.v[c.journaled.head].no,
+		               "the replay did not make this event");
+	replay_clear(&c.made);
+	replay_clear(&c.journaled);
+	ex_set_sink(ex, NULL, NULL);
+	for (int i = 0; i < ex->n_teams; i++)
+		ex->teams[i].members = 0;
+	return rc;
+}
+
+/* Free what r holds. */
+void replay_free(struct replay *r)
+{
+	json_decref(r->header);
+	r->header = NULL;
+}

@@ -1,0 +1,181 @@
+/* Text helpers of the MSEL import: UTF-8, cleaning spreadsheet cells, short forms. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+
+/* How long a subject may be before text_headline cuts it. */
+#define TEXT_HEADLINE 100
+
+/* The length of the valid UTF-8 sequence at s[0..n), or 0 (no overlongs, surrogates, > U+10FFFF).
+ */
+size_t text_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (s[0] == 0xE0)
+		lo = 0xA0;
+	else if (s[0] == 0xED)
+		hi = 0x9F;
+	else if (s[0] == 0xF0)
+		lo = 0x90;
+	else if (s[0] == 0xF4)
+		hi = 0x8F;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+/* Whether the string s is valid UTF-8. */
+bool text_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+
+	for (size_t i = 0; i < n; i += k)
+		if ((k = text_utf8_len(p + i, n - i)) == 0)
+			return false;
+	return true;
+}
+
+/* The length of the blank at s (ASCII blank or line break, or a no-break space), else 0. */
+static size_t text_blank(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
+		return 1;
+	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* A cell's text without blanks at the ends and with LF line breaks, NULL if empty. */
+char *text_clean(const char *s)
+{
+	size_t k, n, o = 0;
+	char *out;
+
+	while ((k = text_blank(s)) > 0)
+		s += k;
+	n = strlen(s);
+	for (;;) {
+		if (n >= 1 && text_blank(s + n - 1) == 1)
+			n--;
+		else if (n >= 2 && text_blank(s + n - 2) == 2)
+			n -= 2;
+		else
+			break;
+	}
+	if (n == 0)
+		return NULL;
+	out = mem_realloc(NULL, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+			continue;
+		out[o++] = s[i] == '\r' ? '\n' : s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* text_clean, then every run of blanks and line breaks as one space; NULL if empty. */
+char *text_oneline(const char *s)
+{
+	char *out = text_clean(s);
+	size_t o = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; out[i] != '\0'; i++) {
+		bool blank = out[i] == ' ' || out[i] == '\t' || out[i] == '\n' || out[i] == '\v' ||
+		             out[i] == '\f';
+		if (!blank)
+			out[o++] = out[i];
+		else if (o > 0 && out[o - 1] != ' ')
+			out[o++] = ' ';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* A short printable form of s for messages, in buf of size n. */
+void text_show(const char *s, char *buf, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), o = 0, k, limit = n > 44 ? 40 : (n > 4 ? n - 4 : 0);
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < len; i += k) {
+		k = text_utf8_len(p + i, len - i);
+		if (o + (k ? k : 1) > limit) {
+			if (n >= 4) {
+				memcpy(buf + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		if (k == 0) {
+			buf[o++] = '?';
+			k = 1;
+		} else if (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
+			buf[o++] = ' ';
+		} else {
+			memcpy(buf + o, p + i, k);
+			o += k;
+		}
+	}
+	buf[o] = '\0';
+}
+
+/* The first line of s, cut at a word near 100 bytes with "..."; *whole: it is all of s. */
+char *text_headline(const char *s, bool *whole)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t line = strcspn(s, "\n"), space = 0, end = 0, k;
+
+	*whole = s[line] == '\0';
+	if (line <= TEXT_HEADLINE)
+		return mem_strndup(s, line);
+	*whole = false;
+	for (size_t i = 0; i < line; i += k) {
+		k = text_utf8_len(p + i, line - i);
+		k = k ? k : 1;
+		if (i + k > TEXT_HEADLINE - 3)
+			break;
+		end = i + k;
+		if (s[i] == ' ')
+			space = i;
+	}
+	end = space >= TEXT_HEADLINE / 2 ? space : end;
+	while (end > 0 && strchr(" ,;:-", s[end - 1]) != NULL)
+		end--;
+	return mem_printf("%.*s...", (int)end, s);
+}
+
+/* a (malloc'd or NULL) with sep and b appended; returns the new malloc'd string. */
+char *text_join(char *a, const char *sep, const char *b)
+{
+	char *out;
+
+	if (a == NULL)
+		return mem_printf("%s", b);
+	out = mem_printf("%s%s%s", a, sep, b);
+	free(a);
+	return out;
+}

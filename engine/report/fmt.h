@@ -1,0 +1,29 @@
+/* Times, durations and phrases that every report format writes the same way. */
+#ifndef REPORT_FMT_H
+#define REPORT_FMT_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Exercise time t as "T+HH:MM:SS". */
+void fmt_offset(long t, char *buf, size_t n);
+/* The in-world clock at t: "HH:MM" on the start's day, else "MM-DD HH:MM"; "" without a start. */
+void fmt_clock(const struct model *m, long t, char *buf, size_t n);
+/* The in-world date and time at t, "YYYY-MM-DD HH:MM"; "" without a start. */
+void fmt_datetime(const struct model *m, long t, char *buf, size_t n);
+/* A duration for people ("45s", "12m", "1h30m"); "-" when d is -1 (unknown). */
+void fmt_dur(long d, char *buf, size_t n);
+/* The mean of sum over n, rounded to the second; -1 when n is 0. */
+long fmt_mean(long sum, long n);
+/* The inject's recipients as a new string: "all" when it reached every team, else "al, xk". */
+char *fmt_to(const struct model *m, const struct model_inject *in);
+/* An option as a new string: "key (label)", "key", or "none" when key is NULL. */
+char *fmt_option(const char *key, const char *label);
+/* A team's id by index; -1 is "all". */
+const char *fmt_team(const struct model *m, int k);
+
+/* How the exercise ended, as a new phrase: "the planned duration ran out", ... */
+char *fmt_ended(const struct model *m);
+
+#endif

@@ -1,0 +1,265 @@
+/* The after-action report as one self-contained HTML page: inline CSS, an inline SVG timeline,
+ * nothing fetched, made to print. */
+#include "html.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "report.h"
+
+/* What the HTML format remembers between operations. */
+struct html {
+	const struct out_col *cols;
+	int n, flags;
+	long heat_max; /* the largest count in a heat table */
+	char **heat;   /* a heat table's rows, kept until its end to know the largest */
+	size_t heat_rows, heat_cap;
+	bool section; /* a <section> is open */
+};
+
+static const char html_css[] =
+    ":root{color-scheme:light}"
+    "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+    "sans-serif;color:#1a1a1a;background:#fff;margin:0 auto;max-width:1200px;"
+    "padding:0 24px 24px}"
+    ".marking{text-align:center;font-weight:700;letter-spacing:.35em;color:#b00020;"
+    "border:2px solid #b00020;padding:4px;margin:12px 0}"
+    ".kicker{text-transform:uppercase;letter-spacing:.12em;color:#555;font-size:12px;"
+    "margin:18px 0 0}"
+    "h1{font-size:26px;margin:2px 0 8px}"
+    "h2{font-size:20px;color:#1f4e79;border-bottom:2px solid #1f4e79;padding-bottom:3px;"
+    "margin:30px 0 10px}"
+    "h3{font-size:17px;border-bottom:1px solid #c8c8c8;margin:24px 0 6px}"
+    "h4{font-size:14px;color:#333;margin:14px 0 4px}"
+    "p{margin:6px 0}"
+    "table{border-collapse:collapse;margin:6px 0 12px;font-size:.93em}"
+    "th,td{border:1px solid #c8c8c8;padding:3px 7px;text-align:left;vertical-align:top}"
+    "th{background:#eef2f7}"
+    "tbody tr:nth-child(even){background:#fafbfc}"
+    ".r{text-align:right;font-variant-numeric:tabular-nums}"
+    ".kv{display:flex;gap:12px;margin:2px 0}.kv .k{flex:0 0 7.5em;font-weight:600;color:#333}"
+    ".item{margin:3px 0}.item.l1{margin-left:2.2em}"
+    "figure{margin:8px 0}figure svg{width:100%;height:auto;display:block}"
+    "figcaption{font-size:12px;color:#555}"
+    "@page{margin:14mm}"
+    "@media print{body{max-width:none;padding:0;font-size:11px}"
+    "section{break-before:page;page-break-before:always}"
+    "section:first-of-type{break-before:auto;page-break-before:auto}"
+    "h2,h3,h4{break-after:avoid;page-break-after:avoid}"
+    "tr,.item,.kv,figure{break-inside:avoid;page-break-inside:avoid}"
+    "thead{display:table-header-group}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+/* Write s as HTML text (also safe in attribute values): & < > " ' escaped, controls as spaces. */
+void html_esc(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&#39;", f);
+			break;
+		default:
+			putc(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c, f);
+			break;
+		}
+	}
+}
+
+/* Write s escaped, with its line breaks as <br>. */
+static void html_lines(FILE *f, const char *s)
+{
+	for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		char *line = strndup(s, (size_t)(nl - s));
+		if (line == NULL)
+			abort();
+		html_esc(f, line);
+		fputs("<br>", f);
+		free(line);
+	}
+	html_esc(f, s);
+}
+
+/* Close the open <section>, if any. */
+static void html_close(const struct out *o)
+{
+	struct html *h = o->ctx;
+
+	if (h->section)
+		fputs("</section>\n", o->f);
+	h->section = false;
+}
+
+/* A heading: sections open a <section> with an <h2>, teams <h3>, parts <h4>. */
+static void html_heading(const struct out *o, int level, const char *text)
+{
+	struct html *h = o->ctx;
+
+	if (level == 1) {
+		html_close(o);
+		fputs("<section>\n", o->f);
+		h->section = true;
+	}
+	fprintf(o->f, "<h%d>", level + 1);
+	html_esc(o->f, text);
+	fprintf(o->f, "</h%d>\n", level + 1);
+}
+
+/* A paragraph. */
+static void html_para(const struct out *o, const char *text)
+{
+	fputs("<p>", o->f);
+	html_lines(o->f, text);
+	fputs("</p>\n", o->f);
+}
+
+/* One "key: value" line of the summary. */
+static void html_kv(const struct out *o, const char *key, const char *value)
+{
+	fputs("<div class=\"kv\"><span class=\"k\">", o->f);
+	html_esc(o->f, key);
+	fputs("</span><span class=\"v\">", o->f);
+	html_lines(o->f, value);
+	fputs("</span></div>\n", o->f);
+}
+
+/* Start a table: its heading row. */
+static void html_table(const struct out *o, const struct out_col *cols, int n, int flags)
+{
+	struct html *h = o->ctx;
+
+	h->cols = cols;
+	h->n = n;
+	h->flags = flags;
+	h->heat_max = 0;
+	fputs("<table><thead><tr>", o->f);
+	for (int c = 0; c < n; c++) {
+		fputs(cols[c].align == 'r' ? "<th class=\"r\">" : "<th>", o->f);
+		html_lines(o->f, cols[c].head);
+		fputs("</th>", o->f);
+	}
+	fputs("</tr></thead><tbody>\n", o->f);
+}
+
+/* Write one row; heat cells are shaded by their share of max. */
+static void html_print_row(const struct out *o, char **cells, long max)
+{
+	const struct html *h = o->ctx;
+
+	fputs("<tr>", o->f);
+	for (int c = 0; c < h->n; c++) {
+		long v = atol(cells[c]);
+		fputs(h->cols[c].align == 'r' ? "<td class=\"r\"" : "<td", o->f);
+		if ((h->flags & OUT_HEAT) && c > 0 && c < h->n - 1 && v > 0 && max > 0)
+			fprintf(o->f, " style=\"background:rgba(31,95,168,%.2f)\"",
+			        0.08 + 0.37 * (double)v / (double)max);
+		putc('>', o->f);
+		html_lines(o->f, cells[c]);
+		fputs("</td>", o->f);
+	}
+	fputs("</tr>\n", o->f);
+}
+
+/* A row: written at once, or kept until the end of a heat table. Frees the cells. */
+static void html_row(const struct out *o, char **cells)
+{
+	struct html *h = o->ctx;
+
+	if (!(h->flags & OUT_HEAT)) {
+		html_print_row(o, cells, 0);
+		for (int c = 0; c < h->n; c++)
+			free(cells[c]);
+		return;
+	}
+	for (int c = 1; c < h->n - 1; c++)
+		if (atol(cells[c]) > h->heat_max)
+			h->heat_max = atol(cells[c]);
+	if (h->heat_rows == h->heat_cap) {
+		h->heat_cap = h->heat_cap ? h->heat_cap * 2 : 16;
+		h->heat = realloc(h->heat, h->heat_cap * 16 * sizeof *h->heat);
+		if (h->heat == NULL)
+			abort();
+	}
+	memcpy(&h->heat[h->heat_rows++ * 16], cells, (size_t)h->n * sizeof *cells);
+}
+
+/* End a table, writing a heat table's kept rows. */
+static void html_end(const struct out *o)
+{
+	struct html *h = o->ctx;
+
+	for (size_t r = 0; r < h->heat_rows; r++) {
+		html_print_row(o, &h->heat[r * 16], h->heat_max);
+		for (int c = 0; c < h->n; c++)
+			free(h->heat[r * 16 + (size_t)c]);
+	}
+	h->heat_rows = 0;
+	fputs("</tbody></table>\n", o->f);
+}
+
+/* A list entry: lead in bold, indented at level 1. */
+static void html_item(const struct out *o, int level, const char *lead, const char *text)
+{
+	fprintf(o->f, "<p class=\"item l%d\">", level > 0);
+	if (lead[0] != '\0') {
+		fputs("<strong>", o->f);
+		html_esc(o->f, lead);
+		fputs("</strong> ", o->f);
+	}
+	html_lines(o->f, text);
+	fputs("</p>\n", o->f);
+}
+
+/* The swimlane figure, in a section of its own. */
+static void html_figure(const struct out *o, const struct model *m)
+{
+	html_heading(o, 1, "Timeline by team");
+	fputs("<figure>\n", o->f);
+	svg_write(m, o->f);
+	fputs("<figcaption>One lane per team. Triangles: injects received; dots: decisions; "
+	      "crosses: deadlines missed (the default was recorded); diamonds: shares sent (a line "
+	      "runs to the team it reached; hollow: to all). Hover a mark for its "
+	      "details.</figcaption>\n</figure>\n",
+	      o->f);
+}
+
+/* Write the report as one self-contained HTML page. */
+void html_write(const struct model *m, FILE *f)
+{
+	struct html h = {0};
+	const struct out o = {f,          &h,       html_heading, html_para, html_kv,
+	                      html_table, html_row, html_end,     html_item, html_figure};
+	const char *title = m->title ? m->title : "(untitled exercise)";
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	      "style-src 'unsafe-inline'\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<title>After-action report: ",
+	      f);
+	html_esc(f, title);
+	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_css);
+	fputs("<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>\n<header>"
+	      "<p class=\"kicker\">After-action report</p><h1>",
+	      f);
+	html_esc(f, title);
+	fputs("</h1></header>\n", f);
+	sections_write(m, &o);
+	html_close(&o);
+	fputs("<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>\n</body>\n</html>\n", f);
+	free(h.heat);
+}

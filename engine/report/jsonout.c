@@ -1,0 +1,413 @@
+/* The after-action report as one JSON document (docs/journal.md, "Report JSON"). */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "jalloc.h"
+#include "report.h"
+
+/* Build a JSON value from a json_pack format; aborts when out of memory. */
+static json_t *jsonout_pack(const char *fmt, ...)
+{
+	json_error_t err;
+	va_list ap;
+	json_t *v;
+
+	va_start(ap, fmt);
+	v = json_vpack_ex(&err, 0, fmt, ap);
+	va_end(ap);
+	if (v == NULL)
+		abort();
+	return v;
+}
+
+/* A time or duration, null when it is -1 (unknown). */
+static json_t *jsonout_opt(long v)
+{
+	return v == -1 ? json_null() : json_integer(v);
+}
+
+/* b - a when both times are known (not -1), else null. */
+static json_t *jsonout_diff(long a, long b)
+{
+	return a == -1 || b == -1 ? json_null() : json_integer(b - a);
+}
+
+/* The header: where the journal came from. */
+static json_t *jsonout_journal(const struct model *m)
+{
+	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path", m->path, "version", 1,
+	                    "tabletop", m->tabletop, "scenario", m->scenario, "sha256", m->sha256,
+	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
+	                    (json_int_t)m->c.lines, "partial", m->partial);
+}
+
+/* Every count of the summary. */
+static json_t *jsonout_counts(const struct model *m)
+{
+	const struct model_counts *c = &m->c;
+	json_t *o = jsonout_pack(
+	    "{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "events", (json_int_t)c->events,
+	    "unknown", (json_int_t)c->unknown, "injects", (json_int_t)c->injects, "decisions",
+	    (json_int_t)c->decisions, "timeouts", (json_int_t)c->timeouts, "open",
+	    (json_int_t)c->open, "shares", (json_int_t)c->shares, "rfis", (json_int_t)c->rfis,
+	    "rfis_unanswered", (json_int_t)c->rfis_unanswered, "replies", (json_int_t)c->replies,
+	    "notes", (json_int_t)c->notes, "scores", (json_int_t)c->scores);
+
+	json_object_update_new(
+	    o, jsonout_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
+	                    (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
+	                    (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
+	                    (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
+	                    (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
+	                    (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
+	                    (json_int_t)c->resumes));
+	return o;
+}
+
+/* A team's decisions, the deadlines it missed and those still open. */
+static void jsonout_decisions(const struct model *m, int k, json_t *team)
+{
+	json_t *ds = json_array(), *missed = json_array(), *open = json_array();
+
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		if (d->team != k)
+			continue;
+		json_array_append_new(
+		    ds, jsonout_pack("{s:s,s:o,s:I,s:o,s:s?,s:s?,s:s?,s:b,s:o}", "inject",
+		                     d->inject, "reached", jsonout_opt(d->fired), "t",
+		                     (json_int_t)d->t, "response", jsonout_opt(d->response),
+		                     "option", d->option, "label", d->label, "by", d->by, "timeout",
+		                     d->timeout, "deadline", jsonout_opt(d->deadline)));
+		if (d->timeout)
+			json_array_append_new(
+			    missed,
+			    jsonout_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject", d->inject, "reached",
+			                 jsonout_opt(d->fired), "deadline", (json_int_t)d->t,
+			                 "option", d->option, "label", d->label));
+	}
+	for (size_t i = 0; i < m->n_opens; i++)
+		if (m->opens[i].team == k)
+			json_array_append_new(
+			    open, jsonout_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject,
+			                       "reached", (json_int_t)m->opens[i].fired, "deadline",
+			                       jsonout_opt(m->opens[i].deadline)));
+	json_object_set_new(team, "decisions", ds);
+	json_object_set_new(team, "missed_deadlines", missed);
+	json_object_set_new(team, "open", open);
+}
+
+/* One expectation: the verdict that counts, the engine's expect and the last validate. */
+static json_t *jsonout_check(const struct model *m, const struct model_check *c)
+{
+	json_t *ex = json_null(), *va = json_null();
+
+	if (c->has_expect)
+		ex = jsonout_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
+		                  c->expect_met ? "met" : "missed", "option", c->option, "expected",
+		                  c->expected, "within", jsonout_opt(c->within), "response",
+		                  jsonout_opt(c->response), "reason", c->reason, "t",
+		                  (json_int_t)c->t);
+	if (c->validates > 0)
+		va = jsonout_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
+		                  c->validate_met ? "met" : "missed", "by", c->by, "text", c->text,
+		                  "t", (json_int_t)c->vt, "count", (json_int_t)c->validates);
+	return jsonout_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
+	                    c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
+	                    c->met ? "met" : "missed", "expect", ex, "validate", va);
+}
+
+/* A team's expectations, and their counts by objective. */
+static void jsonout_checks(const struct model *m, int k, json_t *team)
+{
+	const struct model_team *tm = &m->teams[k];
+	json_t *byobj = json_array(), *list = json_array();
+
+	for (int o = 0; o <= m->n_objectives; o++)
+		if (tm->obj_met[o] + tm->obj_missed[o] > 0)
+			json_array_append_new(
+			    byobj, jsonout_pack("{s:s?,s:I,s:I}", "id",
+			                        o < m->n_objectives ? m->objectives[o].id : NULL,
+			                        "met", (json_int_t)tm->obj_met[o], "missed",
+			                        (json_int_t)tm->obj_missed[o]));
+	for (size_t i = 0; i < m->n_checks; i++)
+		if (m->checks[i].team == k)
+			json_array_append_new(list, jsonout_check(m, &m->checks[i]));
+	json_object_set_new(team, "objectives", byobj);
+	json_object_set_new(team, "expectations", list);
+}
+
+/* One team: score, decisions, expectations, sharing. */
+static json_t *jsonout_team(const struct model *m, int k)
+{
+	const struct model_team *tm = &m->teams[k];
+	json_t *scores = json_array(), *team;
+
+	team = jsonout_pack(
+	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
+	    "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
+	    (json_int_t)tm->resp_n, "mean", jsonout_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "min",
+	    tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
+	    tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
+	    (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all, "received",
+	    (json_int_t)tm->shares_received, "first_inject", jsonout_opt(tm->first_inject),
+	    "first_share", jsonout_opt(tm->first_share), "after_first_inject",
+	    jsonout_diff(tm->first_inject, tm->first_share), "rfis", (json_int_t)tm->rfis,
+	    "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
+	jsonout_decisions(m, k, team);
+	jsonout_checks(m, k, team);
+	for (size_t i = 0; i < m->n_scores; i++)
+		if (m->scores[i].team == k)
+			json_array_append_new(scores,
+			                      jsonout_pack("{s:I,s:I,s:I,s:s?}", "t",
+			                                   (json_int_t)m->scores[i].t, "delta",
+			                                   (json_int_t)m->scores[i].delta, "total",
+			                                   (json_int_t)m->scores[i].total, "reason",
+			                                   m->scores[i].reason));
+	json_object_set_new(team, "scores", scores);
+	return team;
+}
+
+/* Inject firing i. */
+static json_t *jsonout_inject(const struct model *m, size_t i)
+{
+	const struct model_inject *in = &m->injects[i];
+	json_t *to = json_array(), *dec = json_null();
+
+	for (int j = 0; j < in->n_to; j++)
+		json_array_append_new(to, json_string(m->teams[in->to[j]].id));
+	if (in->has_decision) {
+		json_t *opts = json_array();
+		for (int j = 0; j < in->n_options; j++)
+			json_array_append_new(opts,
+			                      jsonout_pack("{s:s,s:s?}", "key", in->options[j].key,
+			                                   "label", in->options[j].label));
+		dec = jsonout_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
+		                   jsonout_opt(in->deadline), "options", opts);
+	}
+	return jsonout_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t",
+	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
+	                    in->subject, "to", to, "decision", dec);
+}
+
+/* Who shared with whom: every pair with at least one share. */
+static json_t *jsonout_sharing(const struct model *m)
+{
+	json_t *list = json_array();
+
+	for (int a = 0; a < m->n_teams; a++)
+		for (int b = 0; b < m->n_teams; b++) {
+			const struct model_pair *p =
+			    &m->pairs[(size_t)a * (size_t)m->n_teams + (size_t)b];
+			if (p->count > 0)
+				json_array_append_new(
+				    list, jsonout_pack(
+				              "{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
+				              m->teams[b].id, "count", (json_int_t)p->count,
+				              "first", (json_int_t)p->first, "after_first_inject",
+				              jsonout_diff(m->teams[a].first_inject, p->first)));
+		}
+	return list;
+}
+
+/* RFI i with its replies. */
+static json_t *jsonout_rfi(const struct model *m, size_t i)
+{
+	const struct model_rfi *r = &m->rfis[i];
+	json_t *replies = json_array();
+
+	for (long j = r->first_reply; j >= 0; j = m->replies[j].next)
+		json_array_append_new(replies, jsonout_pack("{s:s,s:I}", "text", m->replies[j].text,
+		                                            "t", (json_int_t)m->replies[j].t));
+	return jsonout_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
+	                    m->teams[r->team].id, "by", r->by, "text", r->text, "t",
+	                    (json_int_t)r->t, "answered", jsonout_opt(r->answered), "answer_time",
+	                    jsonout_diff(r->t, r->answered), "replies", replies);
+}
+
+/* The replies that answered no RFI. */
+static json_t *jsonout_loose(const struct model *m)
+{
+	json_t *loose = json_array();
+
+	for (size_t j = 0; j < m->n_replies; j++)
+		if (m->replies[j].rfi < 0)
+			json_array_append_new(loose, jsonout_pack("{s:s,s:s,s:I}", "team",
+			                                          m->teams[m->replies[j].team].id,
+			                                          "text", m->replies[j].text, "t",
+			                                          (json_int_t)m->replies[j].t));
+	return loose;
+}
+
+/* The facilitators' notes. */
+static json_t *jsonout_notes(const struct model *m)
+{
+	json_t *notes = json_array();
+
+	for (size_t i = 0; i < m->n_notes; i++)
+		json_array_append_new(notes,
+		                      jsonout_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
+		                                   m->notes[i].by, "t", (json_int_t)m->notes[i].t));
+	return notes;
+}
+
+/* The phases. */
+static json_t *jsonout_phases(const struct model *m)
+{
+	json_t *phases = json_array();
+
+	for (size_t i = 0; i < m->n_phases; i++)
+		json_array_append_new(phases, jsonout_pack("{s:s,s:I}", "name", m->phases[i].name,
+		                                           "t", (json_int_t)m->phases[i].t));
+	return phases;
+}
+
+/* The objectives with their counts over every team. */
+static json_t *jsonout_objectives(const struct model *m)
+{
+	json_t *objs = json_array();
+
+	for (int i = 0; i < m->n_objectives; i++)
+		json_array_append_new(objs,
+		                      jsonout_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id,
+		                                   "text", m->objectives[i].text, "met",
+		                                   (json_int_t)m->objectives[i].met, "missed",
+		                                   (json_int_t)m->objectives[i].missed));
+	return objs;
+}
+
+/* The hotwash questions and the answers that count. */
+static json_t *jsonout_hotwash(const struct model *m)
+{
+	json_t *qs = json_array(), *answers = json_array();
+
+	for (size_t i = 0; i < m->n_questions; i++)
+		json_array_append_new(qs, json_string(m->questions[i]));
+	for (size_t i = 0; i < m->n_answers; i++) {
+		const struct model_answer *a = &m->answers[i];
+		const char *q = a->n >= 1 && (size_t)a->n <= m->n_questions ? m->questions[a->n - 1]
+		                                                            : a->question;
+		json_array_append_new(
+		    answers, jsonout_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
+		                          "question", q, "team", m->teams[a->team].id, "by", a->by,
+		                          "text", a->text, "t", (json_int_t)a->t));
+	}
+	return jsonout_pack("{s:o,s:o}", "questions", qs, "answers", answers);
+}
+
+/*
+ * The document is one JSON object written member by member, and its long lists (teams,
+ * injects, RFIs) element by element: jansson serialises every value, and the report never
+ * holds the whole tree (over 200 MB for a 100,000-event journal).
+ */
+struct jsonout {
+	FILE *f;
+	char *p; /* what jansson dumped, written out at once */
+	size_t n, cap;
+	int members; /* written so far */
+	int rc;
+};
+
+/* Append size bytes to the buffer (jansson's dump callback). */
+static int jsonout_append(const char *buffer, size_t size, void *data)
+{
+	struct jsonout *j = data;
+
+	if (j->n + size > j->cap) {
+		j->cap = (j->n + size) * 2;
+		j->p = realloc(j->p, j->cap);
+		if (j->p == NULL)
+			abort();
+	}
+	memcpy(j->p + j->n, buffer, size);
+	j->n += size;
+	return 0;
+}
+
+/* Write v (taken) serialised by jansson. */
+static void jsonout_dump(struct jsonout *j, json_t *v)
+{
+	j->n = 0;
+	if (json_dump_callback(v, jsonout_append, j, JSON_COMPACT | JSON_ENCODE_ANY) < 0)
+		j->rc = -1;
+	fwrite(j->p, 1, j->n, j->f);
+	json_decref(v);
+}
+
+/* Write v (taken), then forget every jansson value: none may be alive. */
+static void jsonout_value(struct jsonout *j, json_t *v)
+{
+	jsonout_dump(j, v);
+	jalloc_reset();
+}
+
+/* Start the member key of the document: the opening brace or a comma, the key and a colon. */
+static void jsonout_key(struct jsonout *j, const char *key)
+{
+	putc(j->members++ == 0 ? '{' : ',', j->f);
+	jsonout_dump(j, json_string(key));
+	putc(':', j->f);
+}
+
+/* Write member key of the document: value (taken). */
+static void jsonout_member(struct jsonout *j, const char *key, json_t *value)
+{
+	jsonout_key(j, key);
+	jsonout_value(j, value);
+}
+
+/* Write member key: a list of n values, each made by item(m, i) and written at once. */
+static void jsonout_list(struct jsonout *j, const char *key, size_t n,
+                         json_t *(*item)(const struct model *m, size_t i), const struct model *m)
+{
+	jsonout_key(j, key);
+	putc('[', j->f);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', j->f);
+		jsonout_value(j, item(m, i));
+	}
+	putc(']', j->f);
+}
+
+/* Team i, for jsonout_list. */
+static json_t *jsonout_team_at(const struct model *m, size_t i)
+{
+	return jsonout_team(m, (int)i);
+}
+
+/* Write the report as one JSON document on one line; -1 if jansson fails. */
+int jsonout_write(const struct model *m, FILE *f)
+{
+	struct jsonout j = {f, NULL, 0, 0, 0, 0};
+
+	jalloc_begin();
+	jsonout_member(&j, "report", json_integer(1));
+	jsonout_member(&j, "journal", jsonout_journal(m));
+	jsonout_member(&j, "exercise",
+	               jsonout_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
+	                            "duration", jsonout_opt(m->duration), "tick",
+	                            jsonout_opt(m->tick)));
+	jsonout_member(&j, "ended",
+	               m->ended ? jsonout_pack("{s:s?,s:I}", "reason", m->end_reason, "t",
+	                                       (json_int_t)m->end_t)
+	                        : json_null());
+	jsonout_member(&j, "last_t", json_integer(m->last_t));
+	jsonout_member(&j, "counts", jsonout_counts(m));
+	jsonout_member(&j, "objectives", jsonout_objectives(m));
+	jsonout_list(&j, "teams", (size_t)m->n_teams, jsonout_team_at, m);
+	jsonout_list(&j, "injects", m->n_injects, jsonout_inject, m);
+	jsonout_member(&j, "phases", jsonout_phases(m));
+	jsonout_member(&j, "sharing", jsonout_sharing(m));
+	jsonout_list(&j, "rfis", m->n_rfis, jsonout_rfi, m);
+	jsonout_member(&j, "unmatched_replies", jsonout_loose(m));
+	jsonout_member(&j, "notes", jsonout_notes(m));
+	jsonout_member(&j, "hotwash", jsonout_hotwash(m));
+	fputs("}\n", f);
+	jalloc_end();
+	free(j.p);
+	return j.rc;
+}

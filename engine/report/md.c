@@ -1,0 +1,145 @@
+/* The after-action report as Markdown (CommonMark with GitHub tables). */
+#include <stdlib.h>
+
+#include "out.h"
+#include "report.h"
+
+/* What the Markdown format remembers between operations. */
+struct md {
+	const struct out_col *cols;
+	int n;
+	char last; /* the last block: 'h'eading, 'k'v, 'i'tem, 'p'ara, 't'able, 0 none */
+};
+
+/* Write s so that Markdown shows it as it is: punctuation escaped, HTML inert, line breaks as
+ * <br>, control characters as spaces. */
+static void md_esc(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '<')
+			fputs("&lt;", f);
+		else if (c == '>')
+			fputs("&gt;", f);
+		else if (c == '&')
+			fputs("&amp;", f);
+		else if (c == '\n')
+			fputs("<br>", f);
+		else if (c == '\r')
+			continue;
+		else if (c < 0x20 || c == 0x7F)
+			putc(' ', f);
+		else if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
+		         c == '|' || c == '#' || c == '~')
+			fprintf(f, "\\%c", c);
+		else
+			putc(c, f);
+	}
+}
+
+/* Start a block of kind: a blank line before it, unless it continues a list. */
+static void md_block(const struct out *o, char kind)
+{
+	struct md *p = o->ctx;
+
+	if (p->last != 0 && !(kind == p->last && (kind == 'k' || kind == 'i')))
+		putc('\n', o->f);
+	p->last = kind;
+}
+
+/* A heading: sections are ##, teams ###, parts ####. */
+static void md_heading(const struct out *o, int level, const char *text)
+{
+	md_block(o, 'h');
+	fprintf(o->f, "%.*s ", level + 1, "#####");
+	md_esc(o->f, text);
+	putc('\n', o->f);
+}
+
+/* A paragraph. */
+static void md_para(const struct out *o, const char *text)
+{
+	md_block(o, 'p');
+	md_esc(o->f, text);
+	putc('\n', o->f);
+}
+
+/* A "- **Key:** value" line. */
+static void md_kv(const struct out *o, const char *key, const char *value)
+{
+	md_block(o, 'k');
+	fputs("- **", o->f);
+	md_esc(o->f, key);
+	fputs(":** ", o->f);
+	md_esc(o->f, value);
+	putc('\n', o->f);
+}
+
+/* A table's heading and alignment rows. */
+static void md_table(const struct out *o, const struct out_col *cols, int n, int flags)
+{
+	struct md *p = o->ctx;
+
+	(void)flags;
+	md_block(o, 't');
+	p->cols = cols;
+	p->n = n;
+	for (int c = 0; c < n; c++) {
+		fputs("| ", o->f);
+		md_esc(o->f, cols[c].head);
+		putc(' ', o->f);
+	}
+	fputs("|\n", o->f);
+	for (int c = 0; c < n; c++)
+		fputs(cols[c].align == 'r' ? "| ---: " : "| --- ", o->f);
+	fputs("|\n", o->f);
+}
+
+/* A table row; frees the cells. */
+static void md_row(const struct out *o, char **cells)
+{
+	const struct md *p = o->ctx;
+
+	for (int c = 0; c < p->n; c++) {
+		fputs("| ", o->f);
+		md_esc(o->f, cells[c]);
+		putc(' ', o->f);
+		free(cells[c]);
+	}
+	fputs("|\n", o->f);
+}
+
+/* The end of a table (rows need nothing more). */
+static void md_end(const struct out *o)
+{
+	(void)o;
+}
+
+/* A list entry, nested under the one before at level 1. */
+static void md_item(const struct out *o, int level, const char *lead, const char *text)
+{
+	md_block(o, 'i');
+	fputs(level > 0 ? "  - " : "- ", o->f);
+	if (lead[0] != '\0') {
+		fputs("**", o->f);
+		md_esc(o->f, lead);
+		fputs("** ", o->f);
+	}
+	md_esc(o->f, text);
+	putc('\n', o->f);
+}
+
+/* Write the report as Markdown. */
+void md_write(const struct model *m, FILE *f)
+{
+	struct md p = {0};
+	const struct out o = {f,        &p,     md_heading, md_para, md_kv,
+	                      md_table, md_row, md_end,     md_item, NULL};
+
+	fputs("**EXERCISE EXERCISE EXERCISE**\n\n# After-action report: ", f);
+	md_esc(f, m->title ? m->title : "(untitled exercise)");
+	fputs("\n", f);
+	p.last = 'h';
+	sections_write(m, &o);
+	fputs("\n**EXERCISE EXERCISE EXERCISE**\n", f);
+}

@@ -1,0 +1,345 @@
+/* The report model: read a journal line by line, then compute what needs the whole of it. */
+#include "model.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jalloc.h"
+#include "model_int.h"
+
+enum { MODEL_BLOCK = 64 * 1024 };
+
+/* Zeroed memory from the arena, freed with the model. */
+void *model_alloc(struct model *m, size_t size)
+{
+	struct model_block *b = m->priv->arena;
+	size_t units = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	void *p;
+
+	if (b == NULL || b->cap - b->used < units) {
+		size_t cap = units > MODEL_BLOCK / sizeof(max_align_t)
+		                 ? units
+		                 : MODEL_BLOCK / sizeof(max_align_t);
+		b = calloc(1, sizeof *b + cap * sizeof(max_align_t));
+		if (b == NULL)
+			abort();
+		b->cap = cap;
+		b->next = m->priv->arena;
+		m->priv->arena = b;
+	}
+	p = &b->data[b->used];
+	b->used += units;
+	return p;
+}
+
+/* A copy of the n bytes at s, NUL-terminated, in the arena. */
+const char *model_strndup(struct model *m, const char *s, size_t n)
+{
+	char *d = model_alloc(m, n + 1);
+
+	memcpy(d, s, n);
+	return d;
+}
+
+/* Array p (n used, *cap allocated, size bytes each) with room for one more, zeroed element. */
+void *model_grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		p = realloc(p, *cap * size);
+		if (p == NULL)
+			abort();
+	}
+	memset((char *)p + n * size, 0, size);
+	return p;
+}
+
+/* Record the first problem with the current line (printf-style). */
+void model_fail(struct model *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (m->priv->err[0] != '\0')
+		return;
+	va_start(ap, fmt);
+	vsnprintf(m->priv->err, sizeof m->priv->err, fmt, ap);
+	va_end(ap);
+}
+
+/* The label of the objective index (its id), or "(none)" for -1. */
+const char *model_objective_id(const struct model *m, int objective)
+{
+	return objective >= 0 && objective < m->n_objectives ? m->objectives[objective].id
+	                                                     : "(none)";
+}
+
+/* The whole file at path in a new buffer (length in *len); NULL after a message on err. */
+static char *model_slurp(const char *path, size_t *len, FILE *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	size_t cap, n = 0, got;
+	char *buf;
+
+	if (f == NULL) {
+		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
+	buf = malloc(cap);
+	while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = realloc(buf, cap *= 2);
+	}
+	if (buf == NULL)
+		abort();
+	if (ferror(f)) {
+		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+/* Read one whole line (without its '\n'); -1 after model_fail. */
+static int model_line(struct model *m, const char *p, size_t n)
+{
+	json_error_t jerr;
+	json_t *o = json_loadb(p, n, 0, &jerr), *type;
+	int rc = -1;
+
+	if (o == NULL) {
+		model_fail(m, "%snot JSON: %s (column %d)",
+		           !m->priv->header ? "not a tabletop journal: " : "", jerr.text,
+		           jerr.column);
+		return -1;
+	}
+	type = json_object_get(o, "type");
+	if (!json_is_object(o) || !json_is_string(type))
+		model_fail(m, "%snot a JSON object with a \"type\"",
+		           !m->priv->header ? "not a tabletop journal: " : "");
+	else if (!m->priv->header && strcmp(json_string_value(type), "journal") != 0)
+		model_fail(m, "not a tabletop journal: the first line should be its header "
+		              "{\"type\":\"journal\",\"version\":1,...}");
+	else if (!m->priv->header) {
+		m->priv->header = true;
+		rc = head_read(m, o);
+	} else if (strcmp(json_string_value(type), "journal") == 0)
+		model_fail(m, "a second journal header (two journals joined into one file?)");
+	else
+		rc = events_read(m, o, json_string_value(type));
+	json_decref(o);
+	return m->priv->err[0] != '\0' ? -1 : rc;
+}
+
+/* Order opens by the time the inject reached the team, then by team. */
+static int model_cmp_open(const void *a, const void *b)
+{
+	const struct model_open *x = a, *y = b;
+
+	if (x->fired != y->fired)
+		return x->fired < y->fired ? -1 : 1;
+	return (x->team > y->team) - (x->team < y->team);
+}
+
+/* The decisions that teams were asked for and never took, ordered by when they were asked. */
+static void model_opens(struct model *m)
+{
+	struct model_priv *pv = m->priv;
+
+	for (size_t i = 0; i < pv->n_inj; i++) {
+		const struct model_injstate *s = &pv->inj[i];
+		for (int k = 0; k < m->n_teams; k++) {
+			struct model_open *o;
+			if (s->decided[k] != 1)
+				continue;
+			o = MODEL_PUSH(m->opens, m->n_opens, pv->cap_opens);
+			*o = (struct model_open){k, s->id, s->fired[k], s->deadline[k]};
+			m->teams[k].n_open++;
+		}
+	}
+	if (m->n_opens > 1)
+		qsort(m->opens, m->n_opens, sizeof *m->opens, model_cmp_open);
+}
+
+/* Count the expectations met and missed, per team and objective. */
+static void model_checks(struct model *m)
+{
+	size_t slots = (size_t)m->n_objectives + 1;
+
+	for (int k = 0; k < m->n_teams; k++) {
+		m->teams[k].obj_met = model_alloc(m, slots * sizeof(long));
+		m->teams[k].obj_missed = model_alloc(m, slots * sizeof(long));
+	}
+	for (size_t i = 0; i < m->n_checks; i++) {
+		const struct model_check *c = &m->checks[i];
+		struct model_team *tm = &m->teams[c->team];
+		size_t slot = c->objective >= 0 ? (size_t)c->objective : slots - 1;
+
+		if (c->met)
+			tm->obj_met[slot]++;
+		else
+			tm->obj_missed[slot]++;
+		if (c->objective >= 0 && c->met)
+			m->objectives[c->objective].met++;
+		else if (c->objective >= 0)
+			m->objectives[c->objective].missed++;
+		tm->n_checks++;
+		if (c->met)
+			m->c.met++;
+		else
+			m->c.missed++;
+	}
+}
+
+/* Order answers by question number, then as they came. */
+static int model_cmp_answer(const void *a, const void *b)
+{
+	const struct model_answer *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Compute what needs the whole journal: open decisions, objectives, unanswered RFIs. */
+static void model_finish(struct model *m)
+{
+	model_opens(m);
+	model_checks(m);
+	for (size_t i = 0; i < m->n_rfis; i++) {
+		if (m->rfis[i].answered < 0) {
+			m->teams[m->rfis[i].team].rfis_unanswered++;
+			m->c.rfis_unanswered++;
+		}
+	}
+	if (m->n_answers > 1)
+		qsort(m->answers, m->n_answers, sizeof *m->answers, model_cmp_answer);
+	m->c.injects = (long)m->n_injects;
+	m->c.decisions = (long)m->n_decisions;
+	m->c.open = (long)m->n_opens;
+	m->c.shares = (long)m->n_shares;
+	m->c.rfis = (long)m->n_rfis;
+	m->c.replies = (long)m->n_replies;
+	m->c.notes = (long)m->n_notes;
+	m->c.scores = (long)m->n_scores;
+	m->c.answers = (long)m->n_answers;
+	m->c.phases = (long)m->n_phases;
+	if (m->ended && m->end_t > m->last_t)
+		m->last_t = m->end_t;
+}
+
+/* Read every whole line of buf; -1 after printing the problem to err. */
+static int model_lines(struct model *m, const char *buf, size_t len, FILE *err)
+{
+	const char *p = buf, *end = buf + len, *nl;
+
+	for (; p < end; p = nl + 1) {
+		m->priv->line++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL && !m->priv->header) {
+			fprintf(err, "%s:1: not a tabletop journal: its first line is cut off\n",
+			        m->path);
+			return -1;
+		}
+		if (nl == NULL) {
+			fprintf(err,
+			        "%s:%ld: warning: the last line is cut off (the journal's writer "
+			        "stopped mid-line); the report stops at line %ld\n",
+			        m->path, m->priv->line, m->priv->line - 1);
+			m->partial = true;
+			return 0;
+		}
+		m->c.lines++;
+		if (nl == p || (nl == p + 1 && *p == '\r'))
+			continue;
+		if (model_line(m, p, (size_t)(nl - p)) < 0) {
+			fprintf(err, "%s:%ld: %s\n", m->path, m->priv->line, m->priv->err);
+			return -1;
+		}
+		jalloc_reset();
+	}
+	if (!m->priv->header) {
+		fprintf(err, "%s:1: not a tabletop journal: the file is empty\n", m->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the journal at path; NULL after printing "FILE:LINE: message" to err. */
+struct model *model_load(const char *path, FILE *err)
+{
+	struct model *m;
+	size_t len;
+	char *buf = model_slurp(path, &len, err);
+	int rc;
+
+	if (buf == NULL)
+		return NULL;
+	m = calloc(1, sizeof *m);
+	if (m == NULL || (m->priv = calloc(1, sizeof *m->priv)) == NULL)
+		abort();
+	m->path = model_strndup(m, path, strlen(path));
+	m->start_epoch = -1;
+	m->end_t = -1;
+	jalloc_begin();
+	rc = model_lines(m, buf, len, err);
+	jalloc_end();
+	free(buf);
+	if (rc < 0) {
+		model_free(m);
+		return NULL;
+	}
+	model_finish(m);
+	return m;
+}
+
+/* Free everything model_load made. */
+void model_free(struct model *m)
+{
+	struct model_priv *pv;
+
+	if (m == NULL)
+		return;
+	pv = m->priv;
+	for (int k = 0; k < m->n_teams; k++)
+		free(pv->team_rfis[k]);
+	free(pv->team_rfis);
+	free(pv->team_rfi_n);
+	free(pv->team_rfi_cap);
+	free(pv->team_rfi_next);
+	free(pv->inj);
+	idmap_free(&pv->teams);
+	idmap_free(&pv->objectives);
+	idmap_free(&pv->injmap);
+	idmap_free(&pv->rfimap);
+	idmap_free(&pv->checkmap);
+	idmap_free(&pv->answermap);
+	while (pv->arena != NULL) {
+		struct model_block *next = pv->arena->next;
+		free(pv->arena);
+		pv->arena = next;
+	}
+	free(pv);
+	free(m->teams);
+	free(m->objectives);
+	free(m->injects);
+	free(m->decisions);
+	free(m->opens);
+	free(m->scores);
+	free(m->shares);
+	free(m->pairs);
+	free(m->rfis);
+	free(m->replies);
+	free(m->checks);
+	free(m->notes);
+	free(m->answers);
+	free(m->phases);
+	free(m);
+}

@@ -1,0 +1,185 @@
+/*
+ * The after-action report model: a journal (docs/journal.md, format 1) read once, with everything
+ * the report shows computed. The writers (text, md, html, json) only print it.
+ */
+#ifndef REPORT_MODEL_H
+#define REPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* One option of an inject's decision. */
+struct model_option {
+	const char *key, *label;
+};
+
+/* One firing of an inject (one "inject" event). */
+struct model_inject {
+	const char *id, *from, *channel, *subject, *prompt;
+	long t;
+	long deadline; /* absolute; -1: none */
+	bool has_decision;
+	int *to; /* team indices */
+	int n_to;
+	struct model_option *options;
+	int n_options;
+	long seq;
+};
+
+/* A team's decision; response and deadline are -1 when unknown. */
+struct model_decision {
+	int team;
+	const char *inject, *option, *label, *by;
+	long t, fired, response, deadline;
+	bool timeout;
+};
+
+/* An inject with a decision that a team received and never decided before the journal ends. */
+struct model_open {
+	int team;
+	const char *inject;
+	long fired, deadline;
+};
+
+struct model_score {
+	int team;
+	long delta, total, t;
+	const char *reason;
+};
+
+/* A share; to is a team index or -1 for "all". */
+struct model_share {
+	int from, to;
+	const char *text;
+	long t;
+};
+
+/* One cell of the sharing matrix: shares from one team that reached another. */
+struct model_pair {
+	long count;
+	long first; /* t of the first; -1: none */
+};
+
+/* A request for information and the reply that answered it. */
+struct model_rfi {
+	const char *id, *by, *text;
+	int team;
+	long t;
+	long answered;                /* t of the first reply; -1: unanswered */
+	long first_reply, last_reply; /* indices into replies, -1: none */
+};
+
+/* A reply from the white cell; rfi is the index of the RFI it answers, -1: none. */
+struct model_reply {
+	int team;
+	const char *text;
+	long t;
+	long rfi;
+	long next; /* the next reply to the same RFI, -1: none */
+};
+
+/*
+ * An expectation for one team and inject: the engine's "expect" event, overridden by the last
+ * facilitator's "validate" (which may also stand alone). objective: an index, -1 for none.
+ */
+struct model_check {
+	int team, objective;
+	const char *inject;
+	bool met; /* the verdict that counts */
+	bool has_expect, expect_met;
+	const char *option, *expected, *reason; /* from the expect */
+	long within, response, t;               /* -1: none; t of the expect */
+	long validates;                         /* how many validate events */
+	bool validate_met;
+	const char *by, *text; /* the last validate's */
+	long vt;
+};
+
+struct model_note {
+	const char *text, *by;
+	long t;
+};
+
+/* A team's answer to hotwash question n (1-based): the last one it gave. */
+struct model_answer {
+	int team;
+	long n, t, seq;
+	const char *by, *text, *question;
+};
+
+struct model_phase {
+	const char *name;
+	long t, seq;
+};
+
+struct model_objective {
+	const char *id, *text; /* text NULL: named by an event, not in the header */
+	long met, missed;
+};
+
+/* Per team: everything computed from the events. */
+struct model_team {
+	const char *id, *name;
+	long score;
+	long n_decisions, n_timeouts, n_open, n_scores, n_checks;
+	long resp_n, resp_sum, resp_min, resp_max; /* over decisions taken in time */
+	long first_inject;                         /* -1: received none */
+	long first_share;                          /* -1: shared nothing */
+	long shares_sent, shares_to_all, shares_received;
+	long rfis, rfis_unanswered;
+	long *obj_met, *obj_missed; /* per objective, then one slot for "no objective" */
+};
+
+struct model_counts {
+	long lines, events, unknown;
+	long injects, decisions, timeouts, open, shares, rfis, rfis_unanswered, replies;
+	long notes, scores, expects, validates, met, missed, answers, actions, says, broadcasts;
+	long logs, phases, resumes;
+};
+
+struct model {
+	const char *path;
+	/* header */
+	const char *title, *start, *scenario, *sha256, *tabletop;
+	long long start_epoch; /* -1: no in-world start */
+	long duration, tick, seed;
+	bool has_seed;
+	struct model_team *teams;
+	int n_teams;
+	struct model_objective *objectives;
+	int n_objectives;
+	/* how it ended */
+	bool ended;
+	const char *end_reason;
+	long end_t, last_t;
+	bool partial; /* the last line was cut off */
+	struct model_counts c;
+	/* what happened, in journal order */
+	struct model_inject *injects;
+	struct model_decision *decisions;
+	struct model_open *opens;
+	struct model_score *scores;
+	struct model_share *shares;
+	struct model_pair *pairs; /* n_teams * n_teams, [from * n_teams + to] */
+	struct model_rfi *rfis;
+	struct model_reply *replies;
+	struct model_check *checks;
+	struct model_note *notes;
+	struct model_answer *answers; /* sorted by question, then journal order */
+	const char **questions;
+	size_t n_questions;
+	struct model_phase *phases;
+	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;
+	size_t n_notes, n_answers, n_phases;
+	struct model_priv *priv; /* allocations and indices while loading */
+};
+
+/* Read the journal at path; NULL after printing "FILE:LINE: message" to err. Warnings go to err. */
+struct model *model_load(const char *path, FILE *err);
+/* Free everything model_load made. */
+void model_free(struct model *m);
+/* The label of the objective index (its id), or "(none)" for -1. */
+const char *model_objective_id(const struct model *m, int objective);
+
+#endif

@@ -1,0 +1,78 @@
+/* What model.c and events.c share while a journal is read, and nobody else needs. */
+#ifndef REPORT_MODEL_INT_H
+#define REPORT_MODEL_INT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "idmap.h"
+#include "model.h"
+
+/* One distinct inject id: when each team first got it, and whether it decided. */
+struct model_injstate {
+	const char *id;
+	long *fired;            /* per team, -1: never */
+	long *deadline;         /* per team, of its first firing with a decision; -1: none */
+	unsigned char *decided; /* per team */
+	long last;              /* the latest firing with a decision (for option labels), -1 */
+};
+
+/* A block of the string arena. */
+struct model_block {
+	struct model_block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct model_priv {
+	struct model_block *arena;
+	size_t cap_injects, cap_decisions, cap_opens, cap_scores, cap_shares, cap_rfis;
+	size_t cap_replies, cap_checks, cap_notes, cap_answers, cap_phases, cap_objectives;
+	struct idmap teams, objectives, injmap, rfimap;
+	struct idmap checkmap;  /* "INJECT\x1fTEAM" -> check */
+	struct idmap answermap; /* "N\x1fTEAM" -> answer */
+	struct model_injstate *inj;
+	size_t n_inj, cap_inj;
+	long **team_rfis; /* per team, its RFIs in order */
+	size_t *team_rfi_n, *team_rfi_cap, *team_rfi_next;
+	long line;        /* the journal line being read */
+	bool header;      /* the header has been read */
+	const char *type; /* the event type being read */
+	char err[512];    /* the first problem with the line, "" if none */
+};
+
+/* Zeroed memory from the arena, freed with the model. */
+void *model_alloc(struct model *m, size_t size);
+/* A copy of the n bytes at s, NUL-terminated, in the arena. */
+const char *model_strndup(struct model *m, const char *s, size_t n);
+/* Array p (n used, *cap allocated, size bytes each) with room for one more, zeroed element. */
+void *model_grow(void *p, size_t n, size_t *cap, size_t size);
+/* Append a zeroed element to arr (count n, capacity cap); yields a pointer to it. */
+#define MODEL_PUSH(arr, n, cap)                                                                    \
+	((arr) = model_grow((arr), (n), &(cap), sizeof *(arr)), &(arr)[(n)++])
+/* Record the first problem with the current line (printf-style). */
+void model_fail(struct model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The string at key, copied; "" after model_fail when it is missing or not a string. */
+const char *field_str(struct model *m, const json_t *o, const char *key);
+/* The string at key, copied, or NULL when it is missing or null. */
+const char *field_ostr(struct model *m, const json_t *o, const char *key);
+/* The whole number at key; 0 after model_fail when it is missing or not one. */
+long field_int(struct model *m, const json_t *o, const char *key);
+/* The whole number at key, or dflt when it is missing or null. */
+long field_oint(struct model *m, const json_t *o, const char *key, long dflt);
+/* The team named at key, as an index; 0 after model_fail when it is not one of the header's. */
+int field_team(struct model *m, const json_t *o, const char *key);
+/* "result": "met" or "missed", as true or false; false after model_fail otherwise. */
+bool field_result(struct model *m, const json_t *o);
+
+/* Read the header object; -1 after model_fail. */
+int head_read(struct model *m, json_t *o);
+/* The objective with this id as an index, adding it when the header did not list it. */
+int head_objective(struct model *m, const char *id);
+/* Read a list of hotwash questions (from the header or a "hotwash" event); -1 after model_fail. */
+int head_questions(struct model *m, const json_t *qs);
+/* Read one event or input line of type; -1 after model_fail. Unknown types are counted. */
+int events_read(struct model *m, json_t *o, const char *type);
+
+#endif

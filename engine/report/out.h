@@ -1,0 +1,49 @@
+/*
+ * The report's sections (sections.c) are written once, through these operations; each text
+ * format (plain, md, html) implements them.
+ */
+#ifndef REPORT_OUT_H
+#define REPORT_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+
+/* A table column: heading, widest in plain text (0: takes the rest), 'l' or 'r' alignment. */
+struct out_col {
+	const char *head;
+	size_t max;
+	char align;
+};
+
+/* Table flags. */
+enum { OUT_HEAT = 1 /* a matrix of counts: shade the cells by value */ };
+
+struct out {
+	FILE *f;
+	void *ctx;
+	/* A heading: 1 a section, 2 a team, 3 a part of one. */
+	void (*heading)(const struct out *o, int level, const char *text);
+	/* A paragraph. */
+	void (*para)(const struct out *o, const char *text);
+	/* One "key: value" line of the summary. */
+	void (*kv)(const struct out *o, const char *key, const char *value);
+	/* Start a table of n columns. */
+	void (*table)(const struct out *o, const struct out_col *cols, int n, int flags);
+	/* A row of the table: n malloc'd cells, taken over ('\n' starts a new line in a cell). */
+	void (*row)(const struct out *o, char **cells);
+	/* End the table. */
+	void (*end)(const struct out *o);
+	/* A list entry at depth level (0 or 1): lead in bold where the format can, then text. */
+	void (*item)(const struct out *o, int level, const char *lead, const char *text);
+	/* The timeline figure after the summary, or NULL for formats without one. */
+	void (*figure)(const struct out *o, const struct model *m);
+};
+
+/* Write every section of the report through o. */
+void sections_write(const struct model *m, const struct out *o);
+/* Write the teams section through o: one part per team. */
+void teampart_write(const struct model *m, const struct out *o);
+
+#endif

@@ -1,0 +1,18 @@
+/* The after-action report: a journal's model (model.h) written in one of four formats. */
+#ifndef REPORT_REPORT_H
+#define REPORT_REPORT_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+/* Write the report as text for a terminal (80 columns). */
+void plain_write(const struct model *m, FILE *f);
+/* Write the report as Markdown with tables. */
+void md_write(const struct model *m, FILE *f);
+/* Write the report as one self-contained HTML page with an SVG timeline. */
+void html_write(const struct model *m, FILE *f);
+/* Write the report as one JSON document (docs/journal.md, "Report JSON"); -1 if jansson fails. */
+int jsonout_write(const struct model *m, FILE *f);
+
+#endif

@@ -1,0 +1,242 @@
+/* Terminal text: wrapping at 80 columns (counted in code points) and aligned tables. */
+#include "tcol.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The width of the n bytes at s, in code points. */
+size_t tcol_width(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+/* Write n bytes of s, with control characters (C0, DEL, C1) as spaces. */
+void tcol_put(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F) {
+			putc(' ', f);
+		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9F) {
+			putc(' ', f);
+			i++;
+		} else {
+			putc(c, f);
+		}
+	}
+}
+
+/* Write n spaces. */
+static void tcol_spaces(FILE *f, size_t n)
+{
+	while (n-- > 0)
+		putc(' ', f);
+}
+
+/* The next line of s, at most width code points: its length in bytes, without trailing
+ * spaces; *next is where the following line starts. Breaks after a space when it can. */
+static size_t tcol_line(const char *s, size_t width, const char **next)
+{
+	size_t i = 0, w = 0, brk = 0, n;
+
+	for (; s[i] != '\0' && s[i] != '\n'; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == width)
+			break;
+		if (s[i] == ' ')
+			brk = i;
+	}
+	if (s[i] == '\0' || s[i] == '\n') {
+		*next = s + i + (s[i] == '\n');
+		n = i;
+	} else if (s[i] == ' ' || brk == 0) {
+		*next = s + i;
+		n = i;
+	} else {
+		*next = s + brk;
+		n = brk;
+	}
+	if (s[i] != '\n')
+		while (**next == ' ')
+			(*next)++;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+/* Write s wrapped at TCOL_WIDTH, the first line after lead, the others indented as far. */
+void tcol_para(FILE *f, const char *lead, const char *s)
+{
+	tcol_para_hang(f, lead, tcol_width(lead, strlen(lead)), s);
+}
+
+/* Write s wrapped at TCOL_WIDTH, the first line after lead, the others indented by hang. */
+void tcol_para_hang(FILE *f, const char *lead, size_t hang, const char *s)
+{
+	size_t lw = tcol_width(lead, strlen(lead));
+	size_t first_w = lw + 20 < TCOL_WIDTH ? TCOL_WIDTH - lw : 20;
+	size_t rest_w = hang + 20 < TCOL_WIDTH ? TCOL_WIDTH - hang : 20;
+	bool first = true;
+
+	do {
+		const char *next;
+		size_t n = tcol_line(s, first ? first_w : rest_w, &next);
+		if (first)
+			tcol_put(f, lead, strlen(lead));
+		else if (n > 0)
+			tcol_spaces(f, hang);
+		tcol_put(f, s, n);
+		putc('\n', f);
+		s = next;
+		first = false;
+	} while (*s != '\0');
+}
+
+/* Write title underlined with c. */
+void tcol_heading(FILE *f, const char *title, char c)
+{
+	size_t w = tcol_width(title, strlen(title));
+
+	tcol_put(f, title, strlen(title));
+	putc('\n', f);
+	for (size_t i = 0; i < w && i < TCOL_WIDTH; i++)
+		putc(c, f);
+	putc('\n', f);
+}
+
+/* Add a row, taking ownership of the t->n malloc'd cells in v. */
+void tcol_row_own(struct tcol_table *t, char **v)
+{
+	if (t->rows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = realloc(t->cells, t->cap * (size_t)t->n * sizeof *t->cells);
+		if (t->cells == NULL)
+			abort();
+	}
+	memcpy(&t->cells[t->rows++ * (size_t)t->n], v, (size_t)t->n * sizeof *v);
+}
+
+/* Add a row of t->n cells (NULL is empty); a '\n' in a cell starts a new line in it. */
+void tcol_row(struct tcol_table *t, ...)
+{
+	char *v[16];
+	va_list ap;
+
+	va_start(ap, t);
+	for (int c = 0; c < t->n && c < 16; c++) {
+		const char *s = va_arg(ap, const char *);
+		v[c] = strdup(s ? s : "");
+		if (v[c] == NULL)
+			abort();
+	}
+	va_end(ap);
+	tcol_row_own(t, v);
+}
+
+/* The width of the widest line of s, in code points. */
+static size_t tcol_widest(const char *s)
+{
+	size_t best = 0;
+
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s), w = tcol_width(s, n);
+		if (w > best)
+			best = w;
+		if (nl == NULL)
+			return best;
+		s = nl + 1;
+	}
+}
+
+/* The width of every column of t: what its cells need, within max, the flexible column last. */
+static void tcol_widths(const struct tcol_table *t, size_t *w)
+{
+	size_t used = t->indent + 2 * (size_t)(t->n - 1);
+
+	for (int c = 0; c < t->n; c++) {
+		w[c] = tcol_widest(t->cols[c].head);
+		for (size_t r = 0; r < t->rows; r++) {
+			size_t cw = tcol_widest(t->cells[r * (size_t)t->n + (size_t)c]);
+			if (cw > w[c])
+				w[c] = cw;
+		}
+		if (t->cols[c].max > 0 && w[c] > t->cols[c].max)
+			w[c] = t->cols[c].max;
+		if (t->cols[c].max > 0)
+			used += w[c];
+	}
+	for (int c = 0; c < t->n; c++) {
+		size_t rest = used + 12 < TCOL_WIDTH ? TCOL_WIDTH - used : 12;
+		if (t->cols[c].max == 0 && w[c] > rest)
+			w[c] = rest;
+		if (w[c] == 0)
+			w[c] = 1;
+	}
+}
+
+/* Print one row (cells v), line by line, without trailing spaces. */
+static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w, char **v)
+{
+	const char *p[16];
+	bool more = true;
+
+	for (int c = 0; c < t->n; c++)
+		p[c] = v[c];
+	while (more) {
+		size_t pend = t->indent;
+		more = false;
+		for (int c = 0; c < t->n; c++) {
+			const char *next = p[c];
+			size_t n = *p[c] ? tcol_line(p[c], w[c], &next) : 0,
+			       cw = tcol_width(p[c], n);
+			if (n > 0) {
+				pend += t->cols[c].align == 'r' ? w[c] - cw : 0;
+				tcol_spaces(f, pend);
+				tcol_put(f, p[c], n);
+				pend = (t->cols[c].align == 'r' ? 0 : w[c] - cw) + 2;
+			} else {
+				pend += w[c] + 2;
+			}
+			p[c] = next;
+			more = more || *p[c] != '\0';
+		}
+		putc('\n', f);
+	}
+}
+
+/* Print the table with its headings (nothing if it has no rows) and free its rows. */
+void tcol_print(FILE *f, struct tcol_table *t)
+{
+	size_t w[16];
+	char *heads[16], *rules[16];
+
+	if (t->rows > 0 && t->n <= 16) {
+		tcol_widths(t, w);
+		for (int c = 0; c < t->n; c++) {
+			heads[c] = (char *)t->cols[c].head;
+			rules[c] = malloc(w[c] + 1);
+			if (rules[c] == NULL)
+				abort();
+			memset(rules[c], '-', w[c]);
+			rules[c][w[c]] = '\0';
+		}
+		tcol_print_row(f, t, w, heads);
+		tcol_print_row(f, t, w, rules);
+		for (int c = 0; c < t->n; c++)
+			free(rules[c]);
+		for (size_t r = 0; r < t->rows; r++)
+			tcol_print_row(f, t, w, &t->cells[r * (size_t)t->n]);
+	}
+	for (size_t i = 0; i < t->rows * (size_t)t->n; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	t->cells = NULL;
+	t->rows = t->cap = 0;
+}

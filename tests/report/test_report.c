@@ -1,0 +1,425 @@
+/* Tests of the after-action report: the model computed from a journal, and each format. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/model.h"
+#include "report/report.h"
+
+/* The path of a fixture journal under tests/report/fixtures (a static buffer). */
+static const char *fixture(const char *name)
+{
+	static char path[4096];
+	const char *src = getenv("SRCDIR");
+
+	snprintf(path, sizeof path, "%s/tests/report/fixtures/%s", src ? src : ".", name);
+	return path;
+}
+
+/* Load a fixture that must load, with nothing said on the error stream. */
+static struct model *load_ok(const char *name)
+{
+	char *errs = NULL;
+	size_t n = 0;
+	FILE *err = open_memstream(&errs, &n);
+	struct model *m = model_load(fixture(name), err);
+
+	fclose(err);
+	if (m == NULL)
+		fail_msg("%s did not load: %s", name, errs);
+	assert_int_equal(n, 0);
+	free(errs);
+	return m;
+}
+
+/* Load a fixture that must be refused; returns what was said (to free). */
+static char *load_bad(const char *name)
+{
+	char *errs = NULL;
+	size_t n = 0;
+	FILE *err = open_memstream(&errs, &n);
+	struct model *m = model_load(fixture(name), err);
+
+	fclose(err);
+	if (m != NULL)
+		fail_msg("%s loaded but should not", name);
+	return errs;
+}
+
+/* The whole output of a writer as a new string. */
+static char *render(const struct model *m, void (*write)(const struct model *, FILE *))
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	write(m, f);
+	fclose(f);
+	return out;
+}
+
+/* The index of team id in the model, failing the test if absent. */
+static int team(const struct model *m, const char *id)
+{
+	for (int k = 0; k < m->n_teams; k++)
+		if (strcmp(m->teams[k].id, id) == 0)
+			return k;
+	fail_msg("no team %s", id);
+	return -1;
+}
+
+/* Whether s contains needle (with a message when not). */
+static int has(const char *s, const char *needle)
+{
+	if (strstr(s, needle) != NULL)
+		return 1;
+	print_error("missing: %s\n", needle);
+	return 0;
+}
+
+/* The header, ENDEX, counts and scores of the fixture. */
+static void test_summary(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+
+	(void)state;
+	assert_int_equal(m->n_teams, 3);
+	assert_string_equal(m->title, "Western Balkans drill — <b>regional</b> response");
+	assert_int_equal(m->duration, 18000);
+	assert_true(m->ended);
+	assert_string_equal(m->end_reason, "facilitator");
+	assert_int_equal(m->end_t, 7200);
+	assert_int_equal(m->c.injects, 5);
+	assert_int_equal(m->c.decisions, 5);
+	assert_int_equal(m->c.timeouts, 2);
+	assert_int_equal(m->c.open, 1);
+	assert_int_equal(m->c.unknown, 1);
+	assert_int_equal(m->teams[team(m, "al")].score, 8);
+	assert_int_equal(m->teams[team(m, "xk")].score, -2);
+	assert_int_equal(m->teams[team(m, "mk")].score, 0);
+	assert_false(m->partial);
+	model_free(m);
+}
+
+/* Response times run from the inject's arrival at the team to its decision. */
+static void test_decisions(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	const struct model_team *al = &m->teams[team(m, "al")], *xk = &m->teams[team(m, "xk")];
+	const struct model_team *mk = &m->teams[team(m, "mk")];
+
+	(void)state;
+	assert_int_equal(al->resp_n, 2);
+	assert_int_equal(al->resp_sum, 300 + 600);
+	assert_int_equal(al->resp_min, 300);
+	assert_int_equal(al->resp_max, 600);
+	assert_int_equal(xk->resp_n, 1);
+	assert_int_equal(xk->resp_sum, 420);
+	assert_int_equal(xk->n_timeouts, 1);
+	assert_int_equal(mk->n_timeouts, 1);
+	assert_int_equal(mk->n_open, 1);
+	assert_string_equal(m->opens[0].inject, "MK-01");
+	assert_int_equal(m->opens[0].deadline, 9600);
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		if (!strcmp(d->inject, "XK-01")) {
+			assert_true(d->timeout);
+			assert_string_equal(d->option, "disable");
+			assert_string_equal(d->label, "Disable it");
+			assert_int_equal(d->fired, 3600);
+		}
+		if (!strcmp(d->inject, "I-01"))
+			assert_string_equal(d->label, "Alert the regional CSIRTs");
+	}
+	model_free(m);
+}
+
+/* The sharing matrix: counts per pair (a share to all counts for every other team), and how
+ * soon after the sender's first inject. */
+static void test_sharing(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	int al = team(m, "al"), xk = team(m, "xk"), mk = team(m, "mk"), n = m->n_teams;
+
+	(void)state;
+	assert_int_equal(m->pairs[al * n + xk].count, 2);
+	assert_int_equal(m->pairs[al * n + xk].first, 1260);
+	assert_int_equal(m->pairs[al * n + mk].count, 1);
+	assert_int_equal(m->pairs[xk * n + al].count, 1);
+	assert_int_equal(m->pairs[mk * n + al].count, 0);
+	assert_int_equal(m->teams[al].shares_sent, 2);
+	assert_int_equal(m->teams[al].shares_to_all, 1);
+	assert_int_equal(m->teams[al].first_share - m->teams[al].first_inject, 360);
+	assert_int_equal(m->teams[xk].first_share - m->teams[xk].first_inject, 900);
+	assert_int_equal(m->teams[mk].first_share, -1);
+	model_free(m);
+}
+
+/* A reply answers the team's oldest open RFI, or the one it names; the rest answer none. */
+static void test_rfis(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+
+	(void)state;
+	assert_int_equal(m->n_rfis, 3);
+	assert_int_equal(m->rfis[0].answered - m->rfis[0].t, 600);
+	assert_int_equal(m->rfis[1].answered - m->rfis[1].t, 2580);
+	assert_int_equal(m->rfis[2].answered - m->rfis[2].t, 300);
+	assert_int_equal(m->c.rfis_unanswered, 0);
+	assert_int_equal(m->n_replies, 4);
+	assert_int_equal(m->replies[3].rfi, -1);
+	assert_string_equal(m->replies[3].text, "Also: the vendor hotline is open 24/7.");
+	model_free(m);
+}
+
+/* Expectations by objective: the last validate overrides the engine's expect. */
+static void test_expectations(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	const struct model_team *xk = &m->teams[team(m, "xk")];
+	int o3 = -1, o4 = -1;
+
+	(void)state;
+	for (int i = 0; i < m->n_objectives; i++) {
+		if (!strcmp(m->objectives[i].id, "O3"))
+			o3 = i;
+		if (!strcmp(m->objectives[i].id, "O4"))
+			o4 = i;
+	}
+	assert_int_equal(m->c.met, 4);
+	assert_int_equal(m->c.missed, 3);
+	assert_int_equal(xk->obj_met[o4], 1);
+	assert_int_equal(xk->obj_missed[o4], 0);
+	assert_int_equal(xk->obj_missed[o3], 1);
+	assert_int_equal(m->objectives[o4].met, 3);
+	assert_int_equal(m->objectives[o4].missed, 1);
+	for (size_t i = 0; i < m->n_checks; i++) {
+		const struct model_check *c = &m->checks[i];
+		if (c->team == team(m, "xk") && !strcmp(c->inject, "I-02")) {
+			assert_true(c->met);
+			assert_false(c->expect_met);
+			assert_int_equal(c->validates, 1);
+		}
+	}
+	model_free(m);
+}
+
+/* Notes and the hotwash: the last answer to a question counts. */
+static void test_notes_hotwash(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+
+	(void)state;
+	assert_int_equal(m->n_notes, 2);
+	assert_int_equal(m->n_questions, 2);
+	assert_int_equal(m->n_answers, 2);
+	assert_int_equal(m->answers[0].n, 1);
+	assert_string_equal(m->answers[0].text, "Early sharing with xk and mk.");
+	assert_int_equal(m->answers[1].n, 2);
+	model_free(m);
+}
+
+/* The text report: what a facilitator looks for, within 80 columns. */
+static void test_text(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *out = render(m, plain_write), *line;
+
+	(void)state;
+	assert_true(has(out, "EXERCISE EXERCISE EXERCISE"));
+	assert_true(has(out, "ENDEX by a facilitator"));
+	assert_true(has(out, "I-01    T+00:15:00  T+00:20:00        5m  share"));
+	assert_true(has(out, "mean response 7m30s"));
+	assert_true(has(out, "XK-01   T+01:00:00  T+01:30:00  disable (the default)"));
+	assert_true(has(out, "MK-01   T+01:40:00  T+02:40:00"));
+	assert_true(has(out, "al          -   2   1     2"));
+	assert_true(has(out, "xk          1   -   0     1"));
+	assert_true(has(out, "answered after 43m"));
+	assert_true(has(out, "validated met by Ana (evaluator)"));
+	assert_true(has(out, "mk never joined the regional call."));
+	assert_true(has(out, "Early sharing with xk and mk."));
+	assert_true(has(out, "A faster legal review."));
+	for (char *p = out; (line = strsep(&p, "\n")) != NULL;) {
+		size_t w = 0;
+		for (const char *c = line; *c; c++)
+			w += ((unsigned char)*c & 0xC0) != 0x80;
+		if (w > 80)
+			fail_msg("line wider than 80 columns: %s", line);
+	}
+	free(out);
+	model_free(m);
+}
+
+/* Markdown: tables with their alignment rows, text escaped. */
+static void test_md(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *out = render(m, md_write);
+
+	(void)state;
+	assert_true(has(out, "## Summary"));
+	assert_true(has(out, "| Inject | Reached | Decided | Response | Option | By |"));
+	assert_true(has(out, "| --- | --- | --- | ---: | --- | --- |"));
+	assert_true(has(out, "| I-01 | T+00:15:00 | T+00:20:00 | 5m |"));
+	assert_true(has(out, "| al | - | 2 | 1 | 2 |"));
+	assert_true(has(out, "&lt;script&gt;"));
+	assert_null(strstr(out, "<script>"));
+	free(out);
+	model_free(m);
+}
+
+/* How many times needle occurs in s. */
+static int count(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s += strlen(needle))
+		n++;
+	return n;
+}
+
+/* HTML: one page, balanced, an SVG, nothing fetched, journal text escaped. */
+static void test_html(void **state)
+{
+	static const char *const tags[] = {"section", "table", "thead",  "tbody", "tr",  "td",
+	                                   "th",      "svg",   "p",      "title", "h2",  "h3",
+	                                   "h4",      "div",   "figure", "style", "text"};
+	struct model *m = load_ok("drill.jsonl");
+	char *out = render(m, html_write);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+		char open[32], open_attr[32], close[32];
+		snprintf(open, sizeof open, "<%s>", tags[i]);
+		snprintf(open_attr, sizeof open_attr, "<%s ", tags[i]);
+		snprintf(close, sizeof close, "</%s>", tags[i]);
+		if (count(out, open) + count(out, open_attr) != count(out, close))
+			fail_msg("<%s> opened %d times, closed %d times", tags[i],
+			         count(out, open) + count(out, open_attr), count(out, close));
+	}
+	assert_int_equal(count(out, "<svg"), 1);
+	assert_int_equal(count(out, "http://") + count(out, "https://"), 1);
+	assert_true(has(out, "xmlns=\"http://www.w3.org/2000/svg\""));
+	assert_int_equal(count(out, "EXERCISE EXERCISE EXERCISE"), 2);
+	assert_true(has(out, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+	assert_true(has(out, "&lt;b&gt;regional&lt;/b&gt;"));
+	assert_null(strstr(out, "<script"));
+	assert_null(strstr(out, "<b>"));
+	assert_true(has(out, "@media print"));
+	assert_true(has(out, "class=\"inj\""));
+	assert_true(has(out, "class=\"dec\""));
+	assert_true(has(out, "class=\"late\""));
+	assert_true(has(out, "class=\"shr\""));
+	assert_true(has(out, ">T+01:00<"));
+	assert_true(has(out, ">10:00<"));
+	free(out);
+	model_free(m);
+}
+
+/* The JSON report: it parses and its numbers are the model's. */
+static void test_json(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	json_error_t jerr;
+	json_t *root, *al, *pair, *rfi;
+
+	(void)state;
+	assert_int_equal(jsonout_write(m, f), 0);
+	fclose(f);
+	root = json_loads(out, 0, &jerr);
+	if (root == NULL)
+		fail_msg("report JSON does not parse: %s", jerr.text);
+	assert_int_equal(json_integer_value(json_object_get(root, "report")), 1);
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(root, "ended"), "reason")),
+	    "facilitator");
+	al = json_array_get(json_object_get(root, "teams"), 0);
+	assert_string_equal(json_string_value(json_object_get(al, "id")), "al");
+	assert_int_equal(json_integer_value(json_object_get(al, "score")), 8);
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(al, "response"), "mean")), 450);
+	assert_int_equal(json_array_size(json_object_get(al, "decisions")), 2);
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_array_get(json_object_get(al, "decisions"), 0), "response")),
+	                 300);
+	assert_int_equal(json_integer_value(
+	                     json_object_get(json_object_get(al, "sharing"), "after_first_inject")),
+	                 360);
+	pair = json_array_get(json_object_get(root, "sharing"), 0);
+	assert_string_equal(json_string_value(json_object_get(pair, "to")), "xk");
+	assert_int_equal(json_integer_value(json_object_get(pair, "count")), 2);
+	rfi = json_array_get(json_object_get(root, "rfis"), 1);
+	assert_int_equal(json_integer_value(json_object_get(rfi, "answer_time")), 2580);
+	assert_int_equal(json_array_size(json_object_get(root, "unmatched_replies")), 1);
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(root, "counts"), "missed")), 3);
+	assert_int_equal(
+	    json_array_size(json_object_get(json_object_get(root, "hotwash"), "answers")), 2);
+	json_decref(root);
+	free(out);
+	model_free(m);
+}
+
+/* A journal cut off mid-line: a warning naming the line, and the whole lines reported. */
+static void test_partial(void **state)
+{
+	char *errs = NULL;
+	size_t n = 0;
+	FILE *err = open_memstream(&errs, &n);
+	struct model *m = model_load(fixture("partial.jsonl"), err);
+
+	(void)state;
+	fclose(err);
+	assert_non_null(m);
+	assert_true(m->partial);
+	assert_true(has(errs, "partial.jsonl:4: warning: the last line is cut off"));
+	assert_int_equal(m->n_shares, 1);
+	assert_int_equal(m->n_decisions, 0);
+	free(errs);
+	model_free(m);
+}
+
+/* Bad journals are refused with FILE:LINE: message. */
+static void test_bad(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"version2.jsonl", "version2.jsonl:1: journal version 2 is not supported"},
+	    {"notjournal.jsonl", "notjournal.jsonl:1: not a tabletop journal"},
+	    {"noheader.jsonl", "noheader.jsonl:1: not a tabletop journal"},
+	    {"badline.jsonl", "badline.jsonl:3: not JSON"},
+	    {"unknownteam.jsonl", "unknownteam.jsonl:2: unknown team 'zz'"},
+	    {"no-such-file.jsonl", "no-such-file.jsonl: cannot read"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *errs = load_bad(cases[i][0]);
+		assert_true(has(errs, cases[i][1]));
+		free(errs);
+	}
+}
+
+/* Run every test of the report. */
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_summary),      cmocka_unit_test(test_decisions),
+	    cmocka_unit_test(test_sharing),      cmocka_unit_test(test_rfis),
+	    cmocka_unit_test(test_expectations), cmocka_unit_test(test_notes_hotwash),
+	    cmocka_unit_test(test_text),         cmocka_unit_test(test_md),
+	    cmocka_unit_test(test_html),         cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_partial),      cmocka_unit_test(test_bad),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
