@@ -1531,3 +1531,14 @@ lists a major cloud provider's address ranges as malicious and asks readers to b
 AKCESK did not write it.]],
   notes = "Disinformation test: who verifies with AKCESK before acting? Use in Move 2 or 3.",
 }
+
+-- HOTWASH ---------------------------------------------------------------------------------
+-- After ENDEX every team receives these questions and answers with `answer N TEXT`; the
+-- answers go into the journal and the after-action report (tabletop report).
+hotwash {
+  "When did you first learn that the campaign had crossed a border, and from whom?",
+  "Which indicator or warning from another CSIRT changed what you did? What would have made it arrive sooner?",
+  "Which decision was hardest under its deadline, and what information were you missing?",
+  "What did you tell the public and the political level, and when? Would you say it differently now?",
+  "Which procedure, contact or agreement with a neighbouring CSIRT will you change after this drill?",
+}

@@ -1049,3 +1049,11 @@ countries. I publish tomorrow. Do you confirm it is authentic, and why were citi
 told?"]],
   notes = "Reserve inject. Especially useful after ENI-04 'full'. Who answers, and do the three agree?",
 }
+
+-- HOTWASH: answered after ENDEX with `answer N TEXT`; the answers go into the AAR.
+hotwash {
+  "How quickly did information cross the Atlantic, and through which channel did it actually travel?",
+  "Which team held the piece of the picture that mattered most, and when did the others get it?",
+  "How did you coordinate the public message between the EU and the US?",
+  "Which cooperation arrangement would you formalise after this exercise?",
+}

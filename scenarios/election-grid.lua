@@ -1211,3 +1211,11 @@ building, evacuate. The sender address is a free mail account; the mail came thr
 198.51.100.41. We are sending patrols. Do you know anything about this address?"]],
   notes = "Reserve inject. The address is one of the phishing ones: a test of whether the CEC and the CERT pass indicators to the police.",
 }
+
+-- HOTWASH: answered after ENDEX with `answer N TEXT`; the answers go into the AAR.
+hotwash {
+  "How did you tell the attack on the results website apart from the disinformation about it?",
+  "When did the energy sector learn what the election team had seen, and did it matter?",
+  "Which decision about public communication on election night would you take differently?",
+  "What would you ask your international partners for earlier next time?",
+}

@@ -994,3 +994,11 @@ The reported incidents concern devices whose owners did not change the default p
 We reject any suggestion of a vulnerability in our products."]],
   notes = "Reserve inject. Do the teams answer with secure-by-default arguments, or leave owners confused?",
 }
+
+-- HOTWASH: answered after ENDEX with `answer N TEXT`; the answers go into the AAR.
+hotwash {
+  "What did you share with law enforcement and the ISPs, and what did you hold back? Why?",
+  "Which step risked tipping off the actor, and how did you weigh it?",
+  "How did you reach and advise the owners of the compromised routers?",
+  "What legal or procedural obstacle slowed you most, and who can remove it?",
+}

@@ -203,3 +203,7 @@ end)
 on("end", function(reason)
   log("ENDEX (" .. reason .. "): " .. state.infected .. " mailboxes taken over")
 end)
+
+-- The hotwash: questions every team receives at ENDEX. They answer with `answer N TEXT`, and
+-- the answers go into the journal and the after-action report.
+hotwash { "What helped you decide?", "What would you do differently next time?" }
