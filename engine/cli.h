@@ -8,7 +8,7 @@ struct cli_cmd {
 	const char *name;
 	const char *args;
 	const char *summary;
-	int (*main)(int argc, char **argv); /* NULL: not built yet */
+	int (*main)(int argc, char **argv);
 };
 
 /* The subcommands, ending with a zeroed entry. */

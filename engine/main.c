@@ -36,10 +36,6 @@ int main(int argc, char **argv)
 	for (const struct cli_cmd *c = cli_cmds; c->name; c++) {
 		if (strcmp(argv[1], c->name) != 0)
 			continue;
-		if (c->main == NULL) {
-			fprintf(stderr, "tabletop %s: not built yet in this version\n", c->name);
-			return 2;
-		}
 		return c->main(argc - 1, argv + 1);
 	}
 	fprintf(stderr, "tabletop: unknown command '%s'\n", argv[1]);
