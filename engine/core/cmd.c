@@ -89,6 +89,22 @@ bool cmd_allowed(const struct cmd_entry *e, const struct cmd_session *s)
 	return false;
 }
 
+/* The name of a role as the protocol and the journal spell it. */
+const char *cmd_role_name(enum cmd_role role)
+{
+	switch (role) {
+	case CMD_ROLE_TEAM:
+		return "team";
+	case CMD_ROLE_FACILITATOR:
+		return "facilitator";
+	case CMD_ROLE_OBSERVER:
+		return "observer";
+	case CMD_ROLE_NONE:
+		break;
+	}
+	return "none";
+}
+
 /* Whether session s receives event ev. */
 bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev)
 {

@@ -65,6 +65,8 @@ void cmd_reply_free(struct cmd_reply *r);
 /* The reply as bytes for this session's mode (JSON line or text); valid until cmd_reply_free. */
 const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, size_t *len);
 
+/* The name of a role as the protocol and the journal spell it: "team", "facilitator", ... */
+const char *cmd_role_name(enum cmd_role role);
 /* Whether session s receives event ev. */
 bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev);
 /*

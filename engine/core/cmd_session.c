@@ -130,22 +130,6 @@ static const char *cmd_session_lookup(const struct exercise *ex, const char *id,
 	return ex->teams[*team].secret;
 }
 
-/* The name of a role as in the login reply. */
-static const char *cmd_session_role_name(enum cmd_role role)
-{
-	switch (role) {
-	case CMD_ROLE_TEAM:
-		return "team";
-	case CMD_ROLE_FACILITATOR:
-		return "facilitator";
-	case CMD_ROLE_OBSERVER:
-		return "observer";
-	case CMD_ROLE_NONE:
-		break;
-	}
-	return "none";
-}
-
 /* Make s a member of its new role, leaving the old one. */
 static void cmd_session_become(struct cmd_ctx *c, enum cmd_role role, int team, const char *name)
 {
@@ -158,7 +142,7 @@ static void cmd_session_become(struct cmd_ctx *c, enum cmd_role role, int team, 
 	free(s->name);
 	if (name[0] == '\0') {
 		snprintf(buf, sizeof buf, "%s-%lu",
-		         team >= 0 ? ex->teams[team].id : cmd_session_role_name(role), s->id);
+		         team >= 0 ? ex->teams[team].id : cmd_role_name(role), s->id);
 		name = buf;
 	}
 	s->name = cmd_strdup(name);
@@ -195,7 +179,7 @@ static void cmd_session_login(struct cmd_ctx *c)
 		return;
 	}
 	cmd_session_become(c, role, team, name);
-	cmd_set(c, "role", json_string(cmd_session_role_name(role)));
+	cmd_set(c, "role", json_string(cmd_role_name(role)));
 	cmd_set(c, "team", team >= 0 ? json_string(c->ex->teams[team].id) : json_null());
 	cmd_set(c, "name", json_string(c->s->name));
 	if (team >= 0)
@@ -203,7 +187,7 @@ static void cmd_session_login(struct cmd_ctx *c)
 		           c->ex->teams[team].id, cmd_team_name(&c->ex->teams[team]));
 	else
 		cmd_printf(c, "Welcome, %s: you are logged in as %s.\n", c->s->name,
-		           cmd_session_role_name(role));
+		           cmd_role_name(role));
 	cmd_printf(c, "Type help for your commands, status for the clock.\n");
 }
 

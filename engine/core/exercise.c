@@ -94,8 +94,8 @@ struct exercise *ex_new(void)
 	return ex;
 }
 
-/* Free one inject's contents. */
-static void ex_inject_free(struct ex_inject *inj)
+/* Free what an inject holds (its strings, recipients, decision and team states). */
+void ex_inject_clear(struct ex_inject *inj)
 {
 	free(inj->id);
 	free(inj->to);
@@ -143,7 +143,7 @@ void ex_free(struct exercise *ex)
 		free(ex->objectives[i].text);
 	}
 	for (int i = 0; i < ex->n_injects; i++)
-		ex_inject_free(&ex->injects[i]);
+		ex_inject_clear(&ex->injects[i]);
 	for (int i = 0; i < ex->n_hotwash; i++)
 		free(ex->hotwash[i]);
 	free(ex->hotwash);

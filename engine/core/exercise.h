@@ -165,6 +165,8 @@ int ex_add_team(struct exercise *ex, const char *id, const char *name, const cha
 int ex_add_objective(struct exercise *ex, const char *id, const char *text, int line);
 /* Add an inject (zeroed, at = -1, on_decision = -1, expect.option/objective = -1); returns it. */
 struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line);
+/* Free what an inject holds (its strings, recipients, decision and team states). */
+void ex_inject_clear(struct ex_inject *inj);
 /* Team index by id, or -1. */
 int ex_find_team(const struct exercise *ex, const char *id);
 /* Objective index by id, or -1. */

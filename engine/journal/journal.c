@@ -318,22 +318,6 @@ void journal_event(struct journal *j, struct evt *ev)
 	journal_put(j, p, n);
 }
 
-/* The name of a role as the journal spells it. */
-static const char *journal_role(enum cmd_role role)
-{
-	switch (role) {
-	case CMD_ROLE_TEAM:
-		return "team";
-	case CMD_ROLE_FACILITATOR:
-		return "facilitator";
-	case CMD_ROLE_OBSERVER:
-		return "observer";
-	case CMD_ROLE_NONE:
-		break;
-	}
-	return "none";
-}
-
 /* The session fields of an input or login line: sess, role, team and name. */
 static json_t *journal_session(const struct journal *j, const char *type,
                                const struct cmd_session *s)
@@ -341,7 +325,7 @@ static json_t *journal_session(const struct journal *j, const char *type,
 	bool team = s->team >= 0 && j->ex != NULL && s->team < j->ex->n_teams;
 
 	return json_pack("{s:s,s:I,s:s,s:o,s:o}", "type", type, "sess", (json_int_t)s->id, "role",
-	                 journal_role(s->role), "team",
+	                 cmd_role_name(s->role), "team",
 	                 team ? journal_str(j->ex->teams[s->team].id) : json_null(), "name",
 	                 journal_str(s->name));
 }

@@ -232,20 +232,7 @@ static void inject_target_clear(struct api_target *tg)
 /* Free what an inject that was never added holds and zero it. */
 static void inject_scratch_clear(struct ex_inject *inj)
 {
-	free(inj->from);
-	free(inj->channel);
-	free(inj->subject);
-	free(inj->body);
-	free(inj->notes);
-	if (inj->decision != NULL) {
-		for (int k = 0; k < inj->decision->n_options; k++) {
-			free(inj->decision->options[k].key);
-			free(inj->decision->options[k].label);
-		}
-		free(inj->decision->options);
-		free(inj->decision->prompt);
-		free(inj->decision);
-	}
+	ex_inject_clear(inj);
 	memset(inj, 0, sizeof *inj);
 	inj->at = -1;
 	inj->on_decision = -1;

@@ -121,18 +121,16 @@ static void test_title_rows(void **state)
 static long time_of(const char *t)
 {
 	struct msel m;
-	char *s = NULL, *err = NULL;
+	char s[512], *err = NULL;
 	long at = -1;
 
-	s = malloc(strlen(t) + 64);
-	assert_non_null(s);
-	sprintf(s, "ID,Time,To,Subject\n1,\"%s\",SOC,x\n", t);
+	assert_true((size_t)snprintf(s, sizeof s, "ID,Time,To,Subject\n1,\"%s\",SOC,x\n", t) <
+	            sizeof s);
 	if (msel_read(&m, "msel.csv", s, strlen(s), &err) == 0) {
 		at = m.injects[0].at;
 		msel_free(&m);
 	}
 	free(err);
-	free(s);
 	return at;
 }
 
