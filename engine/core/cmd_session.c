@@ -95,7 +95,8 @@ static int cmd_session_check_name(struct cmd_ctx *c, const char *name)
 	size_t chars = 0;
 
 	for (p = (const unsigned char *)name; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
+		/* C0, DEL, and C1 (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) drive terminals */
+		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
 			cmd_fail(c, "bad_args", "a name cannot hold control characters");
 			return -1;
 		}

@@ -341,6 +341,7 @@ static void test_login(void **state)
 	       "abcdefghijabcdefghijabcdefghijabcdefghijX",
 	       "bad_args");
 	fx_err(f, AL2, "login al alpha-secret bad\x1b[2Jname", "bad_args");
+	fx_err(f, AL2, "login al alpha-secret bad\xc2\x9bname", "bad_args");
 	fx_ok(f, AL2,
 	      "login al alpha-secret \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 	      "abcdefghijabcdefghijabcdefghijabcde",
