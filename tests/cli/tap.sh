@@ -17,3 +17,8 @@ tap_done() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }
+# With TABLETOP_WRAPPER (e.g. valgrind), tabletop runs through it (see wrap).
+if [ -n "${TABLETOP_WRAPPER:-}" ]; then
+	export TABLETOP_REAL="$TABLETOP" TABLETOP_WRAPPER
+	TABLETOP=$SRCDIR/tests/cli/wrap
+fi

@@ -91,6 +91,23 @@ static void h_drain_fd(int fd, char *buf, size_t cap, int ms)
 	}
 }
 
+/* Exec argv, through the command in TABLETOP_WRAPPER (e.g. valgrind) when it is set. */
+static void h_exec(char **argv)
+{
+	char *wrapped[68] = {"/bin/sh", "-c", "exec $TABLETOP_WRAPPER \"$@\"", "sh"};
+	const char *w = getenv("TABLETOP_WRAPPER");
+	int n = 4;
+
+	if (w == NULL || *w == '\0') {
+		execv(argv[0], argv);
+		return;
+	}
+	for (int i = 0; argv[i] != NULL && n < 67; i++)
+		wrapped[n++] = argv[i];
+	wrapped[n] = NULL;
+	execv(wrapped[0], wrapped);
+}
+
 /* Parse the server's startup output: the port and the join codes. */
 static void h_parse_start(struct hsrv *s)
 {
@@ -136,7 +153,7 @@ void h_start(struct hsrv *s, const char *fixture, ...)
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
-		execv(argv[0], argv);
+		h_exec(argv);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -176,7 +193,7 @@ int h_run(char *err, size_t n, ...)
 		dup2(fds[1], 2);
 		close(fds[0]);
 		close(fds[1]);
-		execv(argv[0], argv);
+		h_exec(argv);
 		_exit(127);
 	}
 	close(fds[1]);
