@@ -3,6 +3,7 @@
 #define EX_INTERNAL_H
 
 #include "exercise.h"
+#include "idmap.h"
 #include "mem.h"
 
 /* Queue item kinds: a is the inject (b its team, -1: its own `to`) or the timer's ref (c: every).
@@ -11,8 +12,7 @@ enum ex_item { EX_ITEM_FIRE, EX_ITEM_DEADLINE, EX_ITEM_TIMER };
 
 /* Private running state behind ex->index. */
 struct ex_index {
-	int *slots;            /* open addressing over inject ids: inject index, or -1 */
-	size_t cap;            /* a power of two, kept at least twice the number of injects */
+	struct idmap ids;      /* inject id -> index of its first declaration */
 	unsigned long n_adhoc; /* ad-hoc injects sent, for their ids */
 };
 

@@ -156,7 +156,7 @@ void ex_free(struct exercise *ex)
 	free(ex->observer_secret);
 	free(ex->phase);
 	free(ex->end_reason);
-	free(ex->index->slots);
+	idmap_free(&ex->index->ids);
 	free(ex->index);
 	free(ex);
 }
@@ -203,52 +203,6 @@ int ex_add_objective(struct exercise *ex, const char *id, const char *text, int 
 	return ex->n_objectives++;
 }
 
-/* The FNV-1a hash of an id. */
-static size_t ex_index_hash(const char *id)
-{
-	size_t h = 2166136261u;
-
-	for (; *id; id++)
-		h = (h ^ (unsigned char)*id) * 16777619u;
-	return h;
-}
-
-/* The slot that holds id, or the empty slot where it would go. */
-static size_t ex_index_slot(const struct exercise *ex, const char *id)
-{
-	const struct ex_index *x = ex->index;
-	size_t k = ex_index_hash(id) & (x->cap - 1);
-
-	while (x->slots[k] >= 0 && strcmp(ex->injects[x->slots[k]].id, id) != 0)
-		k = (k + 1) & (x->cap - 1);
-	return k;
-}
-
-/* Index inject i by its id, keeping the first declared one when ids repeat. */
-static void ex_index_add(struct exercise *ex, int i)
-{
-	struct ex_index *x = ex->index;
-	size_t k;
-
-	if (ex->injects[i].id == NULL)
-		return;
-	if ((size_t)ex->n_injects * 2 >= x->cap) {
-		size_t old = x->cap;
-		int *slots = x->slots;
-
-		x->cap = old ? old * 2 : 64;
-		x->slots = mem_calloc(x->cap, sizeof *x->slots);
-		memset(x->slots, 0xff, x->cap * sizeof *x->slots);
-		for (size_t j = 0; j < old; j++)
-			if (slots[j] >= 0)
-				x->slots[ex_index_slot(ex, ex->injects[slots[j]].id)] = slots[j];
-		free(slots);
-	}
-	k = ex_index_slot(ex, ex->injects[i].id);
-	if (x->slots[k] < 0)
-		x->slots[k] = i;
-}
-
 /* Add an inject with nothing set but its id and line; returns it. */
 struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line)
 {
@@ -263,7 +217,8 @@ struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line)
 	inj->expect.within = -1;
 	inj->expect.objective = -1;
 	inj->line = line;
-	ex_index_add(ex, ex->n_injects);
+	if (id != NULL && idmap_get(&ex->index->ids, inj->id) < 0)
+		idmap_put(&ex->index->ids, inj->id, ex->n_injects);
 	ex->n_injects++;
 	return inj;
 }
@@ -289,9 +244,7 @@ int ex_find_objective(const struct exercise *ex, const char *id)
 /* Inject index by id, or -1; the first declared one when ids repeat. */
 int ex_find_inject(const struct exercise *ex, const char *id)
 {
-	if (id == NULL || ex->index->cap == 0)
-		return -1;
-	return ex->index->slots[ex_index_slot(ex, id)];
+	return id == NULL ? -1 : (int)idmap_get(&ex->index->ids, id);
 }
 
 /* Option index of a decision by key (case-insensitive), or -1. */

@@ -5,7 +5,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
-#include "idmap.h"
+#include "../core/idmap.h"
 #include "model.h"
 
 /* One distinct inject id: when each team first got it, and whether it decided. */

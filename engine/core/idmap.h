@@ -1,6 +1,6 @@
-/* A map from strings (that outlive it) to whole numbers, for the report's lookups by id. */
-#ifndef REPORT_IDMAP_H
-#define REPORT_IDMAP_H
+/* A map from strings (that outlive it) to whole numbers, for lookups by id. */
+#ifndef IDMAP_H
+#define IDMAP_H
 
 #include <stddef.h>
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 /* The FNV-1a hash of s. */
 static uint64_t idmap_hash(const char *s)
 {
@@ -30,10 +32,8 @@ static void idmap_grow(struct idmap *m)
 {
 	struct idmap bigger = {.cap = m->cap ? m->cap * 2 : 16};
 
-	bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
-	bigger.vals = calloc(bigger.cap, sizeof *bigger.vals);
-	if (bigger.keys == NULL || bigger.vals == NULL)
-		abort();
+	bigger.keys = mem_calloc(bigger.cap, sizeof *bigger.keys);
+	bigger.vals = mem_calloc(bigger.cap, sizeof *bigger.vals);
 	for (size_t i = 0; i < m->cap; i++) {
 		if (m->keys[i] != NULL) {
 			size_t j = idmap_slot(&bigger, m->keys[i]);
