@@ -63,9 +63,14 @@ How the sharing mechanic works
   Other dynamics: the results site's preparation (CEC-02) decides how the DDoS at
   polls close lands; leaving phished accounts open (CEC-01 "watch") lets the attacker
   publish fabricated results at T+1:50; rumours grow every 20 minutes while results
-  are unavailable; CERT-LINK fires once the CERT holds both sectors' reports; the US
-  team deploys when the CERT escalated and the partner offered a hunt team; a joint
+  are unavailable, each wave reaching further (Telegram, national TV, the foreign
+  press); CERT-LINK fires once the CERT holds both sectors' reports; the US team
+  deploys when the CERT escalated and the partner offered a hunt team; a joint
   attribution goes out when both CERT and US choose it.
+
+  The file uses the helper library of scenarios/lib (docs/scenario-library.md): share
+  (the indicators, the reports to the CERT, the sharing credit), ladder (the moves),
+  media (the rumour waves) and time (the in-world clock).
 
 How to run it
   tabletop check scenarios/election-grid.lua
@@ -123,7 +128,6 @@ state.joint_cell = false         -- CERT-02: joint cell convened?
 state.energy_reported = false    -- has the energy CSIRT told the CERT?
 state.cert_has_cec = false       -- has the CEC given the CERT its phishing indicators?
 state.warned = {}                -- [team] = in-world time it got the indicators
-state.warned_t = {}              -- the same in exercise seconds
 state.site = "up"                -- results website: "up" or "down"
 state.results_available = true   -- can citizens see preliminary results somewhere?
 state.fake = "none"              -- fabricated results: "blocked" or "live"
@@ -135,44 +139,20 @@ state.escalated = false          -- CERT-04
 state.us_help = "undecided"      -- US-02: "1" deploy, "2" analysis, "3" wait
 state.attribution = "undecided"  -- CERT-05
 state.us_attrib = "undecided"    -- US-03
-state.rumours = 0                -- rumour waves sent while results were unavailable
+state.rumours = 0                -- rumour waves so far (set by the media campaign below)
 state.shares = {}                -- ["cert -> energy"] = in-world time of the first share
 
 ---------------------------------------------------------------------------
--- Helpers
+-- Helpers (the helper library in scenarios/lib: docs/scenario-library.md)
 ---------------------------------------------------------------------------
 
--- Seconds for h hours and m minutes.
-local function hm(h, m)
-  return h * 3600 + m * 60
-end
+local time = require("time")
+local share = require("share")
+local ladder = require("ladder")
+local media = require("media")
 
--- The in-world clock ("HH:MM") at exercise time t; STARTEX is 18:30.
-local function clock(t)
-  local minutes = 18 * 60 + 30 + t // 60
-  return string.format("%02d:%02d", (minutes // 60) % 24, minutes % 60)
-end
-
--- Does a share to `to` reach team? ("all" reaches everyone.)
-local function reaches(to, team)
-  return to == nil or to == "all" or to == team
-end
-
--- The indicators reach a team; only the first time counts.
-local function warn(team, how)
-  if state.warned[team] then
-    return
-  end
-  state.warned[team] = clock(now())
-  state.warned_t[team] = now()
-  log("indicators reached " .. team .. " at " .. clock(now()) .. " (" .. how .. ")")
-end
-
--- Did team have the indicators by h:mm after STARTEX?
-local function warned_by(team, h, m)
-  local t = state.warned_t[team]
-  return t ~= nil and t <= hm(h, m)
-end
+local hm = time.hm                  -- hm(1, 15): seconds in 1 hour 15 minutes
+local clock = time.clock("18:30")   -- clock(t): the in-world "HH:MM" at exercise time t
 
 -- Results are unavailable: the site is down and no mirror carries them.
 local function results_dark()
@@ -183,63 +163,59 @@ end
 -- Sharing between teams
 ---------------------------------------------------------------------------
 
-on("share", function(from, to, text)
-  local targets = { to }
-  if to == nil or to == "all" then
-    targets = ALL_TEAMS
-  end
-  local new = 0
-  for _, target in ipairs(targets) do
-    local pair = from .. " -> " .. target
-    if target ~= from and not state.shares[pair] then
-      state.shares[pair] = clock(now())
-      new = new + 1
-    end
-  end
-  if new > 0 then
-    score(from, new, "shared with " .. new .. " new partner(s)")
-  end
+-- A point for every partner a team shares with for the first time (state.shares).
+share.credit { teams = ALL_TEAMS, state = "shares", clock = clock }
 
-  -- The CEC holds the phishing indicators from CEC-01 (T+0:05).
-  if from == "cec" and now() >= hm(0, 5) then
-    if reaches(to, "cert") and not state.cert_has_cec then
-      state.cert_has_cec = true
-      log("the CERT has the CEC's phishing indicators")
-    end
-    if reaches(to, "energy") then
-      warn("energy", "shared by the CEC")
-    end
-  end
-  -- The CERT has its own sensor data from CERT-01 (T+0:10).
-  if from == "cert" and now() >= hm(0, 10) and reaches(to, "energy") then
-    warn("energy", "shared by the national CERT")
-  end
-  -- The partner's analysts have the toolkit analysis from US-01 (T+0:30).
-  if from == "us" and now() >= hm(0, 30) and reaches(to, "energy") then
-    warn("energy", "shared by the US liaison")
-  end
-  -- The energy CSIRT reports the DSO intrusion once it knows of it (EN-01, T+0:25).
-  if from == "energy" and now() >= hm(0, 25) and reaches(to, "cert") then
-    state.energy_reported = true
-  end
-end)
+-- The indicators of the campaign (state.warned). A share to the energy CSIRT carries them
+-- from the CEC (it holds them from CEC-01, T+0:05), the CERT (CERT-01, T+0:10) or the US
+-- desk (US-01, T+0:30); decisions hand them out too (indicators:give).
+local indicators = share.knowledge {
+  name = "indicators", teams = ALL_TEAMS, state = "warned", clock = clock,
+  sources = { cec = hm(0, 5), cert = hm(0, 10), us = hm(0, 30) },
+  learners = { "energy" },
+  names = { cec = "the CEC", cert = "the national CERT", us = "the US liaison" },
+}
+
+-- Did team have the indicators by h:mm after STARTEX?
+local function warned_by(team, h, m)
+  return indicators:has(team) and indicators:since(team) <= hm(h, m)
+end
+
+-- The CEC's phishing indicators reach the CERT by a share from the CEC (after T+0:05).
+share.knowledge {
+  name = "the CEC's phishing indicators", teams = ALL_TEAMS, quiet = true,
+  sources = { cec = hm(0, 5) }, learners = { "cert" },
+  on_learn = function()
+    state.cert_has_cec = true
+    log("the CERT has the CEC's phishing indicators")
+  end,
+}
+
+-- The energy CSIRT reports the DSO intrusion once it knows of it (EN-01, T+0:25): a share to
+-- the CERT, or EN-02 "now".
+share.knowledge {
+  name = "the DSO's report", teams = ALL_TEAMS, quiet = true,
+  sources = { energy = hm(0, 25) }, learners = { "cert" },
+  on_learn = function() state.energy_reported = true end,
+}
 
 ---------------------------------------------------------------------------
 -- Timeline
 ---------------------------------------------------------------------------
 
+-- The moves, one after the other (state.move).
+ladder.new {
+  name = "moves", state = "move",
+  levels = {
+    { name = "Move 1: Election day — signals", phase = true },
+    { name = "Move 2: Polls close — results night", phase = true, after = "1h30m" },
+    { name = "Move 3: Trust and recovery", phase = true, after = "1h30m" },
+  },
+}
+
 on("start", function()
-  phase("Move 1: Election day — signals")
   log("STARTEX 18:30. Grid attack at 20:15 (T+1:45): the DSO is protected if EN-01 'cut', "
     .. "or energy warned by 19:45 (T+1:15) and EN-01 not 'monitor'.")
-end)
-
-at("1:30", function()
-  phase("Move 2: Polls close — results night")
-end)
-
-at("3:00", function()
-  phase("Move 3: Trust and recovery")
 end)
 
 -- 20:02: the DDoS on the results website lands according to its preparation (CEC-02).
@@ -312,21 +288,36 @@ end)
 -- Recurring pressure and conditions
 ---------------------------------------------------------------------------
 
--- Every 20 minutes while preliminary results are unavailable, the rumours grow.
-every("20m", function()
-  if not results_dark() then
-    return
-  end
-  state.rumours = state.rumours + 1
-  send {
-    to = { "cec", "cert" }, from = "Media monitoring", channel = "social",
-    subject = "Rumour wave #" .. state.rumours .. ": 'they switched the results off'",
-    body = "It is " .. clock(now()) .. " and the results page is still dark. Channels with "
-      .. "a combined 1.4 million subscribers now say the commission 'switched off the results "
-      .. "to rewrite them'. Two candidates' headquarters repeat it on air.",
-  }
-  score("cec", -1, "results unavailable: rumours growing")
-end)
+-- Every 20 minutes while preliminary results are unavailable, the rumours grow, and each wave
+-- reaches a wider audience (state.rumours counts them).
+media.campaign {
+  name = "rumours", every = "20m", to = { "cec", "cert" }, from = "Media monitoring",
+  active = results_dark, count = "rumours", score = { cec = -1 },
+  reason = "results unavailable: rumours growing",
+  waves = {
+    { channel = "social",
+      subject = function(n) return "Rumour wave #" .. n .. ": 'they switched the results off'" end,
+      body = function()
+        return "It is " .. clock() .. " and the results page is still dark. Channels with a "
+          .. "combined 1.4 million subscribers now say the commission 'switched off the "
+          .. "results to rewrite them'. Two candidates' headquarters repeat it on air."
+      end },
+    { channel = "news",
+      subject = function(n) return "Rumour wave #" .. n .. ": talk shows ask 'what is the CEC hiding?'" end,
+      body = function()
+        return "It is " .. clock() .. " and the results page is still dark. Two national "
+          .. "channels interrupt their election specials: a panel asks whether the count is "
+          .. "being 'corrected'. Viewers are told to gather at district commissions."
+      end },
+    { channel = "news",
+      subject = function(n) return "Rumour wave #" .. n .. ": the foreign press picks it up" end,
+      body = function()
+        return "It is " .. clock() .. " and the results page is still dark. Foreign news sites "
+          .. "run 'Blackout of election results fuels fraud claims'. Two embassies ask the "
+          .. "Ministry of Foreign Affairs what is going on."
+      end },
+  },
+}
 
 -- Every hour, a line for the white cell.
 every("1h", function()
@@ -459,11 +450,11 @@ include about 1,100 polling stations.]],
   on_decision = function(team, option, timeout)
     state.cert_alert = option
     if option == "sector" then
-      warn("energy", "CERT sector-wide alert")
-      warn("cec", "CERT sector-wide alert")
+      indicators:give("energy", "CERT sector-wide alert")
+      indicators:give("cec", "CERT sector-wide alert")
       score(team, 3, "alerted both sectors on shared infrastructure")
     elseif option == "election" then
-      warn("cec", "CERT alert to the election bodies")
+      indicators:give("cec", "CERT alert to the election bodies")
       score(team, 1, "alerted the election administration")
     else
       score(team, -1, "waited for a formal report")
@@ -547,12 +538,12 @@ The bilateral assistance programme covers incident response support and digital 
       state.us_note = "early"
       score(team, 3, "shared an actionable note early")
       fire("CERT-US-NOTE")
-      warn("energy", "partner note, early")
+      indicators:give("energy", "partner note, early")
     else
       state.us_note = "late"
       after("90m", function()
         fire("CERT-US-NOTE")
-        warn("energy", "partner note, late")
+        indicators:give("energy", "partner note, late")
       end)
     end
   end,
@@ -615,7 +606,7 @@ summaries?"]],
       state.joint_cell = true
       score(team, 2, "convened a joint cell")
       if state.cert_alert ~= "wait" or state.cert_has_cec then
-        warn("energy", "joint cell")
+        indicators:give("energy", "joint cell")
       end
     end
   end,

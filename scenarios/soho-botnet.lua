@@ -60,7 +60,16 @@ How the mechanics work
   "notify") +1, a public warning (CSI-02 "now") +2, a public reactive measure (NUK-03
   "measure") +1, confirming an investigation to the press (SM-01 "confirm") +1, a
   held operation (FBI-03 "2") +1 when something was visible already. At 3 or more the
-  actor is tipped off.
+  actor is tipped off. state.actor shows how aware it is (unaware, wary, alarmed,
+  tipped off).
+
+  Lure waves. Until NÚKIB blocks the infrastructure (NUK-01 "share" or "block") or
+  H-hour comes, a lure wave reaches the government every 30 minutes, each one higher
+  up (state.phish_waves), at a point each for NÚKIB.
+
+  The file uses the helper library of scenarios/lib (docs/scenario-library.md): share
+  (the list, the sharing credit), ladder (the moves, the actor's awareness), media (the
+  lure waves) and time (the in-world clock).
 
   H-hour (T+3:00, or T+3:30 when the FBI holds): OP-TIPPED if the actor was tipped off;
   otherwise OP-FULL when Czech routers are included (court order in hand and FBI-02
@@ -121,7 +130,6 @@ state.isp_routers = "undecided"  -- ISP-01: "reset", "notify" or "preserve"
 state.csirt_report = "undecided" -- CSI-01: "forward", "ask" or "check"
 state.fbi_brief = "undecided"    -- FBI-01: "1" all, "2" police only, "3" after H-hour
 state.has_list = {}              -- [team] = in-world time it got the list of Czech routers
-state.has_list_t = {}            -- the same in exercise seconds
 state.police_knows = false       -- POL-01 fires once this is true (or at T+1:40)
 state.evidence = {}              -- evidence in hand: ["router image"] = true, ...
 state.court = "none"             -- "pending", "granted", "refused" or "mla"
@@ -134,44 +142,28 @@ state.tips = {}                  -- what added them
 state.h_hour = "12:00"           -- 12:30 if the FBI holds
 state.outcome = "pending"        -- "full", "partial" or "tipped"
 state.cz_fixed = 0               -- Czech routers neutralised or fixed by ENDEX (of 74)
-state.phish_waves = 0            -- lure waves that reached ministries
+state.phish_waves = 0            -- lure waves so far (set by the media campaign below)
 state.attribution = "undecided"  -- NUK-04
 state.advisory = "undecided"     -- FBI-04
-state.shares = {}
+state.shares = {}                -- ["nukib -> isp"] = in-world time of the first share
 
 ---------------------------------------------------------------------------
--- Helpers
+-- Helpers (the helper library in scenarios/lib: docs/scenario-library.md)
 ---------------------------------------------------------------------------
 
--- Seconds for h hours and m minutes.
-local function hm(h, m)
-  return h * 3600 + m * 60
-end
+local time = require("time")
+local share = require("share")
+local ladder = require("ladder")
+local media = require("media")
 
--- The in-world clock ("HH:MM") at exercise time t; STARTEX is 09:00.
-local function clock(t)
-  local minutes = 9 * 60 + t // 60
-  return string.format("%02d:%02d", (minutes // 60) % 24, minutes % 60)
-end
+local hm = time.hm                  -- hm(1, 40): seconds in 1 hour 40 minutes
+local clock = time.clock("09:00")   -- clock(t): the in-world "HH:MM" at exercise time t
 
 -- How many entries a table has.
 local function count(t)
   local n = 0
   for _ in pairs(t) do n = n + 1 end
   return n
-end
-
--- The list of Czech routers reaches a team (first time only).
-local function give_list(team, how)
-  if state.has_list[team] then
-    return
-  end
-  state.has_list[team] = clock(now())
-  state.has_list_t[team] = now()
-  if team == "police" then
-    state.police_knows = true
-  end
-  log("router list reached " .. team .. " at " .. clock(now()) .. " (" .. how .. ")")
 end
 
 -- Something visible before H-hour: the actor may notice.
@@ -192,45 +184,39 @@ end
 -- Sharing between teams
 ---------------------------------------------------------------------------
 
-on("share", function(from, to, text)
-  local targets = { to }
-  if to == nil or to == "all" then
-    targets = ALL_TEAMS
-  end
-  local new = 0
-  for _, target in ipairs(targets) do
-    local pair = from .. " -> " .. target
-    if target ~= from and not state.shares[pair] then
-      state.shares[pair] = clock(now())
-      new = new + 1
+-- A point for every partner a team shares with for the first time (state.shares).
+share.credit { teams = ALL_TEAMS, state = "shares", clock = clock }
+
+-- The list of the Czech routers (state.has_list). The FBI has it from FBI-01 (T+0:30) and its
+-- shares carry it from then on; a Czech team that has it passes it on when it shares.
+local list = share.knowledge {
+  name = "router list", teams = ALL_TEAMS, state = "has_list", clock = clock,
+  sources = { fbi = hm(0, 30) }, relay = true,
+  learners = function(team) return team ~= "fbi" end,
+  on_learn = function(team)
+    if team == "police" then
+      state.police_knows = true
     end
-    -- The FBI has the list from FBI-01 (T+0:30); a Czech team passes it on once it has it.
-    if target ~= from and target ~= "fbi"
-        and ((from == "fbi" and now() >= hm(0, 30)) or state.has_list[from]) then
-      give_list(target, "shared by " .. from)
-    end
-  end
-  if new > 0 then
-    score(from, new, "shared with " .. new .. " new partner(s)")
-  end
-end)
+  end,
+}
 
 ---------------------------------------------------------------------------
 -- Timeline
 ---------------------------------------------------------------------------
 
+-- The moves, one after the other (state.move).
+ladder.new {
+  name = "moves", state = "move",
+  levels = {
+    { name = "Move 1: Detection", phase = true },
+    { name = "Move 2: Coordination under secrecy", phase = true, after = "1h15m" },
+    { name = "Move 3: H-hour and after", phase = true, after = "1h30m" },
+  },
+}
+
 on("start", function()
-  phase("Move 1: Detection")
   log("STARTEX 09:00. H-hour 12:00 (T+3:00), 12:30 if the FBI holds. Tip-off at 3 points. "
     .. "Czech routers included only with a Czech court order and FBI-02 'include'.")
-end)
-
-at("1:15", function()
-  phase("Move 2: Coordination under secrecy")
-end)
-
-at("2:45", function()
-  phase("Move 3: H-hour and after")
 end)
 
 -- The police learn of the operation: from the list, a share, or the FBI's formal request.
@@ -274,7 +260,7 @@ local function h_hour()
     score("fbi", 1, "operation done abroad; Czech routers left to notification")
   end
   -- What the ISP pre-staged counts right after H-hour.
-  if state.has_list_t.isp and state.has_list_t.isp <= hm(2, 30) and state.outcome ~= "full" then
+  if list:has("isp") and list:since("isp") <= hm(2, 30) and state.outcome ~= "full" then
     state.cz_fixed = state.cz_fixed + 20
     score("isp", 2, "pre-staged notifications went out at H-hour")
   end
@@ -288,20 +274,46 @@ end
 -- Recurring pressure and conditions
 ---------------------------------------------------------------------------
 
--- Until NÚKIB blocks the infrastructure, new lure waves reach ministries every 30 minutes.
-every("30m", function()
-  if state.nukib_ioc == "share" or state.nukib_ioc == "block" or state.outcome ~= "pending" then
-    return
-  end
-  state.phish_waves = state.phish_waves + 1
-  send {
-    to = "nukib", from = "Ministry of Industry and Trade, IT security", channel = "email",
-    subject = "Lure wave #" .. state.phish_waves .. " at " .. clock(now()),
-    body = "Another 40 staff received 'conference invitation' e-mails. The link leads to a "
-      .. "login page on a Czech home address, port 8443. Two people entered passwords.",
-  }
-  score("nukib", -1, "phishing infrastructure still unblocked")
-end)
+-- Until NÚKIB blocks the infrastructure (or H-hour comes), a lure wave reaches the
+-- government every 30 minutes, each one higher up (state.phish_waves counts them).
+local function lure_subject(n)
+  return "Lure wave #" .. n .. " at " .. clock()
+end
+
+media.campaign {
+  name = "lure waves", every = "30m", to = "nukib", channel = "email",
+  count = "phish_waves", score = { nukib = -1 }, reason = "phishing infrastructure still unblocked",
+  stop = function()
+    return state.nukib_ioc == "share" or state.nukib_ioc == "block" or state.outcome ~= "pending"
+  end,
+  waves = {
+    { from = "Ministry of Industry and Trade, IT security", subject = lure_subject,
+      body = "Another 40 staff received 'conference invitation' e-mails. The link leads to a "
+        .. "login page on a Czech home address, port 8443. Two people entered passwords." },
+    { from = "Ministry of the Interior, security department", subject = lure_subject,
+      body = "The same invitation reached 60 of our staff, among them a deputy minister's "
+        .. "office. The login page sits on another Czech home address. Three passwords." },
+    { from = "Government Office, IT operations", subject = lure_subject,
+      body = "The lures have reached the Government Office. The Prime Minister's chief of "
+        .. "staff asks why the addresses behind them are still not blocked." },
+  },
+}
+
+-- The actor's awareness, for the white cell (state.actor): it climbs with the tip-off points
+-- until H-hour.
+ladder.new {
+  name = "actor", state = "actor",
+  hold = function() return state.outcome ~= "pending" end,
+  levels = {
+    { name = "unaware" },
+    { name = "wary", when = function() return state.tip >= 1 end,
+      log = "actor: wary (tip 1): its operators check their proxies more often" },
+    { name = "alarmed", when = function() return state.tip >= 2 end,
+      log = "actor: alarmed (tip 2): one more visible step and it cleans up before H-hour" },
+    { name = "tipped off", when = tipped,
+      log = "actor: tipped off (tip 3): it will run its clean-up script before H-hour" },
+  },
+}
 
 -- Every hour, a line for the white cell.
 every("1h", function()
@@ -483,11 +495,11 @@ addresses and a forensic report on the actor's files.]],
     state.fbi_brief = option
     if option == "1" then
       for _, t in ipairs(CZ_GOV) do
-        give_list(t, "FBI briefing")
+        list:give(t, "FBI briefing")
       end
       score(team, 2, "briefed the partners who must act")
     elseif option == "2" then
-      give_list("police", "FBI law enforcement channel")
+      list:give("police", "FBI law enforcement channel")
       score(team, 1, "briefed law enforcement")
     else
       score(team, -2, "kept partners in the dark")

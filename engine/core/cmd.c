@@ -15,16 +15,17 @@
 
 /* Every command, in the order help lists them. */
 static const struct cmd_entry *const cmd_table[] = {
-    &cmd_session_help_entry,    &cmd_session_mode_entry, &cmd_session_login_entry,
-    &cmd_session_quit_entry,    &cmd_team_status_entry,  &cmd_team_injects_entry,
-    &cmd_team_show_entry,       &cmd_team_who_entry,     &cmd_team_decide_entry,
-    &cmd_team_action_entry,     &cmd_team_share_entry,   &cmd_team_say_entry,
-    &cmd_team_rfi_entry,        &cmd_team_ack_entry,     &cmd_team_answer_entry,
-    &cmd_staff_teams_entry,     &cmd_staff_state_entry,  &cmd_staff_start_entry,
-    &cmd_staff_pause_entry,     &cmd_staff_resume_entry, &cmd_staff_speed_entry,
-    &cmd_staff_advance_entry,   &cmd_staff_fire_entry,   &cmd_staff_broadcast_entry,
-    &cmd_staff_reply_entry,     &cmd_staff_score_entry,  &cmd_staff_endex_entry,
-    &cmd_staff_commcheck_entry, &cmd_staff_note_entry,   &cmd_staff_validate_entry,
+    &cmd_session_help_entry,    &cmd_session_mode_entry,    &cmd_session_lang_entry,
+    &cmd_session_login_entry,   &cmd_session_quit_entry,    &cmd_team_status_entry,
+    &cmd_team_injects_entry,    &cmd_team_show_entry,       &cmd_team_who_entry,
+    &cmd_team_decide_entry,     &cmd_team_action_entry,     &cmd_team_share_entry,
+    &cmd_team_say_entry,        &cmd_team_rfi_entry,        &cmd_team_ack_entry,
+    &cmd_team_answer_entry,     &cmd_staff_teams_entry,     &cmd_staff_state_entry,
+    &cmd_staff_start_entry,     &cmd_staff_pause_entry,     &cmd_staff_resume_entry,
+    &cmd_staff_speed_entry,     &cmd_staff_advance_entry,   &cmd_staff_fire_entry,
+    &cmd_staff_broadcast_entry, &cmd_staff_reply_entry,     &cmd_staff_score_entry,
+    &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry, &cmd_staff_note_entry,
+    &cmd_staff_validate_entry,
 };
 
 /* The command table in help order; *n gets its length. */
@@ -116,6 +117,27 @@ bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev)
 		return ev->aud.staff;
 	return s->role == CMD_ROLE_TEAM && s->team >= 0 && ev->aud.teams != NULL &&
 	       ev->aud.teams[s->team];
+}
+
+/* The bytes of event ev for session s, shared by every session of the same mode and language. */
+const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const struct exercise *ex,
+                            size_t *len)
+{
+	if (s->role != CMD_ROLE_TEAM)
+		return s->json ? evt_json(ev, len) : evt_text(ev, ex, len);
+	return s->json ? evt_json_lang(ev, ex, s->lang, len) : evt_text_lang(ev, ex, s->lang, len);
+}
+
+/* The language of the texts in s's replies: its own for a team member, the default for staff. */
+int cmd_lang(const struct cmd_ctx *c)
+{
+	return c->s->role == CMD_ROLE_TEAM ? c->s->lang : 0;
+}
+
+/* Text s (its languages: tr) in the language of the session's replies. */
+const char *cmd_text(const struct cmd_ctx *c, const char *s, const struct ex_tr *tr)
+{
+	return ex_lang_get(s, tr, cmd_lang(c));
 }
 
 /* Whether c is a blank between words. */
@@ -273,10 +295,10 @@ json_t *cmd_json_speed(double speed)
 	return json_real(speed);
 }
 
-/* A team's display name: its name, or its id when it has none. */
-const char *cmd_team_name(const struct ex_team *t)
+/* A team's display name in the session's language: its name, or its id when it has none. */
+const char *cmd_team_name(const struct cmd_ctx *c, const struct ex_team *t)
 {
-	return t->name != NULL ? t->name : t->id;
+	return t->name != NULL ? cmd_text(c, t->name, t->name_tr) : t->id;
 }
 
 /* "T+01:15:00 (2024-11-12 10:15)", or without the in-world part when the scenario has none. */

@@ -29,6 +29,7 @@ struct cmd_session {
 	int failed_logins; /* net slows down and closes past its limit */
 	bool acked;        /* answered the last commcheck */
 	unsigned long id;  /* connection number, for default names */
+	int lang;          /* the language of its texts: an index into ex->langs (0: the default) */
 };
 
 /* The one reply to a command. */
@@ -69,6 +70,12 @@ const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, si
 const char *cmd_role_name(enum cmd_role role);
 /* Whether session s receives event ev. */
 bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev);
+/*
+ * The bytes of event ev for session s: its mode, and its language for a team member (staff see
+ * every language). Built once per mode and language and shared by every session alike.
+ */
+const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const struct exercise *ex,
+                            size_t *len);
 /*
  * Whether line, typed by s, is an input the journal must record before it runs: a command s may
  * use that may change the exercise. Never login: the caller journals a login once it succeeded.

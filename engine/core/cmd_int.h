@@ -41,7 +41,7 @@ struct cmd_ctx {
 };
 
 extern const struct cmd_entry cmd_session_help_entry, cmd_session_mode_entry,
-    cmd_session_login_entry, cmd_session_quit_entry;
+    cmd_session_lang_entry, cmd_session_login_entry, cmd_session_quit_entry;
 extern const struct cmd_entry cmd_team_status_entry, cmd_team_injects_entry, cmd_team_show_entry,
     cmd_team_decide_entry, cmd_team_action_entry, cmd_team_share_entry, cmd_team_say_entry,
     cmd_team_rfi_entry, cmd_team_who_entry, cmd_team_ack_entry;
@@ -84,8 +84,12 @@ int cmd_team_arg(struct cmd_ctx *c, const char *id);
 json_t *cmd_json_str(const char *s);
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */
 json_t *cmd_json_speed(double speed);
-/* A team's display name: its name, or its id when it has none. */
-const char *cmd_team_name(const struct ex_team *t);
+/* A team's display name in the session's language: its name, or its id when it has none. */
+const char *cmd_team_name(const struct cmd_ctx *c, const struct ex_team *t);
+/* The language of the texts in s's replies: its own for a team member, the default for staff. */
+int cmd_lang(const struct cmd_ctx *c);
+/* Text s (its languages: tr) in the language of the session's replies. */
+const char *cmd_text(const struct cmd_ctx *c, const char *s, const struct ex_tr *tr);
 /* "T+01:15:00 (2024-11-12 10:15)", or without the in-world part when the scenario has none. */
 void cmd_when(const struct exercise *ex, long t, char *buf, size_t n);
 

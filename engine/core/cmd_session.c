@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "cmd_int.h"
+#include "mem.h"
 
 /* The longest display name, in characters. */
 #define CMD_SESSION_NAME_MAX 40
@@ -72,6 +73,65 @@ static void cmd_session_mode(struct cmd_ctx *c)
 const struct cmd_entry cmd_session_mode_entry = {"mode", "mode text|json",
                                                  "text for people, JSON Lines for programs",
                                                  CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_mode};
+
+/* The exercise's languages, "en, sq", for messages (to free). */
+static char *cmd_session_langs(const struct exercise *ex)
+{
+	char *s = mem_strdup(""), *t;
+
+	for (int k = 0; k < ex->n_langs; k++) {
+		t = mem_printf("%s%s%s", s, k > 0 ? ", " : "", ex->langs[k]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* lang [CODE]: the language of the scenario's texts for this session, or which one it is. */
+static void cmd_session_lang(struct cmd_ctx *c)
+{
+	const struct exercise *ex = c->ex;
+	const char *code = cmd_word(c);
+	json_t *list;
+	char *all;
+	int k;
+
+	if (cmd_no_more(c) == -1)
+		return;
+	if (code != NULL && ex->n_langs == 0) {
+		cmd_fail(c, "bad_args", "this exercise is in one language: it declares no others");
+		return;
+	}
+	all = cmd_session_langs(ex);
+	if (code != NULL && (k = ex_lang_find(ex, code)) < 0) {
+		cmd_fail(c, "bad_args", "no language \"%s\" in this exercise; choose one of: %s",
+		         code, all);
+		free(all);
+		return;
+	}
+	if (code != NULL)
+		c->s->lang = k;
+	if (c->s->lang >= ex->n_langs)
+		c->s->lang = 0;
+	list = json_array();
+	for (k = 0; k < ex->n_langs; k++)
+		json_array_append_new(list, json_string(ex->langs[k]));
+	cmd_set(c, "lang", ex->n_langs > 0 ? json_string(ex->langs[c->s->lang]) : json_null());
+	cmd_set(c, "languages", list);
+	if (ex->n_langs == 0)
+		cmd_printf(c, "This exercise is in one language: it declares no others.\n");
+	else
+		cmd_printf(c, "%s %s (the exercise's languages: %s).\n",
+		           code != NULL ? "Language set to" : "Your language is",
+		           ex->langs[c->s->lang], all);
+	if (ex->n_langs > 0 && cmd_is_staff(c->s))
+		cmd_printf(c, "Facilitators and observers see every language.\n");
+	free(all);
+}
+
+const struct cmd_entry cmd_session_lang_entry = {
+    "lang", "lang [CODE]", "the language of the scenario's texts for you; without CODE: which",
+    CMD_ANYONE | CMD_NO_JOURNAL, cmd_session_lang};
 
 /* Whether given equals secret, in a time that depends only on the longer length. */
 static bool cmd_session_secret_equal(const char *given, const char *secret)
@@ -185,7 +245,7 @@ static void cmd_session_login(struct cmd_ctx *c)
 	cmd_set(c, "name", json_string(c->s->name));
 	if (team >= 0)
 		cmd_printf(c, "Welcome, %s: you are in team %s (%s).\n", c->s->name,
-		           c->ex->teams[team].id, cmd_team_name(&c->ex->teams[team]));
+		           c->ex->teams[team].id, cmd_team_name(c, &c->ex->teams[team]));
 	else
 		cmd_printf(c, "Welcome, %s: you are logged in as %s.\n", c->s->name,
 		           cmd_role_name(role));

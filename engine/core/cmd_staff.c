@@ -305,9 +305,9 @@ static void cmd_staff_team_table(struct cmd_ctx *c)
 
 		json_array_append_new(list,
 		                      json_pack("{s:s,s:s,s:I,s:i,s:b}", "id", t->id, "name",
-		                                cmd_team_name(t), "score", (json_int_t)t->score,
+		                                cmd_team_name(c, t), "score", (json_int_t)t->score,
 		                                "members", t->members, "acked", t->acked));
-		cmd_printf(c, "%-8s %-30s score %-6ld %d online%s\n", t->id, cmd_team_name(t),
+		cmd_printf(c, "%-8s %-30s score %-6ld %d online%s\n", t->id, cmd_team_name(c, t),
 		           t->score, t->members, t->acked ? ", acked" : "");
 	}
 	if (c->ex->n_teams == 0)

@@ -100,7 +100,7 @@ static void cmd_team_status_clock(struct cmd_ctx *c)
 		break;
 	}
 	if (ex->phase != NULL)
-		cmd_printf(c, ", phase: %s", ex->phase);
+		cmd_printf(c, ", phase: %s", cmd_text(c, ex->phase, ex->phase_tr));
 	cmd_printf(c, "\n");
 }
 
@@ -119,17 +119,17 @@ static void cmd_team_status(struct cmd_ctx *c)
 	cmd_set(c, "state", json_string(ex_state_name(ex->state)));
 	cmd_set(c, "t", json_integer(ex->t));
 	cmd_set(c, "speed", cmd_json_speed(ex->speed));
-	cmd_set(c, "phase", cmd_json_str(ex->phase));
+	cmd_set(c, "phase", cmd_json_str(cmd_text(c, ex->phase, ex->phase_tr)));
 	cmd_set(c, "pending", pending);
 	cmd_set(c, "time", world[0] != '\0' ? json_string(world) : json_null());
 	cmd_set(c, "duration", json_integer(ex->duration));
-	cmd_set(c, "title", cmd_json_str(ex->title));
+	cmd_set(c, "title", cmd_json_str(cmd_text(c, ex->title, ex->title_tr)));
 	cmd_team_status_clock(c);
 	if (team >= 0) {
 		cmd_set(c, "team", json_string(ex->teams[team].id));
 		cmd_set(c, "score", json_integer(ex->teams[team].score));
 		cmd_printf(c, "Team %s (%s), score %ld\n", ex->teams[team].id,
-		           cmd_team_name(&ex->teams[team]), ex->teams[team].score);
+		           cmd_team_name(c, &ex->teams[team]), ex->teams[team].score);
 	}
 	for (i = 0; i < ex->n_injects; i++) {
 		const struct ex_inject *in = &ex->injects[i];
@@ -195,17 +195,19 @@ static void cmd_team_injects_team(struct cmd_ctx *c, json_t *list)
 	for (i = 0; i < n; i++) {
 		const struct ex_inject *in = &ex->injects[seen[i].i];
 		const struct ex_teaminject *ts = &in->ts[team];
+		const char *subject = cmd_text(c, in->subject, in->subject_tr);
 
-		json_array_append_new(list, json_pack("{s:s,s:I,s:o,s:o,s:o,s:o}", "id", in->id,
-		                                      "t", (json_int_t)ts->fired_at, "from",
-		                                      cmd_json_str(in->from), "channel",
-		                                      cmd_json_str(in->channel), "subject",
-		                                      cmd_json_str(in->subject), "decision",
-		                                      cmd_team_dstate(in, ts)));
+		json_array_append_new(
+		    list,
+		    json_pack("{s:s,s:I,s:o,s:o,s:o,s:o}", "id", in->id, "t",
+		              (json_int_t)ts->fired_at, "from",
+		              cmd_json_str(cmd_text(c, in->from, in->from_tr)), "channel",
+		              cmd_json_str(cmd_text(c, in->channel, in->channel_tr)), "subject",
+		              cmd_json_str(subject), "decision", cmd_team_dstate(in, ts)));
 		timeparse_format_offset(ts->fired_at, off, sizeof off);
 		cmd_team_dstate_text(in, ts, state, sizeof state);
 		cmd_printf(c, "%-8s %s  %s%s%s%s\n", in->id, off,
-		           in->subject != NULL ? in->subject : "(no subject)",
+		           subject != NULL ? subject : "(no subject)",
 		           in->decision != NULL ? "  [" : "", in->decision != NULL ? state : "",
 		           in->decision != NULL ? "]" : "");
 	}
@@ -289,37 +291,21 @@ static long cmd_team_first_t(const struct exercise *ex, const struct ex_inject *
 	return t;
 }
 
-/* An inject as its inject event shows it to team (staff: -1, with notes). */
+/* An inject as its inject event shows it to team (staff: -1, with notes and every language). */
 static json_t *cmd_team_inject_json(const struct exercise *ex, const struct ex_inject *in, int team)
 {
 	const struct ex_decision *d = in->decision;
 	long t = team >= 0 ? in->ts[team].fired_at : cmd_team_first_t(ex, in), deadline = -1;
-	json_t *to = json_array(), *dec = json_null(), *obj;
+	json_t *to = json_array();
 	int j;
 
 	for (j = 0; j < (in->to_all ? ex->n_teams : in->n_to); j++)
 		json_array_append_new(to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
-	if (d != NULL) {
-		json_t *opts = json_array();
-
-		for (j = 0; j < d->n_options; j++)
-			json_array_append_new(opts, json_pack("{s:s,s:o}", "key", d->options[j].key,
-			                                      "label",
-			                                      cmd_json_str(d->options[j].label)));
-		if (team >= 0)
-			deadline = in->ts[team].deadline;
-		else if (d->deadline >= 0)
-			deadline = t + d->deadline;
-		dec = json_pack("{s:o,s:o,s:o}", "prompt", cmd_json_str(d->prompt), "options", opts,
-		                "deadline", deadline >= 0 ? json_integer(deadline) : json_null());
-	}
-	obj = json_pack("{s:s,s:s,s:I,s:o,s:o,s:o,s:o,s:o,s:o}", "type", "inject", "id", in->id,
-	                "t", (json_int_t)t, "from", cmd_json_str(in->from), "channel",
-	                cmd_json_str(in->channel), "subject", cmd_json_str(in->subject), "body",
-	                cmd_json_str(in->body), "to", to, "decision", dec);
-	if (team < 0)
-		json_object_set_new(obj, "notes", cmd_json_str(in->notes));
-	return obj;
+	if (d != NULL && team >= 0)
+		deadline = in->ts[team].deadline;
+	else if (d != NULL && d->deadline >= 0)
+		deadline = t + d->deadline;
+	return ex_inject_json(ex, in->id, in, to, t, deadline, team < 0);
 }
 
 /* The staff's part of show: schedule and every team's decision. */
@@ -381,11 +367,15 @@ static void cmd_team_show(struct cmd_ctx *c)
 	}
 	in = &ex->injects[i];
 	obj = cmd_team_inject_json(ex, in, team);
-	json_incref(obj);
 	ev = evt_new(EVT_INJECT, json_integer_value(json_object_get(obj, "t")), obj);
-	cmd_printf(c, "%s", evt_text(ev, ex, NULL));
+	if (team >= 0) {
+		cmd_printf(c, "%s", evt_text_lang(ev, ex, cmd_lang(c), NULL));
+		cmd_set(c, "inject", json_deep_copy(evt_obj_lang(ev, ex, cmd_lang(c))));
+	} else {
+		cmd_printf(c, "%s", evt_text(ev, ex, NULL));
+		cmd_set(c, "inject", json_incref(obj));
+	}
 	evt_unref(ev);
-	cmd_set(c, "inject", obj);
 	if (team < 0) {
 		cmd_team_show_staff(c, in);
 		return;
@@ -432,7 +422,7 @@ static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, 
 static void cmd_team_decide(struct cmd_ctx *c)
 {
 	struct exercise *ex = c->ex;
-	const char *id = cmd_word(c), *opt = cmd_word(c), *code = NULL;
+	const char *id = cmd_word(c), *opt = cmd_word(c), *code = NULL, *label;
 	int team = c->s->team, i, o;
 	const struct ex_inject *in;
 
@@ -455,8 +445,9 @@ static void cmd_team_decide(struct cmd_ctx *c)
 	o = ex_find_option(in->decision, opt);
 	cmd_set(c, "inject", json_string(in->id));
 	cmd_set(c, "option", json_string(in->decision->options[o].key));
+	label = cmd_text(c, in->decision->options[o].label, in->decision->options[o].label_tr);
 	cmd_printf(c, "Decision recorded for %s: %s (%s).\n", in->id, in->decision->options[o].key,
-	           in->decision->options[o].label != NULL ? in->decision->options[o].label : "");
+	           label != NULL ? label : "");
 }
 
 const struct cmd_entry cmd_team_decide_entry = {"decide", "decide INJECT OPTION",
@@ -581,7 +572,7 @@ static void cmd_team_who(struct cmd_ctx *c)
 	for (i = 0; i < (size_t)c->ex->n_teams; i++)
 		json_array_append_new(w.teams,
 		                      json_pack("{s:s,s:s,s:[]}", "id", c->ex->teams[i].id, "name",
-		                                cmd_team_name(&c->ex->teams[i]), "online"));
+		                                cmd_team_name(c, &c->ex->teams[i]), "online"));
 	if (c->roster != NULL)
 		c->roster->each(c->roster->ctx, cmd_team_who_add, &w);
 	else

@@ -41,6 +41,13 @@ struct evt_audience {
 	unsigned char *teams; /* n_teams bytes, or NULL for no team */
 };
 
+/* What the participants of one language receive of a multilingual event, built on first use. */
+struct evt_lang {
+	json_t *obj; /* the event's object with the texts in that language and no "i18n" */
+	char *json, *text;
+	size_t json_len, text_len;
+};
+
 struct evt {
 	int refs;
 	enum evt_type type;
@@ -51,6 +58,9 @@ struct evt {
 	size_t json_len;
 	char *text; /* rendered once for text mode, ending in '\n'; built on first use */
 	size_t text_len;
+	json_t *i18n;           /* obj's "i18n" (borrowed): its texts in other languages, or NULL */
+	struct evt_lang *langs; /* with i18n: per participant language (ex->langs), or NULL */
+	int n_langs;
 };
 
 /* Make an event of type at time t owning obj (a reference is stolen); audience empty. */
@@ -61,10 +71,18 @@ void evt_ref(struct evt *ev);
 void evt_unref(struct evt *ev);
 /* Mark team i of n as a recipient. */
 void evt_add_team(struct evt *ev, int i, int n);
-/* The JSON line of the event (serialised on first call). */
+/* The JSON line of the event (serialised on first call); the staff's, with "i18n" if any. */
 const char *evt_json(struct evt *ev, size_t *len);
 /* The text-mode rendering of the event (rendered on first call, with ex for names and times). */
 const char *evt_text(struct evt *ev, const struct exercise *ex, size_t *len);
+/*
+ * What a participant in language lang (an index into ex->langs) receives: the event's texts in
+ * that language, the default language's where one lacks it, without "i18n". Built once per
+ * language on first call and shared; an event without "i18n" gives its own object and bytes.
+ */
+const json_t *evt_obj_lang(struct evt *ev, const struct exercise *ex, int lang);
+const char *evt_json_lang(struct evt *ev, const struct exercise *ex, int lang, size_t *len);
+const char *evt_text_lang(struct evt *ev, const struct exercise *ex, int lang, size_t *len);
 /* The type's name as it appears in "type". */
 const char *evt_type_name(enum evt_type type);
 

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ex_internal.h"
 #include "exercise.h"
@@ -72,7 +73,7 @@ void ex_expect_decided(struct exercise *ex, int i, int team)
 void ex_eval_endex(struct exercise *ex)
 {
 	struct evt *ev;
-	json_t *qs;
+	json_t *qs, *i18n;
 
 	for (int i = 0; i < ex->n_injects; i++) {
 		const struct ex_inject *inj = &ex->injects[i];
@@ -88,9 +89,12 @@ void ex_eval_endex(struct exercise *ex)
 	qs = json_array();
 	for (int k = 0; k < ex->n_hotwash; k++)
 		json_array_append_new(qs, ex_jstr(ex->hotwash[k]));
-	ev = evt_new(
-	    EVT_HOTWASH, ex->t,
-	    ex_pack("{s:s,s:o,s:I}", "type", "hotwash", "questions", qs, "t", (json_int_t)ex->t));
+	i18n = ex_lang_i18n();
+	ex_lang_put_list(ex, i18n, "questions", ex->hotwash, ex->hotwash_tr, ex->n_hotwash);
+	ev = evt_new(EVT_HOTWASH, ex->t,
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:I}", "type", "hotwash", "questions", qs,
+	                                    "t", (json_int_t)ex->t),
+	                            i18n));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
 }
@@ -127,19 +131,40 @@ int ex_validate(struct exercise *ex, int team, int i, bool met, const char *by, 
 /* Add a hotwash question (a copy) to the exercise. */
 void ex_add_hotwash(struct exercise *ex, const char *question)
 {
-	ex->hotwash = mem_realloc(ex->hotwash, ((size_t)ex->n_hotwash + 1) * sizeof *ex->hotwash);
+	ex_add_hotwash_tr(ex, question, NULL);
+}
+
+/* Add a hotwash question with its other languages (tr may be NULL; both copied). */
+void ex_add_hotwash_tr(struct exercise *ex, const char *question, const struct ex_tr *tr)
+{
+	size_t n = (size_t)ex->n_hotwash + 1;
+
+	if (tr != NULL || ex->hotwash_tr != NULL) {
+		bool fresh = ex->hotwash_tr == NULL;
+		ex->hotwash_tr = mem_realloc(ex->hotwash_tr, n * sizeof *ex->hotwash_tr);
+		if (fresh)
+			memset(ex->hotwash_tr, 0, n * sizeof *ex->hotwash_tr);
+		ex->hotwash_tr[n - 1] = ex_lang_dup(tr);
+	}
+	ex->hotwash = mem_realloc(ex->hotwash, n * sizeof *ex->hotwash);
 	ex->hotwash[ex->n_hotwash++] = mem_strdup(question);
 }
 
 /* Team's answer to hotwash question n (1-based); -1 unless ENDEX has come and n is a question. */
 int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *text)
 {
+	json_t *i18n;
+
 	if (ex->state != EX_ENDED || n < 1 || n > ex->n_hotwash || team < 0 || team >= ex->n_teams)
 		return -1;
+	i18n = ex_lang_i18n();
+	if (ex->hotwash_tr != NULL)
+		ex_lang_put(ex, i18n, "question", ex->hotwash_tr[n - 1]);
 	ex_emit_team(ex, EVT_ANSWER, team,
-	             ex_pack("{s:s,s:o,s:o,s:i,s:o,s:o,s:I}", "type", "answer", "team",
-	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "n", n, "question",
-	                     ex_jstr(ex->hotwash[n - 1]), "text", ex_jstr(text), "t",
-	                     (json_int_t)ex->t));
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:o,s:i,s:o,s:o,s:I}", "type", "answer",
+	                                    "team", ex_jstr(ex->teams[team].id), "by", ex_jstr(by),
+	                                    "n", n, "question", ex_jstr(ex->hotwash[n - 1]), "text",
+	                                    ex_jstr(text), "t", (json_int_t)ex->t),
+	                            i18n));
 	return 0;
 }

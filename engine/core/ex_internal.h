@@ -31,4 +31,20 @@ void ex_expect_decided(struct exercise *ex, int i, int team);
 /* ENDEX has come: every expect still awaiting a team's decision is missed; the hotwash goes out. */
 void ex_eval_endex(struct exercise *ex);
 
+/* Free the languages, the exercise's own texts in them and the missing-text list. */
+void ex_lang_clear(struct exercise *ex);
+/* A new, empty "i18n" object: {CODE: {texts in that language}} for every language but the first. */
+json_t *ex_lang_i18n(void);
+/* The object of language k (k >= 1) in i18n, made when it is not there yet. */
+json_t *ex_lang_at(const struct exercise *ex, json_t *i18n, int k);
+/* Whether tr has a text in language k. */
+bool ex_lang_has(const struct ex_tr *tr, int k);
+/* Put under key, in i18n's object of every other language, the text tr has in that language. */
+void ex_lang_put(const struct exercise *ex, json_t *i18n, const char *key, const struct ex_tr *tr);
+/* Put under key, for every other language one of the n texts s has, all n in that language. */
+void ex_lang_put_list(const struct exercise *ex, json_t *i18n, const char *key, char *const *s,
+                      struct ex_tr *const *tr, int n);
+/* Add i18n to obj as its "i18n" member when it holds any language, else drop it; returns obj. */
+json_t *ex_lang_attach(json_t *obj, json_t *i18n);
+
 #endif

@@ -20,29 +20,75 @@ static json_t *ex_decision_json(const struct ex_decision *d, long deadline)
 	               deadline >= 0 ? json_integer(deadline) : json_null());
 }
 
+/* Put a decision's prompt and option labels in the other languages into i18n. */
+static void ex_decision_i18n(const struct exercise *ex, const struct ex_decision *d, json_t *i18n)
+{
+	for (int k = 1; d != NULL && k < ex->n_langs; k++) {
+		json_t *dec = json_object(), *opts;
+		int j = 0;
+
+		if (ex_lang_has(d->prompt_tr, k))
+			json_object_set_new(dec, "prompt", ex_jstr(d->prompt_tr->v[k]));
+		while (j < d->n_options && !ex_lang_has(d->options[j].label_tr, k))
+			j++;
+		if (j < d->n_options) {
+			opts = json_array();
+			for (j = 0; j < d->n_options; j++)
+				json_array_append_new(
+				    opts,
+				    ex_pack("{s:o,s:o}", "key", ex_jstr(d->options[j].key), "label",
+				            ex_jstr(ex_lang_get(d->options[j].label,
+				                                d->options[j].label_tr, k))));
+			json_object_set_new(dec, "options", opts);
+		}
+		if (json_object_size(dec) > 0)
+			json_object_set_new(ex_lang_at(ex, i18n, k), "decision", dec);
+		else
+			json_decref(dec);
+	}
+}
+
+/* An inject as its event shows it; staff adds the notes (null: none); other languages in "i18n". */
+json_t *ex_inject_json(const struct exercise *ex, const char *id, const struct ex_inject *inj,
+                       json_t *to, long t, long deadline, bool staff)
+{
+	json_t *i18n = ex_lang_i18n(), *obj;
+
+	obj = ex_pack("{s:s,s:o,s:I,s:o,s:o,s:o,s:o,s:o,s:o}", "type", "inject", "id", ex_jstr(id),
+	              "t", (json_int_t)t, "from", ex_jstr(inj->from), "channel",
+	              ex_jstr(inj->channel), "subject", ex_jstr(inj->subject), "body",
+	              ex_jstr(inj->body), "to", to, "decision",
+	              ex_decision_json(inj->decision, deadline));
+	if (staff)
+		json_object_set_new(obj, "notes", ex_jstr(inj->notes));
+	ex_lang_put(ex, i18n, "from", inj->from_tr);
+	ex_lang_put(ex, i18n, "channel", inj->channel_tr);
+	ex_lang_put(ex, i18n, "subject", inj->subject_tr);
+	ex_lang_put(ex, i18n, "body", inj->body_tr);
+	if (staff)
+		ex_lang_put(ex, i18n, "notes", inj->notes_tr);
+	ex_decision_i18n(ex, inj->decision, i18n);
+	return ex_lang_attach(obj, i18n);
+}
+
 /* Emit an inject to the teams in mask and to staff; staff see the notes, teams never do. */
 static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_inject *inj,
                            const unsigned char *mask, long deadline)
 {
-	json_t *to = json_array(), *obj;
+	json_t *to = json_array();
 	struct evt *ev, *staff;
 
 	for (int k = 0; k < ex->n_teams; k++)
 		if (mask[k])
 			json_array_append_new(to, ex_jstr(ex->teams[k].id));
-	obj = ex_pack("{s:s,s:o,s:I,s:o,s:o,s:o,s:o,s:o,s:o}", "type", "inject", "id", ex_jstr(id),
-	              "t", (json_int_t)ex->t, "from", ex_jstr(inj->from), "channel",
-	              ex_jstr(inj->channel), "subject", ex_jstr(inj->subject), "body",
-	              ex_jstr(inj->body), "to", to, "decision",
-	              ex_decision_json(inj->decision, deadline));
 	staff = NULL;
 	if (inj->notes != NULL) {
-		json_t *copy = json_copy(obj);
-		json_object_set_new(copy, "notes", ex_jstr(inj->notes));
-		staff = evt_new(EVT_INJECT, ex->t, copy);
+		staff =
+		    evt_new(EVT_INJECT, ex->t,
+		            ex_inject_json(ex, id, inj, json_deep_copy(to), ex->t, deadline, true));
 		staff->aud.staff = 1;
 	}
-	ev = evt_new(EVT_INJECT, ex->t, obj);
+	ev = evt_new(EVT_INJECT, ex->t, ex_inject_json(ex, id, inj, to, ex->t, deadline, false));
 	ev->aud.staff = staff == NULL;
 	for (int k = 0; k < ex->n_teams; k++)
 		if (mask[k])
@@ -113,13 +159,28 @@ void ex_send(struct exercise *ex, const unsigned char *to_mask, const char *from
 	                        .channel = (char *)channel,
 	                        .subject = (char *)subject,
 	                        .body = (char *)body};
+
+	ex_send_inject(ex, to_mask, &inj);
+}
+
+/* An ad-hoc inject with inj's texts (and their languages), id "adhoc-N". */
+void ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj)
+{
+	struct ex_inject texts = {.from = inj->from,
+	                          .channel = inj->channel,
+	                          .subject = inj->subject,
+	                          .body = inj->body,
+	                          .from_tr = inj->from_tr,
+	                          .channel_tr = inj->channel_tr,
+	                          .subject_tr = inj->subject_tr,
+	                          .body_tr = inj->body_tr};
 	unsigned char *mask = mem_calloc((size_t)ex->n_teams, 1);
 	char id[32];
 
 	for (int k = 0; k < ex->n_teams; k++)
 		mask[k] = to_mask == NULL || to_mask[k];
 	snprintf(id, sizeof id, "adhoc-%lu", ++ex->index->n_adhoc);
-	ex_emit_inject(ex, id, &inj, mask, -1);
+	ex_emit_inject(ex, id, &texts, mask, -1);
 	free(mask);
 }
 
@@ -270,13 +331,18 @@ void ex_reply(struct exercise *ex, int team, const char *text)
 	                     (json_int_t)ex->t));
 }
 
-/* Emit an event of type to everyone: {"type", key: text, "t"}. */
-static void ex_emit_all(struct exercise *ex, enum evt_type type, const char *key, const char *text)
+/* Emit an event of type to everyone: {"type", key: text, "t"}, text's other languages in i18n. */
+static void ex_emit_all(struct exercise *ex, enum evt_type type, const char *key, const char *text,
+                        const struct ex_tr *tr)
 {
-	struct evt *ev = evt_new(type, ex->t,
-	                         ex_pack("{s:s,s:o,s:I}", "type", evt_type_name(type), key,
-	                                 ex_jstr(text), "t", (json_int_t)ex->t));
+	json_t *i18n = ex_lang_i18n();
+	struct evt *ev;
 
+	ex_lang_put(ex, i18n, key, tr);
+	ev = evt_new(type, ex->t,
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:I}", "type", evt_type_name(type), key,
+	                                    ex_jstr(text), "t", (json_int_t)ex->t),
+	                            i18n));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
 }
@@ -284,7 +350,7 @@ static void ex_emit_all(struct exercise *ex, enum evt_type type, const char *key
 /* The white cell tells everyone. */
 void ex_broadcast(struct exercise *ex, const char *text)
 {
-	ex_emit_all(ex, EVT_BROADCAST, "text", text);
+	ex_emit_all(ex, EVT_BROADCAST, "text", text, NULL);
 }
 
 /* A line for the facilitators and the journal. */
@@ -298,21 +364,40 @@ void ex_log(struct exercise *ex, const char *text)
 /* Add delta to a team's score. */
 void ex_score(struct exercise *ex, int team, long delta, const char *reason)
 {
+	ex_score_tr(ex, team, delta, reason, NULL);
+}
+
+/* Add delta to a team's score, the reason in every language (tr may be NULL). */
+void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,
+                 const struct ex_tr *tr)
+{
 	struct ex_team *tm = &ex->teams[team];
+	json_t *i18n = ex_lang_i18n();
 
 	tm->score += delta;
+	ex_lang_put(ex, i18n, "reason", tr);
 	ex_emit_team(ex, EVT_SCORE, team,
-	             ex_pack("{s:s,s:o,s:I,s:I,s:o,s:I}", "type", "score", "team", ex_jstr(tm->id),
-	                     "delta", (json_int_t)delta, "total", (json_int_t)tm->score, "reason",
-	                     ex_jstr(reason), "t", (json_int_t)ex->t));
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:I,s:I,s:o,s:I}", "type", "score", "team",
+	                                    ex_jstr(tm->id), "delta", (json_int_t)delta, "total",
+	                                    (json_int_t)tm->score, "reason", ex_jstr(reason), "t",
+	                                    (json_int_t)ex->t),
+	                            i18n));
 }
 
 /* Name the current move or phase. */
 void ex_phase(struct exercise *ex, const char *name)
 {
+	ex_phase_tr(ex, name, NULL);
+}
+
+/* Name the current move or phase in every language (tr may be NULL). */
+void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr)
+{
 	free(ex->phase);
 	ex->phase = mem_strdup(name);
-	ex_emit_all(ex, EVT_PHASE, "name", name);
+	ex_lang_free(ex->phase_tr);
+	ex->phase_tr = ex_lang_dup(tr);
+	ex_emit_all(ex, EVT_PHASE, "name", name, ex->phase_tr);
 }
 
 /* A member joined a team: the team and the white cell see it, the scenario is told. */

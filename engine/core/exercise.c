@@ -105,13 +105,20 @@ void ex_inject_clear(struct ex_inject *inj)
 	free(inj->body);
 	free(inj->notes);
 	free(inj->ts);
+	ex_lang_free(inj->from_tr);
+	ex_lang_free(inj->channel_tr);
+	ex_lang_free(inj->subject_tr);
+	ex_lang_free(inj->body_tr);
+	ex_lang_free(inj->notes_tr);
 	if (inj->decision != NULL) {
 		for (int k = 0; k < inj->decision->n_options; k++) {
 			free(inj->decision->options[k].key);
 			free(inj->decision->options[k].label);
+			ex_lang_free(inj->decision->options[k].label_tr);
 		}
 		free(inj->decision->options);
 		free(inj->decision->prompt);
+		ex_lang_free(inj->decision->prompt_tr);
 		free(inj->decision);
 	}
 }
@@ -137,11 +144,14 @@ void ex_free(struct exercise *ex)
 		free(ex->teams[i].id);
 		free(ex->teams[i].name);
 		free(ex->teams[i].secret);
+		ex_lang_free(ex->teams[i].name_tr);
 	}
 	for (int i = 0; i < ex->n_objectives; i++) {
 		free(ex->objectives[i].id);
 		free(ex->objectives[i].text);
+		ex_lang_free(ex->objectives[i].text_tr);
 	}
+	ex_lang_clear(ex);
 	for (int i = 0; i < ex->n_injects; i++)
 		ex_inject_clear(&ex->injects[i]);
 	for (int i = 0; i < ex->n_hotwash; i++)
@@ -446,7 +456,14 @@ int ex_advance(struct exercise *ex, long d)
 /* ENDEX now with a reason: everyone is told, the scenario too, and nothing runs after. */
 int ex_endex(struct exercise *ex, const char *reason)
 {
+	return ex_endex_tr(ex, reason, NULL);
+}
+
+/* ENDEX now with a reason in every language (tr may be NULL). */
+int ex_endex_tr(struct exercise *ex, const char *reason, const struct ex_tr *tr)
+{
 	struct ex_note note = {.kind = EX_NOTE_END, .team = -1, .to = -1, .inject = -1};
+	json_t *i18n;
 	struct evt *ev;
 
 	if (ex->state != EX_RUNNING && ex->state != EX_PAUSED)
@@ -454,10 +471,15 @@ int ex_endex(struct exercise *ex, const char *reason)
 	ex->state = EX_ENDED;
 	free(ex->end_reason);
 	ex->end_reason = mem_strdup(reason ? reason : "endex");
+	ex_lang_free(ex->end_reason_tr);
+	ex->end_reason_tr = reason != NULL ? ex_lang_dup(tr) : NULL;
+	i18n = ex_lang_i18n();
+	ex_lang_put(ex, i18n, "reason", ex->end_reason_tr);
 	ex_clock(ex);
 	ev = evt_new(EVT_END, ex->t,
-	             ex_pack("{s:s,s:o,s:I}", "type", "end", "reason", ex_jstr(ex->end_reason), "t",
-	                     (json_int_t)ex->t));
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:I}", "type", "end", "reason",
+	                                    ex_jstr(ex->end_reason), "t", (json_int_t)ex->t),
+	                            i18n));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
 	ex_eval_endex(ex);

@@ -14,6 +14,23 @@
 
 enum ex_state { EX_WAITING, EX_RUNNING, EX_PAUSED, EX_ENDED };
 
+/*
+ * A text in the languages of a multilingual exercise (docs/scenario-authoring.md): v[k] is the
+ * text in ex->langs[k], NULL where it lacks that language. Every text keeps its plain field (the
+ * default language's text, or the first there is); its ex_tr is NULL when the text is the same
+ * in every language.
+ */
+struct ex_tr {
+	int n;
+	char *v[];
+};
+
+/* A text that lacks one of the declared languages: check lists it, the exercise still runs. */
+struct ex_missing {
+	int line;
+	char *msg;
+};
+
 struct ex_team {
 	char *id;
 	char *name;
@@ -22,17 +39,20 @@ struct ex_team {
 	int members; /* sessions logged in to this team */
 	bool acked;  /* a member answered the current commcheck */
 	int line;    /* declaration line in the scenario, 0 if none */
+	struct ex_tr *name_tr;
 };
 
 struct ex_objective {
 	char *id;
 	char *text;
 	int line;
+	struct ex_tr *text_tr;
 };
 
 struct ex_option {
 	char *key;
 	char *label;
+	struct ex_tr *label_tr;
 };
 
 struct ex_decision {
@@ -41,6 +61,7 @@ struct ex_decision {
 	int n_options;
 	long deadline; /* seconds after the inject reaches a team; -1: none */
 	int dflt;      /* index of the default option; -1: none */
+	struct ex_tr *prompt_tr;
 };
 
 struct ex_expect {
@@ -76,6 +97,7 @@ struct ex_inject {
 	int times_fired;
 	struct ex_teaminject *ts; /* n_teams entries, allocated when first fired */
 	bool manual; /* fired by the white cell by hand; not expected to fire on its own */
+	struct ex_tr *from_tr, *channel_tr, *subject_tr, *body_tr, *notes_tr;
 };
 
 /* Why the scenario layer is being notified; matches the names of CONTRACT's on(event). */
@@ -151,6 +173,14 @@ struct exercise {
 
 	char **hotwash; /* questions for the teams after ENDEX */
 	int n_hotwash;
+
+	/* languages: the texts above may have an ex_tr in each (NULL and 0: one language) */
+	char **langs; /* the codes, the default first */
+	int n_langs;
+	struct ex_tr *title_tr, *phase_tr, *end_reason_tr;
+	struct ex_tr **hotwash_tr;  /* NULL, or one (maybe NULL) per question */
+	struct ex_missing *missing; /* texts lacking a language, by line */
+	int n_missing;
 };
 
 /* Make an empty exercise with defaults: duration 1h, tick 60s, speed 1, seed 1. */
@@ -236,6 +266,37 @@ int ex_validate(struct exercise *ex, int team, int i, bool met, const char *by, 
 void ex_add_hotwash(struct exercise *ex, const char *question);
 /* Team's answer to hotwash question n (1-based); -1 unless ENDEX has come and n is a question. */
 int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *text);
+
+/* An ad-hoc inject whose texts (from, channel, subject, body and their ex_tr) come from inj. */
+void ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
+/* ex_phase, ex_score and ex_endex with the text's other languages (tr may be NULL; copied). */
+void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr);
+void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,
+                 const struct ex_tr *tr);
+int ex_endex_tr(struct exercise *ex, const char *reason, const struct ex_tr *tr);
+/* Add a hotwash question with its other languages (tr may be NULL; both copied). */
+void ex_add_hotwash_tr(struct exercise *ex, const char *question, const struct ex_tr *tr);
+/*
+ * An inject as its event shows it: to (stolen) the recipients' ids, deadline absolute or -1;
+ * staff adds the notes (null when it has none). In a multilingual exercise the texts in the other
+ * languages are under "i18n" (docs/protocol.md).
+ */
+json_t *ex_inject_json(const struct exercise *ex, const char *id, const struct ex_inject *inj,
+                       json_t *to, long t, long deadline, bool staff);
+
+/* Languages (ex_lang.c). A new ex_tr of n texts, all NULL. */
+struct ex_tr *ex_lang_new(int n);
+/* A deep copy of tr (NULL stays NULL). */
+struct ex_tr *ex_lang_dup(const struct ex_tr *tr);
+/* Free tr and its texts. */
+void ex_lang_free(struct ex_tr *tr);
+/* The text s (its ex_tr: tr) in language lang, or s where it has none. */
+const char *ex_lang_get(const char *s, const struct ex_tr *tr, int lang);
+/* The index of a language by code (ASCII case-insensitive), or -1. */
+int ex_lang_find(const struct exercise *ex, const char *code);
+/* Record a text lacking a language, at its declaration's line (kept in line order). */
+void ex_lang_missing(struct exercise *ex, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Emit an event through the sink and drop the caller's reference. */
 void ex_emit(struct exercise *ex, struct evt *ev);

@@ -199,15 +199,56 @@ static void render_options(FILE *f, const char *id, const json_t *options)
 	}
 }
 
-/* An inject as a block: header, subject, body, decision, notes for the white cell. */
+/* The rule that starts a block's texts in one more language: "-- [sq] -----...". */
+static void render_lang_rule(FILE *f, const char *code)
+{
+	int used = fprintf(f, "-- [%s] ", code);
+
+	fprintf(f, "%.*s\n", used < 64 ? 64 - used : 0, RENDER_RULE);
+}
+
+/*
+ * The texts of an inject in one more language (tr: that language's "i18n" member) under a rule
+ * that names it: the texts it has in that language, nothing else.
+ */
+static void render_inject_lang(FILE *f, const json_t *o, const char *code, const json_t *tr)
+{
+	const char *from = json_string_value(json_object_get(tr, "from"));
+	const char *via = json_string_value(json_object_get(tr, "channel"));
+	const json_t *d = json_object_get(tr, "decision");
+
+	render_lang_rule(f, code);
+	if (from != NULL || via != NULL) {
+		from = from != NULL ? from : render_str(o, "from");
+		via = via != NULL ? via : render_str(o, "channel");
+		render_para(f, 4, "%s%s%s%s", *from ? "from " : "", from,
+		            *via ? (*from ? " via " : "via ") : "", via);
+	}
+	if (json_is_string(json_object_get(tr, "subject")))
+		render_para(f, 4, "Subject: %s", render_str(tr, "subject"));
+	if (json_is_string(json_object_get(tr, "body")))
+		render_wrap(f, render_str(tr, "body"), 0);
+	if (json_is_string(json_object_get(d, "prompt")))
+		render_para(f, 4, "DECISION: %s", render_str(d, "prompt"));
+	if (json_is_array(json_object_get(d, "options")))
+		render_options(f, render_str(o, "id"), json_object_get(d, "options"));
+	if (json_is_string(json_object_get(tr, "notes")))
+		render_para(f, 4, "Notes (white cell only): %s", render_str(tr, "notes"));
+}
+
+/*
+ * An inject as a block: header, subject, body, decision, notes for the white cell, and the same
+ * in every other language under "i18n".
+ */
 static void render_inject(FILE *f, const json_t *o, const struct exercise *ex, long t)
 {
 	const char *id = render_str(o, "id"), *from = render_str(o, "from"),
 	           *via = render_str(o, "channel"), *subject = render_str(o, "subject");
 	const json_t *d = json_object_get(o, "decision"), *dl = json_object_get(d, "deadline");
 	const char *fromsep = *from ? "  from " : "",
-	           *viasep = *via ? (*from ? " via " : "  via ") : "";
+	           *viasep = *via ? (*from ? " via " : "  via ") : "", *code;
 	char off[32], hm[64], when[128];
+	json_t *tr;
 
 	timeparse_format_offset(t, off, sizeof off);
 	render_clock_time(ex, t, hm, sizeof hm);
@@ -233,6 +274,8 @@ static void render_inject(FILE *f, const json_t *o, const struct exercise *ex, l
 		render_options(f, id, json_object_get(d, "options"));
 	if (json_is_string(json_object_get(o, "notes")))
 		render_para(f, 4, "Notes (white cell only): %s", render_str(o, "notes"));
+	json_object_foreach(json_object_get(o, "i18n"), code, tr)
+	    render_inject_lang(f, o, code, tr);
 	fputs(RENDER_RULE, f);
 }
 
@@ -267,19 +310,35 @@ static void render_verdict(FILE *f, const json_t *o, const char *stamp, const ch
 	            why ? why : "");
 }
 
-/* The hotwash questions as a block, with how to answer them. */
-static void render_hotwash(FILE *f, const json_t *o, const char *stamp)
+/* Numbered questions, one paragraph each. */
+static void render_questions(FILE *f, const json_t *qs)
 {
 	size_t i;
 	json_t *q;
+
+	json_array_foreach(qs, i, q)
+	    render_para(f, 5, "%2zu. %s", i + 1, json_string_value(q) ? json_string_value(q) : "");
+}
+
+/* The hotwash questions as a block, in every language, with how to answer them. */
+static void render_hotwash(FILE *f, const json_t *o, const char *stamp)
+{
+	const char *code;
+	json_t *tr;
 
 	fputs(RENDER_RULE, f);
 	render_para(f, 4,
 	            "%s HOTWASH: the exercise is over. Please answer these questions for "
 	            "your team:",
 	            stamp);
-	json_array_foreach(json_object_get(o, "questions"), i, q)
-	    render_para(f, 5, "%2zu. %s", i + 1, json_string_value(q) ? json_string_value(q) : "");
+	render_questions(f, json_object_get(o, "questions"));
+	json_object_foreach(json_object_get(o, "i18n"), code, tr)
+	{
+		if (!json_is_array(json_object_get(tr, "questions")))
+			continue;
+		render_lang_rule(f, code);
+		render_questions(f, json_object_get(tr, "questions"));
+	}
 	render_para(f, 4, "Answer with: answer N TEXT (for example: answer 1 We shared too late)");
 	fputs(RENDER_RULE, f);
 }
@@ -315,12 +374,23 @@ static const char *render_label(enum evt_type type)
 	}
 }
 
-/* Every event that is not an inject: one stamped paragraph. */
-static void render_line(FILE *f, const struct evt *ev, const char *stamp)
+/* The text under key in every other language of "i18n", one indented line each, marked. */
+static void render_langs(FILE *f, const json_t *o, const char *key)
 {
-	const json_t *o = ev->obj;
+	const char *code;
+	json_t *tr;
 
-	switch (ev->type) {
+	json_object_foreach(json_object_get(o, "i18n"), code, tr)
+	{
+		if (json_is_string(json_object_get(tr, key)))
+			render_para(f, 9, "    [%s] %s", code, render_str(tr, key));
+	}
+}
+
+/* Every event that is not an inject: one stamped paragraph, and its texts in other languages. */
+static void render_line(FILE *f, enum evt_type type, const json_t *o, const char *stamp)
+{
+	switch (type) {
 	case EVT_CLOCK:
 		render_clock(f, o, stamp);
 		break;
@@ -351,9 +421,11 @@ static void render_line(FILE *f, const struct evt *ev, const char *stamp)
 		            (long long)json_integer_value(json_object_get(o, "delta")),
 		            (long long)json_integer_value(json_object_get(o, "total")),
 		            render_str(o, "reason"));
+		render_langs(f, o, "reason");
 		break;
 	case EVT_END:
 		render_para(f, 4, "%s ENDEX: %s", stamp, render_str(o, "reason"));
+		render_langs(f, o, "reason");
 		fputs("EXERCISE EXERCISE EXERCISE\n", f);
 		break;
 	case EVT_JOIN:
@@ -380,15 +452,17 @@ static void render_line(FILE *f, const struct evt *ev, const char *stamp)
 		            render_str(o, "text"));
 		break;
 	default:
-		render_para(f, 4, "%s %s: %s", stamp, render_label(ev->type),
+		render_para(f, 4, "%s %s: %s", stamp, render_label(type),
 		            json_is_string(json_object_get(o, "name")) ? render_str(o, "name")
 		                                                       : render_str(o, "text"));
+		render_langs(f, o, json_is_string(json_object_get(o, "name")) ? "name" : "text");
 		break;
 	}
 }
 
-/* Render ev as text ending in '\n'. */
-char *render_event(const struct evt *ev, const struct exercise *ex, size_t *len)
+/* Render an event of type at t with object obj as text ending in '\n'. */
+char *render_event(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
+                   size_t *len)
 {
 	char *s = NULL, stamp[128];
 	size_t n = 0;
@@ -396,11 +470,11 @@ char *render_event(const struct evt *ev, const struct exercise *ex, size_t *len)
 
 	if (f == NULL)
 		abort();
-	if (ev->type == EVT_INJECT) {
-		render_inject(f, ev->obj, ex, ev->t);
+	if (type == EVT_INJECT) {
+		render_inject(f, obj, ex, t);
 	} else {
-		render_stamp(ex, ev->t, stamp, sizeof stamp);
-		render_line(f, ev, stamp);
+		render_stamp(ex, t, stamp, sizeof stamp);
+		render_line(f, type, obj, stamp);
 	}
 	if (fclose(f) != 0 || s == NULL)
 		abort();

@@ -9,8 +9,12 @@
 /* Columns of a text-mode line, counted in code points. */
 #define RENDER_COLUMNS 80
 
-/* Render ev as text ending in '\n' (ex gives times and may be NULL); a new string, length in *len.
+/*
+ * Render an event of type at t with object obj as text ending in '\n' (ex gives times and may be
+ * NULL); a new string, length in *len. Texts under "i18n" follow the default ones, each marked
+ * with its language ("[sq]").
  */
-char *render_event(const struct evt *ev, const struct exercise *ex, size_t *len);
+char *render_event(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
+                   size_t *len);
 
 #endif

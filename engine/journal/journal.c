@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../lua/scenario.h"
 
 /* Bytes gathered before they are written out, even in the middle of a batch. */
 #define JOURNAL_CHUNK 65536
@@ -162,6 +163,20 @@ static json_t *journal_speed(double speed)
 	return json_real(speed);
 }
 
+/* The modules the scenario of ex loaded with require(): [{"name","path","sha256"}] in order. */
+static json_t *journal_modules(const struct exercise *ex)
+{
+	json_t *a = json_array();
+	int n;
+	const struct scenario_module *m = scenario_modules(ex, &n);
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:o,s:o,s:s}", "name", journal_str(m[i].name),
+		                                   "path", journal_str(m[i].path), "sha256",
+		                                   m[i].sha256));
+	return a;
+}
+
 /* The header line: the format, the scenario and what report needs without it. */
 static json_t *journal_header(const struct exercise *ex, const char *scenario, const char *sha)
 {
@@ -180,11 +195,12 @@ static json_t *journal_header(const struct exercise *ex, const char *scenario, c
 		json_array_append_new(hotwash, journal_str(ex->hotwash[i]));
 	ex_world_time(ex, 0, start, sizeof start);
 	return json_pack(
-	    "{s:s,s:i,s:s,s:o,s:s,s:I,s:o,s:o,s:I,s:I,s:o,s:o,s:o,s:o}", "type", "journal",
+	    "{s:s,s:i,s:s,s:o,s:s,s:o,s:I,s:o,s:o,s:I,s:I,s:o,s:o,s:o,s:o}", "type", "journal",
 	    "version", JOURNAL_VERSION, "tabletop", TABLETOP_VERSION, "scenario",
-	    journal_str(scenario), "sha256", sha, "seed", (json_int_t)ex->seed, "title",
-	    journal_str(ex->title), "start", start[0] != '\0' ? json_string(start) : json_null(),
-	    "duration", (json_int_t)ex->duration, "tick", (json_int_t)ex->tick, "speed",
+	    journal_str(scenario), "sha256", sha, "modules", journal_modules(ex), "seed",
+	    (json_int_t)ex->seed, "title", journal_str(ex->title), "start",
+	    start[0] != '\0' ? json_string(start) : json_null(), "duration",
+	    (json_int_t)ex->duration, "tick", (json_int_t)ex->tick, "speed",
 	    journal_speed(ex->speed), "teams", teams, "objectives", objectives, "hotwash", hotwash);
 }
 

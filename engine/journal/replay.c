@@ -174,6 +174,48 @@ static void replay_problems(const struct scenario_problems *p, const char *scena
 		fprintf(err, "%s: the scenario cannot run\n", scenario);
 }
 
+/*
+ * Whether sc loaded the modules the header lists (by name and SHA-256, in order; a header without
+ * "modules" lists none). A difference is refused, or only a warning when forced.
+ */
+static bool replay_modules(const struct replay *r, const char *path, struct scenario *sc,
+                           bool force, FILE *err)
+{
+	json_t *want = json_object_get(r->header, "modules");
+	size_t k = json_array_size(want);
+	int n;
+	const struct scenario_module *m = scenario_modules(scenario_exercise(sc), &n);
+	char why[256];
+
+	for (size_t i = 0; i < k || i < (size_t)n; i++) {
+		json_t *o = json_array_get(want, i);
+		const char *name = json_string_value(json_object_get(o, "name"));
+		const char *sha = json_string_value(json_object_get(o, "sha256"));
+
+		if (i >= (size_t)n)
+			snprintf(why, sizeof why,
+			         "the journal's run loaded module '%s', which %s no longer loads",
+			         name != NULL ? name : "?", scenario_exercise(sc)->path);
+		else if (i >= k || name == NULL || strcmp(name, m[i].name) != 0)
+			snprintf(why, sizeof why,
+			         "%s now loads module '%s' (%s), which the journal's run did not",
+			         scenario_exercise(sc)->path, m[i].name, m[i].path);
+		else if (sha == NULL || strcmp(sha, m[i].sha256) != 0)
+			snprintf(why, sizeof why,
+			         "written with another version of module '%s': %s has SHA-256 "
+			         "%.12s..., the journal's has %.12s...",
+			         name, m[i].path, m[i].sha256, sha != NULL ? sha : "nothing");
+		else
+			continue;
+		if (force)
+			fprintf(err, "%s: warning: %s; replaying anyway\n", path, why);
+		else
+			fprintf(err, "%s: %s; use --force to replay it anyway\n", path, why);
+		return force;
+	}
+	return true;
+}
+
 /* Load the scenario that the header names (or scenario) with the journal's seed and speed. */
 struct scenario *replay_load(const struct replay *r, const char *path, const char *scenario,
                              bool force, FILE *err)
@@ -214,6 +256,10 @@ struct scenario *replay_load(const struct replay *r, const char *path, const cha
 	if (sc == NULL)
 		replay_problems(&probs, scenario, err);
 	scenario_problems_free(&probs);
+	if (sc != NULL && !replay_modules(r, path, sc, force, err)) {
+		scenario_free(sc);
+		return NULL;
+	}
 	if (sc != NULL && json_is_number(speed) && json_number_value(speed) > 0)
 		scenario_exercise(sc)->speed = json_number_value(speed);
 	return sc;

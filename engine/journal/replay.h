@@ -38,8 +38,9 @@ typedef int (*replay_fn)(void *ctx, json_t *obj, const char *text, size_t len, l
 int replay_read(const char *path, struct replay *r, replay_fn fn, void *ctx, FILE *err);
 /*
  * Load the scenario that the header read into r names (or scenario, when not NULL) with the
- * journal's seed and speed. A file whose SHA-256 differs from the header's is refused unless
- * force. NULL after messages on err; path is the journal's, for them.
+ * journal's seed and speed. A file whose SHA-256 differs from the header's, or modules loaded by
+ * require() that differ from the header's "modules" (names and SHA-256, in order), are refused
+ * unless force. NULL after messages on err; path is the journal's, for them.
  */
 struct scenario *replay_load(const struct replay *r, const char *path, const char *scenario,
                              bool force, FILE *err);

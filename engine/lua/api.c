@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include <lauxlib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,20 +246,47 @@ static int api_fire(lua_State *L)
 	return 0;
 }
 
-/* The string field name of the table at idx, pushed and left on the stack; NULL if absent. */
-static const char *api_field(lua_State *L, int idx, const char *name, const char *fn)
+/*
+ * The text at idx for function fn (label names it: "'subject'"): a string, or a table of
+ * languages whose texts go to *tr (a userdata left on the stack; NULL for a string). Returns the
+ * default language's text, else the first there is. Raises when it is neither.
+ */
+static const char *api_text(lua_State *L, int idx, const char *fn, const char *label,
+                            struct ex_tr **tr)
 {
+	const struct exercise *ex = api_of(L)->ex;
+	char err[512];
+	int k;
+
+	idx = lua_absindex(L, idx);
+	*tr = NULL;
+	if (lua_type(L, idx) == LUA_TSTRING)
+		return lua_tostring(L, idx);
+	if (lua_type(L, idx) != LUA_TTABLE)
+		luaL_error(L, "%s: %s must be a string%s, not a %s", fn, label,
+		           ex->n_langs > 0 ? " or a table of languages" : "",
+		           luaL_typename(L, idx));
+	*tr = lua_newuserdatauv(L, sizeof **tr + ((size_t)ex->n_langs + 1) * sizeof(*tr)->v[0], 0);
+	(*tr)->n = ex->n_langs;
+	if (decl_langs(L, idx, ex, label, (const char **)(*tr)->v, err, sizeof err) < 0)
+		luaL_error(L, "%s: %s", fn, err);
+	for (k = 0; k < ex->n_langs && (*tr)->v[k] == NULL; k++)
+		;
+	return (*tr)->v[k];
+}
+
+/* The text field name of the table at idx for fn (see api_text), or NULL when absent. */
+static const char *api_field(lua_State *L, int idx, const char *name, const char *fn,
+                             struct ex_tr **tr)
+{
+	char label[64];
+
+	*tr = NULL;
 	lua_pushstring(L, name);
-	switch (lua_rawget(L, idx)) {
-	case LUA_TNIL:
+	if (lua_rawget(L, idx) == LUA_TNIL)
 		return NULL;
-	case LUA_TSTRING:
-		return lua_tostring(L, -1);
-	default:
-		luaL_error(L, "%s: '%s' must be a string, not a %s", fn, name,
-		           luaL_typename(L, -1));
-		return NULL;
-	}
+	snprintf(label, sizeof label, "'%s'", name);
+	return api_text(L, -1, fn, label, tr);
 }
 
 /* Raise on the first key of the table at idx (in pairs order) that is not one of names. */
@@ -287,7 +315,7 @@ static int api_send(lua_State *L)
 {
 	static const char *const fields[] = {"to", "from", "channel", "subject", "body", NULL};
 	struct api *api = api_live(L, "send");
-	const char *from, *channel, *subject, *body;
+	struct ex_inject inj = {0};
 	unsigned char *mask = NULL;
 	lua_State *prev;
 
@@ -297,12 +325,12 @@ static int api_send(lua_State *L)
 	lua_pushliteral(L, "to");
 	if (lua_rawget(L, 1) != LUA_TNIL)
 		mask = api_mask(L, -1, "send");
-	from = api_field(L, 1, "from", "send");
-	channel = api_field(L, 1, "channel", "send");
-	subject = api_field(L, 1, "subject", "send");
-	body = api_field(L, 1, "body", "send");
+	inj.from = (char *)api_field(L, 1, "from", "send", &inj.from_tr);
+	inj.channel = (char *)api_field(L, 1, "channel", "send", &inj.channel_tr);
+	inj.subject = (char *)api_field(L, 1, "subject", "send", &inj.subject_tr);
+	inj.body = (char *)api_field(L, 1, "body", "send", &inj.body_tr);
 	prev = sandbox_enter(L);
-	ex_send(api->ex, mask, from, channel, subject, body);
+	ex_send_inject(api->ex, mask, &inj);
 	sandbox_leave(L, prev);
 	return 0;
 }
@@ -314,6 +342,7 @@ static int api_score(lua_State *L)
 	int team = api_team_arg(L, 1, "score"), ok;
 	lua_Integer delta;
 	const char *reason;
+	struct ex_tr *tr = NULL;
 	lua_State *prev;
 
 	luaL_checktype(L, 2, LUA_TNUMBER);
@@ -321,9 +350,12 @@ static int api_score(lua_State *L)
 	if (!ok)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
 		                  luaL_tolstring(L, 2, NULL));
-	reason = luaL_optstring(L, 3, "");
+	if (lua_istable(L, 3))
+		reason = api_text(L, 3, "score", "the reason", &tr);
+	else
+		reason = luaL_optstring(L, 3, "");
 	prev = sandbox_enter(L);
-	ex_score(api->ex, team, (long)delta, reason);
+	ex_score_tr(api->ex, team, (long)delta, reason, tr);
 	sandbox_leave(L, prev);
 	return 0;
 }
@@ -332,10 +364,12 @@ static int api_score(lua_State *L)
 static int api_phase(lua_State *L)
 {
 	struct api *api = api_live(L, "phase");
-	const char *name = luaL_checkstring(L, 1);
+	struct ex_tr *tr = NULL;
+	const char *name =
+	    lua_istable(L, 1) ? api_text(L, 1, "phase", "the name", &tr) : luaL_checkstring(L, 1);
 	lua_State *prev = sandbox_enter(L);
 
-	ex_phase(api->ex, name);
+	ex_phase_tr(api->ex, name, tr);
 	sandbox_leave(L, prev);
 	return 0;
 }
@@ -344,10 +378,12 @@ static int api_phase(lua_State *L)
 static int api_endex(lua_State *L)
 {
 	struct api *api = api_live(L, "endex");
-	const char *reason = luaL_optstring(L, 1, NULL);
+	struct ex_tr *tr = NULL;
+	const char *reason = lua_istable(L, 1) ? api_text(L, 1, "endex", "the reason", &tr)
+	                                       : luaL_optstring(L, 1, NULL);
 	lua_State *prev = sandbox_enter(L);
 
-	ex_endex(api->ex, reason);
+	ex_endex_tr(api->ex, reason, tr);
 	sandbox_leave(L, prev);
 	return 0;
 }
@@ -631,6 +667,7 @@ struct api *api_new(struct sandbox *sb, struct exercise *ex, long budget, long l
 	api->seed_override = seed_override;
 	api->loading = true;
 	api->probs = probs;
+	api->probs_first = probs != NULL ? probs->n : 0;
 	api->src = src;
 	api->src_len = src_len;
 	return api;

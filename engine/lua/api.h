@@ -53,6 +53,7 @@ struct api {
 	/* while loading */
 	bool loading;
 	struct scenario_problems *probs;
+	int probs_first; /* problems in probs before this scenario's */
 	const char *src; /* the file's text, for the unreachable-inject check */
 	size_t src_len;
 	bool has_exercise;

@@ -17,8 +17,8 @@
 
 /* The fields exercise{}, team{} and objective{} may have. */
 static const char *const decl_exercise_fields[] = {
-    "title",           "start", "duration", "tick", "speed", "seed", "facilitator_secret",
-    "observer_secret", NULL};
+    "title",           "start",     "duration", "tick", "speed", "seed", "facilitator_secret",
+    "observer_secret", "languages", NULL};
 static const char *const decl_team_fields[] = {"id", "name", "secret", NULL};
 static const char *const decl_objective_fields[] = {"id", "text", NULL};
 
@@ -37,6 +37,15 @@ void decl_problem(struct decl *d, const char *fmt, ...)
 	else
 		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s", msg);
 	free(msg);
+}
+
+/* The index of a language by its exact code, or -1. */
+static int decl_lang_index(const struct exercise *ex, const char *code)
+{
+	for (int k = 0; k < ex->n_langs; k++)
+		if (strcmp(ex->langs[k], code) == 0)
+			return k;
+	return -1;
 }
 
 /* The value at idx as an author wrote it, for messages: 'text', 42 or a type name. */
@@ -182,6 +191,147 @@ char *decl_copy(struct decl *d, const char *name)
 	return c;
 }
 
+/* Whether the table at idx has a string key: then it is meant as a table of languages. */
+static bool decl_has_names(lua_State *L, int idx)
+{
+	idx = lua_absindex(L, idx);
+	for (lua_pushnil(L); lua_next(L, idx) != 0; lua_pop(L, 1)) {
+		if (lua_type(L, -2) == LUA_TSTRING) {
+			lua_pop(L, 2);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The exercise's languages, "en, sq", into buf. */
+static void decl_lang_list(const struct exercise *ex, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < ex->n_langs && used < n; k++)
+		used +=
+		    (size_t)snprintf(buf + used, n - used, "%s%s", k > 0 ? ", " : "", ex->langs[k]);
+}
+
+/* Read the table of languages at idx into v; 0, or -1 with what is wrong in err. */
+int decl_langs(lua_State *L, int idx, const struct exercise *ex, const char *label, const char **v,
+               char *err, size_t n)
+{
+	char list[256];
+	lua_Integer count;
+	int lang, rc = 0;
+	bool names = decl_has_names(L, idx);
+
+	idx = lua_absindex(L, idx);
+	if (!names && ex->n_langs == 0) {
+		snprintf(err, n, "%s must be a string, not a table", label);
+		return -1;
+	}
+	if (!names) {
+		snprintf(
+		    err, n,
+		    "%s must be a string or a table of languages { %s = \"...\", ... }, not %s",
+		    label, ex->langs[0], lua_rawlen(L, idx) > 0 ? "a list" : "an empty table");
+		return -1;
+	}
+	if (ex->n_langs == 0) {
+		snprintf(err, n,
+		         "%s is a table of languages, but the exercise declares none: add "
+		         "languages = { \"en\", ... } to exercise { ... }, the default first",
+		         label);
+		return -1;
+	}
+	decl_lang_list(ex, list, sizeof list);
+	for (int k = 0; k < ex->n_langs; k++)
+		v[k] = NULL;
+	libs_sorted_keys(L, idx);
+	count = (lua_Integer)lua_rawlen(L, -1);
+	for (lua_Integer k = 1; k <= count && rc == 0; k++) {
+		lua_rawgeti(L, -1, k);
+		if (lua_type(L, -1) != LUA_TSTRING) {
+			snprintf(err, n, "%s must name each language: { %s = \"...\"%s%s%s }",
+			         label, ex->langs[0], ex->n_langs > 1 ? ", " : "",
+			         ex->n_langs > 1 ? ex->langs[1] : "",
+			         ex->n_langs > 1 ? " = \"...\"" : "");
+			rc = -1;
+		} else if ((lang = decl_lang_index(ex, lua_tostring(L, -1))) < 0) {
+			snprintf(err, n,
+			         "%s has a text in '%s', which is not one of the languages (%s)",
+			         label, lua_tostring(L, -1), list);
+			rc = -1;
+		} else if (lua_rawget(L, idx) != LUA_TSTRING) {
+			snprintf(err, n, "%s in '%s' must be a string, not a %s", label,
+			         ex->langs[lang], luaL_typename(L, -1));
+			rc = -1;
+		} else {
+			v[lang] = lua_tostring(L, -1);
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return rc;
+}
+
+/*
+ * The text at idx named label: a string or a table of languages, copied (see decl.h). Nothing
+ * after the copies can raise, so a caller that takes them at once loses none.
+ */
+int decl_text_at(struct decl *d, int idx, const char *label, char **out, struct ex_tr **tr)
+{
+	struct exercise *ex = d->api->ex;
+	const char **v;
+	char err[512];
+	int k;
+
+	*out = NULL;
+	*tr = NULL;
+	if (lua_type(d->L, idx) == LUA_TSTRING) {
+		*out = mem_strdup(lua_tostring(d->L, idx));
+		return 0;
+	}
+	if (lua_type(d->L, idx) != LUA_TTABLE)
+		return 1;
+	idx = lua_absindex(d->L, idx);
+	v = lua_newuserdatauv(d->L, ((size_t)ex->n_langs + 1) * sizeof *v, 0);
+	if (decl_langs(d->L, idx, ex, label, v, err, sizeof err) < 0) {
+		decl_problem(d, "%s", err);
+		lua_pop(d->L, 1);
+		return -1;
+	}
+	*tr = ex_lang_new(ex->n_langs);
+	for (k = 0; k < ex->n_langs; k++) {
+		(*tr)->v[k] = mem_strdup(v[k]);
+		if (v[k] == NULL)
+			ex_lang_missing(ex, d->line,
+			                "%s%s%s has no text in '%s' (missing translation)", d->what,
+			                d->what[0] ? ": " : "", label, ex->langs[k]);
+	}
+	for (k = 0; k < ex->n_langs && v[k] == NULL; k++)
+		;
+	*out = mem_strdup(v[k]);
+	lua_pop(d->L, 1);
+	return 0;
+}
+
+/* The text field name (see decl_text_at) into *out and *tr; both NULL when absent or bad. */
+void decl_text(struct decl *d, const char *name, char **out, struct ex_tr **tr)
+{
+	char label[64], quoted[80];
+
+	*out = NULL;
+	*tr = NULL;
+	if (decl_get(d, name) != LUA_TNIL) {
+		snprintf(quoted, sizeof quoted, "'%s'", decl_label(d, name, label, sizeof label));
+		if (decl_text_at(d, -1, quoted, out, tr) > 0)
+			decl_type(d, name,
+			          d->api->ex->n_langs > 0 ? "a string or a table of languages"
+			                                  : "a string");
+	}
+	lua_pop(d->L, 1);
+}
+
 /* Field name as a time into *out: 1 when set, 0 when absent, -1 when bad (a problem). */
 int decl_time(struct decl *d, const char *name, long *out)
 {
@@ -301,7 +451,61 @@ static void decl_exercise_numbers(struct decl *d)
 	lua_pop(L, 1);
 }
 
-/* exercise { title=, start=, duration=, tick=, speed=, seed=, ... } */
+/* The most languages a scenario may declare. */
+#define DECL_LANGS_MAX 32
+
+/* Whether the list at idx has exactly the keys 1..n and 1 <= n <= max. */
+static bool decl_is_list(lua_State *L, int idx, lua_Integer max)
+{
+	lua_Integer n = (lua_Integer)lua_rawlen(L, idx), count = 0;
+
+	idx = lua_absindex(L, idx);
+	for (lua_pushnil(L); lua_next(L, idx) != 0; lua_pop(L, 1))
+		count++;
+	return n > 0 && n <= max && count == n;
+}
+
+/* The languages field of exercise{}: the codes, the default first. */
+static void decl_languages(struct decl *d)
+{
+	struct exercise *ex = d->api->ex;
+	lua_State *L = d->L;
+	lua_Integer n;
+	const char *code;
+	char buf[96];
+
+	if (decl_get(d, "languages") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (!lua_istable(L, -1) || !decl_is_list(L, -1, DECL_LANGS_MAX)) {
+		decl_problem(d,
+		             "'languages' must be a list of 1 to %d language codes, the default "
+		             "first: { \"en\", \"sq\" }",
+		             DECL_LANGS_MAX);
+		lua_pop(L, 1);
+		return;
+	}
+	n = (lua_Integer)lua_rawlen(L, -1);
+	ex->langs = mem_calloc((size_t)n, sizeof *ex->langs);
+	for (lua_Integer k = 1; k <= n; k++) {
+		lua_rawgeti(L, -1, k);
+		code = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+		if (code == NULL || !decl_token(code))
+			decl_problem(d,
+			             "language %s must be a code such as \"en\" or \"sr-Latn\" "
+			             "(letters, digits, '-', '_' or '.')",
+			             decl_repr(L, -1, buf, sizeof buf));
+		else if (ex_lang_find(ex, code) >= 0)
+			decl_problem(d, "language '%s' appears twice in 'languages'", code);
+		else
+			ex->langs[ex->n_langs++] = mem_strdup(code);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
+/* exercise { title=, start=, duration=, tick=, speed=, seed=, languages=, ... } */
 int decl_exercise(lua_State *L)
 {
 	struct decl d;
@@ -319,8 +523,8 @@ int decl_exercise(lua_State *L)
 	d.api->has_exercise = true;
 	d.api->exercise_line = d.line;
 	decl_fields(&d, decl_exercise_fields);
-	free(ex->title);
-	ex->title = decl_copy(&d, "title");
+	decl_languages(&d);
+	decl_text(&d, "title", &ex->title, &ex->title_tr);
 	if (ex->title == NULL) {
 		decl_get(&d, "title");
 		if (lua_isnil(L, -1))
@@ -363,7 +567,9 @@ int decl_team(lua_State *L)
 	static const char *const reserved[] = {"all", "facilitator", "observer", NULL};
 	struct decl d;
 	struct exercise *ex;
-	const char *id, *name, *secret;
+	const char *id, *secret;
+	struct ex_tr *tr;
+	char *name;
 	bool usable;
 	int k;
 
@@ -382,10 +588,15 @@ int decl_team(lua_State *L)
 		usable = false;
 	}
 	decl_fields(&d, decl_team_fields);
-	name = decl_string(&d, "name");
 	secret = decl_secret(&d, "secret");
-	if (usable)
-		ex_add_team(ex, id, name, secret, d.line);
+	decl_text(&d, "name", &name, &tr);
+	if (usable) {
+		k = ex_add_team(ex, id, name, secret, d.line);
+		ex->teams[k].name_tr = tr;
+		tr = NULL;
+	}
+	ex_lang_free(tr);
+	free(name);
 	return 0;
 }
 
@@ -394,7 +605,9 @@ int decl_objective(lua_State *L)
 {
 	struct decl d;
 	struct exercise *ex;
-	const char *id, *text;
+	const char *id;
+	struct ex_tr *tr;
+	char *text;
 	int k;
 
 	if (decl_begin(&d, L, "objective") < 0)
@@ -406,14 +619,17 @@ int decl_objective(lua_State *L)
 		id = NULL;
 	}
 	decl_fields(&d, decl_objective_fields);
-	text = decl_string(&d, "text");
-	if (text == NULL) {
-		decl_get(&d, "text");
-		if (lua_isnil(L, -1))
-			decl_problem(&d, "missing text");
+	if (decl_get(&d, "text") == LUA_TNIL)
+		decl_problem(&d, "missing text");
+	lua_pop(L, 1);
+	decl_text(&d, "text", &text, &tr);
+	if (id != NULL) {
+		k = ex_add_objective(ex, id, text ? text : "", d.line);
+		ex->objectives[k].text_tr = tr;
+		tr = NULL;
 	}
-	if (id != NULL)
-		ex_add_objective(ex, id, text ? text : "", d.line);
+	ex_lang_free(tr);
+	free(text);
 	return 0;
 }
 
@@ -423,13 +639,46 @@ static bool decl_blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
+/*
+ * Whether the hotwash question on top of the stack (named label) is usable: 1 for a non-blank
+ * string or table of languages whose first text is not blank, 0 when it is not, -1 for a bad
+ * table of languages (a problem).
+ */
+static int decl_question_ok(struct decl *d, const char *label)
+{
+	const struct exercise *ex = d->api->ex;
+	lua_State *L = d->L;
+	const char **v;
+	char err[512];
+	int k, ok;
+
+	if (lua_type(L, -1) == LUA_TSTRING)
+		return !decl_blank(lua_tostring(L, -1));
+	if (lua_type(L, -1) != LUA_TTABLE)
+		return 0;
+	v = lua_newuserdatauv(L, ((size_t)ex->n_langs + 1) * sizeof *v, 0);
+	if (decl_langs(L, -2, ex, label, v, err, sizeof err) < 0) {
+		decl_problem(d, "%s", err);
+		ok = -1;
+	} else {
+		for (k = 0; k < ex->n_langs && v[k] == NULL; k++)
+			;
+		ok = k < ex->n_langs && !decl_blank(v[k]);
+	}
+	lua_pop(L, 1);
+	return ok;
+}
+
 /* hotwash { "question", ... } */
 int decl_hotwash(lua_State *L)
 {
 	struct decl d;
 	struct exercise *ex;
 	lua_Integer n, k, pairs = 0;
+	char label[32], *q;
+	struct ex_tr *tr;
 	bool bad = false;
+	int ok;
 
 	if (decl_begin(&d, L, "hotwash") < 0)
 		return 0;
@@ -447,18 +696,45 @@ int decl_hotwash(lua_State *L)
 		return 0;
 	}
 	for (k = 1; k <= n; k++) {
-		if (lua_rawgeti(L, 1, k) != LUA_TSTRING || decl_blank(lua_tostring(L, -1))) {
-			decl_problem(&d, "question %lld must be a non-empty string", (long long)k);
-			bad = true;
-		}
+		snprintf(label, sizeof label, "question %lld", (long long)k);
+		lua_rawgeti(L, 1, k);
+		ok = decl_question_ok(&d, label);
+		if (ok == 0)
+			decl_problem(&d, "%s must be a non-empty string%s", label,
+			             ex->n_langs > 0 ? " or a table of languages" : "");
+		bad |= ok <= 0;
 		lua_pop(L, 1);
 	}
 	for (k = 1; k <= n && !bad; k++) {
+		snprintf(label, sizeof label, "question %lld", (long long)k);
 		lua_rawgeti(L, 1, k);
-		ex_add_hotwash(ex, lua_tostring(L, -1));
+		if (decl_text_at(&d, -1, label, &q, &tr) == 0)
+			ex_add_hotwash_tr(ex, q, tr);
+		free(q);
+		ex_lang_free(tr);
 		lua_pop(L, 1);
 	}
 	return 0;
+}
+
+/*
+ * A missing translation lets the scenario run (the default language is shown) and stays with the
+ * exercise for check; in a scenario that cannot run anyway, it is listed with the other problems.
+ */
+static void decl_missing(struct api *api)
+{
+	struct exercise *ex = api->ex;
+
+	if (api->probs->n == api->probs_first)
+		return;
+	for (int i = 0; i < ex->n_missing; i++) {
+		scenario_problem_add(api->probs, ex->path, ex->missing[i].line, "%s",
+		                     ex->missing[i].msg);
+		free(ex->missing[i].msg);
+	}
+	free(ex->missing);
+	ex->missing = NULL;
+	ex->n_missing = 0;
 }
 
 /* Once the file has run: the checks that need every declaration, and `to` resolved. */
@@ -474,4 +750,5 @@ void decl_validate(struct api *api)
 		             "no team declared: add team { id = \"blue\", name = \"Blue team\" }");
 	for (int i = 0; i < api->n_targets; i++)
 		inject_check(api, &api->targets[i]);
+	decl_missing(api);
 }

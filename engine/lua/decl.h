@@ -7,6 +7,7 @@
 
 #include <lua.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "api.h"
 
@@ -32,6 +33,23 @@ bool decl_token(const char *s);
 void decl_fields(struct decl *d, const char *const *names);
 /* A copy of the string field name; NULL when absent or not a string (a problem). */
 char *decl_copy(struct decl *d, const char *name);
+/*
+ * Read the table of languages at idx (label names it in messages: "'subject'") into v, one text
+ * per language of ex (NULL where it has none; pointers into the table's strings). 0, or -1 with
+ * what is wrong in err: not a table of languages, no languages declared, a key that is not one
+ * of them, a value that is not a string.
+ */
+int decl_langs(lua_State *L, int idx, const struct exercise *ex, const char *label, const char **v,
+               char *err, size_t n);
+/*
+ * The text at idx, named label in messages: a string, or (in a multilingual exercise) a table of
+ * languages. Its default language's text (else the first it has) is copied to *out and its
+ * languages to *tr (NULL: the same in every one); a language it lacks is a missing translation.
+ * 0 when read, 1 when it is neither a string nor a table (nothing said), -1 after a problem.
+ */
+int decl_text_at(struct decl *d, int idx, const char *label, char **out, struct ex_tr **tr);
+/* The text field name (see decl_text_at) into *out and *tr; both NULL when absent or bad. */
+void decl_text(struct decl *d, const char *name, char **out, struct ex_tr **tr);
 /* Field name as a time into *out: 1 when set, 0 when absent, -1 when bad (a problem). */
 int decl_time(struct decl *d, const char *name, long *out);
 /* Field name as an option key (a string or a whole number) pushed; NULL when absent or bad. */

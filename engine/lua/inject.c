@@ -27,44 +27,58 @@ static char *inject_keys(const struct ex_decision *dec)
 	return s;
 }
 
+/* Whether the table at idx holds a pair { key, label } rather than a table of languages. */
+static bool inject_is_pair(lua_State *L, int idx)
+{
+	bool pair = lua_rawgeti(L, idx, 1) != LUA_TNIL;
+
+	lua_pop(L, 1);
+	return pair;
+}
+
 /* Read the option at the top of the stack (number k of the list) into dec. */
 static void inject_option(struct decl *d, struct ex_decision *dec, int k)
 {
 	lua_State *L = d->L;
-	char num[24], *list;
-	const char *key = NULL, *label = NULL;
+	int opt = lua_gettop(L), lab = opt, rc = 1;
+	char num[24], name[96], *list, *label = NULL;
+	const char *key = NULL;
+	struct ex_tr *tr = NULL;
 
 	snprintf(num, sizeof num, "%d", k);
-	if (lua_type(L, -1) == LUA_TSTRING) {
+	if (lua_type(L, opt) == LUA_TSTRING ||
+	    (lua_type(L, opt) == LUA_TTABLE && !inject_is_pair(L, opt))) {
 		key = num;
-		label = lua_tostring(L, -1);
-	} else if (lua_type(L, -1) == LUA_TTABLE) {
-		lua_rawgeti(L, -1, 1);
-		lua_rawgeti(L, -2, 2);
-		if (lua_type(L, -2) == LUA_TSTRING || lua_isinteger(L, -2))
-			key = lua_tostring(L, -2);
-		label = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : key;
-		if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
-			key = NULL;
+	} else if (lua_type(L, opt) == LUA_TTABLE) {
+		lua_rawgeti(L, opt, 1);
+		lab = lua_rawgeti(L, opt, 2) == LUA_TNIL ? opt + 1 : opt + 2;
+		if (lua_type(L, opt + 1) == LUA_TSTRING || lua_isinteger(L, opt + 1))
+			key = lua_tostring(L, opt + 1);
 	}
-	if (key == NULL) {
-		decl_problem(d, "decision option %d must be a label or {key, label}", k);
+	if (key != NULL) {
+		snprintf(name, sizeof name, "the label of option '%s'", key);
+		rc = decl_text_at(d, lab, name, &label, &tr);
+	}
+	if (rc < 0)
 		return;
-	}
-	if (!decl_token(key)) {
+	if (rc > 0) {
+		decl_problem(d, "decision option %d must be a label or {key, label}", k);
+	} else if (!decl_token(key)) {
 		decl_problem(
 		    d, "option key '%s' must be one word of letters, digits, '-', '_' or '.'", key);
-		return;
-	}
-	if (ex_find_option(dec, key) >= 0) {
+	} else if (ex_find_option(dec, key) >= 0) {
 		list = inject_keys(dec);
 		decl_problem(d, "option key '%s' appears twice (options: %s)", key, list);
 		free(list);
+	} else {
+		dec->options[dec->n_options].key = mem_strdup(key);
+		dec->options[dec->n_options].label = label;
+		dec->options[dec->n_options].label_tr = tr;
+		dec->n_options++;
 		return;
 	}
-	dec->options[dec->n_options].key = mem_strdup(key);
-	dec->options[dec->n_options].label = mem_strdup(label);
-	dec->n_options++;
+	free(label);
+	ex_lang_free(tr);
 }
 
 /* Read decision.options into dec. */
@@ -123,9 +137,10 @@ static void inject_decision(struct decl *d, struct ex_inject *inj)
 	memset(dec, 0, sizeof *dec);
 	dec->deadline = -1;
 	dec->dflt = -1;
-	dec->prompt = decl_copy(d, "prompt");
-	if (dec->prompt == NULL && decl_get(d, "prompt") == LUA_TNIL)
+	if (decl_get(d, "prompt") == LUA_TNIL)
 		decl_problem(d, "decision needs a prompt");
+	lua_pop(L, 1);
+	decl_text(d, "prompt", &dec->prompt, &dec->prompt_tr);
 	inject_options(d, dec);
 	if (decl_time(d, "deadline", &v) > 0) {
 		if (v == 0)
@@ -248,11 +263,11 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	decl_fields(d, inject_fields);
 	tg->timed = decl_time(d, "at", &inj->at) != 0;
 	inject_to(d, tg);
-	inj->from = decl_copy(d, "from");
-	inj->channel = decl_copy(d, "channel");
-	inj->subject = decl_copy(d, "subject");
-	inj->body = decl_copy(d, "body");
-	inj->notes = decl_copy(d, "notes");
+	decl_text(d, "from", &inj->from, &inj->from_tr);
+	decl_text(d, "channel", &inj->channel, &inj->channel_tr);
+	decl_text(d, "subject", &inj->subject, &inj->subject_tr);
+	decl_text(d, "body", &inj->body, &inj->body_tr);
+	decl_text(d, "notes", &inj->notes, &inj->notes_tr);
 	inject_decision(d, inj);
 	inject_expect(d, inj, tg);
 	if ((t = decl_get(d, "manual")) == LUA_TBOOLEAN)

@@ -1,7 +1,8 @@
 /*
  * The libraries a scenario gets: Lua's safe ones, with what could escape, run unbounded or break
  * determinism replaced (load, xpcall, collectgarbage, setmetatable, pairs, math.randomseed,
- * table.sort, undefined globals).
+ * undefined globals, the string metatable), and the functions whose work in C the count hook
+ * cannot see charged to the budget before they run (the table functions, string scanning).
  */
 #include "libs.h"
 
@@ -166,7 +167,20 @@ static int libs_pass(lua_State *L)
 	return lua_gettop(L);
 }
 
-/* load() for text only: a mode other than "t" is an error, binary chunks are refused. */
+/* The reader of load(reader): the scenario's reader, each piece charged a byte an instruction. */
+static int libs_load_piece(lua_State *L)
+{
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_call(L, 0, 1);
+	if (lua_type(L, -1) == LUA_TSTRING)
+		sandbox_spend(L, (lua_Integer)lua_rawlen(L, -1));
+	return 1;
+}
+
+/*
+ * load() for text only: a mode other than "t" is an error, binary chunks are refused. Compiling
+ * costs an instruction per byte of text.
+ */
 static int libs_load_text(lua_State *L)
 {
 	int n = lua_gettop(L);
@@ -174,6 +188,13 @@ static int libs_load_text(lua_State *L)
 	if (!lua_isnoneornil(L, 3) && strcmp(luaL_checkstring(L, 3), "t") != 0)
 		return luaL_error(L, "load: only text chunks are allowed (mode '%s')",
 		                  lua_tostring(L, 3));
+	if (lua_type(L, 1) == LUA_TSTRING)
+		sandbox_spend(L, (lua_Integer)lua_rawlen(L, 1));
+	if (lua_type(L, 1) == LUA_TFUNCTION) {
+		lua_pushvalue(L, 1);
+		lua_pushcclosure(L, libs_load_piece, 1);
+		lua_replace(L, 1);
+	}
 	if (n < 2)
 		lua_settop(L, n = 2);
 	luaL_checkstack(L, 5, NULL);
@@ -215,13 +236,18 @@ static int libs_xpcall(lua_State *L)
 	return libs_xpcall_done(L, lua_pcallk(L, n - 2, LUA_MULTRET, 0, 2, libs_xpcall_done), 2);
 }
 
-/* collectgarbage() limited to "collect", "step" and "count". */
+/*
+ * collectgarbage() limited to "collect", "step" and "count". A collection or a step (which may
+ * finish one) costs an instruction per 8 bytes the scenario holds: it goes through all of them.
+ */
 static int libs_collectgarbage(lua_State *L)
 {
 	const char *opt = luaL_optstring(L, 1, "collect");
 
 	if (strcmp(opt, "collect") != 0 && strcmp(opt, "step") != 0 && strcmp(opt, "count") != 0)
 		return luaL_error(L, "collectgarbage('%s') is not allowed in a scenario", opt);
+	if (strcmp(opt, "count") != 0)
+		sandbox_spend(L, (lua_Integer)lua_gc(L, LUA_GCCOUNT) * 128);
 	return libs_pass(L);
 }
 
@@ -245,10 +271,116 @@ static int libs_randomseed(lua_State *L)
 	return libs_pass(L);
 }
 
+/*
+ * The length of the table argument of table function fn, 0 for another type (the stock function
+ * reports it). A __len metamethod is refused: the stock function would call it again and could
+ * get a longer length than the one charged.
+ */
+static lua_Integer libs_len(lua_State *L, const char *fn)
+{
+	if (lua_type(L, 1) != LUA_TTABLE)
+		return 0;
+	if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
+		return luaL_error(
+		    L, "%s: a table with a __len metamethod is not allowed in a scenario", fn);
+	return luaL_len(L, 1);
+}
+
 /* table.sort, charging the budget for the comparisons it makes in C. */
 static int libs_sort(lua_State *L)
 {
-	sandbox_charge(L, (lua_Integer)lua_rawlen(L, 1));
+	sandbox_charge(L, libs_len(L, "table.sort"));
+	return libs_pass(L);
+}
+
+/* table.insert, charging an instruction per element it may move. */
+static int libs_insert(lua_State *L)
+{
+	sandbox_spend(L, libs_len(L, "table.insert"));
+	return libs_pass(L);
+}
+
+/* table.remove, charging an instruction per element it may move. */
+static int libs_remove(lua_State *L)
+{
+	sandbox_spend(L, libs_len(L, "table.remove"));
+	return libs_pass(L);
+}
+
+/* Charge an instruction per element first..last of a table function (none when last < first). */
+static void libs_span(lua_State *L, lua_Integer first, lua_Integer last)
+{
+	lua_Unsigned n = (lua_Unsigned)last - (lua_Unsigned)first;
+
+	if (last >= first)
+		sandbox_spend(L, n < (lua_Unsigned)LUA_MAXINTEGER ? (lua_Integer)n + 1
+		                                                  : LUA_MAXINTEGER);
+}
+
+/* table.move(a1, f, e, t [, a2]), charging an instruction per element it moves. */
+static int libs_move(lua_State *L)
+{
+	libs_span(L, luaL_checkinteger(L, 2), luaL_checkinteger(L, 3));
+	return libs_pass(L);
+}
+
+/*
+ * For a table function whose range of a table ends at argument idx: give it the end when it has
+ * none (#t, so that a __len metamethod is called once), and charge an instruction per element of
+ * the range, which starts at the argument before (1 by default).
+ */
+static void libs_range(lua_State *L, int idx)
+{
+	lua_Integer first;
+
+	if (lua_type(L, 1) != LUA_TTABLE)
+		return; /* the stock function says what is wrong */
+	first = luaL_optinteger(L, idx - 1, 1);
+	if (lua_isnoneornil(L, idx)) {
+		lua_settop(L, idx - 1);
+		lua_pushinteger(L, luaL_len(L, 1));
+	}
+	libs_span(L, first, luaL_checkinteger(L, idx));
+}
+
+/* table.concat(t, sep, i, j), charging an instruction per element it joins. */
+static int libs_concat(lua_State *L)
+{
+	libs_range(L, 4);
+	return libs_pass(L);
+}
+
+/* table.unpack(t, i, j), charging an instruction per element it returns. */
+static int libs_unpack(lua_State *L)
+{
+	libs_range(L, 3);
+	return libs_pass(L);
+}
+
+/* string.rep(s, n, sep): nothing to repeat gives "" at once (the stock one would loop n times). */
+static int libs_rep(lua_State *L)
+{
+	size_t len, seplen;
+
+	luaL_checklstring(L, 1, &len);
+	luaL_checkinteger(L, 2);
+	luaL_optlstring(L, 3, "", &seplen);
+	if (len + seplen == 0) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	return libs_pass(L);
+}
+
+/* A function that reads its string arguments, charging an instruction per byte of them. */
+static int libs_scan(lua_State *L)
+{
+	lua_Integer n = 0;
+
+	for (int i = lua_gettop(L); i > 0; i--)
+		if (lua_type(L, i) == LUA_TSTRING)
+			n += (lua_Integer)lua_rawlen(L, i);
+	sandbox_spend(L, n);
 	return libs_pass(L);
 }
 
@@ -260,12 +392,29 @@ static int libs_undefined(lua_State *L)
 	return luaL_error(L, "undefined global (a %s key)", luaL_typename(L, 2));
 }
 
-/* Replace field name of the table on top with a closure over its stock value. */
-static void libs_wrap(lua_State *L, const char *name, lua_CFunction fn)
+/*
+ * Replace function name of library lib ("" for the globals) with fn, a closure over the stock one.
+ * The stock function is also put in the registry's table of loaded modules under "lib.name":
+ * that is where Lua looks for the name of a C function called from C, so that its argument
+ * errors still name it.
+ */
+static void libs_wrap(lua_State *L, const char *lib, const char *name, lua_CFunction fn)
 {
+	luaL_checkstack(L, 4, NULL);
+	lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+	if (lib[0] != '\0') {
+		lua_getglobal(L, lib);
+		lua_pushfstring(L, "%s.%s", lib, name);
+	} else {
+		lua_pushglobaltable(L);
+		lua_pushstring(L, name);
+	}
+	lua_getfield(L, -2, name);
+	lua_rawset(L, -4); /* loaded["lib.name"] = stock */
 	lua_getfield(L, -1, name);
 	lua_pushcclosure(L, fn, 1);
 	lua_setfield(L, -2, name);
+	lua_pop(L, 2);
 }
 
 /* Seed math.random. */
@@ -285,11 +434,46 @@ void libs_open(lua_State *L)
 	} libs[] = {{LUA_GNAME, luaopen_base},        {LUA_TABLIBNAME, luaopen_table},
 	            {LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math},
 	            {LUA_UTF8LIBNAME, luaopen_utf8},  {LUA_COLIBNAME, luaopen_coroutine}};
+	static const struct {
+		const char *lib, *name;
+		lua_CFunction fn;
+	} wraps[] = {
+	    {"", "load", libs_load_text},
+	    {"", "collectgarbage", libs_collectgarbage},
+	    {"", "setmetatable", libs_setmetatable},
+	    {"", "tonumber", libs_scan},
+	    {LUA_STRLIBNAME, "rep", libs_rep},
+	    {LUA_STRLIBNAME, "byte", libs_scan},
+	    {LUA_STRLIBNAME, "find", libs_scan},
+	    {LUA_STRLIBNAME, "format", libs_scan},
+	    {LUA_STRLIBNAME, "gmatch", libs_scan},
+	    {LUA_STRLIBNAME, "gsub", libs_scan},
+	    {LUA_STRLIBNAME, "match", libs_scan},
+	    {LUA_STRLIBNAME, "pack", libs_scan},
+	    {LUA_STRLIBNAME, "packsize", libs_scan},
+	    {LUA_STRLIBNAME, "unpack", libs_scan},
+	    {LUA_UTF8LIBNAME, "codepoint", libs_scan},
+	    {LUA_UTF8LIBNAME, "len", libs_scan},
+	    {LUA_UTF8LIBNAME, "offset", libs_scan},
+	    {LUA_TABLIBNAME, "sort", libs_sort},
+	    {LUA_TABLIBNAME, "insert", libs_insert},
+	    {LUA_TABLIBNAME, "remove", libs_remove},
+	    {LUA_TABLIBNAME, "move", libs_move},
+	    {LUA_TABLIBNAME, "concat", libs_concat},
+	    {LUA_TABLIBNAME, "unpack", libs_unpack},
+	    {LUA_MATHLIBNAME, "randomseed", libs_randomseed},
+	};
 
 	for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
 		luaL_requiref(L, libs[i].name, libs[i].open, 1);
 		lua_pop(L, 1);
 	}
+	lua_getglobal(L, LUA_MATHLIBNAME);
+	lua_getfield(L, -1, "randomseed");
+	lua_setfield(L, LUA_REGISTRYINDEX, LIBS_SEED);
+	lua_pop(L, 1);
+	for (size_t i = 0; i < sizeof wraps / sizeof wraps[0]; i++)
+		libs_wrap(L, wraps[i].lib, wraps[i].name, wraps[i].fn);
 	lua_pushglobaltable(L);
 	lua_pushnil(L);
 	lua_setfield(L, -2, "dofile");
@@ -297,9 +481,6 @@ void libs_open(lua_State *L)
 	lua_setfield(L, -2, "loadfile");
 	lua_pushnil(L);
 	lua_setfield(L, -2, "print");
-	libs_wrap(L, "load", libs_load_text);
-	libs_wrap(L, "collectgarbage", libs_collectgarbage);
-	libs_wrap(L, "setmetatable", libs_setmetatable);
 	lua_pushcfunction(L, libs_pairs);
 	lua_setfield(L, -2, "pairs");
 	lua_pushcfunction(L, libs_xpcall);
@@ -308,14 +489,11 @@ void libs_open(lua_State *L)
 	lua_pushnil(L);
 	lua_setfield(L, -2, "dump");
 	lua_pop(L, 1);
-	lua_getfield(L, -1, LUA_TABLIBNAME);
-	libs_wrap(L, "sort", libs_sort);
-	lua_pop(L, 1);
-	lua_getfield(L, -1, LUA_MATHLIBNAME);
-	lua_getfield(L, -1, "randomseed");
-	lua_setfield(L, LUA_REGISTRYINDEX, LIBS_SEED);
-	libs_wrap(L, "randomseed", libs_randomseed);
-	lua_pop(L, 1);
+	lua_pushliteral(L, "");
+	lua_getmetatable(L, -1); /* every string's: getmetatable("") gives false */
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 2);
 	lua_createtable(L, 0, 2);
 	lua_pushcfunction(L, libs_undefined);
 	lua_setfield(L, -2, "__index");

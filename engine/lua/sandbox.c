@@ -275,10 +275,28 @@ void sandbox_call(lua_State *L, int nargs, int nresults)
 	lua_call(L, nargs, nresults);
 }
 
+/*
+ * Compile text named chunkname as a function on the stack: a UTF-8 byte order mark is skipped and
+ * a first line "#..." left out but still counted. Returns lua_load's status (the message pushed).
+ */
+int sandbox_compile(lua_State *L, const char *buf, size_t len, const char *chunkname)
+{
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (len > 0 && buf[0] == '#') {
+		const char *nl = memchr(buf, '\n', len);
+		len = nl != NULL ? len - (size_t)(nl - buf) : 0;
+		buf = nl != NULL ? nl : buf;
+	}
+	return luaL_loadbufferx(L, buf, len, chunkname, "t");
+}
+
 /* Compile the scenario's text as a function on the stack; raises "FILE:LINE: message". */
 void sandbox_load(lua_State *L, const char *buf, size_t len)
 {
-	if (luaL_loadbufferx(L, buf, len, sandbox_of(L)->chunkname, "t") != LUA_OK)
+	if (sandbox_compile(L, buf, len, sandbox_of(L)->chunkname) != LUA_OK)
 		lua_error(L);
 }
 
@@ -304,17 +322,30 @@ int sandbox_split(const struct sandbox *sb, const char *text, const char **msg)
 	return line;
 }
 
+/* Charge the budget n instructions for work done in C that the count hook does not see. */
+void sandbox_spend(lua_State *L, lua_Integer n)
+{
+	struct sandbox *sb = sandbox_of(L);
+
+	if (sb->depth == 0)
+		return;
+	if (n > 0)
+		sb->run.count =
+		    n > sb->run.limit - sb->run.count ? sb->run.limit + 1 : sb->run.count + (long)n;
+	if (sb->run.count > sb->run.limit) {
+		sandbox_spent(sb, L);
+		luaL_error(L, "instruction budget of %I exceeded", (lua_Integer)sb->run.limit);
+	}
+}
+
 /* Charge the budget for ordering n items in C, work the count hook does not see. */
 void sandbox_charge(lua_State *L, lua_Integer n)
 {
-	struct sandbox *sb = sandbox_of(L);
 	lua_Integer cost = n;
 
 	for (lua_Integer k = n; k > 1; k >>= 1)
 		cost += n;
-	sb->run.count += (long)cost;
-	if (sb->run.count > sb->run.limit && sb->depth > 0)
-		sandbox_spent(sb, L);
+	sandbox_spend(L, cost);
 }
 
 /* Open the libraries and learn how Lua abbreviates the path; runs in protected mode. */

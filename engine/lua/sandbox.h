@@ -33,9 +33,19 @@ lua_State *sandbox_thread(struct sandbox *sb);
 int sandbox_run(struct sandbox *sb, lua_CFunction fn, void *ud, long budget, char **err);
 /* Call the function below nargs arguments, as lua_call does, noting where it was defined. */
 void sandbox_call(lua_State *L, int nargs, int nresults);
+/*
+ * Compile text named chunkname as a function on the stack: a UTF-8 byte order mark is skipped and
+ * a first line "#..." left out but still counted. Returns lua_load's status (the message pushed).
+ */
+int sandbox_compile(lua_State *L, const char *buf, size_t len, const char *chunkname);
 /* Compile the scenario's text as a function on the stack; raises "FILE:LINE: message". */
 void sandbox_load(lua_State *L, const char *buf, size_t len);
-/* Charge the budget for ordering n items in C, work the count hook does not see. */
+/*
+ * Charge the budget n instructions for work done in C that the count hook does not see; raises
+ * once the budget is spent, before the work is done.
+ */
+void sandbox_spend(lua_State *L, lua_Integer n);
+/* Charge the budget for ordering n items in C (n log n); raises as sandbox_spend does. */
 void sandbox_charge(lua_State *L, lua_Integer n);
 
 /* Mark L as the thread of a core call about to be made; returns what to give sandbox_leave. */
@@ -47,6 +57,5 @@ void sandbox_leave(lua_State *L, lua_State *prev);
 int sandbox_line(lua_State *L, int level);
 /* Split "FILE:LINE: message" of this sandbox into the line (returned; 0: none) and *msg. */
 int sandbox_split(const struct sandbox *sb, const char *text, const char **msg);
-
 
 #endif

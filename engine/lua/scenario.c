@@ -11,26 +11,46 @@
 #include "api.h"
 #include "decl.h"
 #include "libs.h"
+#include "require.h"
 #include "sandbox.h"
+
+/* The helper library's directory when $TABLETOP_LIB is not set (meson sets it). */
+#ifndef TABLETOP_LIBDIR
+#define TABLETOP_LIBDIR NULL
+#endif
 
 struct scenario {
 	struct exercise *ex;
 	struct sandbox *sb;
 	struct api *api;
+	struct require *rq;
+	struct scenario *next; /* in scenario_live */
 };
 
 /* What the protected part of loading needs. */
 struct scenario_main {
 	struct api *api;
+	struct require *rq;
 	const char *src;
 	size_t len;
 };
+
+/* Every scenario loaded and not freed yet, so that an exercise's modules can be found. */
+static struct scenario *scenario_live;
 
 /* The default limits. */
 void scenario_limits_default(struct scenario_limits *lim)
 {
 	lim->budget = 10000000;
 	lim->mem_cap = (size_t)64 << 20;
+}
+
+/* The helper library's directory: $TABLETOP_LIB when set, else the built-in one (or NULL). */
+static const char *scenario_libdir(void)
+{
+	const char *lib = getenv("TABLETOP_LIB");
+
+	return lib != NULL && lib[0] != '\0' ? lib : TABLETOP_LIBDIR;
 }
 
 /* Append a problem (file and msg copied). */
@@ -111,6 +131,7 @@ static int scenario_run(lua_State *L)
 	long long seed = m->api->seed_override;
 
 	api_open(L, m->api);
+	require_open(L, m->rq);
 	libs_seed(L, seed >= 0 ? (lua_Integer)seed : 1);
 	sandbox_load(L, m->src, m->len);
 	sandbox_call(L, 0, 0);
@@ -125,17 +146,6 @@ static void scenario_exec(struct scenario *sc, const struct scenario_limits *lim
 	char *err;
 	int line;
 
-	/* A UTF-8 byte order mark is skipped; a first line "#!..." is left out but still counted.
-	 */
-	if (m->len >= 3 && memcmp(m->src, "\xef\xbb\xbf", 3) == 0) {
-		m->src += 3;
-		m->len -= 3;
-	}
-	if (m->len > 0 && m->src[0] == '#') {
-		const char *nl = memchr(m->src, '\n', m->len);
-		m->len = nl != NULL ? m->len - (size_t)(nl - m->src) : 0;
-		m->src = nl != NULL ? nl : m->src;
-	}
 	if (sandbox_run(sc->sb, scenario_run, m,
 	                lim->budget < LONG_MAX / 10 ? lim->budget * 10 : LONG_MAX, &err) == 0) {
 		decl_validate(sc->api);
@@ -168,14 +178,18 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 	memset(sc, 0, sizeof *sc);
 	sc->ex = ex_new();
 	sc->ex->path = mem_strdup(path);
+	sc->rq = require_new(path, scenario_libdir());
+	sc->next = scenario_live;
+	scenario_live = sc;
 	sc->sb = sandbox_new(path, lim->mem_cap, &err);
 	if (sc->sb == NULL) {
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);
 		free(err);
 	} else {
 		sc->api = api_new(sc->sb, sc->ex, lim->budget, seed_override, probs, src, len);
-		m = (struct scenario_main){sc->api, src, len};
+		m = (struct scenario_main){sc->api, sc->rq, src, len};
 		scenario_exec(sc, lim, &m, probs);
+		require_done(sc->rq);
 		api_loaded(sc->api);
 	}
 	free(src);
@@ -199,12 +213,28 @@ struct exercise *scenario_exercise(struct scenario *sc)
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc)
 {
+	struct scenario **p = &scenario_live;
+
 	if (sc == NULL)
 		return;
+	while (*p != sc)
+		p = &(*p)->next;
+	*p = sc->next;
 	ex_free(sc->ex); /* may release timers through the hooks: the API is still there */
 	api_free(sc->api);
 	sandbox_free(sc->sb);
+	require_free(sc->rq);
 	free(sc);
+}
+
+/* The modules that the scenario which declared ex loaded with require(), in load order. */
+const struct scenario_module *scenario_modules(const struct exercise *ex, int *n)
+{
+	for (const struct scenario *sc = scenario_live; sc != NULL; sc = sc->next)
+		if (sc->ex == ex)
+			return require_modules(sc->rq, n);
+	*n = 0;
+	return NULL;
 }
 
 /* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */

@@ -22,8 +22,15 @@ struct scenario_problems {
 };
 
 struct scenario_limits {
-	long budget;      /* VM instructions per callback (default 10,000,000) */
-	size_t mem_cap;   /* bytes the scenario may allocate (default 64 MiB) */
+	long budget;    /* VM instructions per callback (default 10,000,000) */
+	size_t mem_cap; /* bytes the scenario may allocate (default 64 MiB) */
+};
+
+/* A module a scenario loaded with require(). */
+struct scenario_module {
+	char *name;      /* as first required: "media", "lib.util" */
+	char *path;      /* the file it was read from, as found: "scenarios/lib/media.lua" */
+	char sha256[65]; /* of the bytes loaded, as 64 hex digits */
 };
 
 struct scenario;
@@ -35,20 +42,26 @@ void scenario_limits_default(struct scenario_limits *lim);
  * Load the scenario at path into a new exercise. Problems are appended to *probs (every problem
  * `check` knows of, each with the line of its declaration). Returns NULL when the scenario cannot
  * run (any problem makes it so). On success, the exercise is prepared (ex_prepare) and wired to
- * the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is seeded.
+ * the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is
+ * seeded.
  */
 struct scenario *scenario_load(const char *path, const struct scenario_limits *lim,
-			       long long seed_override, struct scenario_problems *probs);
+                               long long seed_override, struct scenario_problems *probs);
 /* The exercise a scenario declared. */
 struct exercise *scenario_exercise(struct scenario *sc);
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc);
+/*
+ * The modules that the scenario which declared ex loaded with require(), in load order, with *n
+ * set; NULL and 0 when it loaded none or when ex was not made by scenario_load.
+ */
+const struct scenario_module *scenario_modules(const struct exercise *ex, int *n);
 /* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
 unsigned long scenario_errors(const struct scenario *sc);
 
 /* Append a problem (file and msg copied). */
-void scenario_problem_add(struct scenario_problems *p, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void scenario_problem_add(struct scenario_problems *p, const char *file, int line, const char *fmt,
+                          ...) __attribute__((format(printf, 4, 5)));
 /* Free the problems. */
 void scenario_problems_free(struct scenario_problems *p);
 

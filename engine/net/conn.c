@@ -87,7 +87,7 @@ void conn_event(struct conn *c, struct evt *ev)
 
 	if (c->dead || c->closing)
 		return;
-	p = c->s.json ? evt_json(ev, &n) : evt_text(ev, c->srv->ex, &n);
+	p = cmd_event_bytes(&c->s, ev, c->srv->ex, &n);
 	if (!c->s.json && c->at_prompt) {
 		if (evbuffer_add(c->out, "\n", 1) != 0)
 			abort();

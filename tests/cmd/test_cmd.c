@@ -444,7 +444,7 @@ static void test_help_roles(void **state)
 	struct fx *f = *state;
 
 	fx_ok(f, ANON, "help", "help");
-	assert_int_equal(json_array_size(json_object_get(f->r.obj, "commands")), 4);
+	assert_int_equal(json_array_size(json_object_get(f->r.obj, "commands")), 5);
 	assert_true(fx_help_has(f, "login"));
 	assert_false(fx_help_has(f, "status"));
 	assert_non_null(strstr(f->r.text, "login ID SECRET [NAME]"));
@@ -1148,6 +1148,156 @@ static void test_text(void **state)
 }
 
 /* Run every test of the protocol commands. */
+/* The last recorded event of this "type" that session i receives. */
+static struct evt *fx_last_for(const struct fx *f, int i, const char *type)
+{
+	for (int k = f->n_ev - 1; k >= 0; k--)
+		if (strcmp(json_string_value(json_object_get(f->ev[k]->obj, "type")), type) == 0 &&
+		    cmd_session_receives(&f->s[i], f->ev[k]))
+			return f->ev[k];
+	fail_msg("no %s event for session %d", type, i);
+	return NULL;
+}
+
+/* A copy of a text in English and Albanian. */
+static struct ex_tr *fx_tr(const char *en, const char *sq)
+{
+	struct ex_tr *tr = ex_lang_new(2);
+
+	tr->v[0] = en != NULL ? strdup(en) : NULL;
+	tr->v[1] = sq != NULL ? strdup(sq) : NULL;
+	return tr;
+}
+
+/* Make the exercise speak English (the default) and Albanian: titles, team al, inject I-01. */
+static void fx_languages(struct fx *f)
+{
+	struct ex_inject *in = &f->ex->injects[0];
+
+	f->ex->langs = calloc(2, sizeof *f->ex->langs);
+	f->ex->langs[0] = strdup("en");
+	f->ex->langs[1] = strdup("sq");
+	f->ex->n_langs = 2;
+	f->ex->title_tr = fx_tr("Drill", "Ushtrim");
+	f->ex->teams[0].name_tr = fx_tr("AKCESK (Albania)", "AKCESK (Shqipëri)");
+	in->subject_tr = fx_tr(NULL, "Shënim shpërblese");
+	in->decision->prompt_tr = fx_tr(NULL, "Çfarë bëni së pari?");
+	in->decision->options[1].label_tr = fx_tr(NULL, "Lajmëroni");
+}
+
+/* lang: anyone, before or after login, sets or shows the session's language; bad codes are
+ * bad_args listing the languages. */
+static void test_lang(void **state)
+{
+	struct fx *f = *state;
+	json_t *o;
+
+	fx_languages(f);
+	o = fx_ok(f, ANON, "lang", "lang");
+	assert_string_equal(fx_str(f, "lang"), "en");
+	assert_int_equal(json_array_size(json_object_get(o, "languages")), 2);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(o, "languages"), 1)),
+	                    "sq");
+	assert_non_null(
+	    strstr(f->r.text, "Your language is en (the exercise's languages: en, sq)"));
+	fx_ok(f, ANON, "LANG SQ", "lang");
+	assert_string_equal(fx_str(f, "lang"), "sq");
+	assert_int_equal(f->s[ANON].lang, 1);
+	assert_non_null(strstr(f->r.text, "Language set to sq"));
+	fx_err(f, ANON, "lang fr", "bad_args");
+	assert_non_null(strstr(fx_str(f, "message"), "choose one of: en, sq"));
+	assert_int_equal(f->s[ANON].lang, 1);
+	fx_err(f, ANON, "lang en sq", "bad_args");
+	fx_ok(f, ANON, "login al alpha-secret Ana", "login");
+	assert_non_null(strstr(f->r.text, "team al (AKCESK (Shqipëri))"));
+	fx_ok(f, ANON, "lang", "lang");
+	assert_string_equal(fx_str(f, "lang"), "sq");
+	assert_null(strstr(f->r.text, "every language"));
+	fx_ok(f, FAC, "login facilitator fac-secret Fac", "login");
+	fx_ok(f, FAC, "lang sq", "lang");
+	assert_non_null(strstr(f->r.text, "Facilitators and observers see every language."));
+	fx_ok(f, AL1, "help lang", "help");
+	assert_non_null(strstr(f->r.text, "lang [CODE]"));
+	assert_false(cmd_journaled(&f->s[ANON], "lang en"));
+}
+
+/* In an exercise of one language, lang says so and refuses a code. */
+static void test_lang_one(void **state)
+{
+	struct fx *f = *state;
+	json_t *o;
+
+	o = fx_ok(f, ANON, "lang", "lang");
+	assert_true(json_is_null(json_object_get(o, "lang")));
+	assert_int_equal(json_array_size(json_object_get(o, "languages")), 0);
+	assert_non_null(strstr(f->r.text, "one language"));
+	fx_err(f, ANON, "lang en", "bad_args");
+	assert_int_equal(f->s[ANON].lang, 0);
+}
+
+/* Replies and events reach a team member in the language chosen, the staff in all of them. */
+static void test_lang_replies(void **state)
+{
+	struct fx *f = *state;
+	const char *sq, *en, *staff;
+	json_t *o;
+	size_t n;
+
+	fx_languages(f);
+	fx_ok(f, AL1, "lang sq", "lang");
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance");
+	sq = cmd_event_bytes(&f->s[AL1], fx_last_for(f, AL1, "inject"), f->ex, &n);
+	en = cmd_event_bytes(&f->s[AL2], fx_last_for(f, AL2, "inject"), f->ex, &n);
+	assert_non_null(strstr(sq, "Subject: Shënim shpërblese\n"));
+	assert_non_null(strstr(sq, "Çfarë bëni së pari?"));
+	assert_non_null(strstr(sq, "decide I-01 share     Lajmëroni"));
+	assert_non_null(strstr(en, "Subject: Ransom note on the e-services portal\n"));
+	assert_null(strstr(en, "Shënim"));
+	assert_null(strstr(sq, "Expect isolation"));
+	staff = cmd_event_bytes(&f->s[FAC], fx_last_for(f, FAC, "inject"), f->ex, &n);
+	assert_non_null(strstr(staff, "-- [sq] --"));
+	assert_non_null(strstr(staff, "Subject: Shënim shpërblese\n"));
+	assert_non_null(strstr(staff, "Notes (white cell only): Expect isolation first"));
+
+	fx_ok(f, AL1, "status", "status");
+	assert_string_equal(fx_str(f, "title"), "Ushtrim");
+	assert_non_null(strstr(f->r.text, "Team al (AKCESK (Shqipëri))"));
+	fx_ok(f, AL2, "status", "status");
+	assert_string_equal(fx_str(f, "title"), "Drill");
+	fx_ok(f, FAC, "status", "status");
+	assert_string_equal(fx_str(f, "title"), "Drill");
+	o = fx_ok(f, AL1, "injects", "injects");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(o, "injects"), 0), "subject")),
+	                    "Shënim shpërblese");
+	o = fx_ok(f, AL1, "show I-01", "show");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(o, "inject"), "subject")),
+	    "Shënim shpërblese");
+	assert_null(json_object_get(json_object_get(o, "inject"), "i18n"));
+	assert_non_null(strstr(f->r.text, "Subject: Shënim shpërblese\n"));
+	o = fx_ok(f, FAC, "show I-01", "show");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(o, "inject"), "subject")),
+	    "Ransom note on the e-services portal");
+	assert_string_equal(
+	    json_string_value(json_object_get(
+	        json_object_get(json_object_get(json_object_get(o, "inject"), "i18n"), "sq"),
+	        "subject")),
+	    "Shënim shpërblese");
+	assert_non_null(strstr(f->r.text, "-- [sq] --"));
+	o = fx_ok(f, AL1, "who", "who");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(o, "teams"), 0), "name")),
+	                    "AKCESK (Shqipëri)");
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	assert_non_null(strstr(f->r.text, "share (Lajmëroni)"));
+	fx_ok(f, FAC, "teams", "teams");
+	assert_non_null(strstr(f->r.text, "AKCESK (Albania)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1181,6 +1331,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_session_close, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_reply_error, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_text, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_lang, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_lang_one, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_lang_replies, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -609,6 +609,112 @@ static void test_other_scenario(void **state)
 	live_end(&l);
 }
 
+/* Load the scenario at path, journal it to journal (header only) and close the journal. */
+static void fx_journal(const char *path, const char *journal)
+{
+	struct scenario *sc = fx_load(path);
+
+	assert_int_equal(
+	    journal_close(journal_create(journal, scenario_exercise(sc), path, "x", stderr)), 0);
+	scenario_free(sc);
+}
+
+/* Whether replay_load of journal works (unless force, without a message); err gets the rest. */
+static bool fx_resumes(const char *journal, bool force, char **msg)
+{
+	struct replay r = {0};
+	struct scenario *sc;
+	FILE *err = tmpfile();
+
+	assert_int_equal(replay_read(journal, &r, NULL, NULL, stderr), 0);
+	sc = replay_load(&r, journal, NULL, force, err);
+	*msg = fx_caught(err);
+	scenario_free(sc);
+	replay_free(&r);
+	return sc != NULL;
+}
+
+/*
+ * The header lists the modules the scenario required, with their SHA-256; a module that changed
+ * since, or one that the journal does not list, is refused unless forced.
+ */
+static void test_modules(void **state)
+{
+	char dir[] = "/tmp/tabletop-mod-XXXXXX", scen[96], mod[96], journal[96], want[256];
+	char sha[65], *text, *msg, *line;
+	struct replay r = {0};
+	json_t *mods, *h;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(scen, sizeof scen, "%s/drill.lua", dir);
+	snprintf(mod, sizeof mod, "%s/jhelper.lua", dir);
+	snprintf(journal, sizeof journal, "%s/j.jsonl", dir);
+	text = fx_slurp(fx_path("drill.lua"));
+	fx_write(scen, text, "w");
+	fx_write(scen, "state.helper = require('jhelper')\n", "a");
+	fx_write(mod, "return 1\n", "w");
+	fx_journal(scen, journal);
+	assert_int_equal(replay_read(journal, &r, NULL, NULL, stderr), 0);
+	mods = json_object_get(r.header, "modules");
+	assert_int_equal(json_array_size(mods), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mods, 0), "name")),
+	                    "jhelper");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mods, 0), "path")),
+	                    mod);
+	assert_int_equal(journal_sha256(mod, sha, stderr), 0);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(mods, 0), "sha256")),
+	                    sha);
+	replay_free(&r);
+	assert_true(fx_resumes(journal, false, &msg));
+	assert_string_equal(msg, "");
+	free(msg);
+
+	fx_write(mod, "return 2\n", "w");
+	assert_false(fx_resumes(journal, false, &msg));
+	snprintf(want, sizeof want, "%s: written with another version of module 'jhelper': %s has",
+	         journal, mod);
+	assert_non_null(strstr(msg, want));
+	assert_non_null(strstr(msg, "use --force to replay it anyway"));
+	free(msg);
+	assert_true(fx_resumes(journal, true, &msg));
+	assert_non_null(strstr(msg, "warning: written with another version of module 'jhelper'"));
+	free(msg);
+
+	/* a journal of a tabletop without modules (no "modules"): a module it did not list */
+	fx_write(mod, "return 1\n", "w");
+	free(text);
+	text = fx_slurp(journal);
+	line = strchr(text, '\n');
+	*line = '\0';
+	h = json_loads(text, 0, NULL);
+	json_object_del(h, "modules");
+	free(text);
+	text = json_dumps(h, JSON_COMPACT);
+	json_decref(h);
+	fx_write(journal, text, "w");
+	fx_write(journal, "\n", "a");
+	assert_false(fx_resumes(journal, false, &msg));
+	assert_non_null(strstr(msg, "now loads module 'jhelper'"));
+	free(msg);
+
+	/* a scenario without modules has an empty list */
+	unlink(journal);
+	free(text);
+	text = fx_slurp(fx_path("drill.lua"));
+	fx_write(scen, text, "w");
+	fx_journal(scen, journal);
+	assert_int_equal(replay_read(journal, &r, NULL, NULL, stderr), 0);
+	mods = json_object_get(r.header, "modules");
+	assert_true(json_is_array(mods) && json_array_size(mods) == 0);
+	replay_free(&r);
+	free(text);
+	unlink(journal);
+	unlink(mod);
+	unlink(scen);
+	rmdir(dir);
+}
+
 /* An event that the replay does not make again is a warning naming its line. */
 static void test_divergence(void **state)
 {
@@ -731,6 +837,7 @@ int main(void)
 	    cmocka_unit_test(test_other_scenario),
 	    cmocka_unit_test(test_divergence),
 	    cmocka_unit_test(test_simulate_journal),
+	    cmocka_unit_test(test_modules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

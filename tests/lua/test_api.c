@@ -554,8 +554,9 @@ static void test_load_errors(void **state)
 	helpers_done(&r);
 
 	memset(&r, 0, sizeof r);
-	assert_null(scenario_load("/nonexistent/x.lua", &(struct scenario_limits){1000, 1 << 20},
-	                          -1, &r.probs));
+	assert_null(scenario_load("/nonexistent/x.lua",
+	                          &(struct scenario_limits){.budget = 1000, .mem_cap = 1 << 20}, -1,
+	                          &r.probs));
 	assert_int_equal(r.probs.n, 1);
 	assert_int_equal(r.probs.v[0].line, 0);
 	assert_string_equal(r.probs.v[0].file, "/nonexistent/x.lua");
@@ -591,6 +592,238 @@ static void test_tutorial(void **state)
 	helpers_done(&r);
 }
 
+/* The text of a language, "" when it has none. */
+static const char *tr_of(const struct ex_tr *tr, int k)
+{
+	return tr != NULL && k < tr->n && tr->v[k] != NULL ? tr->v[k] : "";
+}
+
+/* Every text may be a table of the declared languages; plain strings stay the same in all. */
+static void test_languages(void **state)
+{
+	struct helpers_run r;
+	struct exercise *ex;
+	const struct ex_inject *in;
+
+	(void)state;
+	assert_non_null(helpers_load_file(&r, helpers_fixture("i18n.lua")));
+	ex = r.ex;
+	assert_int_equal(ex->n_langs, 2);
+	assert_string_equal(ex->langs[0], "en");
+	assert_string_equal(ex->langs[1], "sq");
+	assert_int_equal(ex->n_missing, 0);
+	assert_string_equal(ex->title, "Portal drill");
+	assert_string_equal(tr_of(ex->title_tr, 1), "Ushtrim portali");
+	assert_string_equal(ex->teams[0].name, "AKCESK (Albania)");
+	assert_string_equal(tr_of(ex->teams[0].name_tr, 1), "AKCESK (Shqipëri)");
+	assert_null(ex->teams[1].name_tr);
+	assert_string_equal(tr_of(ex->objectives[0].text_tr, 1), "Ndaj herët");
+	in = &ex->injects[0];
+	assert_string_equal(in->from, "Ministry of Finance");
+	assert_string_equal(tr_of(in->from_tr, 1), "Ministria e Financave");
+	assert_null(in->channel_tr);
+	assert_string_equal(in->channel, "email");
+	assert_string_equal(tr_of(in->subject_tr, 0), "Ransom note on the portal");
+	assert_string_equal(tr_of(in->body_tr, 1), "Portali shfaq një shënim shpërblese.");
+	assert_string_equal(tr_of(in->notes_tr, 1), "Shënimi është i rremë");
+	assert_string_equal(in->decision->prompt, "What do you do first?");
+	assert_string_equal(tr_of(in->decision->prompt_tr, 1), "Çfarë bëni së pari?");
+	assert_string_equal(in->decision->options[1].key, "share");
+	assert_string_equal(in->decision->options[1].label, "Alert the regional CSIRTs");
+	assert_string_equal(tr_of(in->decision->options[1].label_tr, 1),
+	                    "Lajmëroni CSIRT-et rajonale");
+	assert_null(ex->injects[1].subject_tr);
+	assert_int_equal(ex->n_hotwash, 2);
+	assert_string_equal(tr_of(ex->hotwash_tr[0], 1), "Çfarë shkoi mirë?");
+	assert_null(ex->hotwash_tr[1]);
+
+	/* at run time: phase, send and score take tables of languages too */
+	helpers_play(&r);
+	assert_int_equal(scenario_errors(r.sc), 0);
+	assert_int_equal(helpers_count(&r, "score"), 1);
+	for (int k = 0; k < r.n_ev; k++) {
+		const json_t *sq = evt_obj_lang(r.ev[k], ex, 1);
+		const char *type = json_string_value(json_object_get(sq, "type"));
+
+		if (strcmp(type, "phase") == 0)
+			assert_string_equal(json_string_value(json_object_get(sq, "name")),
+			                    "Lëvizja 1: zbulimi");
+		if (strcmp(type, "score") == 0)
+			assert_string_equal(json_string_value(json_object_get(sq, "reason")),
+			                    "shpejt");
+		if (strcmp(type, "inject") == 0 &&
+		    strcmp(json_string_value(json_object_get(sq, "id")), "adhoc-1") == 0)
+			assert_string_equal(json_string_value(json_object_get(sq, "subject")),
+			                    "Treguesit");
+	}
+	assert_string_equal(json_string_value(json_object_get(helpers_nth(&r, "phase", 0), "name")),
+	                    "Move 1: detection");
+	helpers_done(&r);
+}
+
+/* A table of languages with a key that is not a language, a value that is not a string, or no
+ * names is a problem at its line; so are bad languages. */
+static void test_language_problems(void **state)
+{
+	static const struct {
+		int line;
+		const char *msg;
+	} want[] = {
+	    {4, "team al: 'name' has a text in 'fr', which is not one of the languages (en, sq)"},
+	    {5, "team xk: 'name' in 'sq' must be a string, not a number"},
+	    {6, "objective O1: 'text' must be a string or a table of languages { en = \"...\", ... "
+	        "}, not a list"},
+	    {7, "objective O2: 'text' must name each language: { en = \"...\", sq = \"...\" }"},
+	    {8, "inject I-01: 'subject' must be a string or a table of languages { en = \"...\", "
+	        "... }, not an empty table"},
+	    {9, "inject I-02: 'body' must be a string or a table of languages, not a number"},
+	    {10, "hotwash: question 1 has a text in 'fr', which is not one of the languages (en, "
+	         "sq)"},
+	};
+	int n = (int)(sizeof want / sizeof want[0]);
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load_file(&r, helpers_fixture("i18n-bad.lua")));
+	assert_int_equal(r.probs.n, n);
+	for (int k = 0; k < n; k++) {
+		assert_int_equal(r.probs.v[k].line, want[k].line);
+		assert_string_equal(r.probs.v[k].msg, want[k].msg);
+	}
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, "exercise { title = \"T\", languages = { \"en\", \"EN\", "
+	                             "\"a b\", 3 } }\n"
+	                             "team { id = \"al\" }\n"));
+	assert_int_equal(r.probs.n, 3);
+	assert_true(
+	    helpers_has_problem(&r, 1, "exercise: language 'EN' appears twice in 'languages'"));
+	assert_true(helpers_has_problem(&r, 1,
+	                                "exercise: language 'a b' must be a code such as \"en\" "
+	                                "or \"sr-Latn\" (letters, digits, '-', '_' or '.')"));
+	assert_true(helpers_has_problem(&r, 1,
+	                                "exercise: language 3 must be a code such as \"en\" or "
+	                                "\"sr-Latn\" (letters, digits, '-', '_' or '.')"));
+	helpers_done(&r);
+	assert_null(helpers_load(&r, "exercise { title = \"T\", languages = {} }\n"
+	                             "team { id = \"al\" }\n"));
+	assert_true(helpers_has_problem(&r, 1,
+	                                "exercise: 'languages' must be a list of 1 to 32 language "
+	                                "codes, the default first: { \"en\", \"sq\" }"));
+	helpers_done(&r);
+}
+
+/* Without languages, texts are plain strings as ever, and a table of languages says what to do. */
+static void test_languages_undeclared(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(&r, HEAD "inject { id = \"I-01\", at = 60,\n"
+	                                  "  subject = { en = \"Hi\", sq = \"Tung\" } }\n"
+	                                  "hotwash { { en = \"Well?\" } }\n"));
+	assert_true(helpers_has_problem(
+	    &r, 4,
+	    "inject I-01: 'subject' is a table of languages, but the exercise declares none: add "
+	    "languages = { \"en\", ... } to exercise { ... }, the default first"));
+	assert_true(helpers_has_problem(
+	    &r, 6,
+	    "hotwash: question 1 is a table of languages, but the exercise declares none: add "
+	    "languages = { \"en\", ... } to exercise { ... }, the default first"));
+	assert_int_equal(r.probs.n, 2);
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, HEAD "on(\"start\", function()\n"
+	                                      "  phase({ en = \"One\" })\n"
+	                                      "end)\n"));
+	helpers_play(&r);
+	assert_int_equal(scenario_errors(r.sc), 1);
+	assert_non_null(strstr(helpers_log(&r, 0),
+	                       ":5: phase: the name is a table of languages, but the exercise "
+	                       "declares none"));
+	assert_null(r.ex->langs);
+	helpers_done(&r);
+}
+
+/* A text lacking a language lets the scenario load, for check to list at its line; with other
+ * problems it is listed among them. */
+static void test_missing_translations(void **state)
+{
+	static const char *const want[] = {
+	    "team al: 'name' has no text in 'sr' (missing translation)",
+	    "inject I-01: 'subject' has no text in 'en' (missing translation)",
+	    "inject I-01: the label of option 'a' has no text in 'sq' (missing translation)",
+	    "hotwash: question 1 has no text in 'sq' (missing translation)",
+	};
+	static const int lines[] = {4, 6, 6, 15};
+	struct helpers_run r;
+	struct exercise *ex;
+	const json_t *o, *opts;
+
+	(void)state;
+	assert_non_null(helpers_load_file(&r, helpers_fixture("i18n-missing.lua")));
+	ex = r.ex;
+	assert_int_equal(r.probs.n, 0);
+	assert_int_equal(ex->n_missing, 4);
+	for (int k = 0; k < 4; k++) {
+		assert_int_equal(ex->missing[k].line, lines[k]);
+		assert_string_equal(ex->missing[k].msg, want[k]);
+	}
+	/* the first text there is stands in for a missing default */
+	assert_string_equal(ex->injects[0].subject, "Vetëm shqip");
+	assert_null(ex->injects[0].subject_tr->v[0]);
+	assert_string_equal(ex->injects[0].decision->options[1].key, "2");
+	assert_string_equal(tr_of(ex->injects[0].decision->options[1].label_tr, 2), "B sr");
+	ex_start(ex);
+	ex_advance(ex, 600);
+	o = evt_obj_lang(r.ev[r.n_ev - 1], ex, 1);
+	assert_string_equal(json_string_value(json_object_get(o, "subject")), "Vetëm shqip");
+	o = evt_obj_lang(r.ev[r.n_ev - 1], ex, 2);
+	assert_string_equal(json_string_value(json_object_get(o, "subject")), "Samo srpski");
+	opts = json_object_get(json_object_get(o, "decision"), "options");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(opts, 0), "label")),
+	                    "A sr");
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r, "exercise { title = \"T\", languages = { \"en\", \"sq\" } }\n"
+	                             "team { id = \"al\", name = { en = \"Albania\" } }\n"
+	                             "team { id = \"al\" }\n"));
+	assert_int_equal(r.probs.n, 2);
+	assert_true(helpers_has_problem(
+	    &r, 2, "team al: 'name' has no text in 'sq' (missing translation)"));
+	assert_true(helpers_has_problem(&r, 3, "team al: declared twice (first at line 2)"));
+	helpers_done(&r);
+}
+
+/* At run time a bad table of languages is an error of the scenario code, and the exercise goes
+ * on; a missing language falls back to the default one. */
+static void test_languages_runtime(void **state)
+{
+	static const char *const text =
+	    "exercise { title = \"T\", languages = { \"en\", \"sq\" }, duration = \"10m\" }\n"
+	    "team { id = \"al\" }\n"
+	    "at(60, function() send { subject = { en = \"Hi\", fr = \"Salut\" } } end)\n"
+	    "at(120, function() score(\"al\", 1, { sq = 3 }) end)\n"
+	    "at(180, function() endex({ sq = \"fund\" }) end)\n";
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, text));
+	helpers_play(&r);
+	assert_int_equal(scenario_errors(r.sc), 2);
+	assert_non_null(strstr(helpers_log(&r, 0), ":3: send: 'subject' has a text in 'fr', which "
+	                                           "is not one of the languages (en, sq)"));
+	assert_non_null(strstr(helpers_log(&r, 1),
+	                       ":4: score: the reason in 'sq' must be a string, not a number"));
+	assert_int_equal(helpers_count(&r, "inject"), 0);
+	assert_int_equal(helpers_count(&r, "score"), 0);
+	assert_string_equal(json_string_value(json_object_get(helpers_nth(&r, "end", 0), "reason")),
+	                    "fund");
+	assert_string_equal(r.ex->end_reason, "fund");
+	assert_int_equal(r.ex->t, 180);
+	helpers_done(&r);
+}
+
 /* Run the tests. */
 int main(void)
 {
@@ -612,6 +845,11 @@ int main(void)
 	    cmocka_unit_test(test_load_errors),
 	    cmocka_unit_test(test_bom_and_shebang),
 	    cmocka_unit_test(test_tutorial),
+	    cmocka_unit_test(test_languages),
+	    cmocka_unit_test(test_language_problems),
+	    cmocka_unit_test(test_languages_undeclared),
+	    cmocka_unit_test(test_missing_translations),
+	    cmocka_unit_test(test_languages_runtime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,7 +39,10 @@ static void test_escapes(void **state)
 	    {"io.open(\"/etc/passwd\")", "undefined global 'io'"},
 	    {"debug.sethook()", "undefined global 'debug'"},
 	    {"package.loadlib(\"x\", \"y\")", "undefined global 'package'"},
-	    {"require(\"os\")", "undefined global 'require'"},
+	    {"require(\"/etc/passwd\")",
+	     "require: bad module name '/etc/passwd': a module name is Lua names joined by dots, "
+	     "such as 'media' or 'lib.ladder' (no slashes, no '..', no file names)"},
+	    {"getmetatable(\"\").__index = string", "attempt to index a boolean value"},
 	    {"string.dump(print)", "attempt to call a nil value (field 'dump')"},
 	    {"local s = \"x\" s:dump()", "attempt to call a nil value (method 'dump')"},
 	    {"load(\"return 1\", \"x\", \"b\")", "load: only text chunks are allowed (mode 'b')"},
