@@ -15,6 +15,7 @@
 #include "net/listen.h"
 #include "net/secrets.h"
 #include "net/server.h"
+#include "net/tls.h"
 
 /* What the command line asked for. */
 struct cli_run_opts {
@@ -30,6 +31,12 @@ struct cli_run_opts {
 	const char *journal; /* --journal FILE, or NULL */
 	int resume;          /* --resume: rebuild the exercise from the journal */
 	int force;           /* --force: resume even if the scenario file changed */
+	/* --tls-listen ADDR:PORT (n_tls_listen of them), served with the TLS settings tls, which
+	 * are loaded from tls_cert and tls_key before anything listens */
+	const char **tls_listen;
+	int n_tls_listen;
+	const char *tls_cert, *tls_key;
+	struct ssl_ctx_st *tls;
 };
 
 /* The usage text. */
@@ -39,8 +46,12 @@ static void cli_run_usage(FILE *f)
 	    f,
 	    "usage: tabletop run SCENARIO.lua [options]\n"
 	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
-	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300; port 0: "
-	    "any)\n"
+	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300 unless "
+	    "--tls-listen\n"
+	    "                         is given; port 0: any)\n"
+	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
+	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
+	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
 	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
 	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
 	    "  --seed N               override the scenario's seed\n"
@@ -80,16 +91,26 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	long long n;
 
 	switch (key) {
-	case 'l': {
+	case 'l':
+	case 'T': {
 		char err[256];
 
 		if (!listen_valid(v, err, sizeof err)) {
-			fprintf(stderr, "tabletop: --listen: %s\n", err);
+			fprintf(stderr, "tabletop: %s: %s\n", name, err);
 			return -1;
 		}
-		o->listen[o->n_listen++] = v;
+		if (key == 'l')
+			o->listen[o->n_listen++] = v;
+		else
+			o->tls_listen[o->n_tls_listen++] = v;
 		return 0;
 	}
+	case 'c':
+		o->tls_cert = v;
+		return 0;
+	case 'K':
+		o->tls_key = v;
+		return 0;
 	case 's':
 		return cli_run_real(name, v, 1e6, &o->speed);
 	case 'S':
@@ -145,6 +166,10 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--force goes with --resume";
 	else if (o->resume && o->seed >= 0)
 		why = "--seed cannot change a resumed exercise: the journal's seed is used";
+	else if (o->n_tls_listen > 0 && (o->tls_cert == NULL || o->tls_key == NULL))
+		why = "--tls-listen needs --tls-cert FILE and --tls-key FILE";
+	else if (o->n_tls_listen == 0 && (o->tls_cert != NULL || o->tls_key != NULL))
+		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
 	if (why == NULL)
 		return 0;
 	cli_usage_error("run", "%s", why);
@@ -156,6 +181,9 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 {
 	static const struct option longopts[] = {
 	    {"listen", required_argument, NULL, 'l'},
+	    {"tls-listen", required_argument, NULL, 'T'},
+	    {"tls-cert", required_argument, NULL, 'c'},
+	    {"tls-key", required_argument, NULL, 'K'},
 	    {"speed", required_argument, NULL, 's'},
 	    {"autostart", no_argument, NULL, 'a'},
 	    {"seed", required_argument, NULL, 'S'},
@@ -230,21 +258,33 @@ static void cli_run_problems(const struct scenario_problems *p, const char *path
 		fprintf(stderr, "%s: the scenario cannot run\n", path);
 }
 
-/* Open the listeners and print where; -1 after a message. */
+/* Open the listeners of one kind (tls NULL: plaintext) and print where; -1 after a message. */
+static int cli_run_listen_on(struct server *srv, const char **specs, int n, struct ssl_ctx_st *tls)
+{
+	for (int i = 0; i < n; i++) {
+		char real[128], err[256];
+
+		if (listen_add(srv, specs[i], tls, real, sizeof real, err, sizeof err) < 0) {
+			fprintf(stderr, "tabletop run: %s\n", err);
+			return -1;
+		}
+		printf("listening on %s%s\n", real, tls != NULL ? " (TLS)" : "");
+	}
+	return 0;
+}
+
+/* Open the listeners, plaintext then TLS, and print where; -1 after a message. */
 static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
 {
 	for (int i = 0; i < o->n_listen; i++)
 		if (listen_is_ipv4(o->listen[i]))
 			srv->v6only = true;
-	for (int i = 0; i < o->n_listen; i++) {
-		char real[128], err[256];
-
-		if (listen_add(srv, o->listen[i], real, sizeof real, err, sizeof err) < 0) {
-			fprintf(stderr, "tabletop run: %s\n", err);
-			return -1;
-		}
-		printf("listening on %s\n", real);
-	}
+	for (int i = 0; i < o->n_tls_listen; i++)
+		if (listen_is_ipv4(o->tls_listen[i]))
+			srv->v6only = true;
+	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL) < 0 ||
+	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls) < 0)
+		return -1;
 	return 0;
 }
 
@@ -372,6 +412,18 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 	return sc;
 }
 
+/* Load the TLS certificate and key before anything listens; -1 after a message. */
+static int cli_run_tls(struct cli_run_opts *o)
+{
+	char err[512];
+
+	o->tls = tls_new(o->tls_cert, o->tls_key, err, sizeof err);
+	if (o->tls != NULL)
+		return 0;
+	fprintf(stderr, "tabletop run: %s\n", err);
+	return -1;
+}
+
 /* `tabletop run SCENARIO.lua [options]`. */
 int cli_run_main(int argc, char **argv)
 {
@@ -381,17 +433,21 @@ int cli_run_main(int argc, char **argv)
 	int r;
 
 	o.listen = calloc((size_t)argc + 1, sizeof *o.listen);
-	if (o.listen == NULL)
+	o.tls_listen = calloc((size_t)argc + 1, sizeof *o.tls_listen);
+	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
 	r = cli_run_parse(argc, argv, &o);
+	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
+		r = -1;
 	if (r != 0) {
 		if (r > 0)
 			cli_run_usage(stdout);
 		free(o.listen);
+		free(o.tls_listen);
 		return r > 0 ? 0 : 2;
 	}
-	if (o.n_listen == 0)
+	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	sc = cli_run_load(&o, &rep);
 	if (sc == NULL)
@@ -403,5 +459,7 @@ int cli_run_main(int argc, char **argv)
 	scenario_free(sc);
 	replay_free(&rep);
 	free(o.listen);
+	free(o.tls_listen);
+	tls_free(o.tls);
 	return r;
 }

@@ -20,6 +20,7 @@
 #include "../core/evt.h"
 #include "../journal/journal.h"
 #include "server.h"
+#include "tls.h"
 #include "utf8.h"
 
 /* How long a closing connection may take to flush its output and see the client go. */
@@ -187,6 +188,8 @@ static void conn_flushed(struct bufferevent *bev, void *arg)
 
 	if (evbuffer_get_length(c->out) > 0)
 		return;
+	if (c->tls)
+		tls_close_notify(bev);
 	if (c->eof) {
 		conn_kill(c, NULL); /* the client is gone already */
 		return;
@@ -250,6 +253,10 @@ static void conn_close(struct conn *c)
 	if (c->console) {
 		conn_flush_stdout(c);
 		conn_kill(c, NULL);
+		return;
+	}
+	if (c->tls && !tls_open(c->bev)) {
+		conn_kill(c, NULL); /* nothing reaches a client before its handshake */
 		return;
 	}
 	conn_quiet(c);
@@ -513,7 +520,8 @@ void conn_eof(struct conn *c)
 
 /*
  * Write c's pending output now, without a round through the event loop; what the socket does
- * not take is left to the bufferevent, which writes it when the socket is writable.
+ * not take is left to the bufferevent, which writes it when the socket is writable. Over TLS,
+ * the bufferevent encrypts and writes it all.
  */
 void conn_flush(struct conn *c)
 {
@@ -522,6 +530,10 @@ void conn_flush(struct conn *c)
 	if (c->dead || c->closing || c->bev == NULL || evbuffer_get_length(c->out) == 0 ||
 	    (bufferevent_get_enabled(c->bev) & EV_WRITE))
 		return;
+	if (c->tls) {
+		bufferevent_enable(c->bev, EV_WRITE);
+		return;
+	}
 	fd = bufferevent_getfd(c->bev);
 	errno = 0;
 	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
@@ -539,7 +551,8 @@ void conn_flush(struct conn *c)
 static void conn_drained(struct bufferevent *bev, void *arg)
 {
 	(void)arg;
-	bufferevent_disable(bev, EV_WRITE);
+	if (evbuffer_get_length(bufferevent_get_output(bev)) == 0) /* TLS calls back later */
+		bufferevent_disable(bev, EV_WRITE);
 }
 
 /* Bytes arrived on the socket. */
@@ -556,16 +569,22 @@ static void conn_read(struct bufferevent *bev, void *arg)
 	server_settle(c->srv);
 }
 
-/* The socket reached its end or failed. */
+/*
+ * The socket reached its end or failed. Over TLS, an end without the client's close_notify is
+ * a failure: an unfinished last line is not run, since whoever cut the connection chose its end.
+ */
 static void conn_sock_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct conn *c = arg;
 
-	(void)bev;
 	if (what & BEV_EVENT_EOF) {
 		conn_eof(c);
 		server_settle(c->srv);
 	} else if (what & (BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT)) {
+		const char *why = c->tls && !tls_open(bev) ? tls_error(bev) : NULL;
+
+		if (why != NULL)
+			fprintf(stderr, "tabletop: %s: TLS handshake failed: %s\n", c->addr, why);
 		conn_kill(c, NULL);
 	}
 }
@@ -616,8 +635,9 @@ struct conn *conn_new(struct server *srv, bool console)
 	return c;
 }
 
-/* Serve a newly accepted socket (the server checked the connection limit). */
-struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen)
+/* Serve a newly accepted socket, over TLS when ctx is not NULL. */
+static struct conn *conn_serve(struct server *srv, int fd, const struct sockaddr *sa, int salen,
+                               struct ssl_ctx_st *ctx)
 {
 	struct conn *c = conn_new(srv, false);
 	char host[INET6_ADDRSTRLEN + 8], port[8];
@@ -630,7 +650,9 @@ struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, 
 		         host, sa->sa_family == AF_INET6 ? "]" : "", port);
 	else
 		snprintf(c->addr, sizeof c->addr, "connection %lu", c->s.id);
-	c->bev = bufferevent_socket_new(srv->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->tls = ctx != NULL;
+	c->bev = c->tls ? tls_accept(ctx, srv->base, fd)
+	                : bufferevent_socket_new(srv->base, fd, BEV_OPT_CLOSE_ON_FREE);
 	if (c->bev == NULL)
 		abort();
 	c->out = bufferevent_get_output(c->bev);
@@ -646,6 +668,19 @@ struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, 
 	conn_idle_arm(c);
 	conn_banner(c);
 	return c;
+}
+
+/* Serve a newly accepted socket (the server checked the connection limit). */
+struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen)
+{
+	return conn_serve(srv, fd, sa, salen, NULL);
+}
+
+/* The same over TLS with the certificate of ctx: the handshake comes before any byte. */
+struct conn *conn_accept_tls(struct server *srv, int fd, const struct sockaddr *sa, int salen,
+                             struct ssl_ctx_st *ctx)
+{
+	return conn_serve(srv, fd, sa, salen, ctx);
 }
 
 /* Free a dead connection (from the server's reaper only). */

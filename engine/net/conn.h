@@ -19,6 +19,7 @@ struct evbuffer;
 struct event;
 struct evt;
 struct sockaddr;
+struct ssl_ctx_st;
 
 struct conn {
 	struct server *srv;
@@ -32,6 +33,7 @@ struct conn {
 	struct cmd_session s;
 	char addr[72];          /* peer address, for messages */
 	bool console;           /* the facilitator's terminal */
+	bool tls;               /* bev is a TLS bufferevent: it encrypts and writes the output */
 	bool dead;              /* marked for freeing; nothing is read or written any more */
 	bool closing;           /* flushing its last bytes, reads nothing */
 	bool at_prompt;         /* the last thing written was the prompt */
@@ -52,6 +54,9 @@ struct conn {
 
 /* Serve a newly accepted socket (the server checked the connection limit). */
 struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen);
+/* The same over TLS with the certificate of ctx: the handshake comes before any byte. */
+struct conn *conn_accept_tls(struct server *srv, int fd, const struct sockaddr *sa, int salen,
+                             struct ssl_ctx_st *ctx);
 /* A connection with no transport yet (the console gives it one); not attached to the server. */
 struct conn *conn_new(struct server *srv, bool console);
 /* Send c's output to stdout (the console). */

@@ -14,6 +14,7 @@
 
 #include "conn.h"
 #include "server.h"
+#include "tls.h"
 
 /* Pending connections the kernel keeps for us. */
 #define LISTEN_BACKLOG 4096
@@ -21,7 +22,8 @@
 struct listener {
 	struct server *srv;
 	struct evconnlistener *lev;
-	struct event *retry; /* accepts again after running out of descriptors */
+	struct event *retry;    /* accepts again after running out of descriptors */
+	struct ssl_ctx_st *tls; /* NULL: plaintext */
 	struct listener *next;
 };
 
@@ -126,10 +128,16 @@ static void listen_accept(struct evconnlistener *lev, evutil_socket_t fd, struct
 
 	(void)lev;
 	if (srv->stopping || srv->n_conns >= srv->lim.max_conns) {
-		listen_refuse(fd);
+		if (l->tls != NULL)
+			close(fd); /* a message would need a handshake first */
+		else
+			listen_refuse(fd);
 		return;
 	}
-	conn_accept(srv, fd, sa, salen);
+	if (l->tls != NULL)
+		conn_accept_tls(srv, fd, sa, salen, l->tls);
+	else
+		conn_accept(srv, fd, sa, salen);
 	server_settle(srv);
 }
 
@@ -177,8 +185,9 @@ static void listen_name(struct evconnlistener *lev, char *real, size_t n)
 		snprintf(real, n, "%s:%s", host, port);
 }
 
-/* Listen on spec; writes the address actually bound to real. 0, or -1 with a message. */
-int listen_add(struct server *srv, const char *spec, char *real, size_t n, char *err, size_t errn)
+/* Listen on spec, for TLS unless tls is NULL; writes the address bound to real. 0, or -1. */
+int listen_add(struct server *srv, const char *spec, struct ssl_ctx_st *tls, char *real, size_t n,
+               char *err, size_t errn)
 {
 	struct addrinfo *ai;
 	struct listener *l;
@@ -202,6 +211,9 @@ int listen_add(struct server *srv, const char *spec, char *real, size_t n, char 
 	if (l->retry == NULL)
 		abort();
 	evconnlistener_set_error_cb(l->lev, listen_error);
+	if (tls != NULL)
+		tls_ref(tls);
+	l->tls = tls;
 	l->next = srv->listeners;
 	srv->listeners = l;
 	listen_name(l->lev, real, n);
@@ -217,6 +229,7 @@ void listen_close_all(struct server *srv)
 		srv->listeners = l->next;
 		evconnlistener_free(l->lev);
 		loop_event_free(l->retry);
+		tls_free(l->tls);
 		free(l);
 	}
 }

@@ -20,6 +20,10 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 /* Milliseconds of monotonic time. */
 double h_now_ms(void)
@@ -117,9 +121,12 @@ static void h_parse_start(struct hsrv *s)
 	for (line = strtok_r(copy, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
 		char *p = strstr(line, "listening on 127.0.0.1:");
 		char id[64], code[64];
+		bool tls = strstr(line, " (TLS)") != NULL;
 
-		if (p != NULL && s->port == 0)
+		if (p != NULL && !tls && s->port == 0)
 			s->port = atoi(p + strlen("listening on 127.0.0.1:"));
+		if (p != NULL && tls && s->tls_port == 0)
+			s->tls_port = atoi(p + strlen("listening on 127.0.0.1:"));
 		p = strstr(line, "login ");
 		if (p != NULL && s->n_codes < 8 && sscanf(p, "login %63s %63s", id, code) == 2) {
 			strcpy(s->codes[s->n_codes][0], id);
@@ -168,6 +175,96 @@ void h_start(struct hsrv *s, const char *fixture, ...)
 	h_parse_start(s);
 	if (s->port == 0)
 		fail_msg("no 'listening on' line from tabletop run: %s", s->stdout_text);
+}
+
+/* Write a self-signed certificate for pkey, valid from now + from to now + to seconds, as PEM. */
+static void h_tls_cert(EVP_PKEY *pkey, long from, long to, const char *path)
+{
+	X509 *x = X509_new();
+	X509_NAME *name;
+	FILE *f;
+
+	assert_non_null(x);
+	X509_set_version(x, 2);
+	ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
+	X509_gmtime_adj(X509_getm_notBefore(x), from);
+	X509_gmtime_adj(X509_getm_notAfter(x), to);
+	X509_set_pubkey(x, pkey);
+	name = X509_get_subject_name(x);
+	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, (const unsigned char *)"localhost", -1,
+	                           -1, 0);
+	X509_set_issuer_name(x, name);
+	assert_true(X509_sign(x, pkey, EVP_sha256()) > 0);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(PEM_write_X509(f, x), 1);
+	fclose(f);
+	X509_free(x);
+}
+
+/* Write pkey as PEM, not encrypted. */
+static void h_tls_key(EVP_PKEY *pkey, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(PEM_write_PrivateKey(f, pkey, NULL, NULL, 0, NULL, NULL), 1);
+	fclose(f);
+}
+
+/* Make the throwaway TLS files; fails the test if it cannot. */
+void h_tls_files(struct htls *t)
+{
+	EVP_PKEY *pkey = EVP_EC_gen("P-256"), *other = EVP_EC_gen("P-256");
+	FILE *f;
+
+	assert_non_null(pkey);
+	assert_non_null(other);
+	snprintf(t->dir, sizeof t->dir, "/tmp/tabletop-tls-XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->cert, sizeof t->cert, "%s/cert.pem", t->dir);
+	snprintf(t->key, sizeof t->key, "%s/key.pem", t->dir);
+	snprintf(t->other_key, sizeof t->other_key, "%s/other-key.pem", t->dir);
+	snprintf(t->expired, sizeof t->expired, "%s/expired.pem", t->dir);
+	snprintf(t->garbage, sizeof t->garbage, "%s/garbage.pem", t->dir);
+	h_tls_cert(pkey, -60, 86400, t->cert);
+	h_tls_key(pkey, t->key);
+	h_tls_cert(pkey, -7200, -3600, t->expired);
+	h_tls_key(other, t->other_key);
+	f = fopen(t->garbage, "w");
+	assert_non_null(f);
+	fputs("this is not a certificate\n", f);
+	fclose(f);
+	EVP_PKEY_free(pkey);
+	EVP_PKEY_free(other);
+}
+
+/* Remove the throwaway TLS files. */
+void h_tls_remove(struct htls *t)
+{
+	unlink(t->cert);
+	unlink(t->key);
+	unlink(t->other_key);
+	unlink(t->expired);
+	unlink(t->garbage);
+	rmdir(t->dir);
+}
+
+/* Start the fixture with a plaintext and a TLS listener and up to 6 more ARGS (NULL-ended). */
+void h_start_tls(struct hsrv *s, const struct htls *t, const char *fixture, ...)
+{
+	const char *a[7] = {NULL};
+	va_list ap;
+	int n = 0;
+
+	va_start(ap, fixture);
+	while (n < 6 && (a[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	h_start(s, fixture, "--tls-listen", "127.0.0.1:0", "--tls-cert", t->cert, "--tls-key",
+	        t->key, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+	if (s->tls_port == 0 || s->tls_port == s->port)
+		fail_msg("no 'listening on ... (TLS)' line from tabletop run: %s", s->stdout_text);
 }
 
 /* Run tabletop with ARGS (NULL-ended), wait for it; returns its exit status; stderr into err. */
@@ -239,10 +336,10 @@ const char *h_code(const struct hsrv *s, const char *id)
 	return NULL;
 }
 
-/* Connect a client to the server (the banner is not consumed). */
-void h_connect(struct hcl *c, const struct hsrv *s)
+/* Connect a plaintext client to a port of 127.0.0.1. */
+void h_connect_port(struct hcl *c, int port)
 {
-	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
 
 	memset(c, 0, sizeof *c);
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -251,18 +348,92 @@ void h_connect(struct hcl *c, const struct hsrv *s)
 	assert_int_equal(connect(c->fd, (struct sockaddr *)&sa, sizeof sa), 0);
 }
 
-/* Close a client. */
+/* Connect a client to the server (the banner is not consumed). */
+void h_connect(struct hcl *c, const struct hsrv *s)
+{
+	h_connect_port(c, s->port);
+}
+
+/* Connect a TLS client to the server's TLS port and shake hands; fails the test otherwise. */
+void h_connect_tls(struct hcl *c, const struct hsrv *s, const char *ca)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+
+	assert_non_null(ctx);
+	if (ca != NULL) {
+		assert_int_equal(SSL_CTX_load_verify_locations(ctx, ca, NULL), 1);
+		SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+	}
+	h_connect_port(c, s->tls_port);
+	c->ssl = SSL_new(ctx);
+	SSL_CTX_free(ctx); /* c->ssl keeps it */
+	assert_non_null(c->ssl);
+	SSL_set_fd(c->ssl, c->fd);
+	if (SSL_connect(c->ssl) != 1)
+		fail_msg("TLS handshake failed: %s", ERR_reason_error_string(ERR_get_error()));
+	assert_int_equal(fcntl(c->fd, F_SETFL, fcntl(c->fd, F_GETFL) | O_NONBLOCK), 0);
+}
+
+/* Close a client (a TLS client says close_notify first). */
 void h_close(struct hcl *c)
 {
+	if (c->ssl != NULL) {
+		SSL_shutdown(c->ssl);
+		SSL_free(c->ssl);
+		ERR_clear_error();
+		c->ssl = NULL;
+	}
 	if (c->fd >= 0)
 		close(c->fd);
 	c->fd = -1;
 }
 
+/* Wait until c's socket is ready for events, up to ms milliseconds; false on timeout. */
+static bool h_poll(struct hcl *c, short events, int ms)
+{
+	struct pollfd p = {c->fd, events, 0};
+
+	return poll(&p, 1, ms > 0 ? ms : 0) > 0;
+}
+
 /* Send bytes as they are. */
 void h_send_raw(struct hcl *c, const void *p, size_t n)
 {
-	assert_int_equal(send(c->fd, p, n, MSG_NOSIGNAL), (ssize_t)n);
+	size_t done = 0;
+
+	if (c->ssl == NULL) {
+		assert_int_equal(send(c->fd, p, n, MSG_NOSIGNAL), (ssize_t)n);
+		return;
+	}
+	while (done < n) {
+		int r = SSL_write(c->ssl, (const char *)p + done, (int)(n - done));
+		int e = r > 0 ? SSL_ERROR_NONE : SSL_get_error(c->ssl, r);
+
+		if (r > 0)
+			done += (size_t)r;
+		else if (e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ)
+			assert_true(h_poll(c, e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN, 5000));
+		else
+			fail_msg("TLS write failed (%d)", e);
+	}
+}
+
+/* Receive up to n bytes; 0 at the end, -1 with EAGAIN when a TLS record is not complete yet. */
+static ssize_t h_recv(struct hcl *c, void *p, size_t n)
+{
+	int r;
+
+	if (c->ssl == NULL)
+		return recv(c->fd, p, n, 0);
+	r = SSL_read(c->ssl, p, (int)n);
+	if (r > 0)
+		return r;
+	if (SSL_get_error(c->ssl, r) == SSL_ERROR_WANT_READ) {
+		errno = EAGAIN;
+		return -1;
+	}
+	ERR_clear_error();
+	return 0;
 }
 
 /* Send one line (a '\n' is added). */
@@ -289,7 +460,6 @@ const char *h_line(struct hcl *c, int ms)
 
 	for (;;) {
 		char *nl = memchr(c->buf, '\n', c->len);
-		struct pollfd p = {c->fd, POLLIN, 0};
 		int left;
 		ssize_t r;
 
@@ -305,9 +475,11 @@ const char *h_line(struct hcl *c, int ms)
 		if (c->eof || c->len == sizeof c->buf)
 			return NULL;
 		left = (int)(end - h_now_ms());
-		if (poll(&p, 1, left > 0 ? left : 0) <= 0)
+		if ((c->ssl == NULL || SSL_pending(c->ssl) == 0) && !h_poll(c, POLLIN, left))
 			return NULL;
-		r = recv(c->fd, c->buf + c->len, sizeof c->buf - c->len, 0);
+		r = h_recv(c, c->buf + c->len, sizeof c->buf - c->len);
+		if (r < 0 && errno == EAGAIN)
+			continue;
 		if (r <= 0) {
 			c->eof = true;
 			continue;

@@ -7,19 +7,33 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+struct ssl_st;
+
 /* A running server. */
 struct hsrv {
 	pid_t pid;
 	int out; /* its stdout */
 	int port;
+	int tls_port;         /* the first "listening on 127.0.0.1:PORT (TLS)", or 0 */
 	char codes[8][2][64]; /* ID, code from the "login ID CODE" lines */
 	int n_codes;
 	char stdout_text[4096];
 };
 
+/* Throwaway TLS files in a temporary folder, made by h_tls_files. */
+struct htls {
+	char dir[64];
+	char cert[96];      /* a self-signed certificate for localhost, valid for a day */
+	char key[96];       /* its key */
+	char other_key[96]; /* a key that does not match it */
+	char expired[96];   /* a certificate for key that expired an hour ago */
+	char garbage[96];   /* a file that is not PEM */
+};
+
 /* A client connection with a line buffer. */
 struct hcl {
 	int fd;
+	struct ssl_st *ssl; /* a TLS client (its socket does not block), or NULL */
 	char buf[1 << 16];
 	size_t len;
 	bool eof;
@@ -30,6 +44,15 @@ const char *h_fixture(const char *name);
 /* Start `tabletop run FIXTURE --listen 127.0.0.1:0 ARGS...` (NULL-ended); fails the test if it
  * cannot. */
 void h_start(struct hsrv *s, const char *fixture, ...);
+/* Make the throwaway TLS files; fails the test if it cannot. */
+void h_tls_files(struct htls *t);
+/* Remove them. */
+void h_tls_remove(struct htls *t);
+/*
+ * Start `tabletop run FIXTURE --listen 127.0.0.1:0 --tls-listen 127.0.0.1:0` with t's certificate
+ * and key, and ARGS... (NULL-ended, up to 6); fails the test unless both ports were printed.
+ */
+void h_start_tls(struct hsrv *s, const struct htls *t, const char *fixture, ...);
 /* Run tabletop with ARGS (NULL-ended), wait for it; returns its exit status; stderr into err. */
 int h_run(char *err, size_t n, ...);
 /* Send SIGTERM to the server. */
@@ -43,6 +66,13 @@ const char *h_code(const struct hsrv *s, const char *id);
 
 /* Connect a client to the server (the banner is not consumed). */
 void h_connect(struct hcl *c, const struct hsrv *s);
+/* Connect a plaintext client to a port of 127.0.0.1. */
+void h_connect_port(struct hcl *c, int port);
+/*
+ * Connect a TLS client to the server's TLS port and shake hands, checking the server's certificate
+ * against the one in the PEM file ca (NULL: no check); fails the test if the handshake fails.
+ */
+void h_connect_tls(struct hcl *c, const struct hsrv *s, const char *ca);
 /* Close a client. */
 void h_close(struct hcl *c);
 /* Send bytes as they are. */
