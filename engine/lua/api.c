@@ -12,6 +12,9 @@
 #include "state.h"
 
 /* The names of on(event), in the order of enum ex_note_kind. */
+/* The longest text scenario code may hand to send, log, score, phase or endex at run time. */
+#define API_TEXT_MAX 65536
+
 static const char *const api_events[] = {"start",  "tick",  "join", "decision",
                                          "action", "share", "rfi",  "end"};
 
@@ -246,6 +249,16 @@ static int api_fire(lua_State *L)
 	return 0;
 }
 
+/* Raise if text s, for fn's label, is longer than a run-time text may be. */
+static void api_cap(lua_State *L, const char *s, const char *fn, const char *label)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (n > API_TEXT_MAX)
+		luaL_error(L, "%s: %s is too long (%I bytes; at most %d)", fn, label,
+		           (lua_Integer)n, API_TEXT_MAX);
+}
+
 /*
  * The text at idx for function fn (label names it: "'subject'"): a string, or a table of
  * languages whose texts go to *tr (a userdata left on the stack; NULL for a string). Returns the
@@ -260,8 +273,10 @@ static const char *api_text(lua_State *L, int idx, const char *fn, const char *l
 
 	idx = lua_absindex(L, idx);
 	*tr = NULL;
-	if (lua_type(L, idx) == LUA_TSTRING)
+	if (lua_type(L, idx) == LUA_TSTRING) {
+		api_cap(L, lua_tostring(L, idx), fn, label);
 		return lua_tostring(L, idx);
+	}
 	if (lua_type(L, idx) != LUA_TTABLE)
 		luaL_error(L, "%s: %s must be a string%s, not a %s", fn, label,
 		           ex->n_langs > 0 ? " or a table of languages" : "",
@@ -270,6 +285,8 @@ static const char *api_text(lua_State *L, int idx, const char *fn, const char *l
 	(*tr)->n = ex->n_langs;
 	if (decl_langs(L, idx, ex, label, (const char **)(*tr)->v, err, sizeof err) < 0)
 		luaL_error(L, "%s: %s", fn, err);
+	for (k = 0; k < ex->n_langs; k++)
+		api_cap(L, (*tr)->v[k], fn, label);
 	for (k = 0; k < ex->n_langs && (*tr)->v[k] == NULL; k++)
 		;
 	return (*tr)->v[k];
@@ -354,6 +371,7 @@ static int api_score(lua_State *L)
 		reason = api_text(L, 3, "score", "the reason", &tr);
 	else
 		reason = luaL_optstring(L, 3, "");
+	api_cap(L, reason, "score", "the reason");
 	prev = sandbox_enter(L);
 	ex_score_tr(api->ex, team, (long)delta, reason, tr);
 	sandbox_leave(L, prev);
@@ -367,8 +385,10 @@ static int api_phase(lua_State *L)
 	struct ex_tr *tr = NULL;
 	const char *name =
 	    lua_istable(L, 1) ? api_text(L, 1, "phase", "the name", &tr) : luaL_checkstring(L, 1);
-	lua_State *prev = sandbox_enter(L);
+	lua_State *prev;
 
+	api_cap(L, name, "phase", "the name");
+	prev = sandbox_enter(L);
 	ex_phase_tr(api->ex, name, tr);
 	sandbox_leave(L, prev);
 	return 0;
@@ -381,8 +401,10 @@ static int api_endex(lua_State *L)
 	struct ex_tr *tr = NULL;
 	const char *reason = lua_istable(L, 1) ? api_text(L, 1, "endex", "the reason", &tr)
 	                                       : luaL_optstring(L, 1, NULL);
-	lua_State *prev = sandbox_enter(L);
+	lua_State *prev;
 
+	api_cap(L, reason, "endex", "the reason");
+	prev = sandbox_enter(L);
 	ex_endex_tr(api->ex, reason, tr);
 	sandbox_leave(L, prev);
 	return 0;
@@ -411,6 +433,7 @@ static int api_log(lua_State *L)
 		luaL_addvalue(&b);
 	}
 	luaL_pushresult(&b);
+	api_cap(L, lua_tostring(L, -1), "log", "the line");
 	prev = sandbox_enter(L);
 	ex_log(api->ex, lua_tostring(L, -1));
 	sandbox_leave(L, prev);

@@ -349,6 +349,37 @@ static void test_runtime_errors(void **state)
 	helpers_done(&r);
 }
 
+/* A run-time text over 64 KiB is refused at FILE:LINE, and the exercise goes on. */
+static void test_text_cap(void **state)
+{
+	static const char *const expected[] = {
+	    "log: the line is too long (65537 bytes; at most 65536)",
+	    "send: 'body' is too long (70000 bytes; at most 65536)",
+	    "score: the reason is too long (70000 bytes; at most 65536)",
+	    "phase: the name is too long (70000 bytes; at most 65536)",
+	    "endex: the reason is too long (70000 bytes; at most 65536)"};
+	struct helpers_run r;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r,
+	    HEAD "local big = string.rep(\"x\", 70000)\n"
+	         "at(\"1m\", function() log(string.rep(\"y\", 65537)) end)\n"
+	         "at(\"2m\", function() send { to = \"al\", subject = \"s\", body = big } end)\n"
+	         "at(\"3m\", function() score(\"al\", 1, big) end)\n"
+	         "at(\"4m\", function() phase(big) end)\n"
+	         "at(\"5m\", function() endex(big) end)\n"
+	         "at(\"6m\", function() log(string.rep(\"z\", 65536):sub(1, 5)) end)\n"));
+	helpers_play(&r);
+	for (int k = 0; k < 5; k++)
+		assert_string_equal(helpers_log(&r, k), at_line(&r, 5 + k, expected[k]));
+	assert_string_equal(helpers_log(&r, 5), "zzzzz");
+	assert_int_equal(helpers_count(&r, "inject"), 0);
+	assert_int_equal(helpers_count(&r, "score"), 0);
+	assert_int_equal(scenario_errors(r.sc), 5);
+	helpers_done(&r);
+}
+
 /* fire, send, score, phase and endex are refused while the file loads. */
 static void test_load_time_actions(void **state)
 {
@@ -833,6 +864,7 @@ int main(void)
 	    cmocka_unit_test(test_decision_branch),
 	    cmocka_unit_test(test_on_events),
 	    cmocka_unit_test(test_timers),
+	    cmocka_unit_test(test_text_cap),
 	    cmocka_unit_test(test_when),
 	    cmocka_unit_test(test_actions),
 	    cmocka_unit_test(test_runtime_errors),
