@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "core/exercise.h"
+
 const struct cli_cmd cli_cmds[] = {
     {"run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_main},
     {"check", "SCENARIO.lua...", "validate scenarios, print problems as FILE:LINE: message",
@@ -45,4 +47,15 @@ int cli_usage_error(const char *name, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'tabletop --help'.\n");
 	return 2;
+}
+
+/* Say on err when texts of the scenario lack a language: players see the default one there. */
+void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err)
+{
+	if (ex->n_missing > 0)
+		fprintf(err,
+		        "%s: %d text%s lack%s a translation (tabletop check lists them); players "
+		        "see the default language there\n",
+		        path, ex->n_missing, ex->n_missing == 1 ? "" : "s",
+		        ex->n_missing == 1 ? "s" : "");
 }

@@ -19,6 +19,10 @@ int cli_parse_long(const char *flag, const char *s, long long min, long long max
 /* Print "tabletop NAME: message" to stderr and return 2, for usage errors. */
 int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct exercise;
+/* Say on err when texts of the scenario lack a language: players see the default one there. */
+void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err);
+
 int cli_check_main(int argc, char **argv);
 int cli_simulate_main(int argc, char **argv);
 int cli_run_main(int argc, char **argv);

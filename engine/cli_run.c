@@ -406,6 +406,8 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
 	if (sc == NULL)
 		cli_run_problems(&probs, o->scenario);
+	else
+		cli_warn_missing(o->scenario, scenario_exercise(sc), stderr);
 	scenario_problems_free(&probs);
 	if (sc != NULL && o->speed > 0)
 		scenario_exercise(sc)->speed = o->speed;

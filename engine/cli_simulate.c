@@ -306,17 +306,6 @@ static int sim_problems(struct scenario_problems *p, FILE *err)
 	return 1;
 }
 
-/* Say on err when texts of the scenario lack a language: the run shows the default one there. */
-static void sim_missing(const char *path, const struct exercise *ex, FILE *err)
-{
-	if (ex->n_missing > 0)
-		fprintf(err,
-		        "%s: %d text%s lack%s a translation (tabletop check lists them); players "
-		        "see the default language there\n",
-		        path, ex->n_missing, ex->n_missing == 1 ? "" : "s",
-		        ex->n_missing == 1 ? "s" : "");
-}
-
 /* Load the scenario for one run with the given seed (-1: its own). */
 static struct scenario *sim_load(const char *path, long long seed, FILE *err)
 {
@@ -381,7 +370,7 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	if (sc == NULL)
 		return 1;
 	r.ex = scenario_exercise(sc);
-	sim_missing(path, r.ex, err);
+	cli_warn_missing(path, r.ex, err);
 	if (o->journal != NULL &&
 	    (r.journal = journal_create(o->journal, r.ex, path,
 	                                "tabletop never overwrites one: remove it or choose "
@@ -480,7 +469,7 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	if (sc == NULL)
 		return 1;
 	first = scenario_exercise(sc);
-	sim_missing(path, first, err);
+	cli_warn_missing(path, first, err);
 	seed0 = first->seed;
 	sim_coverage_alloc(first, &fired, &chosen);
 	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)

@@ -155,6 +155,11 @@ static void test_check_missing(void **state)
 	assert_int_equal(h_run(err, sizeof err, "check", fixture("i18n-missing.lua"), NULL), 1);
 	assert_int_equal(h_run(err, sizeof err, "simulate", fixture("i18n-missing.lua"), NULL), 0);
 	assert_non_null(strstr(err, "i18n-missing.lua: 4 texts lack a translation"));
+	/* run says so too (192.0.2.1 is not this machine's, so it stops after loading) */
+	assert_int_equal(h_run(err, sizeof err, "run", fixture("i18n-missing.lua"), "--listen",
+	                       "192.0.2.1:7300", "--no-console", NULL),
+	                 1);
+	assert_non_null(strstr(err, "i18n-missing.lua: 4 texts lack a translation"));
 	assert_int_equal(h_run(err, sizeof err, "check", fixture("i18n-bad.lua"), NULL), 1);
 }
 
