@@ -162,6 +162,11 @@ void ex_free(struct exercise *ex)
 	free(ex->injects);
 	free(ex->title);
 	free(ex->path);
+	for (int i = 0; i < ex->n_modules; i++) {
+		free(ex->modules[i].name);
+		free(ex->modules[i].path);
+	}
+	free(ex->modules);
 	free(ex->facilitator_secret);
 	free(ex->observer_secret);
 	free(ex->phase);

@@ -139,10 +139,19 @@ struct ex_hooks {
 
 typedef void (*ex_sink_fn)(void *ctx, struct evt *ev);
 
+/* A file the exercise was built from besides its scenario file: a module the scenario required. */
+struct ex_module {
+	char *name;      /* as first required: "media", "lib.util" */
+	char *path;      /* the file it was read from, as found: "scenarios/lib/media.lua" */
+	char sha256[65]; /* of the bytes loaded, as 64 hex digits */
+};
+
 struct exercise {
 	/* declared by the scenario */
 	char *title;
-	char *path;            /* scenario file, for messages */
+	char *path;                /* scenario file, for messages */
+	struct ex_module *modules; /* the modules it required, in load order */
+	int n_modules, cap_modules;
 	long long start_epoch; /* in-world time at STARTEX; -1: not given */
 	long duration;         /* ENDEX at this t */
 	long tick;             /* seconds per tick, > 0 */

@@ -167,10 +167,9 @@ static json_t *journal_speed(double speed)
 static json_t *journal_modules(const struct exercise *ex)
 {
 	json_t *a = json_array();
-	int n;
-	const struct scenario_module *m = scenario_modules(ex, &n);
+	const struct ex_module *m = ex->modules;
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < ex->n_modules; i++)
 		json_array_append_new(a, json_pack("{s:o,s:o,s:s}", "name", journal_str(m[i].name),
 		                                   "path", journal_str(m[i].path), "sha256",
 		                                   m[i].sha256));

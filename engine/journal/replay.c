@@ -183,8 +183,8 @@ static bool replay_modules(const struct replay *r, const char *path, struct scen
 {
 	json_t *want = json_object_get(r->header, "modules");
 	size_t k = json_array_size(want);
-	int n;
-	const struct scenario_module *m = scenario_modules(scenario_exercise(sc), &n);
+	const struct ex_module *m = scenario_exercise(sc)->modules;
+	int n = scenario_exercise(sc)->n_modules;
 	char why[256];
 
 	for (size_t i = 0; i < k || i < (size_t)n; i++) {

@@ -43,12 +43,11 @@ struct require {
 	struct require_root roots[2]; /* the scenario's directory, then the helper library */
 	char *self;                   /* the scenario file's real path, or NULL */
 	bool done;                    /* the scenario has loaded: nothing more is read */
-	struct scenario_module *mods;
-	int n_mods, cap_mods;
+	struct exercise *ex;          /* gets the list of modules loaded */
 };
 
 /* A module loader for the scenario at path and the helper library at libdir (NULL: none). */
-struct require *require_new(const char *path, const char *libdir)
+struct require *require_new(const char *path, const char *libdir, struct exercise *ex)
 {
 	struct require *rq = mem_calloc(1, sizeof *rq);
 	const char *slash = strrchr(path, '/');
@@ -58,6 +57,7 @@ struct require *require_new(const char *path, const char *libdir)
 	else
 		rq->roots[0].dir = mem_strndup(path, slash == path ? 1 : (size_t)(slash - path));
 	rq->roots[1].dir = mem_strdup(libdir);
+	rq->ex = ex;
 	for (int i = 0; i < 2; i++)
 		if (rq->roots[i].dir != NULL)
 			rq->roots[i].real = realpath(rq->roots[i].dir, NULL);
@@ -181,18 +181,20 @@ static void require_record(struct require *rq, const char *name, const char *pat
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
-	struct scenario_module *m;
+	struct exercise *ex = rq->ex;
+	struct ex_module *m;
 
-	for (int i = 0; i < rq->n_mods; i++)
-		if (strcmp(rq->mods[i].path, path) == 0)
+	for (int i = 0; i < ex->n_modules; i++)
+		if (strcmp(ex->modules[i].path, path) == 0)
 			return;
 	if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32)
 		abort();
-	if (rq->n_mods == rq->cap_mods) {
-		rq->cap_mods = rq->cap_mods > 0 ? rq->cap_mods * 2 : 4;
-		rq->mods = mem_realloc(rq->mods, (size_t)rq->cap_mods * sizeof *rq->mods);
+	if (ex->n_modules == ex->cap_modules) {
+		ex->cap_modules = ex->cap_modules > 0 ? ex->cap_modules * 2 : 4;
+		ex->modules =
+		    mem_realloc(ex->modules, (size_t)ex->cap_modules * sizeof *ex->modules);
 	}
-	m = &rq->mods[rq->n_mods++];
+	m = &ex->modules[ex->n_modules++];
 	m->name = mem_strdup(name);
 	m->path = mem_strdup(path);
 	for (unsigned int i = 0; i < len; i++)
@@ -354,13 +356,6 @@ void require_done(struct require *rq)
 	rq->done = true;
 }
 
-/* The modules loaded, in load order, with *n set. */
-const struct scenario_module *require_modules(const struct require *rq, int *n)
-{
-	*n = rq->n_mods;
-	return rq->mods;
-}
-
 /* Free the loader and its list of modules. */
 void require_free(struct require *rq)
 {
@@ -370,11 +365,6 @@ void require_free(struct require *rq)
 		free(rq->roots[i].dir);
 		free(rq->roots[i].real);
 	}
-	for (int i = 0; i < rq->n_mods; i++) {
-		free(rq->mods[i].name);
-		free(rq->mods[i].path);
-	}
-	free(rq->mods);
 	free(rq->self);
 	free(rq);
 }

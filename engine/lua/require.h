@@ -11,15 +11,16 @@
 
 struct require;
 
-/* A module loader for the scenario at path and the helper library at libdir (NULL: none). */
-struct require *require_new(const char *path, const char *libdir);
+/*
+ * A module loader for the scenario at path and the helper library at libdir (NULL: none); the
+ * modules it loads are listed in ex->modules.
+ */
+struct require *require_new(const char *path, const char *libdir, struct exercise *ex);
 /* Set the global require in L; runs in protected mode. */
 void require_open(lua_State *L, struct require *rq);
 /* Loading is over: from now on require() returns only the modules loaded already. */
 void require_done(struct require *rq);
-/* The modules loaded, in load order, with *n set. */
-const struct scenario_module *require_modules(const struct require *rq, int *n);
-/* Free the loader and its list of modules. */
+/* Free the loader. */
 void require_free(struct require *rq);
 
 #endif

@@ -24,7 +24,6 @@ struct scenario {
 	struct sandbox *sb;
 	struct api *api;
 	struct require *rq;
-	struct scenario *next; /* in scenario_live */
 };
 
 /* What the protected part of loading needs. */
@@ -34,9 +33,6 @@ struct scenario_main {
 	const char *src;
 	size_t len;
 };
-
-/* Every scenario loaded and not freed yet, so that an exercise's modules can be found. */
-static struct scenario *scenario_live;
 
 /* The default limits. */
 void scenario_limits_default(struct scenario_limits *lim)
@@ -178,9 +174,7 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 	memset(sc, 0, sizeof *sc);
 	sc->ex = ex_new();
 	sc->ex->path = mem_strdup(path);
-	sc->rq = require_new(path, scenario_libdir());
-	sc->next = scenario_live;
-	scenario_live = sc;
+	sc->rq = require_new(path, scenario_libdir(), sc->ex);
 	sc->sb = sandbox_new(path, lim->mem_cap, &err);
 	if (sc->sb == NULL) {
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);
@@ -213,28 +207,13 @@ struct exercise *scenario_exercise(struct scenario *sc)
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc)
 {
-	struct scenario **p = &scenario_live;
-
 	if (sc == NULL)
 		return;
-	while (*p != sc)
-		p = &(*p)->next;
-	*p = sc->next;
 	ex_free(sc->ex); /* may release timers through the hooks: the API is still there */
 	api_free(sc->api);
 	sandbox_free(sc->sb);
 	require_free(sc->rq);
 	free(sc);
-}
-
-/* The modules that the scenario which declared ex loaded with require(), in load order. */
-const struct scenario_module *scenario_modules(const struct exercise *ex, int *n)
-{
-	for (const struct scenario *sc = scenario_live; sc != NULL; sc = sc->next)
-		if (sc->ex == ex)
-			return require_modules(sc->rq, n);
-	*n = 0;
-	return NULL;
 }
 
 /* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */

@@ -26,13 +26,6 @@ struct scenario_limits {
 	size_t mem_cap; /* bytes the scenario may allocate (default 64 MiB) */
 };
 
-/* A module a scenario loaded with require(). */
-struct scenario_module {
-	char *name;      /* as first required: "media", "lib.util" */
-	char *path;      /* the file it was read from, as found: "scenarios/lib/media.lua" */
-	char sha256[65]; /* of the bytes loaded, as 64 hex digits */
-};
-
 struct scenario;
 
 /* The default limits. */
@@ -51,11 +44,6 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 struct exercise *scenario_exercise(struct scenario *sc);
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc);
-/*
- * The modules that the scenario which declared ex loaded with require(), in load order, with *n
- * set; NULL and 0 when it loaded none or when ex was not made by scenario_load.
- */
-const struct scenario_module *scenario_modules(const struct exercise *ex, int *n);
 /* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
 unsigned long scenario_errors(const struct scenario *sc);
 

@@ -105,7 +105,7 @@ static void test_search_and_cache(void **state)
 	};
 	struct tree t;
 	struct helpers_run r;
-	const struct scenario_module *m;
+	const struct ex_module *m;
 	char path[512], sha[65], *json;
 	int n;
 
@@ -136,7 +136,8 @@ static void test_search_and_cache(void **state)
 	                    "\"loads\":1,\"nested\":\"library!\",\"nothing\":true,"
 	                    "\"shadow\":\"scenario\"}");
 	free(json);
-	m = scenario_modules(r.ex, &n);
+	m = r.ex->modules;
+	n = r.ex->n_modules;
 	assert_int_equal(n, 6);
 	for (int i = 0; i < n; i++) {
 		assert_string_equal(m[i].name, order[i][0]);
@@ -266,7 +267,6 @@ static void test_missing_library(void **state)
 	    "and the helper library /nonexistent/lib does not exist", NULL};
 	struct tree t;
 	struct helpers_run r;
-	int n;
 
 	(void)state;
 	tree_new(&t);
@@ -277,8 +277,8 @@ static void test_missing_library(void **state)
 	helpers_done(&r);
 	tree_put(&t, "scen/main.lua", HEAD);
 	assert_non_null(tree_load(&r, &t, "scen/main.lua", NULL));
-	assert_null(scenario_modules(r.ex, &n));
-	assert_int_equal(n, 0);
+	assert_null(r.ex->modules);
+	assert_int_equal(r.ex->n_modules, 0);
 	helpers_done(&r);
 	tree_done(&t);
 }
