@@ -12,6 +12,7 @@
 #include "../journal/journal.h"
 #include "conn.h"
 #include "listen.h"
+#include "trim.h"
 
 /* Seconds the shutdown waits for clients to take their last bytes. */
 #define SERVER_STOP_SECONDS 3
@@ -196,6 +197,7 @@ static void server_reap(evutil_socket_t fd, short what, void *arg)
 		server_detach(srv, c);
 		conn_free(c);
 	}
+	trim_after_reap(srv); /* give back what the dead ones used */
 	journal_sync(srv->journal); /* the logouts */
 	if (srv->stopping && srv->n_conns == 0)
 		event_base_loopexit(srv->base, NULL);

@@ -49,7 +49,9 @@ struct server {
 	struct pace pace;
 	struct event *sig_int, *sig_term, *stop_ev;
 	bool stopping;
-	struct journal *journal; /* NULL: none */
+	struct journal *journal;       /* NULL: none */
+	unsigned long trim_ended_then; /* connections ended at the last heap trim (trim.c) */
+	bool trim_pending;             /* a heap trim is due in a second */
 };
 
 /* The default limits. */
@@ -79,6 +81,5 @@ void server_reap_later(struct server *srv);
 void server_attach(struct server *srv, struct conn *c);
 /* Put c in the list of its team or of the staff after its role may have changed. */
 void server_regroup(struct server *srv, struct conn *c);
-
 
 #endif
