@@ -37,7 +37,19 @@ struct cli_run_opts {
 	int n_tls_listen;
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
+	long long writers; /* --writers: threads that write large batches of output */
 };
+
+/* The most writer threads --writers accepts. */
+#define CLI_RUN_MAX_WRITERS 64
+
+/* Writer threads by default: one per processor, up to 4 (more buys nothing on loopback). */
+static long long cli_run_default_writers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 4 ? 4 : n;
+}
 
 /* The usage text. */
 static void cli_run_usage(FILE *f)
@@ -67,6 +79,8 @@ static void cli_run_usage(FILE *f)
 	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
 	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
 	    "that)\n"
+	    "  --writers N            threads that write a broadcast to many clients (processors, "
+	    "up to 4)\n"
 	    "  --no-console           do not read facilitator commands from the terminal\n");
 }
 
@@ -146,6 +160,8 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 			return -1;
 		o->lim.idle_timeout = (long)n;
 		return 0;
+	case 'W':
+		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -198,6 +214,7 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 	    {"journal", required_argument, NULL, 'j'},
 	    {"resume", no_argument, NULL, 'r'},
 	    {"force", no_argument, NULL, 'f'},
+	    {"writers", required_argument, NULL, 'W'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -360,6 +377,7 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	struct journal *j;
 	int status = 0;
 
+	server_set_writers(srv, (int)o->writers);
 	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
 		server_free(srv);
 		return 1;
@@ -439,6 +457,7 @@ int cli_run_main(int argc, char **argv)
 	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
+	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
 		r = -1;

@@ -19,6 +19,7 @@
 
 #include "../core/evt.h"
 #include "../journal/journal.h"
+#include "fanout.h"
 #include "server.h"
 #include "tls.h"
 #include "utf8.h"
@@ -37,7 +38,8 @@ static void conn_unref(const void *data, size_t len, void *arg)
 {
 	(void)data;
 	(void)len;
-	evt_unref(arg);
+	if (!fanout_defer_unref(arg))
+		evt_unref(arg);
 }
 
 /* Drop c if more output waits than the limit allows: it does not read. */
@@ -519,32 +521,39 @@ void conn_eof(struct conn *c)
 }
 
 /*
- * Write c's pending output now, without a round through the event loop; what the socket does
- * not take is left to the bufferevent, which writes it when the socket is writable. Over TLS,
- * the bufferevent encrypts and writes it all.
+ * Write what the socket takes of c's pending output now, without a round through the event loop;
+ * -1 if the socket failed. It touches nothing but c's output, so writer threads may call it.
+ * Over TLS it writes nothing: conn_flush_done leaves it all to the bufferevent, which encrypts.
  */
-void conn_flush(struct conn *c)
+int conn_write_out(struct conn *c)
 {
-	int fd, r;
+	int r;
 
 	if (c->dead || c->closing || c->bev == NULL || evbuffer_get_length(c->out) == 0 ||
 	    (bufferevent_get_enabled(c->bev) & EV_WRITE))
-		return;
-	if (c->tls) {
-		bufferevent_enable(c->bev, EV_WRITE);
-		return;
-	}
-	fd = bufferevent_getfd(c->bev);
+		return 0;
+	if (c->tls)
+		return 0;
 	errno = 0;
 	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
-	r = evbuffer_write(c->out, fd);
+	r = evbuffer_write(c->out, bufferevent_getfd(c->bev));
 	evbuffer_freeze(c->out, 1);
-	if (r < 0 && errno != EAGAIN && errno != EINTR) {
+	return r < 0 && errno != EAGAIN && errno != EINTR ? -1 : 0;
+}
+
+/* After conn_write_out: drop c if its socket failed, or leave the rest to the bufferevent. */
+void conn_flush_done(struct conn *c, int rc)
+{
+	if (rc < 0)
 		conn_kill(c, NULL);
-		return;
-	}
-	if (evbuffer_get_length(c->out) > 0)
+	else if (!c->dead && !c->closing && c->bev != NULL && evbuffer_get_length(c->out) > 0)
 		bufferevent_enable(c->bev, EV_WRITE);
+}
+
+/* Write c's pending output now; what the socket does not take is written when it can. */
+void conn_flush(struct conn *c)
+{
+	conn_flush_done(c, conn_write_out(c));
 }
 
 /* The bufferevent wrote the last of the output: writing goes back to conn_flush. */

@@ -73,6 +73,10 @@ void conn_banner(struct conn *c);
 void conn_event(struct conn *c, struct evt *ev);
 /* Write c's pending output now; what the socket does not take is written when it can. */
 void conn_flush(struct conn *c);
+/* Write what the socket takes of c's output (safe on a writer thread); -1 if it failed. */
+int conn_write_out(struct conn *c);
+/* After conn_write_out: drop c if its socket failed, or leave the rest to the bufferevent. */
+void conn_flush_done(struct conn *c, int rc);
 /* Write the prompt if c is in text mode and not already at it. */
 void conn_prompt(struct conn *c);
 /* Say goodbye (reason is a code, message its text), flush, then close. */

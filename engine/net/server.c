@@ -11,6 +11,7 @@
 #include "../core/evt.h"
 #include "../journal/journal.h"
 #include "conn.h"
+#include "fanout.h"
 #include "listen.h"
 #include "trim.h"
 
@@ -169,10 +170,13 @@ void server_settle(struct server *srv)
 		conn_prompt(srv->dirty[i]);
 	}
 	srv->n_dirty = 0;
-	for (size_t i = 0; i < srv->n_queued; i++) {
+	for (size_t i = 0; i < srv->n_queued; i++)
 		srv->queued[i]->queued = false;
-		conn_flush(srv->queued[i]);
-	}
+	if (srv->fanout != NULL && srv->n_queued >= FANOUT_MIN_BATCH)
+		fanout_write(srv->fanout, srv->queued, srv->n_queued);
+	else
+		for (size_t i = 0; i < srv->n_queued; i++)
+			conn_flush(srv->queued[i]);
 	srv->n_queued = 0;
 }
 
@@ -305,6 +309,13 @@ void server_set_journal(struct server *srv, struct journal *j)
 	journal_attach(j, srv->ex);
 }
 
+/* Write large batches of output on this many threads (1: on the event loop only). */
+void server_set_writers(struct server *srv, int threads)
+{
+	fanout_free(srv->fanout);
+	srv->fanout = fanout_new(threads);
+}
+
 /* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
 int server_run(struct server *srv)
 {
@@ -328,6 +339,7 @@ void server_free(struct server *srv)
 		server_detach(srv, c);
 		conn_free(c);
 	}
+	fanout_free(srv->fanout);
 	pace_free(&srv->pace);
 	loop_event_free(srv->reap_ev);
 	loop_event_free(srv->stop_ev);

@@ -1,6 +1,7 @@
 /*
  * The server: listeners, connections, the exercise's event sink that fans events out to them,
- * the real-time clock, signals and the facilitator console. Everything runs on one event loop.
+ * the real-time clock, signals and the facilitator console. Everything runs on one event loop;
+ * only the writing of a large batch of output is shared with writer threads (fanout.h).
  */
 #ifndef SERVER_H
 #define SERVER_H
@@ -17,6 +18,7 @@ struct event;
 struct conn;
 struct listener;
 struct journal;
+struct fanout;
 
 /* Every limit of CONTRACT section 4 and its default. */
 struct server_limits {
@@ -52,6 +54,7 @@ struct server {
 	struct journal *journal;       /* NULL: none */
 	unsigned long trim_ended_then; /* connections ended at the last heap trim (trim.c) */
 	bool trim_pending;             /* a heap trim is due in a second */
+	struct fanout *fanout;         /* writer threads for large batches; NULL: none */
 };
 
 /* The default limits. */
@@ -66,6 +69,8 @@ int server_start(struct server *srv);
 void server_set_journal(struct server *srv, struct journal *j);
 /* Run line as the server's own facilitator input (session 0), journaled; -1 if it failed. */
 int server_command(struct server *srv, const char *line);
+/* Write large batches of output on this many threads (1: on the event loop only). */
+void server_set_writers(struct server *srv, int threads);
 /* Serve until SIGINT or SIGTERM; returns 0 after a clean shutdown. */
 int server_run(struct server *srv);
 

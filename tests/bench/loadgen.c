@@ -1,6 +1,10 @@
 /*
  * Load generator for `tabletop run`: N clients connect and log in (JSON mode), a facilitator
- * broadcasts timestamped messages, and every client measures how long each took to arrive.
+ * broadcasts timestamped messages, and every client measures how long each took to arrive: at
+ * its socket (the kernel's receive timestamp) and in the load generator's hands (when it read it).
+ * The first is the server's fan-out; the second adds the load generator's own queue, which shares
+ * the server's processors. With QUIET_MS the load generator sleeps that long after each broadcast,
+ * leaving the processors to the server as clients on other machines would.
  * Prints connects per second and the latency percentiles. Used by scripts/bench-fanout.
  */
 #include <errno.h>
@@ -36,7 +40,10 @@ struct loadgen {
 	double t_first, t_joined;
 	int sent;
 	double *sent_at; /* per broadcast, monotonic seconds */
-	double *lat;     /* every delivery's latency, seconds */
+	double *sent_rt; /* per broadcast, real-time seconds (the kernel's timestamps' clock) */
+	double *lat;     /* every delivery's latency when read, seconds */
+	double *arrival; /* every delivery's latency at the socket, seconds */
+	double quiet;    /* seconds to sleep after each broadcast */
 	long n_lat;
 	struct event *tick, *deadline;
 };
@@ -64,6 +71,15 @@ static double loadgen_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Real-time seconds. */
+static double loadgen_realtime(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Sort helper for latencies. */
 static int loadgen_cmp(const void *a, const void *b)
 {
@@ -79,21 +95,27 @@ static void loadgen_finish(struct loadgen *lg)
 	double span = lg->t_joined - lg->t_first;
 
 	qsort(lg->lat, (size_t)lg->n_lat, sizeof *lg->lat, loadgen_cmp);
+	qsort(lg->arrival, (size_t)lg->n_lat, sizeof *lg->arrival, loadgen_cmp);
 	printf("clients %d: joined %d (failed %d) in %.2f s, %.0f connects+logins/s\n", lg->n,
 	       lg->joined, lg->failed, span, span > 0 ? lg->joined / span : 0);
-	if (lg->n_lat > 0)
+	if (lg->n_lat > 0) {
 		printf("clients %d: broadcast latency p50 %.2f ms, p99 %.2f ms, max %.2f ms "
 		       "(%d broadcasts, %ld deliveries, %ld missing)\n",
+		       lg->n, lg->arrival[lg->n_lat / 2] * 1e3,
+		       lg->arrival[(lg->n_lat * 99) / 100] * 1e3, lg->arrival[lg->n_lat - 1] * 1e3,
+		       lg->rounds, lg->n_lat, expect - lg->n_lat);
+		printf("clients %d: read by the load generator p50 %.2f ms, p99 %.2f ms, max %.2f "
+		       "ms\n",
 		       lg->n, lg->lat[lg->n_lat / 2] * 1e3, lg->lat[(lg->n_lat * 99) / 100] * 1e3,
-		       lg->lat[lg->n_lat - 1] * 1e3, lg->rounds, lg->n_lat, expect - lg->n_lat);
-	else
+		       lg->lat[lg->n_lat - 1] * 1e3);
+	} else
 		printf("clients %d: no broadcast arrived\n", lg->n);
 	fflush(stdout);
 	event_base_loopexit(lg->base, NULL);
 }
 
-/* One line from the server for client c. */
-static void loadgen_line(struct client *c, const char *line, double now)
+/* One line from the server for client c, read at now; it reached the socket at arrived. */
+static void loadgen_line(struct client *c, const char *line, double now, double arrived)
 {
 	struct loadgen *lg = c->lg;
 	json_t *o = json_loads(line, 0, NULL);
@@ -117,6 +139,7 @@ static void loadgen_line(struct client *c, const char *line, double now)
 		const char *text = json_string_value(json_object_get(o, "text"));
 
 		if (text != NULL && sscanf(text, "bench %d", &k) == 1 && k >= 0 && k < lg->sent) {
+			lg->arrival[lg->n_lat] = arrived - lg->sent_rt[k];
 			lg->lat[lg->n_lat++] = now - lg->sent_at[k];
 			c->got++;
 			if (lg->n_lat == (long)lg->n * lg->rounds)
@@ -150,11 +173,31 @@ static void loadgen_send(struct client *c, const char *line)
 		loadgen_lost(c, "send failed");
 }
 
+/* Read what c's socket holds; *arrived is when it reached the socket (real-time seconds). */
+static ssize_t loadgen_recv(struct client *c, double *arrived)
+{
+	char ctl[CMSG_SPACE(sizeof(struct timespec))];
+	struct iovec iov = {c->buf + c->len, sizeof c->buf - c->len - 1};
+	struct msghdr m = {
+	    .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl, .msg_controllen = sizeof ctl};
+	ssize_t r = recvmsg(c->fd, &m, 0);
+
+	*arrived = loadgen_realtime();
+	for (struct cmsghdr *h = CMSG_FIRSTHDR(&m); r > 0 && h != NULL; h = CMSG_NXTHDR(&m, h))
+		if (h->cmsg_level == SOL_SOCKET && h->cmsg_type == SCM_TIMESTAMPNS) {
+			struct timespec ts;
+
+			memcpy(&ts, CMSG_DATA(h), sizeof ts);
+			*arrived = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+		}
+	return r;
+}
+
 /* The socket is ready: the connection completed, or lines arrived. */
 static void loadgen_ready(evutil_socket_t fd, short what, void *arg)
 {
 	struct client *c = arg;
-	double now = loadgen_now();
+	double now = loadgen_now(), arrived = 0;
 	ssize_t r;
 
 	(void)what;
@@ -169,13 +212,14 @@ static void loadgen_ready(evutil_socket_t fd, short what, void *arg)
 		}
 		c->connected = 1;
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
 		event_del(c->ev);
 		event_assign(c->ev, c->lg->base, fd, EV_READ | EV_PERSIST, loadgen_ready, c);
 		event_add(c->ev, NULL);
 		loadgen_send(c, c->login);
 		return;
 	}
-	r = recv(fd, c->buf + c->len, sizeof c->buf - c->len - 1, 0);
+	r = loadgen_recv(c, &arrived);
 	if (r <= 0) {
 		loadgen_lost(c, r == 0 ? "closed by the server" : strerror(errno));
 		return;
@@ -188,7 +232,7 @@ static void loadgen_ready(evutil_socket_t fd, short what, void *arg)
 		if (nl == NULL)
 			break;
 		*nl = '\0';
-		loadgen_line(c, c->buf, now);
+		loadgen_line(c, c->buf, now, arrived);
 		k = (size_t)(nl + 1 - c->buf);
 		memmove(c->buf, nl + 1, c->len - k);
 		c->len -= k;
@@ -242,8 +286,15 @@ static void loadgen_tick(evutil_socket_t fd, short what, void *arg)
 		char line[64];
 
 		snprintf(line, sizeof line, "broadcast bench %d\n", lg->sent);
+		lg->sent_rt[lg->sent] = loadgen_realtime();
 		lg->sent_at[lg->sent++] = loadgen_now();
 		loadgen_send(lg->fac, line);
+		if (lg->quiet > 0) {
+			struct timespec q = {(time_t)lg->quiet,
+			                     (long)((lg->quiet - (double)(time_t)lg->quiet) * 1e9)};
+
+			nanosleep(&q, NULL);
+		}
 		tv.tv_sec = (time_t)lg->interval;
 		tv.tv_usec = (suseconds_t)((lg->interval - (double)tv.tv_sec) * 1e6);
 	} else if (lg->sent == lg->rounds) {
@@ -281,15 +332,15 @@ static void loadgen_teams(struct loadgen *lg, char *spec)
 	}
 }
 
-/* loadgen PORT FACILITATOR_CODE ID:CODE,... CLIENTS ROUNDS INTERVAL_MS TIMEOUT_S */
+/* loadgen PORT FACILITATOR_CODE ID:CODE,... CLIENTS ROUNDS INTERVAL_MS TIMEOUT_S [QUIET_MS] */
 int main(int argc, char **argv)
 {
 	struct loadgen lg = {0};
 	struct timeval tv = {0, 0}, limit;
 
-	if (argc != 8) {
+	if (argc != 8 && argc != 9) {
 		fprintf(stderr, "usage: loadgen PORT FACILITATOR_CODE ID:CODE,... CLIENTS ROUNDS "
-		                "INTERVAL_MS TIMEOUT_S\n");
+		                "INTERVAL_MS TIMEOUT_S [QUIET_MS]\n");
 		return 2;
 	}
 	lg.base = event_base_new();
@@ -303,13 +354,17 @@ int main(int argc, char **argv)
 	lg.interval = atof(argv[6]) / 1000.0;
 	limit.tv_sec = atoi(argv[7]);
 	limit.tv_usec = 0;
-	if (lg.n <= 0 || lg.rounds <= 0 || lg.n_teams == 0) {
+	lg.quiet = argc == 9 ? atof(argv[8]) / 1000.0 : 0;
+	if (lg.n <= 0 || lg.rounds <= 0 || lg.n_teams == 0 || lg.quiet < 0 ||
+	    lg.quiet >= lg.interval) {
 		fprintf(stderr, "loadgen: bad arguments\n");
 		return 2;
 	}
 	lg.clients = calloc((size_t)lg.n + 1, sizeof *lg.clients);
 	lg.sent_at = calloc((size_t)lg.rounds, sizeof *lg.sent_at);
+	lg.sent_rt = calloc((size_t)lg.rounds, sizeof *lg.sent_rt);
 	lg.lat = calloc((size_t)lg.n * (size_t)lg.rounds, sizeof *lg.lat);
+	lg.arrival = calloc((size_t)lg.n * (size_t)lg.rounds, sizeof *lg.arrival);
 	lg.fac = &lg.clients[lg.n];
 	lg.fac->id = -1;
 	loadgen_start(&lg, lg.fac, "facilitator", lg.fac_code);
