@@ -347,7 +347,7 @@ static bool conn_take_token(struct conn *c)
 	return true;
 }
 
-/* (Re)start the countdown that closes a connection idling without a login. */
+/* Start the countdown that closes a connection that has not logged in by its end. */
 static void conn_idle_arm(struct conn *c)
 {
 	struct timeval tv = {c->srv->lim.idle_timeout, 0};
@@ -412,7 +412,6 @@ static void conn_line(struct conn *c, char *line, size_t n)
 	char verb[17], msg[128];
 
 	c->at_prompt = false;
-	conn_idle_arm(c);
 	conn_verb(line, n, verb, sizeof verb);
 	if (!c->console && !conn_take_token(c)) {
 		snprintf(msg, sizeof msg,

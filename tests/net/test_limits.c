@@ -168,6 +168,18 @@ static void test_idle_timeout(void **state)
 	h_send(&al, "status");
 	h_expect(&al, "waiting", WAIT);
 	h_close(&idle);
+	/* a deadline from the connection: blank lines and commands do not move it */
+	t0 = h_now_ms();
+	h_connect(&idle, &s);
+	for (int i = 0; i < 30 && !idle.eof; i++) {
+		h_send(&idle, i % 2 == 0 ? "" : "help");
+		if (h_quiet(&idle, "no login within 1 seconds", 150) == false)
+			break;
+	}
+	assert_true(h_now_ms() - t0 >= 900);
+	assert_true(h_now_ms() - t0 < 4000); /* without the deadline: 4.5 s of lines, then 1 s */
+	assert_true(h_wait_eof(&idle, WAIT));
+	h_close(&idle);
 	h_close(&al);
 	assert_int_equal(h_stop(&s), 0);
 }
