@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -369,6 +370,35 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	return 0;
 }
 
+/* Descriptors the server needs besides its connections: stdio, listeners, journal, spare. */
+#define CLI_RUN_SPARE_FDS 64
+
+/*
+ * Raise the soft limit on open files so that --max-conns connections fit, as far as the hard
+ * limit allows; say so when it does not (the server then refuses connections past it).
+ */
+static void cli_run_nofile(const struct cli_run_opts *o)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)o->lim.max_conns + CLI_RUN_SPARE_FDS;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		getrlimit(RLIMIT_NOFILE, &rl);
+	if (rl.rlim_cur >= (rlim_t)o->lim.max_conns)
+		return; /* the spare ones are a margin: accept waits for a free descriptor */
+	fprintf(stderr,
+	        "tabletop run: the open files limit (%llu) allows about %llu connections, not "
+	        "--max-conns %d; raise it with ulimit -n\n",
+	        (unsigned long long)rl.rlim_cur,
+	        (unsigned long long)(rl.rlim_cur > CLI_RUN_SPARE_FDS
+	                                 ? rl.rlim_cur - CLI_RUN_SPARE_FDS
+	                                 : 0),
+	        o->lim.max_conns);
+}
+
 /* Serve the loaded (or replayed) exercise; returns the exit status. */
 static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
                          const struct replay *rep)
@@ -378,6 +408,7 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	int status = 0;
 
 	server_set_writers(srv, (int)o->writers);
+	cli_run_nofile(o);
 	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
 		server_free(srv);
 		return 1;

@@ -3,6 +3,22 @@
 
 #include <stdlib.h>
 
+/* The server's event base: two priorities, timers looked at every 5 ms or 256 callbacks. */
+struct event_base *loop_base_new(void)
+{
+	struct event_config *cfg = event_config_new();
+	struct timeval slice = {0, 5000};
+	struct event_base *base;
+
+	if (cfg == NULL || event_config_set_max_dispatch_interval(cfg, &slice, 256, 1) != 0)
+		abort();
+	base = event_base_new_with_config(cfg);
+	event_config_free(cfg);
+	if (base == NULL || event_base_priority_init(base, 2) != 0)
+		abort();
+	return base;
+}
+
 /* event_new that aborts when out of memory. */
 struct event *loop_event_new(struct event_base *base, evutil_socket_t fd, short what,
                              event_callback_fn cb, void *arg)

@@ -82,8 +82,7 @@ void pace_init(struct pace *p, struct event_base *base, struct exercise *ex, voi
 {
 	p->ex = ex;
 	p->timer = loop_event_new(base, -1, 0, pace_fire, p);
-	if (p->timer == NULL)
-		abort();
+	event_priority_set(p->timer, LOOP_PRIORITY_CLOCK);
 	p->state = ex->state;
 	p->speed = ex->speed;
 	p->carry = 0;

@@ -201,7 +201,7 @@ static void server_reap(evutil_socket_t fd, short what, void *arg)
 		server_detach(srv, c);
 		conn_free(c);
 	}
-	trim_after_reap(srv); /* give back what the dead ones used */
+	trim_after_reap(srv);       /* give back what the dead ones used */
 	journal_sync(srv->journal); /* the logouts */
 	if (srv->stopping && srv->n_conns == 0)
 		event_base_loopexit(srv->base, NULL);
@@ -250,9 +250,7 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 {
 	struct server *srv = mem_calloc(1, sizeof *srv);
 
-	srv->base = event_base_new();
-	if (srv->base == NULL)
-		abort();
+	srv->base = loop_base_new();
 	srv->ex = ex;
 	srv->lim = *lim;
 	srv->roster.ctx = srv;
