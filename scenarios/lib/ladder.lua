@@ -78,17 +78,10 @@ end
 -- A new ladder (see the top of this file); returns it.
 function ladder.new(opts)
   local here = util.where(1)
-  local what = "ladder.new"
-  util.options(here, what, opts, ladder_fields)
-  util.need(here, what, opts, "name", "levels")
-  what = "ladder '" .. opts.name .. "'"
-  if #opts.levels == 0 then
-    util.fail(here, what, "'levels' must list at least one level")
-  end
-  for i, lv in ipairs(opts.levels) do
-    util.options(here, what .. ", level " .. i, lv, level_fields)
-    util.need(here, what .. ", level " .. i, lv, "name")
-  end
+  local what = util.named_list(here, opts, {
+    what = "ladder.new", fields = ladder_fields, kind = "ladder",
+    list = "levels", item = "level", item_fields = level_fields, item_need = "name",
+  })
 
   local l = setmetatable({ levels = opts.levels, current = 0 }, Ladder)
   local gen = 0 -- counts the levels entered: conditions armed for an older one do nothing

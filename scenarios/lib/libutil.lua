@@ -82,6 +82,28 @@ function util.need(here, what, opts, ...)
   end
 end
 
+-- Check the options of a helper that takes a named list (spec.what: "media.campaign";
+-- spec.fields; spec.list: "waves", of at least one spec.item: "wave", each checked against
+-- spec.item_fields and needing spec.item_need, then given to spec.each(where, item) when set).
+-- Returns how later messages name it: spec.kind .. " 'NAME'".
+function util.named_list(here, opts, spec)
+  util.options(here, spec.what, opts, spec.fields)
+  util.need(here, spec.what, opts, "name", spec.list)
+  local what = spec.kind .. " '" .. opts.name .. "'"
+  if #opts[spec.list] == 0 then
+    util.fail(here, what, "'" .. spec.list .. "' must list at least one " .. spec.item)
+  end
+  for i, item in ipairs(opts[spec.list]) do
+    local where = what .. ", " .. spec.item .. " " .. i
+    util.options(here, where, item, spec.item_fields)
+    util.need(here, where, item, spec.item_need)
+    if spec.each then
+      spec.each(where, item)
+    end
+  end
+  return what
+end
+
 -- fn, wrapped so that an error in it reads at `here` and names what. Its results pass through.
 function util.guard(here, what, fn)
   return function(...)

@@ -89,20 +89,15 @@ end
 -- A media campaign (see the top of this file); returns it.
 function media.campaign(opts)
   local here = util.where(1)
-  local what = "media.campaign"
-  util.options(here, what, opts, campaign_fields)
-  util.need(here, what, opts, "name", "waves")
-  what = "media campaign '" .. opts.name .. "'"
-  if #opts.waves == 0 then
-    util.fail(here, what, "'waves' must list at least one wave")
-  end
-  for i, w in ipairs(opts.waves) do
-    util.options(here, what .. ", wave " .. i, w, wave_fields)
-    util.need(here, what .. ", wave " .. i, w, "subject")
-    if w.to == nil and opts.to == nil then
-      util.fail(here, what .. ", wave " .. i, "'to' is required (in the wave or the campaign)")
-    end
-  end
+  local what = util.named_list(here, opts, {
+    what = "media.campaign", fields = campaign_fields, kind = "media campaign",
+    list = "waves", item = "wave", item_fields = wave_fields, item_need = "subject",
+    each = function(where, w)
+      if w.to == nil and opts.to == nil then
+        util.fail(here, where, "'to' is required (in the wave or the campaign)")
+      end
+    end,
+  })
   local c = setmetatable({ opts = opts, n = 0, stopped = false }, Campaign)
   if opts.count then
     state[opts.count] = 0

@@ -92,24 +92,30 @@ const char *proc_code(const struct proc *p, const char *id)
 	return NULL;
 }
 
-/* A "Vm...:" figure of /proc/PID/status in KiB (field is e.g. "VmRSS:"), or -1. */
-long proc_kib(pid_t pid, const char *field)
+/* The number after prefix on the first line of /proc/PID/NAME that starts with it, or -1. */
+static long proc_number(pid_t pid, const char *name, const char *prefix)
 {
 	char path[64], line[256];
 	long v = -1;
 	FILE *f;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
 	f = fopen(path, "r");
 	if (f == NULL)
 		return -1;
 	while (fgets(line, sizeof line, f) != NULL)
-		if (strncmp(line, field, strlen(field)) == 0) {
-			v = strtol(line + strlen(field), NULL, 10);
+		if (strncmp(line, prefix, strlen(prefix)) == 0) {
+			v = strtol(line + strlen(prefix), NULL, 10);
 			break;
 		}
 	fclose(f);
 	return v;
+}
+
+/* A "Vm...:" figure of /proc/PID/status in KiB (field is e.g. "VmRSS:"), or -1. */
+long proc_kib(pid_t pid, const char *field)
+{
+	return proc_number(pid, "status", field);
 }
 
 /* How many descriptors the process has open, or -1. */
@@ -156,21 +162,7 @@ double proc_cpu(pid_t pid)
 /* The process's soft limit of open files, or -1. */
 long proc_nofile(pid_t pid)
 {
-	char path[64], line[256];
-	long v = -1;
-	FILE *f;
-
-	snprintf(path, sizeof path, "/proc/%d/limits", (int)pid);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f) != NULL)
-		if (strncmp(line, "Max open files", 14) == 0) {
-			v = strtol(line + 14, NULL, 10);
-			break;
-		}
-	fclose(f);
-	return v;
+	return proc_number(pid, "limits", "Max open files");
 }
 
 /* Whether the process has not exited. */

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The sink of a run: keep every event. */
-static void helpers_sink(void *ctx, struct evt *ev)
+/* The sink of a run (ctx: its struct helpers_run): keep every event. */
+void helpers_sink(void *ctx, struct evt *ev)
 {
 	struct helpers_run *r = ctx;
 

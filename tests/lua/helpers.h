@@ -17,6 +17,8 @@ struct helpers_run {
 	int n_ev, cap_ev;
 };
 
+/* The sink of a run (ctx: its struct helpers_run): keep every event. */
+void helpers_sink(void *ctx, struct evt *ev);
 /* Write text to a new temporary .lua file; its path goes to path (64 bytes). */
 void helpers_write(const char *text, char *path);
 /* Load text with the default limits and its own seed; NULL on problems (kept in r->probs). */

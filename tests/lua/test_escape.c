@@ -30,21 +30,6 @@ struct esc_log {
 	const char *msg;
 };
 
-/* The sink of these tests: keep every event. */
-static void esc_sink(void *ctx, struct evt *ev)
-{
-	struct helpers_run *r = ctx;
-
-	if (r->n_ev == r->cap_ev) {
-		r->cap_ev = r->cap_ev ? r->cap_ev * 2 : 64;
-		r->ev = realloc(r->ev, (size_t)r->cap_ev * sizeof *r->ev);
-		if (r->ev == NULL)
-			abort();
-	}
-	evt_ref(ev);
-	r->ev[r->n_ev++] = ev;
-}
-
 /* Load the scenario at path with the tests' limits; NULL on problems (kept in r->probs). */
 static struct scenario *esc_open(struct helpers_run *r, const char *path)
 {
@@ -54,7 +39,7 @@ static struct scenario *esc_open(struct helpers_run *r, const char *path)
 	r->sc = scenario_load(path, &lim, -1, &r->probs);
 	if (r->sc != NULL) {
 		r->ex = scenario_exercise(r->sc);
-		ex_set_sink(r->ex, esc_sink, r);
+		ex_set_sink(r->ex, helpers_sink, r);
 	}
 	return r->sc;
 }

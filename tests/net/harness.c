@@ -250,6 +250,31 @@ void h_tls_remove(struct htls *t)
 	rmdir(t->dir);
 }
 
+/* The TLS files shared by the tests of a group (h_tls_group_setup). */
+static struct htls h_tls_group;
+
+/* A cmocka group setup: make the TLS files of h_tls once for every test of the group. */
+int h_tls_group_setup(void **state)
+{
+	(void)state;
+	h_tls_files(&h_tls_group);
+	return 0;
+}
+
+/* A cmocka group teardown: remove the TLS files of h_tls. */
+int h_tls_group_teardown(void **state)
+{
+	(void)state;
+	h_tls_remove(&h_tls_group);
+	return 0;
+}
+
+/* The TLS files made by h_tls_group_setup. */
+const struct htls *h_tls(void)
+{
+	return &h_tls_group;
+}
+
 /* Start the fixture with a plaintext and a TLS listener and up to 6 more ARGS (NULL-ended). */
 void h_start_tls(struct hsrv *s, const struct htls *t, const char *fixture, ...)
 {
@@ -564,4 +589,52 @@ void h_join_text(struct hcl *c, const struct hsrv *s, const char *id)
 	h_connect(c, s);
 	h_expect(c, "EXERCISE EXERCISE EXERCISE", 5000);
 	h_send(c, "login %s %s", id, h_code(s, id));
+}
+
+/*
+ * Have fac (in JSON mode) broadcast n long lines in batches a reading client keeps up with;
+ * fails the test unless reader (in JSON mode) gets every one and fac every acknowledgement.
+ */
+void h_broadcast_flood(struct hcl *fac, struct hcl *reader, int n)
+{
+	static char text[3001];
+	int got = 0, acks = 0;
+	const char *l;
+
+	memset(text, 'b', sizeof text - 1);
+	text[sizeof text - 1] = '\0';
+	for (int i = 0; i < n;) {
+		for (int k = 0; k < 16 && i < n; k++)
+			h_send(fac, "broadcast %d %s", i++, text);
+		while (got < i && (l = h_line(reader, 5000)) != NULL)
+			if (strstr(l, "\"type\":\"broadcast\"") != NULL)
+				got++;
+		while (acks < i && (l = h_line(fac, 5000)) != NULL)
+			if (strstr(l, "\"cmd\":\"broadcast\"") != NULL)
+				acks++;
+		if (got < i || acks < i)
+			break;
+	}
+	assert_int_equal(got, n);
+	assert_int_equal(acks, n);
+}
+
+/*
+ * Ask `teams` as fac (in JSON mode); fails the test unless the second team is xk with nobody
+ * online (its client was dropped) and the first team has one member online.
+ */
+void h_expect_xk_dropped(struct hcl *fac)
+{
+	json_t *o, *teams;
+
+	h_send(fac, "teams");
+	o = h_expect_json(fac, "ok", "teams", 5000);
+	teams = json_object_get(o, "teams");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(teams, 1), "id")),
+	                    "xk");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(teams, 1), "members")),
+	                 0);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(teams, 0), "members")),
+	                 1);
+	json_decref(o);
 }

@@ -48,6 +48,12 @@ void h_start(struct hsrv *s, const char *fixture, ...);
 void h_tls_files(struct htls *t);
 /* Remove them. */
 void h_tls_remove(struct htls *t);
+/* A cmocka group setup: make the TLS files of h_tls once for every test of the group. */
+int h_tls_group_setup(void **state);
+/* A cmocka group teardown: remove the TLS files of h_tls. */
+int h_tls_group_teardown(void **state);
+/* The TLS files made by h_tls_group_setup. */
+const struct htls *h_tls(void);
 /*
  * Start `tabletop run FIXTURE --listen 127.0.0.1:0 --tls-listen 127.0.0.1:0` with t's certificate
  * and key, and ARGS... (NULL-ended, up to 6); fails the test unless both ports were printed.
@@ -94,6 +100,16 @@ json_t *h_expect_json(struct hcl *c, const char *type, const char *cmd, int ms);
 void h_join_json(struct hcl *c, const struct hsrv *s, const char *id);
 /* Connect in text mode and log in as id with its code. */
 void h_join_text(struct hcl *c, const struct hsrv *s, const char *id);
+/*
+ * Have fac (in JSON mode) broadcast n long lines in batches a reading client keeps up with;
+ * fails the test unless reader (in JSON mode) gets every one and fac every acknowledgement.
+ */
+void h_broadcast_flood(struct hcl *fac, struct hcl *reader, int n);
+/*
+ * Ask `teams` as fac (in JSON mode); fails the test unless the second team is xk with nobody
+ * online (its client was dropped) and the first team has one member online.
+ */
+void h_expect_xk_dropped(struct hcl *fac);
 /* Milliseconds of monotonic time. */
 double h_now_ms(void);
 

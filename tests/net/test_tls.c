@@ -20,25 +20,6 @@
 
 #define WAIT 5000
 
-/* The throwaway certificate, keys and junk, made once for every test. */
-static struct htls t;
-
-/* Make the TLS files. */
-static int tls_setup(void **state)
-{
-	(void)state;
-	h_tls_files(&t);
-	return 0;
-}
-
-/* Remove the TLS files. */
-static int tls_teardown(void **state)
-{
-	(void)state;
-	h_tls_remove(&t);
-	return 0;
-}
-
 /* A team over TLS and the facilitator over plaintext play together; a quit ends TLS cleanly. */
 static void test_tls_join(void **state)
 {
@@ -47,9 +28,9 @@ static void test_tls_join(void **state)
 	json_t *o;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), NULL);
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), NULL);
 	assert_non_null(strstr(s.stdout_text, "(TLS)"));
-	h_connect_tls(&al, &s, t.cert); /* the server shows the certificate it was given */
+	h_connect_tls(&al, &s, h_tls()->cert); /* the server shows the certificate it was given */
 	assert_true(SSL_version(al.ssl) >= TLS1_2_VERSION);
 	h_expect(&al, "EXERCISE EXERCISE EXERCISE", WAIT);
 	h_send(&al, "login al %s Ana", h_code(&s, "al"));
@@ -84,7 +65,7 @@ static void test_tls_json_and_versions(void **state)
 	json_t *o;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), NULL);
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), NULL);
 	h_connect_tls(&fac, &s, NULL);
 	h_send(&fac, "mode json");
 	json_decref(h_expect_json(&fac, "ok", "mode", WAIT));
@@ -128,7 +109,7 @@ static void test_tls_endings(void **state)
 	int on = 1, off = 0;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), NULL);
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), NULL);
 	h_join_json(&fac, &s, "facilitator");
 	h_connect_tls(&al, &s, NULL);
 	h_send(&al, "login al %s", h_code(&s, "al"));
@@ -180,20 +161,24 @@ static void test_tls_bad_files(void **state)
 
 	(void)state;
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	tls_refused("/nonexistent/cert.pem", L, any, C, "/nonexistent/cert.pem", K, t.key);
-	tls_refused("/nonexistent/key.pem", L, any, C, t.cert, K, "/nonexistent/key.pem");
-	tls_refused("garbage.pem: no certificate in PEM form", L, any, C, t.garbage, K, t.key);
-	tls_refused("garbage.pem: no private key in PEM form", L, any, C, t.cert, K, t.garbage);
-	tls_refused("cert.pem: no private key in PEM form", L, any, C, t.cert, K, t.cert);
-	tls_refused("other-key.pem: the key does not match the certificate", L, any, C, t.cert, K,
-	            t.other_key);
-	tls_refused("--tls-listen needs --tls-cert", L, any, C, t.cert, NULL, NULL);
-	tls_refused("go with --tls-listen", C, t.cert, K, t.key, NULL, NULL);
-	tls_refused("ADDR:PORT", L, "7301", C, t.cert, K, t.key);
+	tls_refused("/nonexistent/cert.pem", L, any, C, "/nonexistent/cert.pem", K, h_tls()->key);
+	tls_refused("/nonexistent/key.pem", L, any, C, h_tls()->cert, K, "/nonexistent/key.pem");
+	tls_refused("garbage.pem: no certificate in PEM form", L, any, C, h_tls()->garbage, K,
+	            h_tls()->key);
+	tls_refused("garbage.pem: no private key in PEM form", L, any, C, h_tls()->cert, K,
+	            h_tls()->garbage);
+	tls_refused("cert.pem: no private key in PEM form", L, any, C, h_tls()->cert, K,
+	            h_tls()->cert);
+	tls_refused("other-key.pem: the key does not match the certificate", L, any, C,
+	            h_tls()->cert, K, h_tls()->other_key);
+	tls_refused("--tls-listen needs --tls-cert", L, any, C, h_tls()->cert, NULL, NULL);
+	tls_refused("go with --tls-listen", C, h_tls()->cert, K, h_tls()->key, NULL, NULL);
+	tls_refused("ADDR:PORT", L, "7301", C, h_tls()->cert, K, h_tls()->key);
 	if (geteuid() != 0) { /* root reads any file */
-		assert_int_equal(chmod(t.key, 0), 0);
-		tls_refused("key.pem: Permission denied", L, any, C, t.cert, K, t.key);
-		assert_int_equal(chmod(t.key, 0600), 0);
+		assert_int_equal(chmod(h_tls()->key, 0), 0);
+		tls_refused("key.pem: Permission denied", L, any, C, h_tls()->cert, K,
+		            h_tls()->key);
+		assert_int_equal(chmod(h_tls()->key, 0600), 0);
 	}
 	/*
 	 * An expired certificate is served, with a warning; here the TLS listener fails after it,
@@ -205,7 +190,8 @@ static void test_tls_bad_files(void **state)
 	if (bind(busy, (struct sockaddr *)&sa, sizeof sa) == 0) /* or someone else holds it */
 		assert_int_equal(listen(busy, 1), 0);
 	assert_int_equal(h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--tls-listen",
-	                       "192.0.2.1:0", "--tls-cert", t.expired, "--tls-key", t.key, NULL),
+	                       "192.0.2.1:0", "--tls-cert", h_tls()->expired, "--tls-key",
+	                       h_tls()->key, NULL),
 	                 1);
 	close(busy);
 	if (strstr(err, "expired.pem has expired") == NULL || strstr(err, "192.0.2.1") == NULL ||
@@ -223,5 +209,5 @@ int main(void)
 	    cmocka_unit_test(test_tls_bad_files),
 	};
 
-	return cmocka_run_group_tests(tests, tls_setup, tls_teardown);
+	return cmocka_run_group_tests(tests, h_tls_group_setup, h_tls_group_teardown);
 }

@@ -13,25 +13,6 @@
 
 #define WAIT 5000
 
-/* The throwaway certificate and key, made once for every test. */
-static struct htls t;
-
-/* Make the TLS files. */
-static int tls_setup(void **state)
-{
-	(void)state;
-	h_tls_files(&t);
-	return 0;
-}
-
-/* Remove the TLS files. */
-static int tls_teardown(void **state)
-{
-	(void)state;
-	h_tls_remove(&t);
-	return 0;
-}
-
 /* Plaintext and garbage on the TLS port are closed, counted, and harm nobody. */
 static void test_tls_not_tls(void **state)
 {
@@ -40,9 +21,9 @@ static void test_tls_not_tls(void **state)
 	struct hcl al, bad, silent;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), "--max-conns", "3", "--idle-timeout", "1",
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), "--max-conns", "3", "--idle-timeout", "1",
 	            NULL);
-	h_connect_tls(&al, &s, t.cert);
+	h_connect_tls(&al, &s, h_tls()->cert);
 	h_send(&al, "login al %s", h_code(&s, "al"));
 	h_expect(&al, "Welcome", WAIT);
 	for (int i = 0; i < 6; i++) { /* more than --max-conns: each must have been counted out */
@@ -59,7 +40,7 @@ static void test_tls_not_tls(void **state)
 	h_connect_port(&silent, s.tls_port); /* no handshake at all: the idle timeout closes it */
 	assert_true(h_wait_eof(&silent, WAIT));
 	h_close(&silent);
-	h_connect_tls(&bad, &s, t.cert); /* a slot is free again */
+	h_connect_tls(&bad, &s, h_tls()->cert); /* a slot is free again */
 	h_expect(&bad, "EXERCISE", WAIT);
 	h_close(&bad);
 	h_send(&al, "status");
@@ -77,7 +58,7 @@ static void test_tls_input_limits(void **state)
 	double t0, t1;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), "--max-line", "256", "--rate", "2",
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), "--max-line", "256", "--rate", "2",
 	            "--login-failures", "2", NULL);
 	h_connect_tls(&c, &s, NULL);
 	h_expect(&c, "EXERCISE", WAIT);
@@ -112,14 +93,10 @@ static void test_tls_output_cap(void **state)
 	enum { N = 1500 };
 	struct hsrv s;
 	struct hcl fac, reader, sleeper;
-	char text[3001];
-	int got = 0, acks = 0;
-	const char *l;
-	json_t *o;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), "--max-output", "65536", "--rate", "100000",
-	            NULL);
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), "--max-output", "65536", "--rate",
+	            "100000", NULL);
 	h_join_json(&fac, &s, "facilitator");
 	h_connect_tls(&reader, &s, NULL);
 	h_send(&reader, "mode json");
@@ -128,31 +105,9 @@ static void test_tls_output_cap(void **state)
 	h_connect_tls(&sleeper, &s, NULL);
 	h_send(&sleeper, "login xk %s", h_code(&s, "xk"));
 	h_send(&sleeper, "mode json");
-	memset(text, 'b', sizeof text - 1);
-	text[sizeof text - 1] = '\0';
-	for (int i = 0; i < N;) {
-		for (int k = 0; k < 16 && i < N; k++)
-			h_send(&fac, "broadcast %d %s", i++, text);
-		while (got < i && (l = h_line(&reader, WAIT)) != NULL)
-			if (strstr(l, "\"type\":\"broadcast\"") != NULL)
-				got++;
-		while (acks < i && (l = h_line(&fac, WAIT)) != NULL)
-			if (strstr(l, "\"cmd\":\"broadcast\"") != NULL)
-				acks++;
-		if (got < i || acks < i)
-			break;
-	}
-	assert_int_equal(got, N);
-	assert_int_equal(acks, N);
-	h_send(&fac, "teams"); /* the sleeper was dropped: team xk has nobody online any more */
-	o = h_expect_json(&fac, "ok", "teams", WAIT);
-	assert_int_equal(json_integer_value(json_object_get(
-	                     json_array_get(json_object_get(o, "teams"), 1), "members")),
-	                 0);
-	assert_int_equal(json_integer_value(json_object_get(
-	                     json_array_get(json_object_get(o, "teams"), 0), "members")),
-	                 1);
-	json_decref(o);
+	h_broadcast_flood(&fac, &reader, N);
+	/* the sleeper was dropped: team xk has nobody online any more */
+	h_expect_xk_dropped(&fac);
 	h_close(&sleeper);
 	h_close(&reader);
 	h_close(&fac);
@@ -167,7 +122,7 @@ static void test_tls_sigterm(void **state)
 	double t0;
 
 	(void)state;
-	h_start_tls(&s, &t, h_fixture("drill.lua"), NULL);
+	h_start_tls(&s, h_tls(), h_fixture("drill.lua"), NULL);
 	h_connect_tls(&al, &s, NULL);
 	h_send(&al, "login al %s", h_code(&s, "al"));
 	h_expect(&al, "Welcome", WAIT);
@@ -195,5 +150,5 @@ int main(void)
 	    cmocka_unit_test(test_tls_sigterm),
 	};
 
-	return cmocka_run_group_tests(tests, tls_setup, tls_teardown);
+	return cmocka_run_group_tests(tests, h_tls_group_setup, h_tls_group_teardown);
 }
