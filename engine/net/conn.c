@@ -49,11 +49,27 @@ static void conn_check_cap(struct conn *c)
 		conn_kill(c, "too far behind (output limit reached), disconnected");
 }
 
+/*
+ * Put the event waiting to be written straight from its bytes into the output buffer, by
+ * reference, before anything else is added there.
+ */
+static void conn_undirect(struct conn *c)
+{
+	struct evt *ev = c->direct;
+
+	if (ev == NULL)
+		return;
+	c->direct = NULL;
+	if (evbuffer_add_reference(c->out, c->direct_p, c->direct_n, conn_unref, ev) != 0)
+		abort();
+}
+
 /* Append n bytes for the client. */
 static void conn_write(struct conn *c, const void *p, size_t n)
 {
 	if (c->dead || n == 0)
 		return;
+	conn_undirect(c);
 	if (evbuffer_add(c->out, p, n) != 0)
 		abort();
 	c->at_prompt = false;
@@ -77,12 +93,17 @@ static void conn_tn_send(void *arg, const unsigned char *p, size_t n)
 
 	if (c->dead || c->console)
 		return;
+	conn_undirect(c);
 	if (evbuffer_add(c->out, p, n) != 0)
 		abort();
 	server_flush_later(c->srv, c);
 }
 
-/* Queue an event for c, shared and not copied. */
+/*
+ * Queue an event for c, shared and not copied. A JSON client with nothing else waiting keeps it
+ * as its direct event, written from the event's bytes without an output buffer chain (which
+ * libevent makes 1 KiB large, for every client of every broadcast).
+ */
 void conn_event(struct conn *c, struct evt *ev)
 {
 	const char *p;
@@ -91,6 +112,16 @@ void conn_event(struct conn *c, struct evt *ev)
 	if (c->dead || c->closing)
 		return;
 	p = cmd_event_bytes(&c->s, ev, c->srv->ex, &n);
+	if (c->s.json && c->direct == NULL && c->bev != NULL && !c->tls &&
+	    evbuffer_get_length(c->out) == 0 && !(bufferevent_get_enabled(c->bev) & EV_WRITE)) {
+		evt_ref(ev);
+		c->direct = ev;
+		c->direct_p = p;
+		c->direct_n = n;
+		server_flush_later(c->srv, c);
+		return;
+	}
+	conn_undirect(c);
 	if (!c->s.json && c->at_prompt) {
 		if (evbuffer_add(c->out, "\n", 1) != 0)
 			abort();
@@ -251,6 +282,7 @@ static void conn_close(struct conn *c)
 
 	if (c->dead || c->closing)
 		return;
+	conn_undirect(c);
 	c->closing = true;
 	if (c->console) {
 		conn_flush_stdout(c);
@@ -520,6 +552,33 @@ void conn_eof(struct conn *c)
 }
 
 /*
+ * Write c's direct event; what the socket does not take goes to the output buffer, by reference.
+ * -1 if the socket failed (the event stays direct, for conn_free). Writer threads may call it.
+ */
+static int conn_write_direct(struct conn *c)
+{
+	struct evt *ev = c->direct;
+	ssize_t r =
+	    send(bufferevent_getfd(c->bev), c->direct_p, c->direct_n, MSG_NOSIGNAL | MSG_DONTWAIT);
+
+	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+		return -1;
+	c->direct = NULL;
+	if (r < 0)
+		r = 0;
+	if ((size_t)r < c->direct_n) {
+		/* no callback of the output buffer touches the event base: writing is not enabled
+		 */
+		if (evbuffer_add_reference(c->out, c->direct_p + r, c->direct_n - (size_t)r,
+		                           conn_unref, ev) != 0)
+			abort();
+	} else if (!fanout_defer_unref(ev)) {
+		evt_unref(ev);
+	}
+	return 0;
+}
+
+/*
  * Write what the socket takes of c's pending output now, without a round through the event loop;
  * -1 if the socket failed. It touches nothing but c's output, so writer threads may call it.
  * Over TLS it writes nothing: conn_flush_done leaves it all to the bufferevent, which encrypts.
@@ -528,10 +587,11 @@ int conn_write_out(struct conn *c)
 {
 	int r;
 
-	if (c->dead || c->closing || c->bev == NULL || evbuffer_get_length(c->out) == 0 ||
-	    (bufferevent_get_enabled(c->bev) & EV_WRITE))
+	if (c->dead || c->closing || c->bev == NULL || c->tls)
 		return 0;
-	if (c->tls)
+	if (c->direct != NULL && conn_write_direct(c) < 0)
+		return -1;
+	if (evbuffer_get_length(c->out) == 0 || (bufferevent_get_enabled(c->bev) & EV_WRITE))
 		return 0;
 	errno = 0;
 	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
@@ -697,6 +757,7 @@ void conn_free(struct conn *c)
 	if (c->s.role != CMD_ROLE_NONE)
 		journal_logout(c->srv->journal, c->s.id);
 	cmd_session_close(c->srv->ex, &c->s);
+	evt_unref(c->direct);
 	if (c->bev != NULL) {
 		bufferevent_free(c->bev);
 	} else if (c->out != NULL) {

@@ -29,6 +29,9 @@ struct conn {
 	struct bufferevent *bev;    /* NULL for the console */
 	struct evbuffer *in;        /* decoded input not read as lines yet */
 	struct evbuffer *out;       /* bytes for the client */
+	struct evt *direct;         /* an event to write from its shared bytes, ahead of out */
+	const char *direct_p;       /* its bytes, in c's mode */
+	size_t direct_n;
 	struct telnet tn;
 	struct cmd_session s;
 	char addr[72];          /* peer address, for messages */
