@@ -703,9 +703,9 @@ struct conn *conn_new(struct server *srv, bool console)
 	return c;
 }
 
-/* Serve a newly accepted socket, over TLS when ctx is not NULL. */
-static struct conn *conn_serve(struct server *srv, int fd, const struct sockaddr *sa, int salen,
-                               struct ssl_ctx_st *ctx)
+/* Serve a newly accepted socket (the server checked the limit), over TLS when ctx is not NULL. */
+struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen,
+                         struct ssl_ctx_st *ctx)
 {
 	struct conn *c = conn_new(srv, false);
 	char host[INET6_ADDRSTRLEN + 8], port[8];
@@ -736,19 +736,6 @@ static struct conn *conn_serve(struct server *srv, int fd, const struct sockaddr
 	conn_idle_arm(c);
 	conn_banner(c);
 	return c;
-}
-
-/* Serve a newly accepted socket (the server checked the connection limit). */
-struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen)
-{
-	return conn_serve(srv, fd, sa, salen, NULL);
-}
-
-/* The same over TLS with the certificate of ctx: the handshake comes before any byte. */
-struct conn *conn_accept_tls(struct server *srv, int fd, const struct sockaddr *sa, int salen,
-                             struct ssl_ctx_st *ctx)
-{
-	return conn_serve(srv, fd, sa, salen, ctx);
 }
 
 /* Free a dead connection (from the server's reaper only). */

@@ -55,11 +55,12 @@ struct conn {
 	struct event *flush_ev; /* console: writes the output to stdout */
 };
 
-/* Serve a newly accepted socket (the server checked the connection limit). */
-struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen);
-/* The same over TLS with the certificate of ctx: the handshake comes before any byte. */
-struct conn *conn_accept_tls(struct server *srv, int fd, const struct sockaddr *sa, int salen,
-                             struct ssl_ctx_st *ctx);
+/*
+ * Serve a newly accepted socket (the server checked the connection limit); over TLS with the
+ * certificate of ctx when it is not NULL: the handshake then comes before any byte.
+ */
+struct conn *conn_accept(struct server *srv, int fd, const struct sockaddr *sa, int salen,
+                         struct ssl_ctx_st *ctx);
 /* A connection with no transport yet (the console gives it one); not attached to the server. */
 struct conn *conn_new(struct server *srv, bool console);
 /* Send c's output to stdout (the console). */

@@ -134,10 +134,7 @@ static void listen_accept(struct evconnlistener *lev, evutil_socket_t fd, struct
 			listen_refuse(fd);
 		return;
 	}
-	if (l->tls != NULL)
-		conn_accept_tls(srv, fd, sa, salen, l->tls);
-	else
-		conn_accept(srv, fd, sa, salen);
+	conn_accept(srv, fd, sa, salen, l->tls);
 	server_settle(srv);
 }
 

@@ -305,7 +305,7 @@ static void fz_connect(struct server *srv, struct fz_client *k, const char *setu
 	fcntl(sv[0], F_SETFL, O_NONBLOCK);
 	fcntl(sv[1], F_SETFL, O_NONBLOCK);
 	k->peer = sv[1];
-	k->c = conn_accept(srv, sv[0], (struct sockaddr *)&sa, sizeof sa);
+	k->c = conn_accept(srv, sv[0], (struct sockaddr *)&sa, sizeof sa, NULL);
 	server_settle(srv);
 	fz_feed(srv, k, (const uint8_t *)setup, strlen(setup), false);
 	fz_drain_all(k, 1);
