@@ -51,8 +51,8 @@ static void bench_make(struct exercise *ex, struct bench *b, long n)
 	static const char *const texts[] = {
 	    "on it",
 	    "We see 203.0.113.7 scanning the e-services portal; blocking at the perimeter now.",
-	    "Isolated the portal's front end; the database stays up behind the firewall while we "
-	    "collect memory images. Ministry informed, press line agreed with the spokesperson.",
+	    ("Isolated the portal's front end; the database stays up behind the firewall while we "
+	     "collect memory images. Ministry informed, press line agreed with the spokesperson."),
 	};
 	char text[512];
 

@@ -322,8 +322,8 @@ static void test_runtime_errors(void **state)
 	    "fire: unknown inject 'I-99'",
 	    "score: delta must be a whole number, not 1.5",
 	    "score: unknown team 'zz'",
-	    "on: unknown event 'nope' (events: start, tick, join, decision, action, share, rfi, "
-	    "end)",
+	    ("on: unknown event 'nope' (events: start, tick, join, decision, action, share, rfi, "
+	     "end)"),
 	    "team{} declares the scenario: it is only allowed at load time",
 	    "every: the period must be more than 0 seconds",
 	    "at: bad time '1:7': minutes and seconds after ':' must be two digits below 60",
