@@ -292,6 +292,23 @@ static const char *api_text(lua_State *L, int idx, const char *fn, const char *l
 	return (*tr)->v[k];
 }
 
+/*
+ * Argument idx of fn as a text: a table of languages (see api_text), or a string (def when it is
+ * absent, unless it is required). Capped like every run-time text.
+ */
+static const char *api_text_arg(lua_State *L, int idx, const char *fn, const char *label,
+                                bool required, const char *def, struct ex_tr **tr)
+{
+	const char *s;
+
+	*tr = NULL;
+	if (lua_istable(L, idx))
+		return api_text(L, idx, fn, label, tr);
+	s = required ? luaL_checkstring(L, idx) : luaL_optstring(L, idx, def);
+	api_cap(L, s, fn, label);
+	return s;
+}
+
 /* The text field name of the table at idx for fn (see api_text), or NULL when absent. */
 static const char *api_field(lua_State *L, int idx, const char *name, const char *fn,
                              struct ex_tr **tr)
@@ -359,7 +376,7 @@ static int api_score(lua_State *L)
 	int team = api_team_arg(L, 1, "score"), ok;
 	lua_Integer delta;
 	const char *reason;
-	struct ex_tr *tr = NULL;
+	struct ex_tr *tr;
 	lua_State *prev;
 
 	luaL_checktype(L, 2, LUA_TNUMBER);
@@ -367,11 +384,7 @@ static int api_score(lua_State *L)
 	if (!ok)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
 		                  luaL_tolstring(L, 2, NULL));
-	if (lua_istable(L, 3))
-		reason = api_text(L, 3, "score", "the reason", &tr);
-	else
-		reason = luaL_optstring(L, 3, "");
-	api_cap(L, reason, "score", "the reason");
+	reason = api_text_arg(L, 3, "score", "the reason", false, "", &tr);
 	prev = sandbox_enter(L);
 	ex_score_tr(api->ex, team, (long)delta, reason, tr);
 	sandbox_leave(L, prev);
@@ -382,13 +395,10 @@ static int api_score(lua_State *L)
 static int api_phase(lua_State *L)
 {
 	struct api *api = api_live(L, "phase");
-	struct ex_tr *tr = NULL;
-	const char *name =
-	    lua_istable(L, 1) ? api_text(L, 1, "phase", "the name", &tr) : luaL_checkstring(L, 1);
-	lua_State *prev;
+	struct ex_tr *tr;
+	const char *name = api_text_arg(L, 1, "phase", "the name", true, NULL, &tr);
+	lua_State *prev = sandbox_enter(L);
 
-	api_cap(L, name, "phase", "the name");
-	prev = sandbox_enter(L);
 	ex_phase_tr(api->ex, name, tr);
 	sandbox_leave(L, prev);
 	return 0;
@@ -398,13 +408,10 @@ static int api_phase(lua_State *L)
 static int api_endex(lua_State *L)
 {
 	struct api *api = api_live(L, "endex");
-	struct ex_tr *tr = NULL;
-	const char *reason = lua_istable(L, 1) ? api_text(L, 1, "endex", "the reason", &tr)
-	                                       : luaL_optstring(L, 1, NULL);
-	lua_State *prev;
+	struct ex_tr *tr;
+	const char *reason = api_text_arg(L, 1, "endex", "the reason", false, NULL, &tr);
+	lua_State *prev = sandbox_enter(L);
 
-	api_cap(L, reason, "endex", "the reason");
-	prev = sandbox_enter(L);
 	ex_endex_tr(api->ex, reason, tr);
 	sandbox_leave(L, prev);
 	return 0;
