@@ -688,9 +688,8 @@ static json_t *api_hook_state(void *ctx, struct exercise *ex)
 struct api *api_new(struct sandbox *sb, struct exercise *ex, long budget, long long seed_override,
                     struct scenario_problems *probs, const char *src, size_t src_len)
 {
-	struct api *api = mem_realloc(NULL, sizeof *api);
+	struct api *api = mem_calloc(1, sizeof *api);
 
-	memset(api, 0, sizeof *api);
 	api->sb = sb;
 	api->ex = ex;
 	api->budget = budget;

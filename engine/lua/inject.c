@@ -133,8 +133,7 @@ static void inject_decision(struct decl *d, struct ex_inject *inj)
 	d->t = top + 1;
 	d->in = "decision";
 	decl_fields(d, inject_decision_fields);
-	dec = inj->decision = mem_realloc(NULL, sizeof *dec);
-	memset(dec, 0, sizeof *dec);
+	dec = inj->decision = mem_calloc(1, sizeof *dec);
 	dec->deadline = -1;
 	dec->dflt = -1;
 	if (decl_get(d, "prompt") == LUA_TNIL)

@@ -374,9 +374,8 @@ static int sandbox_panic(lua_State *L)
 /* Make a sandbox for the scenario at path that may allocate mem_cap bytes. */
 struct sandbox *sandbox_new(const char *path, size_t mem_cap, char **err)
 {
-	struct sandbox *sb = mem_realloc(NULL, sizeof *sb);
+	struct sandbox *sb = mem_calloc(1, sizeof *sb);
 
-	memset(sb, 0, sizeof *sb);
 	*err = NULL;
 	sb->path = mem_strdup(path);
 	sb->chunkname = mem_printf("@%s", path);

@@ -170,8 +170,7 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 		scenario_problems_free(&own);
 		return NULL;
 	}
-	sc = mem_realloc(NULL, sizeof *sc);
-	memset(sc, 0, sizeof *sc);
+	sc = mem_calloc(1, sizeof *sc);
 	sc->ex = ex_new();
 	sc->ex->path = mem_strdup(path);
 	sc->rq = require_new(path, scenario_libdir(), sc->ex);
