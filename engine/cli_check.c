@@ -1,6 +1,7 @@
 /* tabletop check: validate scenarios and print every problem as FILE:LINE: message. */
+#include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "lua/scenario.h"
@@ -28,45 +29,58 @@ static int cli_check_missing(const struct exercise *ex)
 	return ex->n_missing;
 }
 
+/* check's command line. */
+const struct cliopt_spec cli_check_spec = {
+    "check", "SCENARIO.lua...", "validate scenarios, print problems as FILE:LINE: message",
+    (const struct cliopt[]){{NULL, 0, NULL, NULL, 0}},
+    "Loads each scenario in the sandbox and prints one FILE:LINE: message per\n"
+    "problem. Exit 0 when all are clean, 1 when any has a problem. A text that\n"
+    "lacks one of the declared languages is a problem for check (a missing\n"
+    "translation), although run and simulate play the scenario, showing the default\n"
+    "language there.\n"};
+
+/* Check one scenario, printing its problems; whether it is clean. */
+static bool cli_check_one(const char *path, const struct scenario_limits *lim)
+{
+	struct scenario_problems probs = {0};
+	struct scenario *sc = scenario_load(path, lim, -1, &probs);
+	bool clean = cli_check_print(&probs) == 0 && sc != NULL;
+
+	if (sc != NULL && cli_check_missing(scenario_exercise(sc)) > 0)
+		clean = false;
+	scenario_problems_free(&probs);
+	if (sc != NULL)
+		scenario_free(sc);
+	return clean;
+}
+
 /* tabletop check SCENARIO...: exit 0 when every scenario is clean, 1 otherwise. */
 int cli_check_main(int argc, char **argv)
 {
 	struct scenario_limits lim;
-	int bad = 0, files = 0;
+	struct cliopt_state st;
+	const char **paths = calloc((size_t)argc, sizeof *paths);
+	int bad = 0, files = 0, key;
 
-	scenario_limits_default(&lim);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			printf("usage: tabletop check SCENARIO.lua...\n"
-			       "Loads each scenario in the sandbox and prints one FILE:LINE: "
-			       "message per\n"
-			       "problem. Exit 0 when all are clean, 1 when any has a problem.\n"
-			       "A text that lacks one of the declared languages is a problem for "
-			       "check\n"
-			       "(a missing translation), although run and simulate play the "
-			       "scenario,\n"
-			       "showing the default language there.\n");
+	if (paths == NULL)
+		abort();
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_check_spec)) == CLIOPT_OPERAND)
+		paths[files++] = st.value;
+	if (key != CLIOPT_END || files == 0) {
+		free(paths);
+		if (key == CLIOPT_HELP)
 			return 0;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("check", "unknown option '%s'", argv[i]);
+		if (key == CLIOPT_END)
+			cliopt_error(stderr, &cli_check_spec,
+			             "which scenario? usage: tabletop check SCENARIO.lua");
+		return 2;
 	}
-	for (int i = 1; i < argc; i++) {
-		struct scenario_problems probs = {0};
-		struct scenario *sc = scenario_load(argv[i], &lim, -1, &probs);
-
-		if (cli_check_print(&probs) > 0 || sc == NULL)
+	scenario_limits_default(&lim);
+	for (int i = 0; i < files; i++)
+		if (!cli_check_one(paths[i], &lim))
 			bad = 1;
-		if (sc != NULL && cli_check_missing(scenario_exercise(sc)) > 0)
-			bad = 1;
-		scenario_problems_free(&probs);
-		if (sc != NULL)
-			scenario_free(sc);
-		files++;
-	}
-	if (files == 0)
-		return cli_usage_error("check",
-		                       "which scenario? usage: tabletop check SCENARIO.lua");
+	free(paths);
 	fflush(stdout);
 	return bad;
 }

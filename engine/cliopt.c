@@ -18,17 +18,36 @@ void cliopt_init(struct cliopt_state *st, int argc, char **argv)
 	st->err = stderr;
 }
 
-/* Print "tabletop CMD: message" and the hint to try --help to err; returns CLIOPT_ERROR. */
+/* Print "tabletop CMD: message", the usage line and the hint to try --help to err. */
+static void cliopt_verror(FILE *err, const struct cliopt_spec *spec, const char *fmt, va_list ap)
+{
+	fprintf(err, "tabletop %s: ", spec->cmd);
+	vfprintf(err, fmt, ap);
+	fprintf(err, "\nusage: tabletop %s %s\nTry 'tabletop %s --help'.\n", spec->cmd, spec->args,
+	        spec->cmd);
+}
+
+/* Print a usage error of the parse to st->err; returns CLIOPT_ERROR. */
+static int cliopt_fail(const struct cliopt_state *st, const struct cliopt_spec *spec,
+                       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cliopt_verror(st->err, spec, fmt, ap);
+	va_end(ap);
+	return CLIOPT_ERROR;
+}
+
+/* Print "tabletop CMD: message" and the hint to try --help to err; returns 2, usage's status. */
 int cliopt_error(FILE *err, const struct cliopt_spec *spec, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(err, "tabletop %s: ", spec->cmd);
 	va_start(ap, fmt);
-	vfprintf(err, fmt, ap);
+	cliopt_verror(err, spec, fmt, ap);
 	va_end(ap);
-	fprintf(err, "\nTry 'tabletop %s --help'.\n", spec->cmd);
-	return CLIOPT_ERROR;
+	return 2;
 }
 
 /* The edit distance between a[0..na) and b[0..nb), with transpositions, capped at 9. */
@@ -94,16 +113,16 @@ static const struct cliopt *cliopt_find(const struct cliopt_state *st,
 	if (prefixed == 1)
 		return found;
 	if (prefixed > 1) {
-		cliopt_error(st->err, spec, "'--%.*s' is ambiguous: it begins more than one option",
-		             (int)n, name);
+		cliopt_fail(st, spec, "'--%.*s' is ambiguous: it begins more than one option",
+		            (int)n, name);
 		return NULL;
 	}
 	near = cliopt_nearest(spec, name, n);
 	if (near != NULL)
-		cliopt_error(st->err, spec, "unknown option '--%.*s'; did you mean '--%s'?", (int)n,
-		             name, near->name);
+		cliopt_fail(st, spec, "unknown option '--%.*s'; did you mean '--%s'?", (int)n, name,
+		            near->name);
 	else
-		cliopt_error(st->err, spec, "unknown option '--%.*s'", (int)n, name);
+		cliopt_fail(st, spec, "unknown option '--%.*s'", (int)n, name);
 	return NULL;
 }
 
@@ -114,7 +133,7 @@ static const struct cliopt *cliopt_find_short(const struct cliopt_state *st,
 	for (const struct cliopt *o = spec->opts; o->name != NULL; o++)
 		if (o->short_name == c)
 			return o;
-	cliopt_error(st->err, spec, "unknown option '-%c'", c);
+	cliopt_fail(st, spec, "unknown option '-%c'", c);
 	return NULL;
 }
 
@@ -126,7 +145,7 @@ static int cliopt_take(struct cliopt_state *st, const struct cliopt_spec *spec,
 	st->value = NULL;
 	if (o->arg == NULL) {
 		if (inline_value != NULL)
-			return cliopt_error(st->err, spec, "%s takes no value", st->flag);
+			return cliopt_fail(st, spec, "%s takes no value", st->flag);
 		return o->key;
 	}
 	if (inline_value != NULL) {
@@ -134,7 +153,7 @@ static int cliopt_take(struct cliopt_state *st, const struct cliopt_spec *spec,
 		return o->key;
 	}
 	if (st->i >= st->argc)
-		return cliopt_error(st->err, spec, "%s needs a value (%s)", st->flag, o->arg);
+		return cliopt_fail(st, spec, "%s needs a value (%s)", st->flag, o->arg);
 	st->value = st->argv[st->i++];
 	return o->key;
 }
@@ -203,8 +222,6 @@ void cliopt_usage(const struct cliopt_spec *spec, FILE *f)
 
 	fprintf(f, "usage: tabletop %s %s\n\n", spec->cmd, spec->args);
 	cliopt_wrap(f, spec->summary, 0, 0);
-	if (spec->opts[0].name == NULL)
-		return;
 	fprintf(f, "\noptions:\n");
 	for (const struct cliopt *o = spec->opts; o->name != NULL; o++) {
 		char head[64];
@@ -227,4 +244,6 @@ void cliopt_usage(const struct cliopt_spec *spec, FILE *f)
 		cliopt_wrap(f, o->help, n, indent);
 	}
 	fprintf(f, "  -h, --help%*sthis help\n", indent - 12, "");
+	if (spec->more != NULL)
+		fprintf(f, "\n%s", spec->more);
 }

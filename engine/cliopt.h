@@ -25,6 +25,7 @@ struct cliopt_spec {
 	const char *args;          /* "SCENARIO.lua [options]" */
 	const char *summary;       /* one line */
 	const struct cliopt *opts; /* ends with a zeroed entry */
+	const char *more;          /* what --help says after the options, as written; or NULL */
 };
 
 /* What cliopt_next returns besides an option's key. */
@@ -52,7 +53,7 @@ void cliopt_init(struct cliopt_state *st, int argc, char **argv);
 int cliopt_next(struct cliopt_state *st, const struct cliopt_spec *spec);
 /* Print the subcommand's usage, summary and options to f, within 80 columns. */
 void cliopt_usage(const struct cliopt_spec *spec, FILE *f);
-/* Print "tabletop CMD: message" and the hint to try --help to err; returns CLIOPT_ERROR. */
+/* Print "tabletop CMD: message" and the hint to try --help to err; returns 2, usage's status. */
 int cliopt_error(FILE *err, const struct cliopt_spec *spec, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

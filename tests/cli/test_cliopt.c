@@ -25,7 +25,8 @@ static const struct cliopt test_opts[] = {
     {NULL, 0, NULL, NULL, 0},
 };
 
-static const struct cliopt_spec test_spec = {"demo", "FILE [options]", "a test command", test_opts};
+static const struct cliopt_spec test_spec = {"demo", "FILE [options]", "a test command", test_opts,
+                                             NULL};
 
 /* Parsing argv into a trace of keys and values, and what went to stdout and stderr. */
 struct trace {
