@@ -15,6 +15,9 @@ struct cli_cmd {
 /* The subcommands, ending with a zeroed entry. */
 extern const struct cli_cmd cli_cmds[];
 
+/* The largest --seed: 2^53 - 1, the largest whole number that JSON and Lua's floats keep exact. */
+#define CLI_SEED_MAX 9007199254740991LL
+
 /* Parse a whole number in [min, max] for flag; prints a usage error and returns -1 if bad. */
 int cli_parse_long(const char *flag, const char *s, long long min, long long max, long long *out);
 /* The subcommand called name, or NULL. */

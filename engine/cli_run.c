@@ -131,7 +131,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 's':
 		return cli_run_real(name, v, 1e6, &o->speed);
 	case 'S':
-		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
+		return cli_parse_long(name, v, 0, CLI_SEED_MAX, &o->seed);
 	case 'k':
 		o->secrets = v;
 		return 0;

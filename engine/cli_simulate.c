@@ -569,7 +569,7 @@ static int cli_simulate_option(struct cli_simulate_opts *o, int key, const char 
 
 	switch (key) {
 	case 'S':
-		if (cli_parse_long("--seed", v, 0, 9007199254740991LL, &n) < 0)
+		if (cli_parse_long("--seed", v, 0, CLI_SEED_MAX, &n) < 0)
 			return -1;
 		o->seed = n;
 		return 0;
