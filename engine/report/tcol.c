@@ -1,7 +1,6 @@
 /* Terminal text: wrapping at 80 columns (counted in code points) and aligned tables. */
 #include "tcol.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
