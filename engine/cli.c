@@ -16,6 +16,8 @@ const struct cli_cmd cli_cmds[] = {
     {"report", "JOURNAL [options]", "after-action report from a journal", cli_report_main},
     {"import", "MSEL.csv", "a scenario skeleton from an HSEEP-style MSEL, on stdout",
      cli_import_main},
+    {"scenarios", "", "list the shipped scenarios with their titles and durations",
+     cli_scenarios_main},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -28,6 +28,7 @@ int cli_simulate_main(int argc, char **argv);
 int cli_run_main(int argc, char **argv);
 int cli_report_main(int argc, char **argv);
 int cli_import_main(int argc, char **argv);
+int cli_scenarios_main(int argc, char **argv);
 
 /* How bots answer decisions in simulate. */
 enum cli_policy { CLI_POLICY_FIRST, CLI_POLICY_RANDOM, CLI_POLICY_DEFAULT, CLI_POLICY_NONE };

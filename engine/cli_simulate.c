@@ -372,7 +372,7 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	r.ex = scenario_exercise(sc);
 	cli_warn_missing(path, r.ex, err);
 	if (o->journal != NULL &&
-	    (r.journal = journal_create(o->journal, r.ex, path,
+	    (r.journal = journal_create(o->journal, r.ex, r.ex->path,
 	                                "tabletop never overwrites one: remove it or choose "
 	                                "another file",
 	                                err)) == NULL) {
