@@ -59,14 +59,15 @@ serve() {
 	STATE_DIRECTORY=/var/lib/tabletop/drill SCENARIO=tutorial LISTEN=127.0.0.1:0 \
 		chroot "$root" /usr/libexec/tabletop/tabletop-service drill >"$work/fifo" 2>&1 &
 	pid=$!
+	exec 3<"$work/fifo"
 	: >"$work/serve.txt"
-	while IFS= read -r line; do
+	while IFS= read -r line <&3; do
 		echo "$line" >>"$work/serve.txt"
 		case $line in *"listening on"*) break ;; esac
-	done <"$work/fifo" &
-	reader=$!
-	wait "$reader"
-	kill -TERM "$pid"
+	done
+	kill -TERM "$pid" 2>/dev/null
+	cat <&3 >>"$work/serve.txt"
+	exec 3<&-
 	wait "$pid"
 }
 mkdir -p "$root/var/lib/tabletop/drill"
