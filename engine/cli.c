@@ -10,7 +10,8 @@
 const struct cli_cmd cli_cmds[] = {
     {&cli_run_spec, cli_run_main},           {&cli_check_spec, cli_check_main},
     {&cli_simulate_spec, cli_simulate_main}, {&cli_report_spec, cli_report_main},
-    {&cli_import_spec, cli_import_main},     {NULL, NULL},
+    {&cli_import_spec, cli_import_main},     {&cli_scenarios_spec, cli_scenarios_main},
+    {NULL, NULL},
 };
 
 /* The subcommand called name, or NULL. */

@@ -28,12 +28,13 @@ struct exercise;
 void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err);
 
 extern const struct cliopt_spec cli_check_spec, cli_simulate_spec, cli_run_spec, cli_report_spec,
-    cli_import_spec;
+    cli_import_spec, cli_scenarios_spec;
 
 int cli_check_main(int argc, char **argv);
 int cli_simulate_main(int argc, char **argv);
 int cli_run_main(int argc, char **argv);
 int cli_report_main(int argc, char **argv);
 int cli_import_main(int argc, char **argv);
+int cli_scenarios_main(int argc, char **argv);
 
 #endif

@@ -63,7 +63,7 @@ static int cli_report_same_file(const char *journal, const char *out)
 
 /* The options of report. */
 static const struct cliopt cli_report_opts_table[] = {
-    {"format", 0, "FORMAT", "text, md, html or json (text)", 'f'},
+    {"format", 0, "text|md|html|json", "the format of the report (text)", 'f'},
     {"output", 'o', "FILE", "write the report to FILE (atomically) instead of standard output",
      'o'},
     {NULL, 0, NULL, NULL, 0},

@@ -334,8 +334,8 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	if (o->resume)
 		j = journal_reopen(o->journal, rep->keep, stderr);
 	else
-		j = journal_create(o->journal, srv->ex, o->scenario, "use --resume to continue it",
-		                   stderr);
+		j = journal_create(o->journal, srv->ex, srv->ex->path,
+		                   "use --resume to continue it", stderr);
 	if (j == NULL)
 		return -1;
 	server_set_journal(srv, j);

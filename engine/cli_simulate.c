@@ -373,7 +373,7 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	r.ex = scenario_exercise(sc);
 	cli_warn_missing(path, r.ex, err);
 	if (o->journal != NULL &&
-	    (r.journal = journal_create(o->journal, r.ex, path,
+	    (r.journal = journal_create(o->journal, r.ex, r.ex->path,
 	                                "tabletop never overwrites one: remove it or choose "
 	                                "another file",
 	                                err)) == NULL) {
@@ -530,7 +530,7 @@ int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *
 /* The options of simulate. */
 static const struct cliopt cli_simulate_opts_table[] = {
     {"seed", 0, "N", "the first seed (default: the scenario's)", 'S'},
-    {"policy", 0, "POLICY", "how bots decide: first, random, default or none (first)", 'p'},
+    {"policy", 0, "first|random|default|none", "how bots decide (first)", 'p'},
     {"runs", 0, "N", "play seeds SEED..SEED+N-1 and report what no run reached", 'r'},
     {"strict", 0, NULL, "with --runs: exit 1 when something was never reached", 's'},
     {"journal", 0, "FILE", "write the journal of a single run, for tabletop report", 'j'},

@@ -23,8 +23,8 @@ static void cliopt_verror(FILE *err, const struct cliopt_spec *spec, const char 
 {
 	fprintf(err, "tabletop %s: ", spec->cmd);
 	vfprintf(err, fmt, ap);
-	fprintf(err, "\nusage: tabletop %s %s\nTry 'tabletop %s --help'.\n", spec->cmd, spec->args,
-	        spec->cmd);
+	fprintf(err, "\nusage: tabletop %s%s%s\nTry 'tabletop %s --help'.\n", spec->cmd,
+	        spec->args[0] != '\0' ? " " : "", spec->args, spec->cmd);
 }
 
 /* Print a usage error of the parse to st->err; returns CLIOPT_ERROR. */
@@ -220,7 +220,8 @@ void cliopt_usage(const struct cliopt_spec *spec, FILE *f)
 {
 	const int indent = 24;
 
-	fprintf(f, "usage: tabletop %s %s\n\n", spec->cmd, spec->args);
+	fprintf(f, "usage: tabletop %s%s%s\n\n", spec->cmd, spec->args[0] != '\0' ? " " : "",
+	        spec->args);
 	cliopt_wrap(f, spec->summary, 0, 0);
 	fprintf(f, "\noptions:\n");
 	for (const struct cliopt *o = spec->opts; o->name != NULL; o++) {

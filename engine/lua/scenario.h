@@ -32,7 +32,8 @@ struct scenario;
 void scenario_limits_default(struct scenario_limits *lim);
 
 /*
- * Load the scenario at path into a new exercise. Problems are appended to *probs (every problem
+ * Load the scenario at path into a new exercise; a bare name that is no file ("balkansecure")
+ * loads the shipped scenario of that name (datadir_find). Problems are appended to *probs (every problem
  * `check` knows of, each with the line of its declaration). Returns NULL when the scenario cannot
  * run (any problem makes it so). On success, the exercise is prepared (ex_prepare) and wired to
  * the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is
