@@ -435,8 +435,11 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 			continue;
 		}
 		if (!fired[i]) {
-			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line,
-			        inj->id);
+			fprintf(out, "  %s:%d: inject %s was never fired%s\n", ex->path, inj->line,
+			        inj->id,
+			        inj->at < 0 ? " (it has no 'at': if only the white cell fires it, "
+			                      "say so with manual = true)"
+			                    : "");
 			gaps++;
 			continue;
 		}
@@ -531,6 +534,7 @@ int cli_simulate_main(int argc, char **argv)
 {
 	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_FIRST, .runs = 1};
 	const char *path = NULL;
+	int policy_set = 0;
 	long long v;
 
 	for (int i = 1; i < argc; i++) {
@@ -546,7 +550,10 @@ int cli_simulate_main(int argc, char **argv)
 			       "SEED..SEED+N-1 and reports score distributions and what no run "
 			       "reached.\n"
 			       "--journal FILE writes the journal of a single run, for tabletop "
-			       "report.\n");
+			       "report.\n"
+			       "The bots' policy is first for one run and random with --runs, "
+			       "unless\n"
+			       "--policy says otherwise.\n");
 			return 0;
 		}
 		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy") ||
@@ -568,6 +575,7 @@ int cli_simulate_main(int argc, char **argv)
 		} else if (!strcmp(a, "--policy")) {
 			const char *p = argv[++i];
 
+			policy_set = 1;
 			if (!strcmp(p, "first"))
 				o.policy = CLI_POLICY_FIRST;
 			else if (!strcmp(p, "random"))
@@ -595,6 +603,8 @@ int cli_simulate_main(int argc, char **argv)
 	if (o.journal != NULL && o.runs > 1)
 		return cli_usage_error("simulate",
 		                       "--journal records a single run; it cannot go with --runs");
+	if (!policy_set && o.runs > 1)
+		o.policy = CLI_POLICY_RANDOM; /* coverage means little when every bot answers alike */
 	o.progress = o.runs > 1 && isatty(STDERR_FILENO);
 	return cli_simulate_run(path, &o, stdout, stderr);
 }

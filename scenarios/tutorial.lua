@@ -149,8 +149,8 @@ inject {
   body = "We hear the port's e-mail was hacked and partners lost money. Any comment?",
 }
 
--- `manual = true` marks an inject the facilitators fire by hand (`fire WC-01`).
--- Without it, `check` reports an inject that nothing fires as a mistake.
+-- An inject without `at` that no code fires is the white cell's reserve: the facilitators
+-- fire it by hand (`fire WC-01`). `manual = true` says so, for readers and for `check`.
 inject {
   id = "WC-01", to = "all", manual = true,
   from = "Port authority director", channel = "phone",

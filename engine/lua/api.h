@@ -39,8 +39,6 @@ struct api_target {
 	int n_to;
 	bool all;        /* to = "all", or no `to` */
 	char *objective; /* expect.objective, or NULL */
-	bool manual;     /* fired by hand: never unreachable */
-	bool timed;      /* has an `at`, even a bad one (reported already) */
 };
 
 struct api {
@@ -54,7 +52,7 @@ struct api {
 	bool loading;
 	struct scenario_problems *probs;
 	int probs_first; /* problems in probs before this scenario's */
-	const char *src; /* the file's text, for the unreachable-inject check */
+	const char *src; /* the file's text, to find the line of a field */
 	size_t src_len;
 	bool has_exercise;
 	int exercise_line;

@@ -260,7 +260,7 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	int t;
 
 	decl_fields(d, inject_fields);
-	tg->timed = decl_time(d, "at", &inj->at) != 0;
+	decl_time(d, "at", &inj->at);
 	inject_to(d, tg);
 	decl_text(d, "from", &inj->from, &inj->from_tr);
 	decl_text(d, "channel", &inj->channel, &inj->channel_tr);
@@ -270,7 +270,7 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	inject_decision(d, inj);
 	inject_expect(d, inj, tg);
 	if ((t = decl_get(d, "manual")) == LUA_TBOOLEAN)
-		inj->manual = tg->manual = lua_toboolean(L, -1);
+		inj->manual = lua_toboolean(L, -1);
 	else if (t != LUA_TNIL)
 		decl_type(d, "manual", "true or false");
 	lua_pop(L, 1);
@@ -339,27 +339,6 @@ static char *inject_ids(const struct exercise *ex, bool teams)
 	return s;
 }
 
-/* Whether c may be part of an id next to a mention of it (so the mention is not whole). */
-static bool inject_idchar(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-/* How many times id appears in the file's text as a whole token. */
-static int inject_mentions(const struct api *api, const char *id)
-{
-	const char *src = api->src, *end = api->src + api->src_len, *p = src;
-	size_t n = strlen(id);
-	int count = 0;
-
-	for (; src != NULL && n > 0 && (size_t)(end - p) >= n; p++)
-		if (memcmp(p, id, n) == 0 && (p == src || !inject_idchar(p[-1])) &&
-		    (p + n == end || !inject_idchar(p[n])))
-			count++;
-	return count;
-}
-
 /* Resolve the `to` of a target into its inject, with a problem for every unknown team. */
 static void inject_resolve_to(struct api *api, struct decl *d, const struct api_target *tg)
 {
@@ -406,11 +385,6 @@ void inject_check(struct api *api, const struct api_target *tg)
 		             tg->objective, list);
 		free(list);
 	}
-	if (!tg->timed && !tg->manual && inject_mentions(api, inj->id) <= 1)
-		decl_problem(&d,
-		             "nothing fires it: it has no 'at', no fire(\"%s\") in the file, and "
-		             "no manual = true",
-		             inj->id);
 }
 
 /* Free what the load-only data of the injects holds (targets and scratch). */

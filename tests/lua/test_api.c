@@ -451,9 +451,6 @@ static void test_problems(void **state)
 	    {20, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
 	    {20, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
 	    {20, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
-	    {25,
-	     "inject I-04: nothing fires it: it has no 'at', no fire(\"I-04\") in the file, and "
-	     "no manual = true"},
 	    {27, "inject I-01: declared twice (first at line 13)"},
 	    {28, "inject I-06: 'body' must be a string, not a table"},
 	    {28, "inject I-06: expect.option 'x' names an option, but the inject asks no decision"},
@@ -541,8 +538,11 @@ static void test_problems_decision(void **state)
 	helpers_done(&r);
 }
 
-/* An inject is reachable by at, by manual = true, or by its id anywhere else in the file. */
-static void test_reachable(void **state)
+/*
+ * An inject without `at` is the white cell's reserve: valid whether code fires it, names it in a
+ * comment only, builds its id in a loop or never mentions it (manual = true changes nothing).
+ */
+static void test_white_cell(void **state)
 {
 	struct helpers_run r;
 
@@ -553,10 +553,16 @@ static void test_reachable(void **state)
 	                                  "at(\"5m\", function() fire(\"I-1\") end)\n"));
 	helpers_done(&r);
 
-	assert_null(helpers_load(&r, HEAD "inject { id = \"I-1\" }\n"
-	                                  "at(\"5m\", function() fire(\"I-10\") end)\n"));
-	assert_int_equal(r.probs.n, 1);
-	assert_int_equal(r.probs.v[0].line, 4);
+	assert_non_null(helpers_load(&r, HEAD "inject { id = \"I-1\" }\n"
+	                                      "at(\"5m\", function() fire(\"I-10\") end)\n"));
+	assert_int_equal(r.probs.n, 0);
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, HEAD "for k = 1, 3 do inject { id = \"W-\" .. k } end\n"
+	                                      "at(\"5m\", function() for k = 1, 3 do\n"
+	                                      "  fire(\"W-\" .. k) end end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "inject"), 3);
 	helpers_done(&r);
 }
 
@@ -873,7 +879,7 @@ int main(void)
 	    cmocka_unit_test(test_problems),
 	    cmocka_unit_test(test_problems_exercise),
 	    cmocka_unit_test(test_problems_decision),
-	    cmocka_unit_test(test_reachable),
+	    cmocka_unit_test(test_white_cell),
 	    cmocka_unit_test(test_load_errors),
 	    cmocka_unit_test(test_bom_and_shebang),
 	    cmocka_unit_test(test_tutorial),
