@@ -502,6 +502,8 @@ int cli_run_main(int argc, char **argv)
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	sc = cli_run_load(&o, &rep);
+	if (sc != NULL)
+		scenario_report_to(sc, stderr);
 	if (sc == NULL)
 		r = 1;
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)

@@ -174,6 +174,11 @@ static void sim_sink(void *ctx, struct evt *ev)
 		r->logs++;
 		sim_line(r, ev->t, "log: %s", sim_str(ev->obj, "text"));
 		break;
+	case EVT_SCRIPT_ERROR:
+		sim_line(r, ev->t, "script error: %s:%lld: %s", sim_str(ev->obj, "file"),
+		         (long long)json_integer_value(json_object_get(ev->obj, "line")),
+		         sim_str(ev->obj, "message"));
+		break;
 	case EVT_END:
 		sim_line(r, ev->t, "ENDEX: %s", sim_str(ev->obj, "reason"));
 		break;

@@ -478,11 +478,18 @@ void api_open(lua_State *L, struct api *api)
 	lua_pop(L, 1);
 }
 
-/* Tell the facilitators about a callback's error and count it. */
+/* Tell the staff about a callback's error ("FILE:LINE: message") as a script_error, count it. */
 static void api_report(struct api *api, const char *err)
 {
+	const char *msg;
+	int line = sandbox_split(api->sb, err, &msg);
+
 	api->errors++;
-	ex_log(api->ex, err);
+	if (api->report != NULL) {
+		fprintf(api->report, "script error: %s\n", err);
+		fflush(api->report);
+	}
+	ex_script_error(api->ex, api->ex->path, line, msg);
 }
 
 /* Push the arguments of a call and make it; runs in protected mode. */

@@ -8,6 +8,7 @@
 #include <lua.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../core/exercise.h"
 #include "sandbox.h"
@@ -47,6 +48,7 @@ struct api {
 	long budget; /* instructions per callback */
 	long long seed_override;
 	unsigned long errors; /* callbacks that raised */
+	FILE *report;         /* where script errors are also printed, or NULL */
 
 	/* while loading */
 	bool loading;

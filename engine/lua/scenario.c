@@ -215,7 +215,14 @@ void scenario_free(struct scenario *sc)
 	free(sc);
 }
 
-/* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
+/* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */
+void scenario_report_to(struct scenario *sc, FILE *f)
+{
+	if (sc->api != NULL)
+		sc->api->report = f;
+}
+
+/* Script errors raised by callbacks so far (each also sent to the staff as a script_error). */
 unsigned long scenario_errors(const struct scenario *sc)
 {
 	return sc->api != NULL ? sc->api->errors : 0;

@@ -6,6 +6,7 @@
 #define SCENARIO_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../core/exercise.h"
 
@@ -44,8 +45,10 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 struct exercise *scenario_exercise(struct scenario *sc);
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc);
-/* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
+/* Script errors raised by callbacks so far (each also sent to the staff as a script_error). */
 unsigned long scenario_errors(const struct scenario *sc);
+/* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */
+void scenario_report_to(struct scenario *sc, FILE *f);
 
 /* Append a problem (file and msg copied). */
 void scenario_problem_add(struct scenario_problems *p, const char *file, int line, const char *fmt,

@@ -202,7 +202,7 @@ static void test_on_events(void **state)
 	ex_rfi(r.ex, 1, "bob", "who?");
 	ex_tick(r.ex);
 	ex_endex(r.ex, "white cell");
-	assert_int_equal(helpers_count(&r, "log"), 9);
+	assert_int_equal(helpers_logs(&r), 9);
 	for (int k = 0; k < 9; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -225,7 +225,7 @@ static void test_timers(void **state)
 	                             "every(\"20m\", function() log(\"every\", now()) end)\n"
 	                             "at(0, function() log(\"zero\", now()) end)\n"));
 	helpers_play(&r);
-	assert_int_equal(helpers_count(&r, "log"), 8);
+	assert_int_equal(helpers_logs(&r), 8);
 	for (int k = 0; k < 8; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -247,7 +247,7 @@ static void test_when(void **state)
 	         "when(function() return state.n >= 5 end, function() log(\"C\", now())\n"
 	         "  when(function() return true end, function() log(\"D\", now()) end) end)\n"));
 	helpers_play(&r);
-	assert_int_equal(helpers_count(&r, "log"), 4);
+	assert_int_equal(helpers_logs(&r), 4);
 	for (int k = 0; k < 4; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -262,7 +262,7 @@ static void test_when(void **state)
 	ex_action(r.ex, 1, "bob", "x");
 	ex_tick(r.ex);
 	assert_true(helpers_has_log(&r, "acted xk 60"));
-	assert_int_equal(helpers_count(&r, "log"), 2); /* the predicate's error, reported once */
+	assert_int_equal(helpers_logs(&r), 2); /* the predicate's error, reported once */
 	assert_true(strstr(helpers_log(&r, 0), ":7: attempt to perform arithmetic") != NULL);
 	assert_int_equal(scenario_errors(r.sc), 1);
 	helpers_done(&r);
@@ -346,6 +346,45 @@ static void test_runtime_errors(void **state)
 		assert_string_equal(helpers_log(&r, k), at_line(&r, 4 + k, expected[k]));
 	assert_string_equal(helpers_log(&r, 8), "alive");
 	assert_int_equal(scenario_errors(r.sc), 8);
+	helpers_done(&r);
+}
+
+/*
+ * A run-time error is a script_error event for the staff (file, line, message, t), never a log
+ * line; the exercise counts them and text mode shows them apart.
+ */
+static void test_script_error_event(void **state)
+{
+	struct helpers_run r;
+	json_t *ev;
+	const char *text;
+	size_t len;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, HEAD "at(\"2m\", function() fire(\"B-0a\") end)\n"
+	                                      "at(\"3m\", function() log(\"fine\") end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "script_error"), 1);
+	assert_int_equal(helpers_count(&r, "log"), 1);
+	assert_string_equal(helpers_log(&r, 1), "fine");
+	ev = helpers_nth(&r, "script_error", 0);
+	assert_string_equal(json_string_value(json_object_get(ev, "file")), r.path);
+	assert_int_equal(json_integer_value(json_object_get(ev, "line")), 4);
+	assert_string_equal(json_string_value(json_object_get(ev, "message")),
+	                    "fire: unknown inject 'B-0a'");
+	assert_int_equal(json_integer_value(json_object_get(ev, "t")), 120);
+	assert_int_equal(json_object_size(ev), 5);
+	assert_int_equal(r.ex->n_script_errors, 1);
+	for (int i = 0; i < r.n_ev; i++) {
+		if (r.ev[i]->type != EVT_SCRIPT_ERROR)
+			continue;
+		assert_true(r.ev[i]->aud.staff);
+		assert_null(r.ev[i]->aud.teams);
+		assert_false(r.ev[i]->aud.all);
+		text = evt_text(r.ev[i], r.ex, &len);
+		assert_non_null(strstr(text, "SCRIPT ERROR"));
+		assert_non_null(strstr(text, ":4: fire: unknown"));
+	}
 	helpers_done(&r);
 }
 
@@ -888,6 +927,7 @@ int main(void)
 	    cmocka_unit_test(test_languages_undeclared),
 	    cmocka_unit_test(test_missing_translations),
 	    cmocka_unit_test(test_languages_runtime),
+	    cmocka_unit_test(test_script_error_event),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,7 +65,7 @@ static void esc_expect(const struct helpers_run *r, const char *path, const stru
 			snprintf(buf, sizeof buf, "%s", want[k].msg);
 		assert_string_equal(helpers_log(r, k), buf);
 	}
-	assert_int_equal(helpers_count(r, "log"), n);
+	assert_int_equal(helpers_logs(r), n);
 	assert_int_equal(scenario_errors(r->sc), errors);
 	assert_int_equal(r->ex->state, EX_ENDED);
 }

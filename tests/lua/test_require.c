@@ -308,7 +308,7 @@ static void test_library(void **state)
 	ex_share(r.ex, 1, 2, "x", "b to c, not a learner"); /* the credit only */
 	while (r.ex->state != EX_ENDED)
 		ex_tick(r.ex);
-	assert_int_equal(helpers_count(&r, "log"), 3);
+	assert_int_equal(helpers_logs(&r), 3);
 	for (int i = 0; i < 3; i++)
 		assert_string_equal(helpers_log(&r, i), logs[i]);
 	for (int i = 0; (subject = json_string_value(
