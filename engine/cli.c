@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/exercise.h"
+#include "lua/scenario.h"
 
 const struct cli_cmd cli_cmds[] = {
     {"run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_main},
@@ -58,4 +60,27 @@ void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err)
 		        "see the default language there\n",
 		        path, ex->n_missing, ex->n_missing == 1 ? "" : "s",
 		        ex->n_missing == 1 ? "s" : "");
+}
+
+/* Set what one scenario callback may emit from flag (--callback-events or --callback-bytes). */
+int cli_callback_cap(const char *flag, const char *value, struct scenario_limits *lim)
+{
+	long long v;
+
+	if (strcmp(flag, "--callback-events") == 0) {
+		if (cli_parse_long(flag, value, 1, 10000000, &v) < 0)
+			return -1;
+		lim->max_events = (long)v;
+		return 0;
+	}
+	if (cli_parse_long(flag, value, 1024, 1LL << 30, &v) < 0)
+		return -1;
+	lim->max_bytes = (size_t)v;
+	return 0;
+}
+
+/* Whether arg is --callback-events or --callback-bytes. */
+int cli_is_callback_cap(const char *arg)
+{
+	return strcmp(arg, "--callback-events") == 0 || strcmp(arg, "--callback-bytes") == 0;
 }

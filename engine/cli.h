@@ -19,6 +19,17 @@ int cli_parse_long(const char *flag, const char *s, long long min, long long max
 /* Print "tabletop NAME: message" to stderr and return 2, for usage errors. */
 int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct scenario_limits;
+/* Set what one scenario callback may emit from flag (--callback-events or --callback-bytes);
+ * -1 after a usage error. */
+int cli_callback_cap(const char *flag, const char *value, struct scenario_limits *lim);
+/* Whether arg is --callback-events or --callback-bytes. */
+int cli_is_callback_cap(const char *arg);
+/* The lines of the options above for a usage text. */
+#define CLI_CALLBACK_CAPS_USAGE                                                                    \
+	"  --callback-events N    events one scenario callback may emit (1000)\n"                   \
+	"  --callback-bytes N     bytes of text one scenario callback may emit (4194304)\n"
+
 struct exercise;
 /* Say on err when texts of the scenario lack a language: players see the default one there. */
 void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err);
@@ -39,9 +50,18 @@ struct cli_simulate_opts {
 	int progress; /* draw a progress bar on stderr */
 	int strict;   /* with runs > 1: exit 1 when something was never reached */
 	const char *journal; /* --journal FILE: write the run's journal there (one run only) */
+	const struct scenario_limits *lim; /* NULL: the defaults */
 };
 
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
 int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err);
+
+struct scenario_problems;
+/*
+ * Play runs headless runs of path (seeds from its own on, random policy, limits lim): every
+ * distinct script error goes to errors. Returns the runs played.
+ */
+int cli_simulate_probe(const char *path, const struct scenario_limits *lim, int runs,
+                       struct scenario_problems *errors);
 
 #endif

@@ -39,6 +39,7 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
+	struct scenario_limits slim; /* what the scenario's callbacks may do */
 };
 
 /* The most writer threads --writers accepts. */
@@ -82,7 +83,8 @@ static void cli_run_usage(FILE *f)
 	    "that)\n"
 	    "  --writers N            threads that write a broadcast to many clients (processors, "
 	    "up to 4)\n"
-	    "  --no-console           do not read facilitator commands from the terminal\n");
+	    "  --no-console           do not read facilitator commands from the terminal\n"
+	    CLI_CALLBACK_CAPS_USAGE);
 }
 
 /* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
@@ -163,6 +165,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
+	case 'e':
+	case 'b':
+		return cli_callback_cap(name, v, &o->slim);
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -216,6 +221,8 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 	    {"resume", no_argument, NULL, 'r'},
 	    {"force", no_argument, NULL, 'f'},
 	    {"writers", required_argument, NULL, 'W'},
+	    {"callback-events", required_argument, NULL, 'e'},
+	    {"callback-bytes", required_argument, NULL, 'b'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -437,7 +444,6 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
  * messages. */
 static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay *rep)
 {
-	struct scenario_limits slim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
@@ -451,8 +457,7 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 		}
 		return sc;
 	}
-	scenario_limits_default(&slim);
-	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
+	sc = scenario_load(o->scenario, &o->slim, o->seed, &probs);
 	if (sc == NULL)
 		cli_run_problems(&probs, o->scenario);
 	else
@@ -488,6 +493,7 @@ int cli_run_main(int argc, char **argv)
 	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
+	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)

@@ -23,6 +23,7 @@ struct sim_run {
 	unsigned char **chosen; /* per inject, n_options flags */
 	unsigned long decisions, timeouts, logs;
 	struct journal *journal; /* --journal, or NULL */
+	struct scenario_problems *errors; /* distinct script errors are added here, or NULL */
 };
 
 /* The next number of the run's seeded generator (splitmix64). */
@@ -150,6 +151,26 @@ static void sim_on_decision(struct sim_run *r, struct evt *ev)
 		fputs("            (by the deadline)\n", r->out);
 }
 
+/* Add a script error to r->errors unless one at its line with its message is there already. */
+static void sim_keep_error(struct sim_run *r, const struct evt *ev)
+{
+	int line = (int)json_integer_value(json_object_get(ev->obj, "line"));
+	const char *msg = sim_str(ev->obj, "message");
+	char off[32];
+
+	if (r->errors == NULL)
+		return;
+	for (int i = 0; i < r->errors->n; i++)
+		if (r->errors->v[i].line == line &&
+		    !strncmp(r->errors->v[i].msg, msg, strlen(msg)) &&
+		    !strncmp(r->errors->v[i].msg + strlen(msg), " (script error", 14))
+			return;
+	timeparse_format_offset(ev->t, off, sizeof off);
+	scenario_problem_add(r->errors, sim_str(ev->obj, "file"), line,
+	                     "%s (script error in a headless run: seed %llu, at %s)", msg,
+	                     r->ex->seed, off);
+}
+
 /* The exercise's sink for a simulated run. */
 static void sim_sink(void *ctx, struct evt *ev)
 {
@@ -178,6 +199,7 @@ static void sim_sink(void *ctx, struct evt *ev)
 		sim_line(r, ev->t, "script error: %s:%lld: %s", sim_str(ev->obj, "file"),
 		         (long long)json_integer_value(json_object_get(ev->obj, "line")),
 		         sim_str(ev->obj, "message"));
+		sim_keep_error(r, ev);
 		break;
 	case EVT_END:
 		sim_line(r, ev->t, "ENDEX: %s", sim_str(ev->obj, "reason"));
@@ -311,14 +333,17 @@ static int sim_problems(struct scenario_problems *p, FILE *err)
 	return 1;
 }
 
-/* Load the scenario for one run with the given seed (-1: its own). */
-static struct scenario *sim_load(const char *path, long long seed, FILE *err)
+/* Load the scenario for one run with the given seed (-1: its own) and limits (NULL: defaults). */
+static struct scenario *sim_load(const char *path, long long seed,
+                                 const struct scenario_limits *limits, FILE *err)
 {
 	struct scenario_limits lim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
 	scenario_limits_default(&lim);
+	if (limits != NULL)
+		lim = *limits;
 	sc = scenario_load(path, &lim, seed, &probs);
 	if (sc == NULL || probs.n > 0) {
 		sim_problems(&probs, err);
@@ -368,7 +393,7 @@ static void sim_summary(struct sim_run *r, unsigned long errors)
 /* One detailed run: the timeline and the summary. */
 static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
-	struct scenario *sc = sim_load(path, o->seed, err);
+	struct scenario *sc = sim_load(path, o->seed, o->lim, err);
 	struct sim_run r = {0};
 	int status = 0;
 
@@ -466,7 +491,7 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 /* Many runs over consecutive seeds: outcomes, score distributions and coverage. */
 static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
-	struct scenario *sc = sim_load(path, o->seed, err);
+	struct scenario *sc = sim_load(path, o->seed, o->lim, err);
 	struct exercise *first;
 	unsigned char *fired, **chosen;
 	long *scores, runs = o->runs;
@@ -483,7 +508,7 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)
 		abort();
 	for (long n = 0; n < runs; n++) {
-		struct scenario *s = n == 0 ? sc : sim_load(path, (long long)(seed0 + n), err);
+		struct scenario *s = n == 0 ? sc : sim_load(path, (long long)(seed0 + n), o->lim, err);
 		struct sim_run r = {0};
 
 		if (s == NULL)
@@ -528,6 +553,41 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	return o->strict && gaps > 0 ? 1 : 0;
 }
 
+/*
+ * Play runs headless runs of path (seeds from its own on, random policy, limits lim): every
+ * distinct script error goes to errors. Returns the runs played.
+ */
+int cli_simulate_probe(const char *path, const struct scenario_limits *lim, int runs,
+                       struct scenario_problems *errors)
+{
+	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_RANDOM, .lim = lim};
+	unsigned long long seed0 = 0;
+	unsigned char *fired, **chosen;
+	int n;
+
+	for (n = 0; n < runs; n++) {
+		struct scenario *sc = sim_load(path, n == 0 ? -1 : (long long)(seed0 + n), lim,
+		                               stderr);
+		struct sim_run r = {.o = &o, .errors = errors};
+
+		if (sc == NULL)
+			break;
+		r.ex = scenario_exercise(sc);
+		if (n == 0)
+			seed0 = r.ex->seed;
+		r.rng = r.ex->seed;
+		sim_coverage_alloc(r.ex, &fired, &chosen);
+		r.fired = fired;
+		r.chosen = chosen;
+		queue_init(&r.bots);
+		sim_play(&r);
+		sim_coverage_free(r.ex->n_injects, fired, chosen);
+		queue_free(&r.bots);
+		scenario_free(sc);
+	}
+	return n;
+}
+
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
 int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
@@ -538,8 +598,12 @@ int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *
 int cli_simulate_main(int argc, char **argv)
 {
 	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_FIRST, .runs = 1};
+	struct scenario_limits lim;
 	const char *path = NULL;
 	int policy_set = 0;
+
+	scenario_limits_default(&lim);
+	o.lim = &lim;
 	long long v;
 
 	for (int i = 1; i < argc; i++) {
@@ -548,7 +612,8 @@ int cli_simulate_main(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
 			       "[--policy first|random|default|none] [--runs N] [--strict]\n"
-			       "                         [--journal FILE]\n"
+			       "                         [--journal FILE] [--callback-events N] "
+			       "[--callback-bytes N]\n"
 			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
 			       "at a\n"
 			       "seeded random moment before its deadline. --runs N plays seeds\n"
@@ -558,14 +623,17 @@ int cli_simulate_main(int argc, char **argv)
 			       "report.\n"
 			       "The bots' policy is first for one run and random with --runs, "
 			       "unless\n"
-			       "--policy says otherwise.\n");
+			       "--policy says otherwise.\n" CLI_CALLBACK_CAPS_USAGE);
 			return 0;
 		}
 		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy") ||
-		     !strcmp(a, "--journal")) &&
+		     !strcmp(a, "--journal") || cli_is_callback_cap(a)) &&
 		    i + 1 >= argc)
 			return cli_usage_error("simulate", "%s needs a value", a);
-		if (!strcmp(a, "--seed")) {
+		if (cli_is_callback_cap(a)) {
+			if (cli_callback_cap(a, argv[++i], &lim) < 0)
+				return 2;
+		} else if (!strcmp(a, "--seed")) {
 			if (cli_parse_long("--seed", argv[++i], 0, 9007199254740991LL, &v) < 0)
 				return 2;
 			o.seed = v;

@@ -221,6 +221,26 @@ static int api_on(lua_State *L)
 	return 0;
 }
 
+/* Bytes of text s and its other languages tr (either may be NULL). */
+static size_t api_bytes(const char *s, const struct ex_tr *tr)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	for (int k = 0; tr != NULL && k < tr->n; k++)
+		n += tr->v[k] != NULL ? strlen(tr->v[k]) : 0;
+	return n;
+}
+
+/* Bytes of the texts an inject sends (from, channel, subject, body, prompt), every language. */
+static size_t api_inject_bytes(const struct ex_inject *inj)
+{
+	return api_bytes(inj->from, inj->from_tr) + api_bytes(inj->channel, inj->channel_tr) +
+	       api_bytes(inj->subject, inj->subject_tr) + api_bytes(inj->body, inj->body_tr) +
+	       (inj->decision != NULL
+	            ? api_bytes(inj->decision->prompt, inj->decision->prompt_tr)
+	            : 0);
+}
+
 /* fire(id [, to]): fire a declared inject now, to its own teams or to `to`. */
 static int api_fire(lua_State *L)
 {
@@ -237,6 +257,7 @@ static int api_fire(lua_State *L)
 		return luaL_error(L, "fire: the exercise has ended");
 	if (!lua_isnoneornil(L, 2))
 		mask = api_mask(L, 2, "fire");
+	sandbox_emit(L, api_inject_bytes(&ex->injects[i]));
 	prev = sandbox_enter(L);
 	if (mask == NULL)
 		rc = ex_fire(ex, i, -1);
@@ -363,6 +384,7 @@ static int api_send(lua_State *L)
 	inj.channel = (char *)api_field(L, 1, "channel", "send", &inj.channel_tr);
 	inj.subject = (char *)api_field(L, 1, "subject", "send", &inj.subject_tr);
 	inj.body = (char *)api_field(L, 1, "body", "send", &inj.body_tr);
+	sandbox_emit(L, api_inject_bytes(&inj));
 	prev = sandbox_enter(L);
 	ex_send_inject(api->ex, mask, &inj);
 	sandbox_leave(L, prev);
@@ -385,6 +407,7 @@ static int api_score(lua_State *L)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
 		                  luaL_tolstring(L, 2, NULL));
 	reason = api_text_arg(L, 3, "score", "the reason", false, "", &tr);
+	sandbox_emit(L, api_bytes(reason, tr));
 	prev = sandbox_enter(L);
 	ex_score_tr(api->ex, team, (long)delta, reason, tr);
 	sandbox_leave(L, prev);
@@ -397,7 +420,10 @@ static int api_phase(lua_State *L)
 	struct api *api = api_live(L, "phase");
 	struct ex_tr *tr;
 	const char *name = api_text_arg(L, 1, "phase", "the name", true, NULL, &tr);
-	lua_State *prev = sandbox_enter(L);
+	lua_State *prev;
+
+	sandbox_emit(L, api_bytes(name, tr));
+	prev = sandbox_enter(L);
 
 	ex_phase_tr(api->ex, name, tr);
 	sandbox_leave(L, prev);
@@ -410,7 +436,10 @@ static int api_endex(lua_State *L)
 	struct api *api = api_live(L, "endex");
 	struct ex_tr *tr;
 	const char *reason = api_text_arg(L, 1, "endex", "the reason", false, NULL, &tr);
-	lua_State *prev = sandbox_enter(L);
+	lua_State *prev;
+
+	sandbox_emit(L, api_bytes(reason, tr));
+	prev = sandbox_enter(L);
 
 	ex_endex_tr(api->ex, reason, tr);
 	sandbox_leave(L, prev);
@@ -441,6 +470,7 @@ static int api_log(lua_State *L)
 	}
 	luaL_pushresult(&b);
 	api_cap(L, lua_tostring(L, -1), "log", "the line");
+	sandbox_emit(L, api_bytes(lua_tostring(L, -1), NULL));
 	prev = sandbox_enter(L);
 	ex_log(api->ex, lua_tostring(L, -1));
 	sandbox_leave(L, prev);

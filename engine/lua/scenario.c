@@ -39,6 +39,8 @@ void scenario_limits_default(struct scenario_limits *lim)
 {
 	lim->budget = 10000000;
 	lim->mem_cap = (size_t)64 << 20;
+	lim->max_events = 1000;
+	lim->max_bytes = (size_t)4 << 20;
 }
 
 /* The helper library's directory: $TABLETOP_LIB when set, else the built-in one (or NULL). */
@@ -179,6 +181,7 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);
 		free(err);
 	} else {
+		sandbox_set_emit_caps(sc->sb, lim->max_events, lim->max_bytes);
 		sc->api = api_new(sc->sb, sc->ex, lim->budget, seed_override, probs, src, len);
 		m = (struct scenario_main){sc->api, sc->rq, src, len};
 		scenario_exec(sc, lim, &m, probs);

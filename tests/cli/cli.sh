@@ -43,6 +43,24 @@ tap_ok "--policy still wins over --runs" status 0 "$T" simulate "$F/random.lua" 
 tap_ok "and says so" has "policy default"
 tap_ok "check of a missing file exits 1" status 1 "$T" check "$F/no-such-file.lua"
 tap_ok "and names the file" has "no-such-file.lua"
+tap_ok "check plays the scenario and fails on a run-time script error" status 1 "$T" check "$F/typo.lua"
+tap_ok "and reports it at its line" has "typo.lua:8: fire: unknown inject 'B-0a' (script error in a headless run"
+tap_ok "check --runs 0 only loads it" status 0 "$T" check --runs 0 "$F/typo.lua"
+tap_ok "check --runs must be a number" status 2 "$T" check --runs x "$F/typo.lua"
+tap_ok "check stops a runaway send loop at the byte cap" status 1 "$T" check "$F/runaway.lua"
+tap_ok "and names its line and the cap" has "runaway.lua:4: stopped: this callback reached its cap of 4 MiB of text (--callback-bytes)"
+tap_ok "and the loop behind an action too" has "runaway.lua:6: stopped: this callback reached its cap of 1000 events (--callback-events)"
+tap_ok "check --callback-events sets the event cap" status 1 "$T" check --callback-events 10 "$F/runaway.lua"
+tap_ok "and the message names it" has "runaway.lua:6: stopped: this callback reached its cap of 10 events"
+tap_ok "check --callback-bytes must be a number" status 2 "$T" check --callback-bytes lots "$F/runaway.lua"
+j=$(mktemp -u)
+tap_ok "simulate obeys the caps and goes on to ENDEX" status 0 "$T" simulate "$F/runaway.lua" --journal "$j"
+tap_ok "and counts the stopped callback as a script error" has "script errors: 1"
+tap_ok "and its journal holds what the cap allows, not gigabytes" \
+	sh -c "test \$(wc -c <'$j') -lt 5000000 && test \$(grep -c '\"type\":\"inject\"' '$j') -le 1000"
+rm -f "$j"
+tap_ok "simulate --callback-events sets the event cap" status 0 "$T" simulate "$F/runaway.lua" --callback-events 5 --callback-bytes 1073741824
+tap_ok "and the timeline shows the script error at its line" has "script error: $F/runaway.lua:4: stopped: this callback reached its cap of 5 events"
 tap_ok "simulate without a file is a usage error" status 2 "$T" simulate
 tap_ok "simulate --policy must be known" status 2 "$T" simulate "$F/random.lua" --policy clever
 tap_ok "simulate --seed must be a number" status 2 "$T" simulate "$F/random.lua" --seed 12abc
