@@ -28,7 +28,7 @@ int cli_is_callback_cap(const char *arg);
 /* The lines of the options above for a usage text. */
 #define CLI_CALLBACK_CAPS_USAGE                                                                    \
 	"  --callback-events N    events one scenario callback may emit (1000)\n"                   \
-	"  --callback-bytes N     bytes of text one scenario callback may emit (4194304)\n"
+	"  --callback-bytes N     bytes of text one scenario callback may emit (524288)\n"
 
 struct exercise;
 /* Say on err when texts of the scenario lack a language: players see the default one there. */

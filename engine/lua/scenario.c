@@ -40,7 +40,7 @@ void scenario_limits_default(struct scenario_limits *lim)
 	lim->budget = 10000000;
 	lim->mem_cap = (size_t)64 << 20;
 	lim->max_events = 1000;
-	lim->max_bytes = (size_t)4 << 20;
+	lim->max_bytes = (size_t)512 << 10;
 }
 
 /* The helper library's directory: $TABLETOP_LIB when set, else the built-in one (or NULL). */

@@ -48,7 +48,7 @@ tap_ok "and reports it at its line" has "typo.lua:8: fire: unknown inject 'B-0a'
 tap_ok "check --runs 0 only loads it" status 0 "$T" check --runs 0 "$F/typo.lua"
 tap_ok "check --runs must be a number" status 2 "$T" check --runs x "$F/typo.lua"
 tap_ok "check stops a runaway send loop at the byte cap" status 1 "$T" check "$F/runaway.lua"
-tap_ok "and names its line and the cap" has "runaway.lua:4: stopped: this callback reached its cap of 4 MiB of text (--callback-bytes)"
+tap_ok "and names its line and the cap" has "runaway.lua:4: stopped: this callback reached its cap of 512 KiB of text (--callback-bytes)"
 tap_ok "and the loop behind an action too" has "runaway.lua:6: stopped: this callback reached its cap of 1000 events (--callback-events)"
 tap_ok "check --callback-events sets the event cap" status 1 "$T" check --callback-events 10 "$F/runaway.lua"
 tap_ok "and the message names it" has "runaway.lua:6: stopped: this callback reached its cap of 10 events"

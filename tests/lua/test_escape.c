@@ -33,7 +33,7 @@ struct esc_log {
 /* Load the scenario at path with the tests' limits; NULL on problems (kept in r->probs). */
 static struct scenario *esc_open(struct helpers_run *r, const char *path)
 {
-	struct scenario_limits lim = {ESC_BUDGET, ESC_MEM, 1000, (size_t)4 << 20};
+	struct scenario_limits lim = {ESC_BUDGET, ESC_MEM, 1000, (size_t)512 << 10};
 
 	memset(r, 0, sizeof *r);
 	r->sc = scenario_load(path, &lim, -1, &r->probs);

@@ -240,7 +240,7 @@ static void test_module_limits(void **state)
 {
 	static const char *const spent[] = {"instruction budget of 1000000 exceeded", NULL};
 	static const char *const capped[] = {"memory cap of 8 MiB exceeded", NULL};
-	struct scenario_limits lim = {100000, (size_t)8 << 20, 1000, (size_t)4 << 20};
+	struct scenario_limits lim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct tree t;
 	struct helpers_run r;
 

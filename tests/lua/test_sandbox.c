@@ -153,7 +153,7 @@ static void test_budget_covers_library_work(void **state)
 /* An endless loop while the file loads is a problem at its line, under a larger budget. */
 static void test_endless_load(void **state)
 {
-	struct scenario_limits lim = {1000, 64 << 20, 1000, 4 << 20};
+	struct scenario_limits lim = {1000, 64 << 20, 1000, 512 << 10};
 	struct helpers_run r;
 
 	(void)state;
@@ -170,7 +170,7 @@ static void test_endless_load(void **state)
 /* Memory bombs hit the cap, are reported at their line, and the memory comes back. */
 static void test_memory_bombs(void **state)
 {
-	struct scenario_limits lim = {10000000, 8 << 20, 1000, 4 << 20};
+	struct scenario_limits lim = {10000000, 8 << 20, 1000, 512 << 10};
 	struct helpers_run r;
 
 	(void)state;
@@ -353,7 +353,7 @@ static void test_emit_caps(void **state)
 	(void)state;
 	scenario_limits_default(&lim);
 	assert_int_equal(lim.max_events, 1000);
-	assert_int_equal(lim.max_bytes, 4 << 20);
+	assert_int_equal(lim.max_bytes, 512 << 10);
 	lim.max_events = 50;
 	lim.max_bytes = 100000;
 	assert_non_null(helpers_load_with(
