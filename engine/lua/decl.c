@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "../core/timeparse.h"
+#include "fieldline.h"
 #include "libs.h"
 
 /* The fields exercise{}, team{} and objective{} may have. */
@@ -22,20 +23,36 @@ static const char *const decl_exercise_fields[] = {
 static const char *const decl_team_fields[] = {"id", "name", "secret", NULL};
 static const char *const decl_objective_fields[] = {"id", "text", NULL};
 
-/* Record a problem of the declaration being read. */
+/* The line of the field last read (of `in` when only that is found), else the declaration's. */
+int decl_line(const struct decl *d)
+{
+	const struct api *api = d->api;
+	int line = 0;
+
+	if (d->field == NULL)
+		return d->line;
+	if (d->in != NULL)
+		line = fieldline_find(api->src, api->src_len, d->line, d->kind, d->in, d->field);
+	if (line == 0)
+		line = fieldline_find(api->src, api->src_len, d->line, d->kind, NULL,
+		                      d->in != NULL ? d->in : d->field);
+	return line > 0 ? line : d->line;
+}
+
+/* Record a problem of the declaration being read, at the line of its field last read. */
 void decl_problem(struct decl *d, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
+	int line = decl_line(d);
 
 	va_start(ap, fmt);
 	msg = mem_vprintf(fmt, ap);
 	va_end(ap);
 	if (d->what[0] != '\0')
-		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s: %s", d->what,
-		                     msg);
+		scenario_problem_add(d->api->probs, d->api->ex->path, line, "%s: %s", d->what, msg);
 	else
-		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s", msg);
+		scenario_problem_add(d->api->probs, d->api->ex->path, line, "%s", msg);
 	free(msg);
 }
 
@@ -74,6 +91,7 @@ static const char *decl_label(const struct decl *d, const char *name, char *buf,
 /* Push field name of the table being read; returns its type. */
 int decl_get(struct decl *d, const char *name)
 {
+	d->field = name;
 	lua_pushstring(d->L, name);
 	return lua_rawget(d->L, d->t);
 }
@@ -152,6 +170,7 @@ void decl_fields(struct decl *d, const char *const *names)
 			continue;
 		}
 		key = lua_tostring(L, -1);
+		d->field = key;
 		for (int j = 0; names[j] != NULL && key != NULL; j++) {
 			if (strcmp(key, names[j]) == 0)
 				key = NULL;
@@ -304,7 +323,7 @@ int decl_text_at(struct decl *d, int idx, const char *label, char **out, struct 
 	for (k = 0; k < ex->n_langs; k++) {
 		(*tr)->v[k] = mem_strdup(v[k]);
 		if (v[k] == NULL)
-			ex_lang_missing(ex, d->line,
+			ex_lang_missing(ex, decl_line(d),
 			                "%s%s%s has no text in '%s' (missing translation)", d->what,
 			                d->what[0] ? ": " : "", label, ex->langs[k]);
 	}
@@ -370,6 +389,7 @@ int decl_begin(struct decl *d, lua_State *L, const char *kind)
 	d->L = L;
 	d->api = api_of(L);
 	d->line = sandbox_line(L, 1);
+	d->kind = kind;
 	d->t = 1;
 	snprintf(d->what, sizeof d->what, "%s", kind);
 	if (!d->api->loading)

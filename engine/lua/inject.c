@@ -367,16 +367,19 @@ void inject_check(struct api *api, const struct api_target *tg)
 {
 	struct exercise *ex = api->ex;
 	struct ex_inject *inj = &ex->injects[tg->inject];
-	struct decl d = {.api = api, .line = tg->line};
+	struct decl d = {.api = api, .line = tg->line, .kind = "inject", .field = "to"};
 	char a[32], b[32], *list;
 
 	snprintf(d.what, sizeof d.what, "inject %s", inj->id);
 	inject_resolve_to(api, &d, tg);
+	d.field = "at";
 	if (inj->at > ex->duration) {
 		timeparse_format_duration(inj->at, a, sizeof a);
 		timeparse_format_duration(ex->duration, b, sizeof b);
 		decl_problem(&d, "at %s is after the end of the exercise (duration %s)", a, b);
 	}
+	d.in = "expect";
+	d.field = "objective";
 	if (tg->objective != NULL &&
 	    (inj->expect.objective = ex_find_objective(ex, tg->objective)) < 0) {
 		list = inject_ids(ex, false);

@@ -469,7 +469,7 @@ static void test_state(void **state)
 	helpers_done(&r);
 }
 
-/* Every problem of the fixture is reported at its declaration's line, in line order. */
+/* Every problem of the fixture is reported at its field's line, in line order. */
 static void test_problems(void **state)
 {
 	static const struct {
@@ -482,14 +482,14 @@ static void test_problems(void **state)
 	    {7, "team: missing id"},
 	    {8, "team xk2: 'name' must be a string, not a number"},
 	    {11, "objective O1: declared twice (first at line 10)"},
-	    {13, "inject I-01: bad time '1:7' for at: minutes and seconds after ':' must be two "
+	    {14, "inject I-01: bad time '1:7' for at: minutes and seconds after ':' must be two "
 	         "digits below 60"},
-	    {13, "inject I-01: 'to' names unknown team 'xk' (teams: al, xk2)"},
-	    {17, "inject I-02: at 3h is after the end of the exercise (duration 2h)"},
-	    {20, "inject I-03: unknown field 'deadlline'"},
-	    {20, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
-	    {20, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
-	    {20, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
+	    {14, "inject I-01: 'to' names unknown team 'xk' (teams: al, xk2)"},
+	    {18, "inject I-02: at 3h is after the end of the exercise (duration 2h)"},
+	    {21, "inject I-03: unknown field 'deadlline'"},
+	    {22, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
+	    {23, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
+	    {23, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
 	    {27, "inject I-01: declared twice (first at line 13)"},
 	    {28, "inject I-06: 'body' must be a string, not a table"},
 	    {28, "inject I-06: expect.option 'x' names an option, but the inject asks no decision"},
@@ -520,8 +520,8 @@ static void test_problems_exercise(void **state)
 	assert_true(helpers_has_problem(&r, 1, "exercise: duration must be more than 0"));
 	assert_true(helpers_has_problem(&r, 1, "exercise: tick must be more than 0"));
 	assert_true(helpers_has_problem(
-	    &r, 1, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
-	assert_true(helpers_has_problem(&r, 1, "exercise: seed must be a whole number, 0 or more"));
+	    &r, 2, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
+	assert_true(helpers_has_problem(&r, 2, "exercise: seed must be a whole number, 0 or more"));
 	assert_int_equal(r.probs.v[0].line, 0); /* no line: first */
 	assert_true(helpers_has_problem(
 	    &r, 0, "no team declared: add team { id = \"blue\", name = \"Blue team\" }"));
@@ -558,17 +558,17 @@ static void test_problems_decision(void **state)
 	assert_true(helpers_has_problem(
 	    &r, 4, "inject I-01: decision option 2 must be a label or {key, label}"));
 	assert_true(helpers_has_problem(
-	    &r, 5,
+	    &r, 6,
 	    "inject I-02: option key 'a b' must be one word of letters, digits, '-', '_' or '.'"));
 	assert_true(
-	    helpers_has_problem(&r, 5, "inject I-02: option key 'K' appears twice (options: k)"));
+	    helpers_has_problem(&r, 6, "inject I-02: option key 'K' appears twice (options: k)"));
 	assert_true(
-	    helpers_has_problem(&r, 5, "inject I-02: decision.deadline must be more than 0"));
+	    helpers_has_problem(&r, 6, "inject I-02: decision.deadline must be more than 0"));
 	assert_true(helpers_has_problem(&r, 7,
 	                                "inject I-03: decision.options must be a list: { {\"key\", "
 	                                "\"label\"}, ... } or { \"label\", ... }"));
 	assert_true(helpers_has_problem(
-	    &r, 7,
+	    &r, 8,
 	    "inject I-03: 'on_decision' must be a function(team, option, timeout), not a "
 	    "number"));
 	assert_true(helpers_has_problem(
@@ -799,7 +799,7 @@ static void test_languages_undeclared(void **state)
 	                                  "  subject = { en = \"Hi\", sq = \"Tung\" } }\n"
 	                                  "hotwash { { en = \"Well?\" } }\n"));
 	assert_true(helpers_has_problem(
-	    &r, 4,
+	    &r, 5,
 	    "inject I-01: 'subject' is a table of languages, but the exercise declares none: add "
 	    "languages = { \"en\", ... } to exercise { ... }, the default first"));
 	assert_true(helpers_has_problem(
@@ -831,7 +831,7 @@ static void test_missing_translations(void **state)
 	    "inject I-01: the label of option 'a' has no text in 'sq' (missing translation)",
 	    "hotwash: question 1 has no text in 'sq' (missing translation)",
 	};
-	static const int lines[] = {4, 6, 6, 15};
+	static const int lines[] = {4, 8, 11, 15};
 	struct helpers_run r;
 	struct exercise *ex;
 	const json_t *o, *opts;
