@@ -55,6 +55,7 @@ static int cli_check_one(const char *path, const struct scenario_limits *lim, in
 		return bad;
 	if (cli_check_missing(scenario_exercise(sc)) > 0)
 		bad = 1;
+	cli_check_print(scenario_warnings(sc));
 	if (runs > 0 && cli_check_play(path, lim, runs) > 0)
 		bad = 1;
 	scenario_free(sc);
@@ -73,7 +74,9 @@ static void cli_check_usage(void)
 	       "showing the default language there.\n"
 	       "Then it plays each scenario that loads headless (--runs N seeded runs, 10 by\n"
 	       "default; 0: none), bots answering at random, and reports every script error\n"
-	       "of those runs as a problem at its line.\n" CLI_CALLBACK_CAPS_USAGE);
+	       "of those runs as a problem at its line.\n"
+	       "Warnings (a secret of fewer than 8 characters) are printed but do not fail.\n"
+	       CLI_CALLBACK_CAPS_USAGE);
 }
 
 /* tabletop check SCENARIO...: exit 0 when every scenario is clean, 1 otherwise. */

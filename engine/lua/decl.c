@@ -14,6 +14,7 @@
 
 #include "../core/timeparse.h"
 #include "fieldline.h"
+#include "hint.h"
 #include "libs.h"
 
 /* The fields exercise{}, team{} and objective{} may have. */
@@ -125,7 +126,7 @@ static bool decl_secret_ok(const char *s)
 }
 
 /* The edit distance of a and b, or a large number when they are long or far apart. */
-static int decl_distance(const char *a, const char *b)
+int decl_distance(const char *a, const char *b)
 {
 	size_t m = strlen(a), n = strlen(b);
 	int row[33], diag, up;
@@ -355,12 +356,18 @@ void decl_text(struct decl *d, const char *name, char **out, struct ex_tr **tr)
 int decl_time(struct decl *d, const char *name, long *out)
 {
 	int top = lua_gettop(d->L), rc = 0;
-	char label[64], buf[96];
+	char label[64], buf[96], hint[64];
 	const char *err;
 
 	if (decl_get(d, name) != LUA_TNIL) {
 		rc = api_time(d->L, -1, out, &err) == 0 ? 1 : -1;
-		if (rc < 0)
+		if (rc < 0 && lua_type(d->L, -1) == LUA_TSTRING &&
+		    hint_duration(lua_tostring(d->L, -1), hint, sizeof hint))
+			decl_problem(d, "bad time %s for %s: write \"%s\" (times read \"90s\", "
+			                "\"15m\", \"2h\", \"1h30m\" or \"1:30\")",
+			             decl_repr(d->L, -1, buf, sizeof buf),
+			             decl_label(d, name, label, sizeof label), hint);
+		else if (rc < 0)
 			decl_problem(d, "bad time %s for %s: %s",
 			             decl_repr(d->L, -1, buf, sizeof buf),
 			             decl_label(d, name, label, sizeof label), err);
@@ -422,16 +429,29 @@ const char *decl_id(struct decl *d, const char *kind)
 	return id;
 }
 
-/* A secret field (pushed; NULL when absent or bad): something one can type after login ID. */
+/* Secrets shorter than this are guessed too easily: check warns about them. */
+#define DECL_SECRET_MIN 8
+
+/*
+ * A secret field (pushed; NULL when absent or bad): something one can type after login ID. A
+ * short one is a warning for check.
+ */
 static const char *decl_secret(struct decl *d, const char *name)
 {
 	const char *s = decl_string(d, name);
+	size_t n = s != NULL ? strlen(s) : 0;
 
 	if (s != NULL && !decl_secret_ok(s)) {
 		decl_problem(d, "'%s' must be 1 to 128 characters without spaces", name);
 		lua_pop(d->L, 1);
 		return NULL;
 	}
+	if (s != NULL && n < DECL_SECRET_MIN && d->api->warnings != NULL)
+		scenario_problem_add(d->api->warnings, d->api->ex->path, decl_line(d),
+		                     "warning: %s: '%s' is only %zu character%s long, a few guesses "
+		                     "away: use %d or more, or leave it out for a generated join "
+		                     "code",
+		                     d->what, name, n, n == 1 ? "" : "s", DECL_SECRET_MIN);
 	return s;
 }
 

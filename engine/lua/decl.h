@@ -34,6 +34,8 @@ int decl_line(const struct decl *d);
 int decl_get(struct decl *d, const char *name);
 /* A problem: field name (its value on top of the stack) is not what it must be. */
 void decl_type(struct decl *d, const char *name, const char *want);
+/* The edit distance of a and b, or a large number when they are long or far apart. */
+int decl_distance(const char *a, const char *b);
 /* Whether s is a usable id or option key: 1 to 64 letters, digits, '-', '_' or '.'. */
 bool decl_token(const char *s);
 /* A problem for every key of the table being read that is not one of names (in pairs order). */

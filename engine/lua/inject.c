@@ -5,6 +5,7 @@
 
 #include "../core/timeparse.h"
 #include "decl.h"
+#include "hint.h"
 
 /* The fields inject{}, its decision and its expect may have. */
 static const char *const inject_fields[] = {"id",          "at",     "to",    "from",     "channel",
@@ -87,6 +88,7 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 	lua_State *L = d->L;
 	int top = lua_gettop(L), t = decl_get(d, "options");
 	lua_Integer n = (lua_Integer)lua_rawlen(L, -1), count = 0;
+	char hint[192];
 
 	if (t == LUA_TNIL) {
 		decl_problem(d, "decision needs options");
@@ -98,7 +100,12 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 			lua_pop(L, 1);
 			count++;
 		}
-		if (n == 0 || count != n || n > 1000) {
+		if (n == 0 && count > 0 && hint_options_map(L, top + 1, hint, sizeof hint)) {
+			decl_problem(d,
+			             "decision.options must be a list, not a table of keys: write "
+			             "%s",
+			             hint);
+		} else if (n == 0 || count != n || n > 1000) {
 			decl_problem(
 			    d, "decision.options must be a list: { {\"key\", \"label\"}, ... } "
 			       "or { \"label\", ... }");
@@ -260,7 +267,11 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	int t;
 
 	decl_fields(d, inject_fields);
-	decl_time(d, "at", &inj->at);
+	if (decl_time(d, "at", &inj->at) > 0) {
+		if (decl_get(d, "at") == LUA_TSTRING)
+			snprintf(tg->at_text, sizeof tg->at_text, "%s", lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
 	inject_to(d, tg);
 	decl_text(d, "from", &inj->from, &inj->from_tr);
 	decl_text(d, "channel", &inj->channel, &inj->channel_tr);
@@ -344,7 +355,7 @@ static void inject_resolve_to(struct api *api, struct decl *d, const struct api_
 {
 	struct exercise *ex = api->ex;
 	struct ex_inject *inj = &ex->injects[tg->inject];
-	char *teams;
+	char *teams, hint[192];
 
 	inj->to_all = tg->all;
 	if (tg->n_to == 0)
@@ -357,9 +368,31 @@ static void inject_resolve_to(struct api *api, struct decl *d, const struct api_
 			continue;
 		}
 		teams = inject_ids(ex, true);
-		decl_problem(d, "'to' names unknown team '%s' (teams: %s)", tg->to[i], teams);
+		if (hint_team_list(tg->to[i], hint, sizeof hint))
+			decl_problem(d,
+			             "'to' names unknown team '%s' (teams: %s); several teams are "
+			             "a list: %s",
+			             tg->to[i], teams, hint);
+		else
+			decl_problem(d, "'to' names unknown team '%s' (teams: %s)", tg->to[i],
+			             teams);
 		free(teams);
 	}
+}
+
+/* A problem: at is not a whole number of ticks (the clock would round it up). */
+static void inject_ticks(struct decl *d, long at, long tick)
+{
+	char a[32], t[32], lo[32], hi[32];
+
+	timeparse_format_duration(at, a, sizeof a);
+	timeparse_format_duration(tick, t, sizeof t);
+	timeparse_format_duration(at / tick * tick, lo, sizeof lo);
+	timeparse_format_duration((at / tick + 1) * tick, hi, sizeof hi);
+	decl_problem(d,
+	             "at %s is not a whole number of ticks (tick %s): the clock would fire it at "
+	             "%s; write %s or %s",
+	             a, t, hi, at / tick > 0 ? lo : "0", hi);
 }
 
 /* The checks of one inject that need the whole file. */
@@ -368,16 +401,20 @@ void inject_check(struct api *api, const struct api_target *tg)
 	struct exercise *ex = api->ex;
 	struct ex_inject *inj = &ex->injects[tg->inject];
 	struct decl d = {.api = api, .line = tg->line, .kind = "inject", .field = "to"};
-	char a[32], b[32], *list;
+	char a[32], b[32], hint[192], *list;
 
 	snprintf(d.what, sizeof d.what, "inject %s", inj->id);
 	inject_resolve_to(api, &d, tg);
 	d.field = "at";
-	if (inj->at > ex->duration) {
-		timeparse_format_duration(inj->at, a, sizeof a);
-		timeparse_format_duration(ex->duration, b, sizeof b);
+	timeparse_format_duration(inj->at, a, sizeof a);
+	timeparse_format_duration(ex->duration, b, sizeof b);
+	if (inj->at > ex->duration && hint_clock_at(ex, tg->at_text, hint, sizeof hint))
+		decl_problem(&d, "at %s is after the end of the exercise (duration %s): %s", a, b,
+		             hint);
+	else if (inj->at > ex->duration)
 		decl_problem(&d, "at %s is after the end of the exercise (duration %s)", a, b);
-	}
+	else if (inj->at > 0 && inj->at % ex->tick != 0)
+		inject_ticks(&d, inj->at, ex->tick);
 	d.in = "expect";
 	d.field = "objective";
 	if (tg->objective != NULL &&

@@ -24,6 +24,7 @@ struct scenario {
 	struct sandbox *sb;
 	struct api *api;
 	struct require *rq;
+	struct scenario_problems warnings; /* see scenario_warnings */
 };
 
 /* What the protected part of loading needs. */
@@ -183,6 +184,7 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 	} else {
 		sandbox_set_emit_caps(sc->sb, lim->max_events, lim->max_bytes);
 		sc->api = api_new(sc->sb, sc->ex, lim->budget, seed_override, probs, src, len);
+		sc->api->warnings = &sc->warnings;
 		m = (struct scenario_main){sc->api, sc->rq, src, len};
 		scenario_exec(sc, lim, &m, probs);
 		require_done(sc->rq);
@@ -215,7 +217,14 @@ void scenario_free(struct scenario *sc)
 	api_free(sc->api);
 	sandbox_free(sc->sb);
 	require_free(sc->rq);
+	scenario_problems_free(&sc->warnings);
 	free(sc);
+}
+
+/* What check warns about in a scenario that loaded, by line ("warning: ..."). */
+const struct scenario_problems *scenario_warnings(const struct scenario *sc)
+{
+	return &sc->warnings;
 }
 
 /* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */

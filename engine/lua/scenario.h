@@ -47,6 +47,8 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 struct exercise *scenario_exercise(struct scenario *sc);
 /* Free the scenario and its exercise. */
 void scenario_free(struct scenario *sc);
+/* What check warns about in a scenario that loaded, by line ("warning: ..."): short secrets. */
+const struct scenario_problems *scenario_warnings(const struct scenario *sc);
 /* Script errors raised by callbacks so far (each also sent to the staff as a script_error). */
 unsigned long scenario_errors(const struct scenario *sc);
 /* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */

@@ -605,6 +605,47 @@ static void test_white_cell(void **state)
 	helpers_done(&r);
 }
 
+/* Common mistakes get a hint, at the line of the field; problems of calls do not stop loading. */
+static void test_hints(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(helpers_load(
+	    &r, "exercise { title = \"T\", duration = \"1h\", tick = \"5m\" }\n"
+	        "team { id = \"al\" }\nteam { id = \"xk\" }\n"
+	        "inject { id = \"I-1\", at = \"10:30\",\n"
+	        "  to = \"al xk\" }\n"
+	        "inject { id = \"I-2\", at = \"7m\", decision = { prompt = \"p\",\n"
+	        "  options = { \"A\" }, deadline = \"1 hour 30 minutes\" } }\n"
+	        "when(print)\n"
+	        "on(\"ticks\", print)\n"
+	        "inject { id = \"I-3\", at = \"2 hrs\" }\n"));
+	assert_true(helpers_has_problem(
+	    &r, 4,
+	    "inject I-1: at 10h30m is after the end of the exercise (duration 1h): 'at' counts "
+	    "from STARTEX (\"0:15\" is 15 minutes in), not the in-world clock"));
+	assert_true(helpers_has_problem(&r, 5,
+	                                "inject I-1: 'to' names unknown team 'al xk' (teams: al, "
+	                                "xk); several teams are a list: to = { \"al\", \"xk\" }"));
+	assert_true(helpers_has_problem(&r, 6,
+	                                "inject I-2: at 7m is not a whole number of ticks (tick "
+	                                "5m): the clock would fire it at 10m; write 5m or 10m"));
+	assert_true(helpers_has_problem(
+	    &r, 7,
+	    "inject I-2: bad time '1 hour 30 minutes' for decision.deadline: write \"1h30m\" "
+	    "(times read \"90s\", \"15m\", \"2h\", \"1h30m\" or \"1:30\")"));
+	assert_true(helpers_has_problem(
+	    &r, 8, "bad argument #2 to 'when' (function expected, got no value)"));
+	assert_true(helpers_has_problem(&r, 9, "on: unknown event 'ticks' (did you mean 'tick'?)"));
+	assert_true(helpers_has_problem(
+	    &r, 10,
+	    "inject I-3: bad time '2 hrs' for at: write \"2h\" (times read \"90s\", \"15m\", "
+	    "\"2h\", \"1h30m\" or \"1:30\")"));
+	assert_int_equal(r.probs.n, 7);
+	helpers_done(&r);
+}
+
 /* Errors while the file runs stop it and are reported at their line. */
 static void test_load_errors(void **state)
 {
@@ -928,6 +969,7 @@ int main(void)
 	    cmocka_unit_test(test_missing_translations),
 	    cmocka_unit_test(test_languages_runtime),
 	    cmocka_unit_test(test_script_error_event),
+	    cmocka_unit_test(test_hints),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
