@@ -22,7 +22,7 @@ exercise {
   start = "2025-03-04 09:00", -- the in-world clock at STARTEX, shown to players
   duration = "2h",            -- ENDEX after two hours of exercise time
   tick = "1m",                -- the exercise clock moves one minute at a time
-  speed = 60,                 -- with `tabletop run`: 60 exercise seconds per real second
+  speed = 1,                  -- real time; `tabletop run --speed 60` rehearses a minute a second
   seed = 42,                  -- math.random draws the same numbers on every run
 }
 

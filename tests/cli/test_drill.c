@@ -3,6 +3,7 @@
  * the staff as a script_error event, run's stderr and staff status (issue 10.11), and a runaway
  * send loop is stopped at its cap with every connection and the journal intact (issue 12.1).
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <setjmp.h>
@@ -210,11 +211,48 @@ static void test_runaway(void **state)
 	unlink(journal);
 }
 
+/* Every shipped scenario runs in real time under `tabletop run`, as a real exercise would. */
+static void test_shipped_speed(void **state)
+{
+	const char *dir = getenv("SCENARIOS");
+	struct dirent *e;
+	char path[1024];
+	int n = 0;
+	DIR *d;
+
+	(void)state;
+	assert_non_null(dir);
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)) != NULL) {
+		struct hsrv s;
+		struct hcl fac;
+		json_t *o;
+		size_t len = strlen(e->d_name);
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		h_start(&s, path, NULL);
+		h_join_json(&fac, &s, "facilitator");
+		o = drill_ok(&fac, "status", "status");
+		if (json_integer_value(json_object_get(o, "speed")) != 1)
+			fail_msg("%s runs at speed %g, not 1", e->d_name,
+			         json_number_value(json_object_get(o, "speed")));
+		json_decref(o);
+		h_close(&fac);
+		assert_int_equal(h_stop(&s), 0);
+		n++;
+	}
+	closedir(d);
+	assert_int_equal(n, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_script_error),
 	    cmocka_unit_test(test_runaway),
+	    cmocka_unit_test(test_shipped_speed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
