@@ -1,8 +1,10 @@
 /* tabletop check: validate scenarios and print every problem as FILE:LINE: message. */
+#include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "cli.h"
+#include "cli_simulate.h"
 #include "lua/scenario.h"
 
 /* Headless runs check plays of a scenario that loads, by default. */
@@ -43,80 +45,77 @@ static int cli_check_play(const char *path, const struct scenario_limits *lim, i
 	return n;
 }
 
-/* Check one scenario; returns whether it has a problem. */
-static int cli_check_one(const char *path, const struct scenario_limits *lim, int runs)
+/* check's command line. */
+const struct cliopt_spec cli_check_spec = {
+    "check", "SCENARIO.lua... [options]",
+    "validate scenarios, print problems as FILE:LINE: message",
+    (const struct cliopt[]){{"runs", 0, "N", "headless runs to play of each scenario (10; 0: none)",
+                             'r'},
+                            CLI_CALLBACK_OPTS,
+                            {NULL, 0, NULL, NULL, 0}},
+    "Loads each scenario in the sandbox and prints one FILE:LINE: message per\n"
+    "problem, at the line of the field that is wrong. Exit 0 when all are clean, 1\n"
+    "when any has a problem. A text that lacks one of the declared languages is a\n"
+    "problem for check (a missing translation), although run and simulate play the\n"
+    "scenario, showing the default language there. Then it plays each scenario that\n"
+    "loads headless (--runs seeded runs, bots answering at random) and reports every\n"
+    "script error of those runs as a problem at its line. Warnings (a secret of\n"
+    "fewer than 8 characters) are printed but do not fail.\n"};
+
+/* Check one scenario, printing its problems; whether it is clean. */
+static bool cli_check_one(const char *path, const struct scenario_limits *lim, int runs)
 {
 	struct scenario_problems probs = {0};
 	struct scenario *sc = scenario_load(path, lim, -1, &probs);
-	int bad = cli_check_print(&probs) > 0 || sc == NULL;
+	bool clean = cli_check_print(&probs) == 0 && sc != NULL;
 
 	scenario_problems_free(&probs);
 	if (sc == NULL)
-		return bad;
+		return clean;
 	if (cli_check_missing(scenario_exercise(sc)) > 0)
-		bad = 1;
+		clean = false;
 	cli_check_print(scenario_warnings(sc));
 	if (runs > 0 && cli_check_play(path, lim, runs) > 0)
-		bad = 1;
+		clean = false;
 	scenario_free(sc);
-	return bad;
-}
-
-/* The usage text. */
-static void cli_check_usage(void)
-{
-	printf("usage: tabletop check SCENARIO.lua... [--runs N] [--callback-events N] "
-	       "[--callback-bytes N]\n"
-	       "Loads each scenario in the sandbox and prints one FILE:LINE: message per\n"
-	       "problem. Exit 0 when all are clean, 1 when any has a problem.\n"
-	       "A text that lacks one of the declared languages is a problem for check\n"
-	       "(a missing translation), although run and simulate play the scenario,\n"
-	       "showing the default language there.\n"
-	       "Then it plays each scenario that loads headless (--runs N seeded runs, 10 by\n"
-	       "default; 0: none), bots answering at random, and reports every script error\n"
-	       "of those runs as a problem at its line.\n"
-	       "Warnings (a secret of fewer than 8 characters) are printed but do not fail.\n"
-	       CLI_CALLBACK_CAPS_USAGE);
+	return clean;
 }
 
 /* tabletop check SCENARIO...: exit 0 when every scenario is clean, 1 otherwise. */
 int cli_check_main(int argc, char **argv)
 {
 	struct scenario_limits lim;
-	int bad = 0, files = 0;
+	struct cliopt_state st;
+	const char **paths = calloc((size_t)argc, sizeof *paths);
+	int bad = 0, files = 0, key;
 	long long runs = CLI_CHECK_RUNS;
 
+	if (paths == NULL)
+		abort();
 	scenario_limits_default(&lim);
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			cli_check_usage();
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_check_spec)) > 0 || key == CLIOPT_OPERAND) {
+		if (key == CLIOPT_OPERAND)
+			paths[files++] = st.value;
+		else if (key == 'r' ? cli_parse_long("--runs", st.value, 0, 10000, &runs) < 0
+		                    : cli_callback_cap(key, st.value, &lim) < 0)
+			key = CLIOPT_ERROR;
+		if (key == CLIOPT_ERROR)
+			break;
+	}
+	if (key != CLIOPT_END || files == 0) {
+		free(paths);
+		if (key == CLIOPT_HELP)
 			return 0;
-		}
-		if ((cli_is_callback_cap(a) || !strcmp(a, "--runs")) && i + 1 >= argc)
-			return cli_usage_error("check", "%s needs a value", a);
-		if (cli_is_callback_cap(a)) {
-			if (cli_callback_cap(a, argv[++i], &lim) < 0)
-				return 2;
-		} else if (!strcmp(a, "--runs")) {
-			if (cli_parse_long("--runs", argv[++i], 0, 10000, &runs) < 0)
-				return 2;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("check", "unknown option '%s'", a);
-		}
+		if (key == CLIOPT_END)
+			cliopt_error(stderr, &cli_check_spec,
+			             "which scenario? usage: tabletop check SCENARIO.lua");
+		return 2;
 	}
-	for (int i = 1; i < argc; i++) {
-		if (cli_is_callback_cap(argv[i]) || !strcmp(argv[i], "--runs")) {
-			i++;
-			continue;
-		}
-		bad |= cli_check_one(argv[i], &lim, (int)runs);
-		files++;
-	}
-	if (files == 0)
-		return cli_usage_error("check",
-		                       "which scenario? usage: tabletop check SCENARIO.lua");
+	for (int i = 0; i < files; i++)
+		if (!cli_check_one(paths[i], &lim, (int)runs))
+			bad = 1;
+	free(paths);
 	fflush(stdout);
 	return bad;
 }

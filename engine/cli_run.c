@@ -1,5 +1,4 @@
 /* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,39 +52,42 @@ static long long cli_run_default_writers(void)
 	return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 
-/* The usage text. */
-static void cli_run_usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: tabletop run SCENARIO.lua [options]\n"
-	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
-	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300 unless "
-	    "--tls-listen\n"
-	    "                         is given; port 0: any)\n"
-	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
-	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
-	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
-	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
-	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
-	    "  --seed N               override the scenario's seed\n"
-	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
-	    "  --journal FILE         record every input and event in FILE (JSON Lines)\n"
-	    "  --resume               rebuild the exercise from the journal and go on with it;\n"
-	    "                         SCENARIO.lua may then be left out (the journal names it)\n"
-	    "  --force                resume even though the scenario file has changed\n"
-	    "  --max-line N           longest input line in bytes (4096)\n"
-	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
-	    "  --max-conns N          connections at once (20000)\n"
-	    "  --login-failures N     failed logins before a connection is closed (5)\n"
-	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
-	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
-	    "that)\n"
-	    "  --writers N            threads that write a broadcast to many clients (processors, "
-	    "up to 4)\n"
-	    "  --no-console           do not read facilitator commands from the terminal\n"
-	    CLI_CALLBACK_CAPS_USAGE);
-}
+/* The options of run, in the order --help lists them. */
+static const struct cliopt cli_run_opts_table[] = {
+    {"listen", 0, "ADDR:PORT",
+     "listen there (repeatable; default 127.0.0.1:7300 unless --tls-listen is given; port 0: any)",
+     'l'},
+    {"tls-listen", 0, "ADDR:PORT", "serve TLS there (repeatable; port 0: any); needs both:", 'T'},
+    {"tls-cert", 0, "FILE", "the server's certificate, or its chain, in PEM", 'c'},
+    {"tls-key", 0, "FILE", "the certificate's private key in PEM, not encrypted", 'K'},
+    {"speed", 0, "X", "exercise seconds per real second (overrides the scenario)", 's'},
+    {"autostart", 0, NULL, "STARTEX at once instead of waiting for `start`", 'a'},
+    {"seed", 0, "N", "override the scenario's seed", 'S'},
+    {"secrets", 0, "FILE", "'ID SECRET' lines for teams, facilitator and observer", 'k'},
+    {"journal", 0, "FILE", "record every input and event in FILE (JSON Lines)", 'j'},
+    {"resume", 0, NULL,
+     "rebuild the exercise from the journal and go on with it; SCENARIO.lua may then be left "
+     "out (the journal names it)",
+     'r'},
+    {"force", 0, NULL, "resume even though the scenario file has changed", 'f'},
+    {"max-line", 0, "N", "longest input line in bytes (4096)", 'L'},
+    {"max-output", 0, "BYTES", "output waiting for a client before it is dropped (1048576)", 'O'},
+    {"max-conns", 0, "N", "connections at once (20000)", 'C'},
+    {"login-failures", 0, "N", "failed logins before a connection is closed (5)", 'F'},
+    {"idle-timeout", 0, "SECONDS", "close connections that do not log in (60; 0: never)", 'I'},
+    {"rate", 0, "LINES_PER_S", "commands per second and connection (20, bursts of twice that)",
+     'R'},
+    {"writers", 0, "N", "threads that write a broadcast to many clients (processors, up to 4)",
+     'W'},
+    {"no-console", 0, NULL, "do not read facilitator commands from the terminal", 'n'},
+    CLI_CALLBACK_OPTS,
+    {NULL, 0, NULL, NULL, 0},
+};
+
+/* run's command line. */
+const struct cliopt_spec cli_run_spec = {
+    "run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_opts_table,
+    "To go on after a crash: tabletop run [SCENARIO.lua] --journal FILE --resume\n"};
 
 /* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
 static int cli_run_real(const char *flag, const char *s, double max, double *out)
@@ -131,7 +133,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 's':
 		return cli_run_real(name, v, 1e6, &o->speed);
 	case 'S':
-		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
+		return cli_parse_long(name, v, 0, CLI_SEED_MAX, &o->seed);
 	case 'k':
 		o->secrets = v;
 		return 0;
@@ -165,9 +167,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
-	case 'e':
-	case 'b':
-		return cli_callback_cap(name, v, &o->slim);
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, &o->slim);
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -194,46 +196,30 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
 	if (why == NULL)
 		return 0;
-	cli_usage_error("run", "%s", why);
+	cliopt_error(stderr, &cli_run_spec, "%s", why);
 	return -1;
 }
 
 /* Parse the command line into o; returns -1 (usage error reported), 0, or 1 for --help. */
 static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 {
-	static const struct option longopts[] = {
-	    {"listen", required_argument, NULL, 'l'},
-	    {"tls-listen", required_argument, NULL, 'T'},
-	    {"tls-cert", required_argument, NULL, 'c'},
-	    {"tls-key", required_argument, NULL, 'K'},
-	    {"speed", required_argument, NULL, 's'},
-	    {"autostart", no_argument, NULL, 'a'},
-	    {"seed", required_argument, NULL, 'S'},
-	    {"secrets", required_argument, NULL, 'k'},
-	    {"max-line", required_argument, NULL, 'L'},
-	    {"max-output", required_argument, NULL, 'O'},
-	    {"max-conns", required_argument, NULL, 'C'},
-	    {"login-failures", required_argument, NULL, 'F'},
-	    {"idle-timeout", required_argument, NULL, 'I'},
-	    {"rate", required_argument, NULL, 'R'},
-	    {"no-console", no_argument, NULL, 'n'},
-	    {"journal", required_argument, NULL, 'j'},
-	    {"resume", no_argument, NULL, 'r'},
-	    {"force", no_argument, NULL, 'f'},
-	    {"writers", required_argument, NULL, 'W'},
-	    {"callback-events", required_argument, NULL, 'e'},
-	    {"callback-bytes", required_argument, NULL, 'b'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int key, idx;
+	struct cliopt_state st;
+	int key;
 
-	opterr = 0;
-	optind = 0;
-	while ((key = getopt_long(argc, argv, ":h", longopts, &idx)) != -1) {
-		if (key == 'h')
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_run_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 1;
-		if (key == 'a') {
+		if (key == CLIOPT_ERROR)
+			return -1;
+		if (key == CLIOPT_OPERAND) {
+			if (o->scenario != NULL) {
+				cliopt_error(stderr, &cli_run_spec, "one scenario only, not '%s'",
+				             st.value);
+				return -1;
+			}
+			o->scenario = st.value;
+		} else if (key == 'a') {
 			o->autostart = 1;
 		} else if (key == 'n') {
 			o->console = 0;
@@ -241,29 +227,15 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 			o->resume = 1;
 		} else if (key == 'f') {
 			o->force = 1;
-		} else if (key == ':') {
-			cli_usage_error("run", "%s needs a value", argv[optind - 1]);
+		} else if (cli_run_option(o, key, st.flag, st.value) < 0) {
 			return -1;
-		} else if (key == '?') {
-			cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
-			return -1;
-		} else {
-			char flag[32];
-
-			snprintf(flag, sizeof flag, "--%s", longopts[idx].name);
-			if (cli_run_option(o, key, flag, optarg) < 0)
-				return -1;
 		}
 	}
-	if (optind >= argc && !o->resume) {
-		cli_usage_error("run", "which scenario? tabletop run SCENARIO.lua [options]");
+	if (o->scenario == NULL && !o->resume) {
+		cliopt_error(stderr, &cli_run_spec,
+		             "which scenario? tabletop run SCENARIO.lua [options]");
 		return -1;
 	}
-	if (optind < argc - 1) {
-		cli_usage_error("run", "one scenario only, not '%s'", argv[argc - 1]);
-		return -1;
-	}
-	o->scenario = optind < argc ? argv[optind] : NULL;
 	return cli_run_check(o);
 }
 
@@ -499,8 +471,6 @@ int cli_run_main(int argc, char **argv)
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
 		r = -1;
 	if (r != 0) {
-		if (r > 0)
-			cli_run_usage(stdout);
 		free(o.listen);
 		free(o.tls_listen);
 		return r > 0 ? 0 : 2;

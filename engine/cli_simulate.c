@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_simulate.h"
 #include "core/timeparse.h"
 #include "journal/journal.h"
 #include "lua/scenario.h"
@@ -594,88 +595,110 @@ int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *
 	return o->runs > 1 ? sim_many(path, o, out, err) : sim_single(path, o, out, err);
 }
 
+/* The options of simulate. */
+static const struct cliopt cli_simulate_opts_table[] = {
+    {"seed", 0, "N", "the first seed (default: the scenario's)", 'S'},
+    {"policy", 0, "POLICY",
+     "how bots decide: first, random, default or none (first; random with --runs)", 'p'},
+    {"runs", 0, "N", "play seeds SEED..SEED+N-1 and report what no run reached", 'r'},
+    {"strict", 0, NULL, "with --runs: exit 1 when something was never reached", 's'},
+    {"journal", 0, "FILE", "write the journal of a single run, for tabletop report", 'j'},
+    CLI_CALLBACK_OPTS,
+    {NULL, 0, NULL, NULL, 0},
+};
+
+/* simulate's command line. */
+const struct cliopt_spec cli_simulate_spec = {
+    "simulate", "SCENARIO.lua [options]", "run STARTEX..ENDEX headless, bots play the teams",
+    cli_simulate_opts_table,
+    "Runs STARTEX..ENDEX at full speed while bots answer each decision at a seeded\n"
+    "random moment before its deadline. --runs N reports score distributions and\n"
+    "what no run reached. The bots' policy is first for one run and random with\n"
+    "--runs, unless --policy says otherwise.\n"};
+
+/* The policy named p; -1 after a usage error. */
+static int cli_simulate_policy(const char *p)
+{
+	static const char *const names[] = {[CLI_POLICY_FIRST] = "first",
+	                                    [CLI_POLICY_RANDOM] = "random",
+	                                    [CLI_POLICY_DEFAULT] = "default",
+	                                    [CLI_POLICY_NONE] = "none"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(p, names[i]))
+			return (int)i;
+	cliopt_error(stderr, &cli_simulate_spec,
+	             "--policy is first, random, default or none, not '%s'", p);
+	return -1;
+}
+
+/* Apply one option of simulate to o (lim: its scenario limits); -1 after a usage error. */
+static int cli_simulate_option(struct cli_simulate_opts *o, struct scenario_limits *lim, int key,
+                               const char *v)
+{
+	long long n;
+	int p;
+
+	switch (key) {
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, lim);
+	case 'S':
+		if (cli_parse_long("--seed", v, 0, CLI_SEED_MAX, &n) < 0)
+			return -1;
+		o->seed = n;
+		return 0;
+	case 'r':
+		if (cli_parse_long("--runs", v, 1, 1000000, &n) < 0)
+			return -1;
+		o->runs = (long)n;
+		return 0;
+	case 's':
+		o->strict = 1;
+		return 0;
+	case 'j':
+		o->journal = v;
+		return 0;
+	default:
+		if ((p = cli_simulate_policy(v)) < 0)
+			return -1;
+		o->policy = (enum cli_policy)p;
+		return 0;
+	}
+}
+
 /* tabletop simulate SCENARIO [--seed N] [--policy P] [--runs N] */
 int cli_simulate_main(int argc, char **argv)
 {
 	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_FIRST, .runs = 1};
 	struct scenario_limits lim;
+	struct cliopt_state st;
 	const char *path = NULL;
-	int policy_set = 0;
+	int key, policy_set = 0;
 
 	scenario_limits_default(&lim);
 	o.lim = &lim;
-	long long v;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
-			       "[--policy first|random|default|none] [--runs N] [--strict]\n"
-			       "                         [--journal FILE] [--callback-events N] "
-			       "[--callback-bytes N]\n"
-			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
-			       "at a\n"
-			       "seeded random moment before its deadline. --runs N plays seeds\n"
-			       "SEED..SEED+N-1 and reports score distributions and what no run "
-			       "reached.\n"
-			       "--journal FILE writes the journal of a single run, for tabletop "
-			       "report.\n"
-			       "The bots' policy is first for one run and random with --runs, "
-			       "unless\n"
-			       "--policy says otherwise.\n" CLI_CALLBACK_CAPS_USAGE);
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_simulate_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 0;
-		}
-		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy") ||
-		     !strcmp(a, "--journal") || cli_is_callback_cap(a)) &&
-		    i + 1 >= argc)
-			return cli_usage_error("simulate", "%s needs a value", a);
-		if (cli_is_callback_cap(a)) {
-			if (cli_callback_cap(a, argv[++i], &lim) < 0)
-				return 2;
-		} else if (!strcmp(a, "--seed")) {
-			if (cli_parse_long("--seed", argv[++i], 0, 9007199254740991LL, &v) < 0)
-				return 2;
-			o.seed = v;
-		} else if (!strcmp(a, "--runs")) {
-			if (cli_parse_long("--runs", argv[++i], 1, 1000000, &v) < 0)
-				return 2;
-			o.runs = (long)v;
-		} else if (!strcmp(a, "--strict")) {
-			o.strict = 1;
-		} else if (!strcmp(a, "--journal")) {
-			o.journal = argv[++i];
-		} else if (!strcmp(a, "--policy")) {
-			const char *p = argv[++i];
-
-			policy_set = 1;
-			if (!strcmp(p, "first"))
-				o.policy = CLI_POLICY_FIRST;
-			else if (!strcmp(p, "random"))
-				o.policy = CLI_POLICY_RANDOM;
-			else if (!strcmp(p, "default"))
-				o.policy = CLI_POLICY_DEFAULT;
-			else if (!strcmp(p, "none"))
-				o.policy = CLI_POLICY_NONE;
-			else
-				return cli_usage_error(
-				    "simulate",
-				    "--policy is first, random, default or none, not '%s'", p);
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("simulate", "unknown option '%s'", a);
-		} else if (path == NULL) {
-			path = a;
-		} else {
-			return cli_usage_error("simulate", "one scenario at a time ('%s' is extra)",
-			                       a);
-		}
+		if (key == CLIOPT_ERROR)
+			return 2;
+		if (key == CLIOPT_OPERAND && path != NULL)
+			return cliopt_error(stderr, &cli_simulate_spec,
+			                    "one scenario at a time ('%s' is extra)", st.value);
+		if (key == CLIOPT_OPERAND)
+			path = st.value;
+		else if (cli_simulate_option(&o, &lim, key, st.value) < 0)
+			return 2;
+		policy_set |= key == 'p';
 	}
 	if (path == NULL)
-		return cli_usage_error("simulate",
-		                       "which scenario? usage: tabletop simulate SCENARIO.lua");
+		return cliopt_error(stderr, &cli_simulate_spec,
+		                    "which scenario? usage: tabletop simulate SCENARIO.lua");
 	if (o.journal != NULL && o.runs > 1)
-		return cli_usage_error("simulate",
-		                       "--journal records a single run; it cannot go with --runs");
+		return cliopt_error(stderr, &cli_simulate_spec,
+		                    "--journal records a single run; it cannot go with --runs");
 	if (!policy_set && o.runs > 1)
 		o.policy = CLI_POLICY_RANDOM; /* coverage means little when every bot answers alike */
 	o.progress = o.runs > 1 && isatty(STDERR_FILENO);

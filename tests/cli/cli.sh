@@ -22,6 +22,19 @@ for c in run check simulate report import; do
 	tap_ok "$c --help exits 0" status 0 "$T" $c --help
 	tap_ok "$c --help shows its usage" has "usage: tabletop $c"
 done
+for c in run check simulate report import; do
+	tap_ok "help $c shows the same usage as $c --help" sh -c "'$T' help $c >'$out.1' && '$T' $c --help >'$out.2' && cmp -s '$out.1' '$out.2' && grep -qF 'usage: tabletop $c' '$out.1'"
+	tap_ok "help $c fits 80 columns" sh -c "'$T' help $c | awk 'length > 80 { bad = 1 } END { exit bad }'"
+done
+rm -f "$out.1" "$out.2"
+tap_ok "help run lists run's options" sh -c "'$T' help run | grep -qF -- '--journal FILE' && '$T' help run | grep -qF -- '--listen ADDR:PORT'"
+tap_ok "help of an unknown command is a usage error" status 2 "$T" help frobnicate
+tap_ok "simulate takes --seed=N as run does" status 0 "$T" simulate "$F/random.lua" --seed=5
+tap_ok "run and simulate read --seed the same way" sh -c "'$T' simulate '$F/random.lua' --seed 5 >'$out.a' 2>&1; '$T' simulate '$F/random.lua' --seed=5 >'$out.b' 2>&1; cmp -s '$out.a' '$out.b'; r=\$?; rm -f '$out.a' '$out.b'; exit \$r"
+tap_ok "a misspelt option is a usage error" status 2 "$T" simulate "$F/random.lua" --sede 5
+tap_ok "that suggests the right one" has "did you mean '--seed'?"
+tap_ok "run suggests too" status 2 "$T" run "$F/random.lua" --autstart
+tap_ok "naming --autostart" has "did you mean '--autostart'?"
 tap_ok "check without a file is a usage error" status 2 "$T" check
 tap_ok "check with an unknown flag is a usage error" status 2 "$T" check --frob x.lua
 tap_ok "check of a clean scenario exits 0" status 0 "$T" check "$F/random.lua"
