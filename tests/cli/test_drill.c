@@ -1,7 +1,8 @@
 /*
- * tests/cli: scenario code at run time through the real `tabletop run`: a script error reaches
- * the staff as a script_error event, run's stderr and staff status (issue 10.11), and a runaway
- * send loop is stopped at its cap with every connection and the journal intact (issue 12.1).
+ * tests/cli: scenarios through the real `tabletop run`: a script error reaches the staff as a
+ * script_error event, run's stderr and staff status (issue 10.11), a runaway send loop is stopped
+ * at its cap with every connection and the journal intact (issue 12.1), the shipped scenarios run
+ * in real time (10.12) and a white-cell inject is no reason to refuse a scenario (10.1).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -211,6 +212,30 @@ static void test_runaway(void **state)
 	unlink(journal);
 }
 
+/*
+ * A scenario whose reserve inject nothing fires is served (it was refused as "nothing fires it"),
+ * and the white cell fires that inject by hand.
+ */
+static void test_white_cell(void **state)
+{
+	struct hsrv s;
+	struct hcl fac, team;
+	json_t *o;
+
+	(void)state;
+	h_start(&s, drill_fixture("whitecell.lua"), NULL);
+	h_join_json(&fac, &s, "facilitator");
+	h_join_json(&team, &s, "a");
+	json_decref(drill_ok(&fac, "start", "start"));
+	json_decref(drill_ok(&fac, "fire", "fire W-1"));
+	o = h_expect_json(&team, "inject", NULL, 5000);
+	assert_string_equal(json_string_value(json_object_get(o, "id")), "W-1");
+	json_decref(o);
+	h_close(&fac);
+	h_close(&team);
+	assert_int_equal(h_stop(&s), 0);
+}
+
 /* Every shipped scenario runs in real time under `tabletop run`, as a real exercise would. */
 static void test_shipped_speed(void **state)
 {
@@ -253,6 +278,7 @@ int main(void)
 	    cmocka_unit_test(test_script_error),
 	    cmocka_unit_test(test_runaway),
 	    cmocka_unit_test(test_shipped_speed),
+	    cmocka_unit_test(test_white_cell),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
