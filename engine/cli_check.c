@@ -49,10 +49,10 @@ static int cli_check_play(const char *path, const struct scenario_limits *lim, i
 const struct cliopt_spec cli_check_spec = {
     "check", "SCENARIO.lua... [options]",
     "validate scenarios, print problems as FILE:LINE: message",
-    (const struct cliopt[]){{"runs", 0, "N", "headless runs to play of each scenario (10; 0: none)",
-                             'r'},
-                            CLI_CALLBACK_OPTS,
-                            {NULL, 0, NULL, NULL, 0}},
+    (const struct cliopt[]){
+        {"runs", 0, "N", "headless runs to play of each scenario (10; 0: none)", 'r'},
+        CLI_CALLBACK_OPTS,
+        {NULL, 0, NULL, NULL, 0}},
     "Loads each scenario in the sandbox and prints one FILE:LINE: message per\n"
     "problem, at the line of the field that is wrong. Exit 0 when all are clean, 1\n"
     "when any has a problem. A text that lacks one of the declared languages is a\n"

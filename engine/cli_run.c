@@ -38,7 +38,8 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
-	struct scenario_limits slim; /* what the scenario's callbacks may do */
+	/* what the scenario's callbacks may do */
+	struct scenario_limits slim;
 };
 
 /* The most writer threads --writers accepts. */

@@ -23,7 +23,7 @@ struct sim_run {
 	unsigned char *fired;   /* n_injects flags */
 	unsigned char **chosen; /* per inject, n_options flags */
 	unsigned long decisions, timeouts, logs;
-	struct journal *journal; /* --journal, or NULL */
+	struct journal *journal;          /* --journal, or NULL */
 	struct scenario_problems *errors; /* distinct script errors are added here, or NULL */
 };
 
@@ -509,7 +509,8 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)
 		abort();
 	for (long n = 0; n < runs; n++) {
-		struct scenario *s = n == 0 ? sc : sim_load(path, (long long)(seed0 + n), o->lim, err);
+		struct scenario *s =
+		    n == 0 ? sc : sim_load(path, (long long)(seed0 + n), o->lim, err);
 		struct sim_run r = {0};
 
 		if (s == NULL)
@@ -567,8 +568,8 @@ int cli_simulate_probe(const char *path, const struct scenario_limits *lim, int 
 	int n;
 
 	for (n = 0; n < runs; n++) {
-		struct scenario *sc = sim_load(path, n == 0 ? -1 : (long long)(seed0 + n), lim,
-		                               stderr);
+		struct scenario *sc =
+		    sim_load(path, n == 0 ? -1 : (long long)(seed0 + n), lim, stderr);
 		struct sim_run r = {.o = &o, .errors = errors};
 
 		if (sc == NULL)
@@ -700,7 +701,7 @@ int cli_simulate_main(int argc, char **argv)
 		return cliopt_error(stderr, &cli_simulate_spec,
 		                    "--journal records a single run; it cannot go with --runs");
 	if (!policy_set && o.runs > 1)
-		o.policy = CLI_POLICY_RANDOM; /* coverage means little when every bot answers alike */
+		o.policy = CLI_POLICY_RANDOM; /* coverage needs bots that differ */
 	o.progress = o.runs > 1 && isatty(STDERR_FILENO);
 	return cli_simulate_run(path, &o, stdout, stderr);
 }

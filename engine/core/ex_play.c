@@ -366,9 +366,9 @@ void ex_script_error(struct exercise *ex, const char *file, int line, const char
 {
 	ex->n_script_errors++;
 	ex_emit_team(ex, EVT_SCRIPT_ERROR, -1,
-	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "script_error", "file",
-	                     ex_jstr(file), "line", line > 0 ? json_integer(line) : json_null(),
-	                     "message", ex_jstr(message), "t", (json_int_t)ex->t));
+	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "script_error", "file", ex_jstr(file),
+	                     "line", line > 0 ? json_integer(line) : json_null(), "message",
+	                     ex_jstr(message), "t", (json_int_t)ex->t));
 }
 
 /* Add delta to a team's score. */

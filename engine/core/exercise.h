@@ -174,7 +174,8 @@ struct exercise {
 	unsigned long n_rfis;
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
-	unsigned long n_script_errors; /* run-time errors of scenario code */
+	/* run-time errors of scenario code (script_error events) */
+	unsigned long n_script_errors;
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;

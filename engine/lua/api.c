@@ -278,9 +278,8 @@ static size_t api_inject_bytes(const struct ex_inject *inj)
 {
 	return api_bytes(inj->from, inj->from_tr) + api_bytes(inj->channel, inj->channel_tr) +
 	       api_bytes(inj->subject, inj->subject_tr) + api_bytes(inj->body, inj->body_tr) +
-	       (inj->decision != NULL
-	            ? api_bytes(inj->decision->prompt, inj->decision->prompt_tr)
-	            : 0);
+	       (inj->decision != NULL ? api_bytes(inj->decision->prompt, inj->decision->prompt_tr)
+	                              : 0);
 }
 
 /* fire(id [, to]): fire a declared inject now, to its own teams or to `to`. */

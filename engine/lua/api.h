@@ -38,9 +38,9 @@ struct api_target {
 	int line;
 	char **to; /* team ids named by `to` */
 	int n_to;
-	bool all;        /* to = "all", or no `to` */
-	char *objective; /* expect.objective, or NULL */
-	char at_text[16];    /* `at` as written, when a short string */
+	bool all;         /* to = "all", or no `to` */
+	char *objective;  /* expect.objective, or NULL */
+	char at_text[16]; /* `at` as written, when a short string */
 };
 
 struct api {
@@ -54,9 +54,9 @@ struct api {
 	/* while loading */
 	bool loading;
 	struct scenario_problems *probs;
-	int probs_first; /* problems in probs before this scenario's */
+	int probs_first;                    /* problems in probs before this scenario's */
 	struct scenario_problems *warnings; /* what check warns about but lets run, or NULL */
-	const char *src; /* the file's text, to find the line of a field */
+	const char *src;                    /* the file's text, to find the line of a field */
 	size_t src_len;
 	bool has_exercise;
 	int exercise_line;

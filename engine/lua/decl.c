@@ -363,8 +363,9 @@ int decl_time(struct decl *d, const char *name, long *out)
 		rc = api_time(d->L, -1, out, &err) == 0 ? 1 : -1;
 		if (rc < 0 && lua_type(d->L, -1) == LUA_TSTRING &&
 		    hint_duration(lua_tostring(d->L, -1), hint, sizeof hint))
-			decl_problem(d, "bad time %s for %s: write \"%s\" (times read \"90s\", "
-			                "\"15m\", \"2h\", \"1h30m\" or \"1:30\")",
+			decl_problem(d,
+			             "bad time %s for %s: write \"%s\" (times read \"90s\", "
+			             "\"15m\", \"2h\", \"1h30m\" or \"1:30\")",
 			             decl_repr(d->L, -1, buf, sizeof buf),
 			             decl_label(d, name, label, sizeof label), hint);
 		else if (rc < 0)
@@ -447,11 +448,12 @@ static const char *decl_secret(struct decl *d, const char *name)
 		return NULL;
 	}
 	if (s != NULL && n < DECL_SECRET_MIN && d->api->warnings != NULL)
-		scenario_problem_add(d->api->warnings, d->api->ex->path, decl_line(d),
-		                     "warning: %s: '%s' is only %zu character%s long, a few guesses "
-		                     "away: use %d or more, or leave it out for a generated join "
-		                     "code",
-		                     d->what, name, n, n == 1 ? "" : "s", DECL_SECRET_MIN);
+		scenario_problem_add(
+		    d->api->warnings, d->api->ex->path, decl_line(d),
+		    "warning: %s: '%s' is only %zu character%s long, a few guesses "
+		    "away: use %d or more, or leave it out for a generated join "
+		    "code",
+		    d->what, name, n, n == 1 ? "" : "s", DECL_SECRET_MIN);
 	return s;
 }
 

@@ -169,7 +169,8 @@ int fieldline_find(const char *src, size_t len, int decl_line, const char *kind,
 		return 0;
 	while (f.p < f.end && f.line < decl_line)
 		fieldline_skip(&f, 1);
-	for (n = fieldline_token(&f); n > 0 && !fieldline_is(&f, n, kind); n = fieldline_token(&f)) {
+	for (n = fieldline_token(&f); n > 0 && !fieldline_is(&f, n, kind);
+	     n = fieldline_token(&f)) {
 		if (f.line > decl_line)
 			return 0;
 		fieldline_skip(&f, n);

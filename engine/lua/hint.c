@@ -16,10 +16,9 @@ static char hint_unit(const char *w, size_t n)
 	static const struct {
 		const char *word;
 		char unit;
-	} units[] = {{"s", 's'},       {"sec", 's'},     {"secs", 's'},    {"second", 's'},
-	             {"seconds", 's'}, {"m", 'm'},       {"min", 'm'},     {"mins", 'm'},
-	             {"minute", 'm'},  {"minutes", 'm'}, {"h", 'h'},       {"hr", 'h'},
-	             {"hrs", 'h'},     {"hour", 'h'},    {"hours", 'h'}};
+	} units[] = {{"s", 's'}, {"sec", 's'}, {"secs", 's'}, {"second", 's'}, {"seconds", 's'},
+	             {"m", 'm'}, {"min", 'm'}, {"mins", 'm'}, {"minute", 'm'}, {"minutes", 'm'},
+	             {"h", 'h'}, {"hr", 'h'},  {"hrs", 'h'},  {"hour", 'h'},   {"hours", 'h'}};
 
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (strlen(units[i].word) == n && strncasecmp(w, units[i].word, n) == 0)
@@ -135,9 +134,9 @@ bool hint_options_map(lua_State *L, int idx, char *out, size_t n)
 			lua_pushvalue(L, -1);
 			ok = lua_rawget(L, idx) == LUA_TSTRING;
 			if (ok)
-				used += (size_t)snprintf(out + used, n - used,
-				                         "%s{\"%.20s\", \"%.24s\"}", k > 1 ? ", " : " ",
-				                         lua_tostring(L, -2), lua_tostring(L, -1));
+				used += (size_t)snprintf(
+				    out + used, n - used, "%s{\"%.20s\", \"%.24s\"}",
+				    k > 1 ? ", " : " ", lua_tostring(L, -2), lua_tostring(L, -1));
 			lua_pop(L, 1);
 		}
 		lua_pop(L, 1);

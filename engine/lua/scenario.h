@@ -23,8 +23,8 @@ struct scenario_problems {
 };
 
 struct scenario_limits {
-	long budget;    /* VM instructions per callback (default 10,000,000) */
-	size_t mem_cap; /* bytes the scenario may allocate (default 64 MiB) */
+	long budget;      /* VM instructions per callback (default 10,000,000) */
+	size_t mem_cap;   /* bytes the scenario may allocate (default 64 MiB) */
 	long max_events;  /* events one callback may emit (default 1,000; 0: no cap) */
 	size_t max_bytes; /* bytes of text one callback may emit (default 512 KiB; 0: no cap) */
 };

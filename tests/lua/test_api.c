@@ -611,16 +611,16 @@ static void test_hints(void **state)
 	struct helpers_run r;
 
 	(void)state;
-	assert_null(helpers_load(
-	    &r, "exercise { title = \"T\", duration = \"1h\", tick = \"5m\" }\n"
-	        "team { id = \"al\" }\nteam { id = \"xk\" }\n"
-	        "inject { id = \"I-1\", at = \"10:30\",\n"
-	        "  to = \"al xk\" }\n"
-	        "inject { id = \"I-2\", at = \"7m\", decision = { prompt = \"p\",\n"
-	        "  options = { \"A\" }, deadline = \"1 hour 30 minutes\" } }\n"
-	        "when(print)\n"
-	        "on(\"ticks\", print)\n"
-	        "inject { id = \"I-3\", at = \"2 hrs\" }\n"));
+	assert_null(
+	    helpers_load(&r, "exercise { title = \"T\", duration = \"1h\", tick = \"5m\" }\n"
+	                     "team { id = \"al\" }\nteam { id = \"xk\" }\n"
+	                     "inject { id = \"I-1\", at = \"10:30\",\n"
+	                     "  to = \"al xk\" }\n"
+	                     "inject { id = \"I-2\", at = \"7m\", decision = { prompt = \"p\",\n"
+	                     "  options = { \"A\" }, deadline = \"1 hour 30 minutes\" } }\n"
+	                     "when(print)\n"
+	                     "on(\"ticks\", print)\n"
+	                     "inject { id = \"I-3\", at = \"2 hrs\" }\n"));
 	assert_true(helpers_has_problem(
 	    &r, 4,
 	    "inject I-1: at 10h30m is after the end of the exercise (duration 1h): 'at' counts "

@@ -358,11 +358,12 @@ static void test_emit_caps(void **state)
 	lim.max_bytes = 100000;
 	assert_non_null(helpers_load_with(
 	    &r,
-	    HEAD "on(\"start\", function() while true do send { to = \"all\", body = \"x\" } end end)\n"
-	         "at(\"2m\", function() while true do pcall(log, \"flood\") end end)\n"
-	         "local big = string.rep(\"y\", 30000)\n"
-	         "at(\"3m\", function() for k = 1, 10 do send { to = \"al\", body = big } end end)\n"
-	         "at(\"4m\", function() log(\"alive\") end)\n",
+	    HEAD
+	    "on(\"start\", function() while true do send { to = \"all\", body = \"x\" } end end)\n"
+	    "at(\"2m\", function() while true do pcall(log, \"flood\") end end)\n"
+	    "local big = string.rep(\"y\", 30000)\n"
+	    "at(\"3m\", function() for k = 1, 10 do send { to = \"al\", body = big } end end)\n"
+	    "at(\"4m\", function() log(\"alive\") end)\n",
 	    &lim, -1));
 	helpers_play(&r);
 	assert_int_equal(helpers_count(&r, "inject") - 3, 50);
@@ -376,10 +377,11 @@ static void test_emit_caps(void **state)
 	    helpers_log(&r, 51),
 	    at_line(&r, 5,
 	            "stopped: this callback reached its cap of 50 events (--callback-events)"));
-	assert_string_equal(helpers_log(&r, 52),
-	                    at_line(&r, 7,
-	                            "stopped: this callback reached its cap of 100000 bytes of text "
-	                            "(--callback-bytes)"));
+	assert_string_equal(
+	    helpers_log(&r, 52),
+	    at_line(&r, 7,
+	            "stopped: this callback reached its cap of 100000 bytes of text "
+	            "(--callback-bytes)"));
 	assert_string_equal(helpers_log(&r, 53), "alive");
 	assert_int_equal(scenario_errors(r.sc), 3);
 	helpers_done(&r);
