@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/exercise.h"
+#include "lua/scenario.h"
 
 const struct cli_cmd cli_cmds[] = {
     {&cli_run_spec, cli_run_main},           {&cli_check_spec, cli_check_main},
@@ -49,4 +50,21 @@ void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err)
 		        "see the default language there\n",
 		        path, ex->n_missing, ex->n_missing == 1 ? "" : "s",
 		        ex->n_missing == 1 ? "s" : "");
+}
+
+/* Set what one scenario callback may emit, for option key (CLI_KEY_CALLBACK_*); -1 if bad. */
+int cli_callback_cap(int key, const char *value, struct scenario_limits *lim)
+{
+	long long v;
+
+	if (key == CLI_KEY_CALLBACK_EVENTS) {
+		if (cli_parse_long("--callback-events", value, 1, 10000000, &v) < 0)
+			return -1;
+		lim->max_events = (long)v;
+		return 0;
+	}
+	if (cli_parse_long("--callback-bytes", value, 1024, 1LL << 30, &v) < 0)
+		return -1;
+	lim->max_bytes = (size_t)v;
+	return 0;
 }

@@ -23,6 +23,18 @@ int cli_parse_long(const char *flag, const char *s, long long min, long long max
 /* The subcommand called name, or NULL. */
 const struct cli_cmd *cli_find(const char *name);
 
+/* The keys of the options that cap what one scenario callback may emit (run, simulate, check). */
+enum { CLI_KEY_CALLBACK_EVENTS = 1000, CLI_KEY_CALLBACK_BYTES };
+/* Those two options, for a subcommand's table. */
+#define CLI_CALLBACK_OPTS                                                                          \
+	{"callback-events", 0, "N", "events one scenario callback may emit (1000)",                \
+	 CLI_KEY_CALLBACK_EVENTS},                                                                 \
+	{"callback-bytes", 0, "N", "bytes of text one scenario callback may emit (524288)",        \
+	 CLI_KEY_CALLBACK_BYTES}
+struct scenario_limits;
+/* Set what one scenario callback may emit, for option key (CLI_KEY_CALLBACK_*); -1 if bad. */
+int cli_callback_cap(int key, const char *value, struct scenario_limits *lim);
+
 struct exercise;
 /* Say on err when texts of the scenario lack a language: players see the default one there. */
 void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err);

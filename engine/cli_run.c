@@ -38,6 +38,8 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
+	/* what the scenario's callbacks may do */
+	struct scenario_limits slim;
 };
 
 /* The most writer threads --writers accepts. */
@@ -79,6 +81,7 @@ static const struct cliopt cli_run_opts_table[] = {
     {"writers", 0, "N", "threads that write a broadcast to many clients (processors, up to 4)",
      'W'},
     {"no-console", 0, NULL, "do not read facilitator commands from the terminal", 'n'},
+    CLI_CALLBACK_OPTS,
     {NULL, 0, NULL, NULL, 0},
 };
 
@@ -165,6 +168,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, &o->slim);
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -411,7 +417,6 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
  * messages. */
 static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay *rep)
 {
-	struct scenario_limits slim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
@@ -425,8 +430,7 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 		}
 		return sc;
 	}
-	scenario_limits_default(&slim);
-	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
+	sc = scenario_load(o->scenario, &o->slim, o->seed, &probs);
 	if (sc == NULL)
 		cli_run_problems(&probs, o->scenario);
 	else
@@ -462,6 +466,7 @@ int cli_run_main(int argc, char **argv)
 	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
+	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
@@ -474,6 +479,8 @@ int cli_run_main(int argc, char **argv)
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	sc = cli_run_load(&o, &rep);
+	if (sc != NULL)
+		scenario_report_to(sc, stderr);
 	if (sc == NULL)
 		r = 1;
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)

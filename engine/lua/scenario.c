@@ -21,6 +21,7 @@ struct scenario {
 	struct sandbox *sb;
 	struct api *api;
 	struct require *rq;
+	struct scenario_problems warnings; /* see scenario_warnings */
 };
 
 /* What the protected part of loading needs. */
@@ -36,6 +37,8 @@ void scenario_limits_default(struct scenario_limits *lim)
 {
 	lim->budget = 10000000;
 	lim->mem_cap = (size_t)64 << 20;
+	lim->max_events = 1000;
+	lim->max_bytes = (size_t)512 << 10;
 }
 
 /* Append a problem (file and msg copied). */
@@ -168,7 +171,9 @@ static struct scenario *scenario_load_file(const char *path, const struct scenar
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);
 		free(err);
 	} else {
+		sandbox_set_emit_caps(sc->sb, lim->max_events, lim->max_bytes);
 		sc->api = api_new(sc->sb, sc->ex, lim->budget, seed_override, probs, src, len);
+		sc->api->warnings = &sc->warnings;
 		m = (struct scenario_main){sc->api, sc->rq, src, len};
 		scenario_exec(sc, lim, &m, probs);
 		require_done(sc->rq);
@@ -221,10 +226,24 @@ void scenario_free(struct scenario *sc)
 	api_free(sc->api);
 	sandbox_free(sc->sb);
 	require_free(sc->rq);
+	scenario_problems_free(&sc->warnings);
 	free(sc);
 }
 
-/* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
+/* What check warns about in a scenario that loaded, by line ("warning: ..."). */
+const struct scenario_problems *scenario_warnings(const struct scenario *sc)
+{
+	return &sc->warnings;
+}
+
+/* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */
+void scenario_report_to(struct scenario *sc, FILE *f)
+{
+	if (sc->api != NULL)
+		sc->api->report = f;
+}
+
+/* Script errors raised by callbacks so far (each also sent to the staff as a script_error). */
 unsigned long scenario_errors(const struct scenario *sc)
 {
 	return sc->api != NULL ? sc->api->errors : 0;
