@@ -55,34 +55,42 @@ static long long cli_run_default_writers(void)
 /* The usage text. */
 static void cli_run_usage(FILE *f)
 {
-	fprintf(
-	    f,
-	    "usage: tabletop run SCENARIO.lua [options]\n"
-	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
-	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300 unless "
-	    "--tls-listen\n"
-	    "                         is given; port 0: any)\n"
-	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
-	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
-	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
-	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
-	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
-	    "  --seed N               override the scenario's seed\n"
-	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
-	    "  --journal FILE         record every input and event in FILE (JSON Lines)\n"
-	    "  --resume               rebuild the exercise from the journal and go on with it;\n"
-	    "                         SCENARIO.lua may then be left out (the journal names it)\n"
-	    "  --force                resume even though the scenario file has changed\n"
-	    "  --max-line N           longest input line in bytes (4096)\n"
-	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
-	    "  --max-conns N          connections at once (20000)\n"
-	    "  --login-failures N     failed logins before a connection is closed (5)\n"
-	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
-	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
-	    "that)\n"
-	    "  --writers N            threads that write a broadcast to many clients (processors, "
-	    "up to 4)\n"
-	    "  --no-console           do not read facilitator commands from the terminal\n");
+	fprintf(f,
+	        "usage: tabletop run SCENARIO.lua [options]\n"
+	        "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
+	        "  --listen ADDR:PORT     listen there (repeatable; port 0: any; default\n"
+	        "                         127.0.0.1:7300 unless --tls-listen is given)\n"
+	        "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
+	        "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
+	        "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
+	        "  --speed X              exercise seconds per real second (overrides the\n"
+	        "                         scenario's; run prints what it means in real time)\n"
+	        "  --autostart            STARTEX at once instead of waiting for `start`\n"
+	        "  --seed N               override the scenario's seed\n"
+	        "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
+	        "  --journal FILE         record every input and event in FILE (JSON Lines); the\n"
+	        "                         generated join codes go to FILE.codes (private)\n"
+	        "  --resume               rebuild the exercise from the journal and go on with\n"
+	        "                         it, with the same join codes; SCENARIO.lua may then be\n"
+	        "                         left out (the journal names it)\n"
+	        "  --force                resume even though the scenario file has changed\n"
+	        "  --max-line N           longest input line in bytes (4096)\n"
+	        "  --max-output BYTES     output waiting for a client before it is dropped\n"
+	        "                         (1048576)\n"
+	        "  --max-conns N          connections at once (20000)\n"
+	        "  --login-failures N     failed logins before a connection is closed (5)\n"
+	        "  --login-lockout SECONDS  longest wait for a login after failed ones from the\n"
+	        "                         same address or for the same id (60; 0: none)\n"
+	        "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
+	        "  --rate LINES_PER_S     commands per second and connection (20, bursts of\n"
+	        "                         twice that); a faster client waits, nothing is dropped\n"
+	        "  --team-conns N         connections logged in to one team at once (32)\n"
+	        "  --team-output BYTES_PER_S  output that one team's commands may cause, summed\n"
+	        "                         over its recipients (524288, bursts of twice that;\n"
+	        "                         0: no limit); a team over it waits\n"
+	        "  --writers N            threads that write a broadcast to many clients\n"
+	        "                         (processors, up to 4)\n"
+	        "  --no-console           do not read facilitator commands from the terminal\n");
 }
 
 /* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
@@ -163,6 +171,21 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
+	case 'M':
+		if (cli_parse_long(name, v, 1, 1000000, &n) < 0)
+			return -1;
+		o->lim.team_conns = (int)n;
+		return 0;
+	case 'B':
+		if (cli_parse_long(name, v, 0, 1LL << 40, &n) < 0)
+			return -1;
+		o->lim.team_output = (double)n;
+		return 0;
+	case 'D':
+		if (cli_parse_long(name, v, 0, 86400, &n) < 0)
+			return -1;
+		o->lim.lockout = (double)n;
+		return 0;
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -216,6 +239,9 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 	    {"resume", no_argument, NULL, 'r'},
 	    {"force", no_argument, NULL, 'f'},
 	    {"writers", required_argument, NULL, 'W'},
+	    {"team-conns", required_argument, NULL, 'M'},
+	    {"team-output", required_argument, NULL, 'B'},
+	    {"login-lockout", required_argument, NULL, 'D'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -276,8 +302,15 @@ static void cli_run_problems(const struct scenario_problems *p, const char *path
 		fprintf(stderr, "%s: the scenario cannot run\n", path);
 }
 
-/* Open the listeners of one kind (tls NULL: plaintext) and print where; -1 after a message. */
-static int cli_run_listen_on(struct server *srv, const char **specs, int n, struct ssl_ctx_st *tls)
+/* Where the server listens, one line each, printed once everything has succeeded. */
+struct cli_run_where {
+	char (*line)[160];
+	int n;
+};
+
+/* Open the listeners of one kind (tls NULL: plaintext) and note where; -1 after a message. */
+static int cli_run_listen_on(struct server *srv, const char **specs, int n, struct ssl_ctx_st *tls,
+                             struct cli_run_where *w)
 {
 	for (int i = 0; i < n; i++) {
 		char real[128], err[256];
@@ -286,13 +319,14 @@ static int cli_run_listen_on(struct server *srv, const char **specs, int n, stru
 			fprintf(stderr, "tabletop run: %s\n", err);
 			return -1;
 		}
-		printf("listening on %s%s\n", real, tls != NULL ? " (TLS)" : "");
+		snprintf(w->line[w->n++], sizeof w->line[0], "listening on %s%s", real,
+		         tls != NULL ? " (TLS)" : "");
 	}
 	return 0;
 }
 
-/* Open the listeners, plaintext then TLS, and print where; -1 after a message. */
-static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
+/* Open the listeners, plaintext then TLS, and note where in w; -1 after a message. */
+static int cli_run_listen(struct server *srv, const struct cli_run_opts *o, struct cli_run_where *w)
 {
 	for (int i = 0; i < o->n_listen; i++)
 		if (listen_is_ipv4(o->listen[i]))
@@ -300,8 +334,11 @@ static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
 	for (int i = 0; i < o->n_tls_listen; i++)
 		if (listen_is_ipv4(o->tls_listen[i]))
 			srv->v6only = true;
-	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL) < 0 ||
-	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls) < 0)
+	w->line = calloc((size_t)(o->n_listen + o->n_tls_listen), sizeof *w->line);
+	if (w->line == NULL)
+		abort();
+	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL, w) < 0 ||
+	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls, w) < 0)
 		return -1;
 	return 0;
 }
@@ -317,7 +354,7 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
                             const struct replay *rep)
 {
 	struct exercise *ex = srv->ex;
-	char cmd[64], when[32];
+	char cmd[64];
 
 	srv->next_id = rep->max_sess;
 	journal_resume(srv->journal, ex->t);
@@ -329,9 +366,52 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
 		        "tabletop run: --speed %g is more than a facilitator may set; the "
 		        "journal's speed is kept\n",
 		        o->speed);
+}
+
+/* Say what --resume rebuilt. */
+static void cli_run_print_resumed(const struct exercise *ex, const struct cli_run_opts *o,
+                                  const struct replay *rep)
+{
+	char when[32];
+
 	timeparse_format_offset(ex->t, when, sizeof when);
 	printf("resumed from %s: %ld lines replayed; the exercise is %s at %s\n", o->journal,
 	       rep->lines, ex_state_name(ex->state), when);
+}
+
+/* Write a span of secs seconds for people ("1 hour", "2.5 minutes"), kind being "real" or
+ * "exercise", to buf. */
+static void cli_run_span(double secs, const char *kind, char *buf, size_t n)
+{
+	static const struct {
+		const char *unit;
+		double secs, from;
+	} units[] = {{"day", 86400, 2 * 86400},
+	             {"hour", 3600, 2 * 3600},
+	             {"minute", 60, 2 * 60},
+	             {"second", 1, 0}};
+	size_t i = 0;
+	double v;
+
+	while (i + 1 < sizeof units / sizeof units[0] && secs < units[i].from &&
+	       secs != units[i].secs)
+		i++;
+	v = secs / units[i].secs;
+	v = v >= 10 ? round(v) : round(v * 10) / 10;
+	snprintf(buf, n, "%g %s %s%s", v, kind, units[i].unit, v == 1 ? "" : "s");
+}
+
+/* Say how fast the clock runs and what that means in real time. */
+static void cli_run_print_speed(const struct exercise *ex)
+{
+	char minute[64], left[64], dur[32];
+	long rest = ex->duration - ex->t;
+
+	cli_run_span(60 * ex->speed, "exercise", minute, sizeof minute);
+	cli_run_span((double)(rest > 0 ? rest : 0) / ex->speed, "real", left, sizeof left);
+	timeparse_format_duration(rest > 0 ? rest : 0, dur, sizeof dur);
+	printf("speed %g: 1 real minute = %s; the %s%s exercise lasts %s\n", ex->speed, minute,
+	       ex->t > 0 ? "rest of the " : "", dur, left);
 }
 
 /* The line that says what happens next, ending in "Ctrl-C ends the server." */
@@ -370,6 +450,37 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	return 0;
 }
 
+/* The file beside the journal that keeps the generated join codes (NULL without a journal). */
+static char *cli_run_codes_path(const struct cli_run_opts *o)
+{
+	size_t n;
+	char *p;
+
+	if (o->journal == NULL)
+		return NULL;
+	n = strlen(o->journal) + sizeof ".codes";
+	p = malloc(n);
+	if (p == NULL)
+		abort();
+	snprintf(p, n, "%s.codes", o->journal);
+	return p;
+}
+
+/* Everything that can fail has succeeded: say where the server listens, its codes, what next. */
+static void cli_run_print(const struct exercise *ex, const struct cli_run_opts *o,
+                          const struct replay *rep, const struct cli_run_where *w,
+                          const struct secrets_made *made, const char *keep)
+{
+	for (int i = 0; i < w->n; i++)
+		printf("%s\n", w->line[i]);
+	if (o->resume)
+		cli_run_print_resumed(ex, o, rep);
+	cli_run_print_speed(ex);
+	secrets_print(ex, made, keep, stdout);
+	cli_run_next(ex, o);
+	fflush(stdout);
+}
+
 /* Descriptors the server needs besides its connections: stdio, listeners, journal, spare. */
 #define CLI_RUN_SPARE_FDS 64
 
@@ -404,22 +515,19 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
                          const struct replay *rep)
 {
 	struct server *srv = server_new(ex, &o->lim);
+	struct cli_run_where where = {0};
+	struct secrets_made made = {0};
+	char *keep = cli_run_codes_path(o);
 	struct journal *j;
 	int status = 0;
 
 	server_set_writers(srv, (int)o->writers);
 	cli_run_nofile(o);
-	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
-		server_free(srv);
-		return 1;
-	}
-	printf("join codes (type the command shown after the colon):\n");
-	if (secrets_generate(ex, stdout) < 0) {
-		fprintf(stderr, "tabletop run: no random numbers for the join codes\n");
+	if (cli_run_listen(srv, o, &where) < 0 || cli_run_journal(srv, o, rep) < 0 ||
+	    secrets_generate(ex, keep, o->resume, &made, stderr) < 0) {
 		status = 1;
 	} else {
-		cli_run_next(ex, o);
-		fflush(stdout);
+		cli_run_print(ex, o, rep, &where, &made, keep);
 		if (o->console && cli_run_tty())
 			console_open(srv);
 		if (o->autostart && ex->state == EX_WAITING)
@@ -430,6 +538,9 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	j = srv->journal;
 	server_free(srv); /* the sessions' logouts go to the journal */
 	journal_close(j);
+	secrets_made_free(&made);
+	free(where.line);
+	free(keep);
 	return status;
 }
 

@@ -13,9 +13,22 @@ static void main_usage(FILE *f)
 	        "commands:\n");
 	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
 		fprintf(f, "  %-9s %-24s %s\n", c->name, c->args, c->summary);
-	fprintf(
-	    f, "\n  tabletop --help | --version\n\n"
-	       "'tabletop COMMAND --help' shows a command's options. Docs: docs/ in the source.\n");
+	fprintf(f,
+	        "\n  tabletop --help | --version\n\n"
+	        "'tabletop help COMMAND' shows a command's options. Docs: docs/ in the source.\n");
+}
+
+/* `tabletop help COMMAND`: the command's own --help. */
+static int main_help(const char *name)
+{
+	char *argv[] = {(char *)name, "--help", NULL};
+
+	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
+		if (strcmp(name, c->name) == 0)
+			return c->main(2, argv);
+	fprintf(stderr, "tabletop: no help for '%s': not a command\n", name);
+	main_usage(stderr);
+	return 2;
 }
 
 /* Run the subcommand named by argv[1]. */
@@ -25,6 +38,8 @@ int main(int argc, char **argv)
 		main_usage(stderr);
 		return 2;
 	}
+	if (!strcmp(argv[1], "help") && argc > 2)
+		return main_help(argv[2]);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		main_usage(stdout);
 		return 0;

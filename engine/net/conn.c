@@ -27,12 +27,6 @@
 /* How long a closing connection may take to flush its output and see the client go. */
 #define CONN_LINGER_SECONDS 5
 
-/* Seconds from a to b. */
-static double conn_seconds(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
 /* An event's bytes have left one client's buffer. */
 static void conn_unref(const void *data, size_t len, void *arg)
 {
@@ -112,6 +106,7 @@ void conn_event(struct conn *c, struct evt *ev)
 	if (c->dead || c->closing)
 		return;
 	p = cmd_event_bytes(&c->s, ev, c->srv->ex, &n);
+	c->srv->charge += (double)n;
 	if (c->s.json && c->direct == NULL && c->bev != NULL && !c->tls &&
 	    evbuffer_get_length(c->out) == 0 && !(bufferevent_get_enabled(c->bev) & EV_WRITE)) {
 		evt_ref(ev);
@@ -362,21 +357,98 @@ static void conn_error(struct conn *c, const char *verb, const char *code, const
 	cmd_reply_free(&r);
 }
 
-/* Take a token from the rate limit bucket; false when the client sends too fast. */
-static bool conn_take_token(struct conn *c)
+/* Stop reading from c for secs seconds (its input waits, in the socket if need be). */
+static void conn_hold(struct conn *c, double secs)
 {
-	struct timespec now;
+	struct timeval tv;
+
+	tv.tv_sec = (time_t)secs;
+	tv.tv_usec = (suseconds_t)((secs - (double)tv.tv_sec) * 1e6) + 1;
+	if (tv.tv_usec >= 1000000) {
+		tv.tv_sec++;
+		tv.tv_usec -= 1000000;
+	}
+	c->delayed = true;
+	bufferevent_disable(c->bev, EV_READ);
+	evtimer_add(c->delay_ev, &tv);
+}
+
+/* Whether a line holds nothing but blanks: not a command, it costs nothing. */
+static bool conn_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t')
+			return false;
+	return true;
+}
+
+/* The id of a login line into id; "" when the line is not a login. */
+static void conn_login_id(const char *p, size_t n, char *id, size_t size)
+{
+	char verb[17];
+	size_t i = 0, k = 0;
+
+	id[0] = '\0';
+	conn_verb(p, n, verb, sizeof verb);
+	if (strcmp(verb, "login") != 0)
+		return;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	i += 5;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	for (; i < n && p[i] != ' ' && p[i] != '\t' && k + 1 < size; i++)
+		id[k++] = p[i];
+	id[k] = '\0';
+}
+
+/* The id of a login line if it names a team, facilitator or observer; else NULL. */
+static const char *conn_known_id(const struct conn *c, const char *id)
+{
+	if (strcmp(id, "facilitator") == 0 || strcmp(id, "observer") == 0 ||
+	    ex_find_team(c->srv->ex, id) >= 0)
+		return id;
+	return NULL;
+}
+
+/* Seconds before c may run a command: its own bucket, then its team's; 0: now. */
+static double conn_wait(struct conn *c, double now)
+{
 	const struct server_limits *lim = &c->srv->lim;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	c->tokens += conn_seconds(&c->refill, &now) * lim->rate;
+	c->tokens += (now - c->refill) * lim->rate;
 	if (c->tokens > lim->burst)
 		c->tokens = lim->burst;
 	c->refill = now;
 	if (c->tokens < 1)
-		return false;
+		return (1 - c->tokens) / lim->rate;
+	if (c->s.role == CMD_ROLE_TEAM)
+		return quota_wait(&c->srv->quota, c->s.team, now);
+	return 0;
+}
+
+/*
+ * Whether the next line may run now, or the seconds it must wait: a client faster than its rate,
+ * a team over its output, a login after failures elsewhere wait, and nothing is dropped. Blank
+ * lines cost nothing.
+ */
+static double conn_admit(struct conn *c, const char *line, size_t n)
+{
+	char id[64];
+	double now, w;
+
+	if (c->console || c->admitted || conn_blank(line, n))
+		return 0;
+	now = guard_now();
+	w = conn_wait(c, now);
+	if (w > 0)
+		return w;
 	c->tokens -= 1;
-	return true;
+	c->admitted = true;
+	conn_login_id(line, n, id, sizeof id);
+	if (id[0] == '\0')
+		return 0;
+	return guard_admit(&c->srv->guard, c->addr, conn_known_id(c, id), now);
 }
 
 /* Start the countdown that closes a connection that has not logged in by its end. */
@@ -388,23 +460,22 @@ static void conn_idle_arm(struct conn *c)
 		evtimer_add(c->idle_ev, &tv);
 }
 
-/* A login failed: close after too many, else stop reading for a while. */
-static void conn_login_failed(struct conn *c, int before)
+/* A login failed: count it for its address and id, close after too many, else pause. */
+static void conn_login_failed(struct conn *c, int before, const char *line)
 {
-	struct timeval tv = {0, 0};
+	char id[64];
 
 	if (c->s.failed_logins == before)
 		c->s.failed_logins++;
 	if (c->console)
 		return;
+	conn_login_id(line, strlen(line), id, sizeof id);
+	guard_failed(&c->srv->guard, c->addr, conn_known_id(c, id), guard_now());
 	if (c->s.failed_logins >= c->srv->lim.login_failures) {
 		conn_bye(c, "login_failures", "too many failed logins, closing the connection");
 		return;
 	}
-	tv.tv_sec = c->s.failed_logins;
-	c->delayed = true;
-	bufferevent_disable(c->bev, EV_READ);
-	evtimer_add(c->delay_ev, &tv);
+	conn_hold(c, c->s.failed_logins);
 }
 
 /* Run one valid line as a command and send its reply after the events it caused. */
@@ -419,7 +490,10 @@ static void conn_exec(struct conn *c, const char *line)
 
 	if (c->srv->journal != NULL && cmd_journaled(&c->s, line))
 		journal_input(c->srv->journal, &c->s, line);
+	c->srv->charge = 0;
 	cmd_exec(c->srv->ex, &c->srv->roster, &c->s, line, &r);
+	if (c->s.role == CMD_ROLE_TEAM)
+		quota_charge(&c->srv->quota, c->s.team, c->srv->charge, guard_now());
 	if (r.code == NULL && r.obj != NULL &&
 	    strcmp(json_string_value(json_object_get(r.obj, "cmd")), "login") == 0)
 		journal_login(c->srv->journal, &c->s);
@@ -430,12 +504,29 @@ static void conn_exec(struct conn *c, const char *line)
 	p = cmd_reply_bytes(&r, &c->s, &n);
 	conn_write(c, p, n);
 	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)
-		conn_login_failed(c, failed);
+		conn_login_failed(c, failed, line);
 	else if (role == CMD_ROLE_NONE && c->s.role != CMD_ROLE_NONE && c->idle_ev != NULL)
 		evtimer_del(c->idle_ev);
 	cmd_reply_free(&r);
 	if (c->s.quit)
 		conn_close(c);
+}
+
+/* Whether line logs c in to a team that has all the connections it may have (msg says so). */
+static bool conn_team_full(struct conn *c, const char *line, size_t n, char *msg, size_t size)
+{
+	char id[64];
+	int team;
+
+	conn_login_id(line, n, id, sizeof id);
+	team = id[0] != '\0' ? ex_find_team(c->srv->ex, id) : -1;
+	if (team < 0 || (c->s.role == CMD_ROLE_TEAM && c->s.team == team) ||
+	    server_team_conns(c->srv, team) < c->srv->lim.team_conns)
+		return false;
+	snprintf(msg, size,
+	         "team %s has %d connections already, the most it may have; close one first",
+	         c->srv->ex->teams[team].id, c->srv->lim.team_conns);
+	return true;
 }
 
 /* One input line (without its end): limits and checks, then the command. */
@@ -445,14 +536,15 @@ static void conn_line(struct conn *c, char *line, size_t n)
 
 	c->at_prompt = false;
 	conn_verb(line, n, verb, sizeof verb);
-	if (!c->console && !conn_take_token(c)) {
-		snprintf(msg, sizeof msg,
-		         "too many commands: at most %g a second; this one was dropped",
-		         c->srv->lim.rate);
-		conn_error(c, verb, "rate_limited", msg);
+	if (memchr(line, '\0', n) != NULL) {
+		conn_error(c, verb, "bad_encoding",
+		           "the line holds a NUL byte, a control character that is not text; "
+		           "nothing was done");
 	} else if (!utf8_valid(line, n)) {
 		conn_error(c, verb, "bad_encoding",
 		           "the line is not valid UTF-8 text; nothing was done");
+	} else if (conn_team_full(c, line, n, msg, sizeof msg)) {
+		conn_error(c, verb, "team_full", msg);
 	} else {
 		conn_exec(c, line);
 	}
@@ -491,8 +583,9 @@ void conn_process(struct conn *c)
 	size_t max = c->srv->lim.max_line;
 
 	while (!c->dead && !c->closing && !c->delayed) {
-		size_t avail = evbuffer_get_length(c->in), n;
+		size_t avail = evbuffer_get_length(c->in), n, len;
 		struct evbuffer_ptr eol;
+		double wait;
 		char *line;
 
 		if (avail == 0)
@@ -515,11 +608,20 @@ void conn_process(struct conn *c)
 		line = malloc(n + 1);
 		if (line == NULL)
 			abort();
-		evbuffer_remove(c->in, line, n + 1);
-		while (n > 0 && line[n - 1] == '\r')
-			n--; /* CR NUL CR LF from telnet given "\r\n" */
-		line[n] = '\0';
-		conn_line(c, line, n);
+		evbuffer_copyout(c->in, line, n + 1);
+		len = n;
+		while (len > 0 && line[len - 1] == '\r')
+			len--; /* CR NUL CR LF from telnet given "\r\n" */
+		line[len] = '\0';
+		wait = conn_admit(c, line, len);
+		if (wait > 0) {
+			free(line);
+			conn_hold(c, wait);
+			break;
+		}
+		evbuffer_drain(c->in, n + 1);
+		conn_line(c, line, len);
+		c->admitted = false;
 		free(line);
 	}
 	if (c->eof && !c->delayed)
@@ -657,7 +759,7 @@ static void conn_sock_event(struct bufferevent *bev, short what, void *arg)
 	}
 }
 
-/* The pause after a failed login is over: read again. */
+/* A pause of reading is over (after a failed login, or pacing): read again. */
 static void conn_delay_done(evutil_socket_t fd, short what, void *arg)
 {
 	struct conn *c = arg;
@@ -699,7 +801,7 @@ struct conn *conn_new(struct server *srv, bool console)
 	telnet_init(&c->tn, conn_tn_data, conn_tn_send, c);
 	cmd_session_init(&c->s, ++srv->next_id);
 	c->tokens = srv->lim.burst;
-	clock_gettime(CLOCK_MONOTONIC, &c->refill);
+	c->refill = guard_now();
 	return c;
 }
 

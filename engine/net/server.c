@@ -28,6 +28,9 @@ void server_limits_default(struct server_limits *lim)
 	lim->idle_timeout = 60;
 	lim->rate = 20;
 	lim->burst = 40;
+	lim->team_conns = 32;
+	lim->team_output = 512 * 1024;
+	lim->lockout = 60;
 }
 
 /* Give ev to the connections of one group that receive it. */
@@ -97,6 +100,18 @@ void server_regroup(struct server *srv, struct conn *c)
 	if (c->gnext != NULL)
 		c->gnext->gprev = c;
 	srv->groups[g - 1] = c;
+}
+
+/* Live connections logged in to team (counting stops at the team's limit). */
+int server_team_conns(const struct server *srv, int team)
+{
+	int n = 0;
+
+	for (const struct conn *c = srv->groups[1 + team]; c != NULL && n < srv->lim.team_conns;
+	     c = c->gnext)
+		if (!c->dead && !c->closing)
+			n++;
+	return n;
 }
 
 /* The roster for `who` and `commcheck`: every logged-in session. */
@@ -268,6 +283,8 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	event_add(srv->sig_int, NULL); /* from now on: a signal before the loop runs waits for it */
 	event_add(srv->sig_term, NULL);
 	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);
+	guard_init(&srv->guard, lim->login_failures, lim->lockout);
+	quota_init(&srv->quota, ex->n_teams, lim->team_output, 2 * lim->team_output, guard_now());
 	ex_set_sink(ex, server_sink, srv);
 	return srv;
 }
@@ -339,6 +356,8 @@ void server_free(struct server *srv)
 	}
 	fanout_free(srv->fanout);
 	pace_free(&srv->pace);
+	guard_free(&srv->guard);
+	quota_free(&srv->quota);
 	loop_event_free(srv->reap_ev);
 	loop_event_free(srv->stop_ev);
 	loop_event_free(srv->sig_int);
