@@ -21,7 +21,11 @@ tap_ok "it names the unknown command" has "unknown command 'frobnicate'"
 for c in run check simulate report import; do
 	tap_ok "$c --help exits 0" status 0 "$T" $c --help
 	tap_ok "$c --help shows its usage" has "usage: tabletop $c"
+	tap_ok "help $c exits 0" status 0 "$T" help $c
+	tap_ok "help $c shows its usage" has "usage: tabletop $c"
 done
+tap_ok "help run shows run's options" sh -c "'$T' help run | grep -q -- '--journal FILE'"
+tap_ok "help of an unknown command is a usage error" status 2 "$T" help frobnicate
 tap_ok "check without a file is a usage error" status 2 "$T" check
 tap_ok "check with an unknown flag is a usage error" status 2 "$T" check --frob x.lua
 tap_ok "check of a clean scenario exits 0" status 0 "$T" check "$F/random.lua"
