@@ -437,14 +437,16 @@ static double conn_admit(struct conn *c, const char *line, size_t n)
 	char id[64];
 	double now, w;
 
-	if (c->console || c->admitted || conn_blank(line, n))
+	if (c->console || conn_blank(line, n))
 		return 0;
 	now = guard_now();
-	w = conn_wait(c, now);
-	if (w > 0)
-		return w;
-	c->tokens -= 1;
-	c->admitted = true;
+	if (!c->admitted) {
+		w = conn_wait(c, now);
+		if (w > 0)
+			return w;
+		c->tokens -= 1;
+		c->admitted = true;
+	}
 	conn_login_id(line, n, id, sizeof id);
 	if (id[0] == '\0')
 		return 0;

@@ -43,7 +43,7 @@ struct conn {
 	bool queued;            /* in the server's list of output to write */
 	bool discarding;        /* dropping the rest of a line that was too long */
 	bool delayed;           /* reading paused: a failed login, or pacing */
-	bool admitted;          /* the first waiting line passed the limits and waits its turn */
+	bool admitted;          /* the next line has paid its token (a login may wait on) */
 	bool eof;               /* the client sent all it will send */
 	struct conn *dead_next; /* the server's list of connections to free */
 	char long_verb[17];     /* the verb of the line being discarded */

@@ -100,37 +100,46 @@ static double guard_delay(const struct guard *g, double f)
 	return d > g->max_delay ? g->max_delay : d;
 }
 
-/* Reserve an attempt's turn on key; the seconds it must wait from now. */
-static double guard_turn(struct guard *g, const char *key, double now)
+/*
+ * The seconds an attempt on key must still wait; with take, an attempt that need not wait takes
+ * the turn, so that the next one waits the delay from now.
+ */
+static double guard_turn(struct guard *g, const char *key, double now, bool take)
 {
 	struct guard_entry *e = guard_find(g, key, now, false);
-	double at;
 
 	if (e == NULL)
 		return 0;
 	guard_decay(e, now);
 	if (guard_delay(g, e->fails) <= 0)
 		return 0;
-	at = e->next > now ? e->next : now;
-	e->next = at + guard_delay(g, e->fails);
-	return at - now;
+	if (e->next > now)
+		return e->next - now;
+	if (take)
+		e->next = now + guard_delay(g, e->fails);
+	return 0;
 }
 
-/* Seconds an attempt from addr as id must wait before it is checked; its turn is reserved. */
+/* Seconds an attempt from addr as id must wait; 0: it may be checked now, and takes its turn. */
 double guard_admit(struct guard *g, const char *addr, const char *id, double now)
 {
-	char key[80];
+	char ka[80], ki[80];
 	double a, b = 0;
 
 	if (g->max_delay <= 0)
 		return 0;
-	guard_key(key, sizeof key, 'a', addr);
-	a = guard_turn(g, key, now);
+	guard_key(ka, sizeof ka, 'a', addr);
+	a = guard_turn(g, ka, now, false);
 	if (id != NULL) {
-		guard_key(key, sizeof key, 'i', id);
-		b = guard_turn(g, key, now);
+		guard_key(ki, sizeof ki, 'i', id);
+		b = guard_turn(g, ki, now, false);
 	}
-	return a > b ? a : b;
+	if (a > 0 || b > 0)
+		return a > b ? a : b;
+	guard_turn(g, ka, now, true);
+	if (id != NULL)
+		guard_turn(g, ki, now, true);
+	return 0;
 }
 
 /* Count one failure on key at now. */

@@ -30,8 +30,10 @@ void guard_init(struct guard *g, int free_fails, double max_delay);
 void guard_free(struct guard *g);
 /*
  * Seconds an attempt from the connection at addr ("HOST:PORT") to log in as id (NULL: an unknown
- * id, not counted) must wait before it is checked, now being the monotonic time in seconds. The
- * attempt's turn is reserved, so that parallel connections queue instead of guessing together.
+ * id, not counted) must wait before it is checked, now being the monotonic time in seconds; ask
+ * again then. 0: it may be checked now, and it takes the turn, so that parallel connections get
+ * one attempt per delay between them, not one each. Nothing is reserved for an attempt that
+ * waits: a waiting attempt never pushes the next turn further away.
  */
 double guard_admit(struct guard *g, const char *addr, const char *id, double now);
 /* Count a failed login from addr as id (NULL: an unknown id) at now. */
