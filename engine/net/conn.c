@@ -362,6 +362,8 @@ static void conn_hold(struct conn *c, double secs)
 {
 	struct timeval tv;
 
+	if (!(secs < 3600))
+		secs = 3600; /* and a rate of 0 waits that long at a time */
 	tv.tv_sec = (time_t)secs;
 	tv.tv_usec = (suseconds_t)((secs - (double)tv.tv_sec) * 1e6) + 1;
 	if (tv.tv_usec >= 1000000) {
