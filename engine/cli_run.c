@@ -85,9 +85,9 @@ static void cli_run_usage(FILE *f)
 	        "  --rate LINES_PER_S     commands per second and connection (20, bursts of\n"
 	        "                         twice that); a faster client waits, nothing is dropped\n"
 	        "  --team-conns N         connections logged in to one team at once (32)\n"
-	        "  --team-output BYTES_PER_S  output that one team's commands may cause, summed\n"
-	        "                         over its recipients (524288, bursts of twice that;\n"
-	        "                         0: no limit); a team over it waits\n"
+	        "  --team-output BYTES_PER_S  bytes of events one team's commands may send any\n"
+	        "                         one reader (262144, bursts of twice that up to half\n"
+	        "                         --max-output; 0: no limit); a team over it waits\n"
 	        "  --writers N            threads that write a broadcast to many clients\n"
 	        "                         (processors, up to 4)\n"
 	        "  --no-console           do not read facilitator commands from the terminal\n");

@@ -106,7 +106,8 @@ void conn_event(struct conn *c, struct evt *ev)
 	if (c->dead || c->closing)
 		return;
 	p = cmd_event_bytes(&c->s, ev, c->srv->ex, &n);
-	c->srv->charge += (double)n;
+	if ((double)n > c->srv->event_bytes)
+		c->srv->event_bytes = (double)n;
 	if (c->s.json && c->direct == NULL && c->bev != NULL && !c->tls &&
 	    evbuffer_get_length(c->out) == 0 && !(bufferevent_get_enabled(c->bev) & EV_WRITE)) {
 		evt_ref(ev);

@@ -1,8 +1,9 @@
 /*
- * What each team may cost the others: a bucket per team, filled at a rate of output bytes a
- * second, from which every command of its members pays the bytes that its events put in the
- * buffers of every recipient. A team in debt is paced (its members' input waits) until the debt is
- * paid; nothing is dropped, and one command always runs whole.
+ * What each team may cost the others: a bucket per team, filled at a rate of bytes a second, from
+ * which every command of its members pays the bytes of the events it caused, as one reader
+ * receives them (the largest copy of each): however many connections a team has, no reader gets
+ * more from it than the rate, and bursts up to the bucket. A team in debt is paced (its members'
+ * input waits) until the debt is paid; nothing is dropped, and one command always runs whole.
  */
 #ifndef QUOTA_H
 #define QUOTA_H

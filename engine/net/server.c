@@ -3,6 +3,7 @@
 
 #include "loop.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ void server_limits_default(struct server_limits *lim)
 	lim->rate = 20;
 	lim->burst = 40;
 	lim->team_conns = 32;
-	lim->team_output = 512 * 1024;
+	lim->team_output = 256 * 1024;
 	lim->lockout = 60;
 }
 
@@ -46,17 +47,19 @@ static void server_sink(void *ctx, struct evt *ev)
 {
 	struct server *srv = ctx;
 
+	srv->event_bytes = 0;
 	if (ev->aud.all) {
 		for (struct conn *c = srv->conns; c != NULL; c = c->next)
 			if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
 				conn_event(c, ev);
-		return;
+	} else {
+		if (ev->aud.staff)
+			server_send_group(srv, 0, ev);
+		for (int i = 0; ev->aud.teams != NULL && i < srv->ex->n_teams; i++)
+			if (ev->aud.teams[i])
+				server_send_group(srv, 1 + i, ev);
 	}
-	if (ev->aud.staff)
-		server_send_group(srv, 0, ev);
-	for (int i = 0; ev->aud.teams != NULL && i < srv->ex->n_teams; i++)
-		if (ev->aud.teams[i])
-			server_send_group(srv, 1 + i, ev);
+	srv->charge += srv->event_bytes; /* what one reader got of it, at most */
 }
 
 /* The group a session belongs to: 0 none, 1 staff, 2 + i team i. */
@@ -284,7 +287,8 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	event_add(srv->sig_term, NULL);
 	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);
 	guard_init(&srv->guard, lim->login_failures, lim->lockout);
-	quota_init(&srv->quota, ex->n_teams, lim->team_output, 2 * lim->team_output, guard_now());
+	quota_init(&srv->quota, ex->n_teams, lim->team_output,
+	           fmin(2 * lim->team_output, (double)lim->max_output / 2), guard_now());
 	ex_set_sink(ex, server_sink, srv);
 	return srv;
 }

@@ -32,7 +32,7 @@ struct server_limits {
 	double rate;        /* command lines per second and connection (20) */
 	double burst;       /* lines accepted at once (40) */
 	int team_conns;     /* connections logged in to one team at once (32) */
-	double team_output; /* bytes a second that one team's commands may send out (512 KiB) */
+	double team_output; /* bytes a second of events one team may send any one reader (256 KiB) */
 	double lockout;     /* longest wait for a login after failures, across connections (60) */
 };
 
@@ -62,7 +62,8 @@ struct server {
 	struct fanout *fanout;         /* writer threads for large batches; NULL: none */
 	struct guard guard;            /* failed logins across connections */
 	struct quota quota;            /* what each team's commands may send out */
-	double charge;                 /* bytes queued for clients by the command being run */
+	double charge;                 /* bytes the command being run sent one reader, at most */
+	double event_bytes;            /* the most bytes one reader got of the last event */
 };
 
 /* The default limits. */
