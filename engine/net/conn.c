@@ -19,6 +19,7 @@
 
 #include "../core/evt.h"
 #include "../journal/journal.h"
+#include "admit.h"
 #include "fanout.h"
 #include "server.h"
 #include "tls.h"
@@ -376,86 +377,6 @@ static void conn_hold(struct conn *c, double secs)
 	evtimer_add(c->delay_ev, &tv);
 }
 
-/* Whether a line holds nothing but blanks: not a command, it costs nothing. */
-static bool conn_blank(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t')
-			return false;
-	return true;
-}
-
-/* The id of a login line into id; "" when the line is not a login. */
-static void conn_login_id(const char *p, size_t n, char *id, size_t size)
-{
-	char verb[17];
-	size_t i = 0, k = 0;
-
-	id[0] = '\0';
-	conn_verb(p, n, verb, sizeof verb);
-	if (strcmp(verb, "login") != 0)
-		return;
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	i += 5;
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	for (; i < n && p[i] != ' ' && p[i] != '\t' && k + 1 < size; i++)
-		id[k++] = p[i];
-	id[k] = '\0';
-}
-
-/* The id of a login line if it names a team, facilitator or observer; else NULL. */
-static const char *conn_known_id(const struct conn *c, const char *id)
-{
-	if (strcmp(id, "facilitator") == 0 || strcmp(id, "observer") == 0 ||
-	    ex_find_team(c->srv->ex, id) >= 0)
-		return id;
-	return NULL;
-}
-
-/* Seconds before c may run a command: its own bucket, then its team's; 0: now. */
-static double conn_wait(struct conn *c, double now)
-{
-	const struct server_limits *lim = &c->srv->lim;
-
-	c->tokens += (now - c->refill) * lim->rate;
-	if (c->tokens > lim->burst)
-		c->tokens = lim->burst;
-	c->refill = now;
-	if (c->tokens < 1)
-		return (1 - c->tokens) / lim->rate;
-	if (c->s.role == CMD_ROLE_TEAM)
-		return quota_wait(&c->srv->quota, c->s.team, now);
-	return 0;
-}
-
-/*
- * Whether the next line may run now, or the seconds it must wait: a client faster than its rate,
- * a team over its output, a login after failures elsewhere wait, and nothing is dropped. Blank
- * lines cost nothing.
- */
-static double conn_admit(struct conn *c, const char *line, size_t n)
-{
-	char id[64];
-	double now, w;
-
-	if (c->console || conn_blank(line, n))
-		return 0;
-	now = guard_now();
-	if (!c->admitted) {
-		w = conn_wait(c, now);
-		if (w > 0)
-			return w;
-		c->tokens -= 1;
-		c->admitted = true;
-	}
-	conn_login_id(line, n, id, sizeof id);
-	if (id[0] == '\0')
-		return 0;
-	return guard_admit(&c->srv->guard, c->addr, conn_known_id(c, id), now);
-}
-
 /* Start the countdown that closes a connection that has not logged in by its end. */
 static void conn_idle_arm(struct conn *c)
 {
@@ -468,14 +389,11 @@ static void conn_idle_arm(struct conn *c)
 /* A login failed: count it for its address and id, close after too many, else pause. */
 static void conn_login_failed(struct conn *c, int before, const char *line)
 {
-	char id[64];
-
 	if (c->s.failed_logins == before)
 		c->s.failed_logins++;
 	if (c->console)
 		return;
-	conn_login_id(line, strlen(line), id, sizeof id);
-	guard_failed(&c->srv->guard, c->addr, conn_known_id(c, id), guard_now());
+	admit_failed(c, line);
 	if (c->s.failed_logins >= c->srv->lim.login_failures) {
 		conn_bye(c, "login_failures", "too many failed logins, closing the connection");
 		return;
@@ -517,23 +435,6 @@ static void conn_exec(struct conn *c, const char *line)
 		conn_close(c);
 }
 
-/* Whether line logs c in to a team that has all the connections it may have (msg says so). */
-static bool conn_team_full(struct conn *c, const char *line, size_t n, char *msg, size_t size)
-{
-	char id[64];
-	int team;
-
-	conn_login_id(line, n, id, sizeof id);
-	team = id[0] != '\0' ? ex_find_team(c->srv->ex, id) : -1;
-	if (team < 0 || (c->s.role == CMD_ROLE_TEAM && c->s.team == team) ||
-	    server_team_conns(c->srv, team) < c->srv->lim.team_conns)
-		return false;
-	snprintf(msg, size,
-	         "team %s has %d connections already, the most it may have; close one first",
-	         c->srv->ex->teams[team].id, c->srv->lim.team_conns);
-	return true;
-}
-
 /* One input line (without its end): limits and checks, then the command. */
 static void conn_line(struct conn *c, char *line, size_t n)
 {
@@ -548,7 +449,7 @@ static void conn_line(struct conn *c, char *line, size_t n)
 	} else if (!utf8_valid(line, n)) {
 		conn_error(c, verb, "bad_encoding",
 		           "the line is not valid UTF-8 text; nothing was done");
-	} else if (conn_team_full(c, line, n, msg, sizeof msg)) {
+	} else if (admit_team_full(c, line, n, msg, sizeof msg)) {
 		conn_error(c, verb, "team_full", msg);
 	} else {
 		conn_exec(c, line);
@@ -618,7 +519,7 @@ void conn_process(struct conn *c)
 		while (len > 0 && line[len - 1] == '\r')
 			len--; /* CR NUL CR LF from telnet given "\r\n" */
 		line[len] = '\0';
-		wait = conn_admit(c, line, len);
+		wait = admit_wait(c, line, len);
 		if (wait > 0) {
 			free(line);
 			conn_hold(c, wait);
