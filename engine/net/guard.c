@@ -19,7 +19,7 @@
 void guard_init(struct guard *g, int free_fails, double max_delay)
 {
 	g->v = NULL;
-	g->n = 0;
+	g->n = g->cap = 0;
 	g->free_fails = free_fails;
 	g->max_delay = max_delay;
 }
@@ -29,7 +29,7 @@ void guard_free(struct guard *g)
 {
 	free(g->v);
 	g->v = NULL;
-	g->n = 0;
+	g->n = g->cap = 0;
 }
 
 /* Monotonic time in seconds, for now. */
@@ -79,8 +79,10 @@ static struct guard_entry *guard_find(struct guard *g, const char *key, double n
 	if (!make)
 		return NULL;
 	if (g->n < GUARD_MAX) {
-		if (g->v == NULL)
-			g->v = mem_calloc(GUARD_MAX, sizeof *g->v);
+		if (g->n == g->cap) {
+			g->cap = g->cap != 0 ? g->cap * 2 : 16;
+			g->v = mem_realloc(g->v, g->cap * sizeof *g->v);
+		}
 		spare = &g->v[g->n++];
 	}
 	memset(spare, 0, sizeof *spare);
@@ -89,14 +91,17 @@ static struct guard_entry *guard_find(struct guard *g, const char *key, double n
 	return spare;
 }
 
-/* The wait after f failures: none up to the free ones, then 1 s doubling to the ceiling. */
+/*
+ * The wait after f failures (a failure being forgotten is counted until it is gone): none up to
+ * the free ones, then 1 s doubling to the ceiling.
+ */
 static double guard_delay(const struct guard *g, double f)
 {
-	double d;
+	double n = ceil(f - 1e-9), d;
 
-	if (f < g->free_fails)
+	if (n < g->free_fails)
 		return 0;
-	d = pow(2, floor(f) - g->free_fails);
+	d = pow(2, n - g->free_fails);
 	return d > g->max_delay ? g->max_delay : d;
 }
 

@@ -19,7 +19,7 @@ struct guard_entry {
 
 struct guard {
 	struct guard_entry *v;
-	size_t n;
+	size_t n, cap;
 	int free_fails;   /* failures before attempts wait */
 	double max_delay; /* the longest wait in seconds; 0: no counting across connections */
 };

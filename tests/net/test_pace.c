@@ -99,7 +99,7 @@ static void test_paced(void **state)
 	h_send(&xk, "status"); /* the flood does not delay another client */
 	t1 = h_now_ms();
 	json_decref(h_expect_json(&xk, "ok", "status", WAIT));
-	assert_true(h_now_ms() - t1 < 500);
+	assert_true(h_now_ms() - t1 < 1000);
 	for (int i = 1; i < N; i++) {
 		const char *l = h_line(&al, WAIT);
 
@@ -126,7 +126,7 @@ static void test_paced(void **state)
 	o = h_expect_json(&al, "ok", NULL, WAIT);
 	assert_string_equal(json_string_value(json_object_get(o, "cmd")), "status");
 	json_decref(o);
-	assert_true(h_now_ms() - t1 < 1000); /* were blank lines paid for: 5 s */
+	assert_true(h_now_ms() - t1 < 2000); /* were blank lines paid for: 5 s */
 	assert_null(h_line(&al, 200));
 	h_close(&al);
 	h_close(&xk);
