@@ -133,6 +133,25 @@ static void test_codes_kept(void **state)
 	unlink(codes);
 }
 
+/* The flags of the per-team and cross-connection limits take sane values only. */
+static void test_limit_flags(void **state)
+{
+	static const char *const bad[][2] = {
+	    {"--team-conns", "0"},    {"--team-conns", "many"},  {"--team-output", "-1"},
+	    {"--team-output", "1e9"}, {"--login-lockout", "-5"}, {"--login-lockout", "99999999"},
+	};
+	char err[4096];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int st = h_run(err, sizeof err, "run", h_fixture("drill.lua"), bad[i][0], bad[i][1],
+		               NULL);
+
+		if (st != 2 || strstr(err, bad[i][0]) == NULL)
+			fail_msg("%s %s: exit %d, stderr: %s", bad[i][0], bad[i][1], st, err);
+	}
+}
+
 /* Run the tests. */
 int main(void)
 {
@@ -140,6 +159,7 @@ int main(void)
 	    cmocka_unit_test(test_listening_only_when_serving),
 	    cmocka_unit_test(test_speed_line),
 	    cmocka_unit_test(test_codes_kept),
+	    cmocka_unit_test(test_limit_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
