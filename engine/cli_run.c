@@ -65,7 +65,8 @@ static void cli_run_usage(FILE *f)
 	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
 	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
 	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
-	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
+	    "  --speed X              exercise seconds per real second, 0.001 to 100000\n"
+	    "                         (overrides the scenario)\n"
 	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
 	    "  --seed N               override the scenario's seed\n"
 	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
@@ -85,15 +86,23 @@ static void cli_run_usage(FILE *f)
 	    "  --no-console           do not read facilitator commands from the terminal\n");
 }
 
-/* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
-static int cli_run_real(const char *flag, const char *s, double max, double *out)
+/*
+ * Parse a real number above 0, from min (when above 0) to max, for flag; prints a usage error
+ * and returns -1 if bad.
+ */
+static int cli_run_real(const char *flag, const char *s, double min, double max, double *out)
 {
 	char *end;
 	double v = strtod(s, &end);
 
-	if (*s == '\0' || *end != '\0' || !isfinite(v) || v <= 0 || v > max) {
-		fprintf(stderr, "tabletop: %s wants a number above 0 and up to %g, not '%s'\n",
-		        flag, max, s);
+	if (*s == '\0' || *end != '\0' || !isfinite(v) || v <= 0 || v < min || v > max) {
+		if (min > 0)
+			fprintf(stderr, "tabletop: %s wants a number from %g to %g, not '%s'\n",
+			        flag, min, max, s);
+		else
+			fprintf(stderr,
+			        "tabletop: %s wants a number above 0 and up to %g, not '%s'\n",
+			        flag, max, s);
 		return -1;
 	}
 	*out = v;
@@ -127,7 +136,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		o->tls_key = v;
 		return 0;
 	case 's':
-		return cli_run_real(name, v, 1e6, &o->speed);
+		return cli_run_real(name, v, EX_SPEED_MIN, EX_SPEED_MAX, &o->speed);
 	case 'S':
 		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
 	case 'k':
@@ -164,7 +173,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
 	case 'R':
-		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
+		if (cli_run_real(name, v, 0, 1e6, &o->lim.rate) < 0)
 			return -1;
 		o->lim.burst = o->lim.rate * 2 < 1 ? 1 : o->lim.rate * 2;
 		return 0;
@@ -326,8 +335,8 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
 	snprintf(cmd, sizeof cmd, "speed %.17g", o->speed);
 	if (o->speed > 0 && server_command(srv, cmd) < 0)
 		fprintf(stderr,
-		        "tabletop run: --speed %g is more than a facilitator may set; the "
-		        "journal's speed is kept\n",
+		        "tabletop run: --speed %g: the exercise has ended; the journal's speed "
+		        "is kept\n",
 		        o->speed);
 	timeparse_format_offset(ex->t, when, sizeof when);
 	printf("resumed from %s: %ld lines replayed; the exercise is %s at %s\n", o->journal,

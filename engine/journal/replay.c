@@ -260,7 +260,7 @@ struct scenario *replay_load(const struct replay *r, const char *path, const cha
 		scenario_free(sc);
 		return NULL;
 	}
-	if (sc != NULL && json_is_number(speed) && json_number_value(speed) > 0)
+	if (sc != NULL && json_is_number(speed) && ex_speed_ok(json_number_value(speed)))
 		scenario_exercise(sc)->speed = json_number_value(speed);
 	return sc;
 }
