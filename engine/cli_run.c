@@ -367,7 +367,7 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	if (o->journal == NULL)
 		return 0;
 	if (o->resume)
-		j = journal_reopen(o->journal, rep->keep, stderr);
+		j = journal_reopen(o->journal, rep->keep, rep->lines, stderr);
 	else
 		j = journal_create(o->journal, srv->ex, o->scenario, "use --resume to continue it",
 		                   stderr);

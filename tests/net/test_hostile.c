@@ -54,6 +54,36 @@ static const char *hostile_scenario(const char *name, const char *speed, const c
 	return path;
 }
 
+/* The whole file at path, NUL-ended (to free); fails the test if it cannot be read. */
+static char *hostile_read(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The start of line no (from 1) of text, or NULL. */
+static char *hostile_line(char *text, int no)
+{
+	while (--no > 0 && text != NULL) {
+		text = strchr(text, '\n');
+		if (text != NULL)
+			text++;
+	}
+	return text;
+}
+
 /* Send line on c (JSON mode) and return the error code of its reply, or NULL when it was ok. */
 static const char *hostile_cmd(struct hcl *c, const char *line)
 {
@@ -125,10 +155,115 @@ static void test_speed_range(void **state)
 	unlink(slow);
 }
 
+/* The score of team al as the facilitator fac (JSON mode) sees it. */
+static long hostile_score(struct hcl *fac)
+{
+	json_t *o, *teams;
+	long score;
+
+	h_send(fac, "teams");
+	o = h_expect_json(fac, "ok", "teams", WAIT);
+	teams = json_object_get(o, "teams");
+	score = (long)json_integer_value(json_object_get(json_array_get(teams, 0), "score"));
+	json_decref(o);
+	return score;
+}
+
+/* Write text to path with line a and line b (from 1, a < b) swapped, or line a twice (b 0). */
+static void hostile_shuffle(const char *path, char *text, int a, int b)
+{
+	char *la = hostile_line(text, a), *ea = strchr(la, '\n') + 1;
+	char *lb = b > 0 ? hostile_line(text, b) : NULL,
+	     *eb = lb != NULL ? strchr(lb, '\n') + 1 : NULL;
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fwrite(text, 1, (size_t)(la - text), f);
+	if (lb == NULL) {
+		fwrite(la, 1, (size_t)(ea - la), f);
+		fputs(la, f);
+	} else {
+		fwrite(lb, 1, (size_t)(eb - lb), f);
+		fwrite(ea, 1, (size_t)(lb - ea), f);
+		fwrite(la, 1, (size_t)(ea - la), f);
+		fputs(eb, f);
+	}
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * 12.8: a whole last record without its '\n' is kept by --resume and report; a duplicated or
+ * moved line is refused at FILE:LINE by both; an endless line costs a bounded read.
+ */
+static void test_journal_damage(void **state)
+{
+	const char *sc = hostile_scenario("journal.lua", "60", "");
+	const char *j = hostile_tmp("journal.jsonl"), *bad = hostile_tmp("bad.jsonl");
+	struct hsrv s;
+	struct hcl fac;
+	char err[4096], *text, *cut;
+
+	(void)state;
+	unlink(j);
+	h_start(&s, sc, "--journal", j, NULL);
+	h_join_json(&fac, &s, "facilitator");
+	assert_null(hostile_cmd(&fac, "score al 5 well done"));
+	assert_null(hostile_cmd(&fac, "broadcast after the score"));
+	h_close(&fac);
+	assert_int_equal(h_stop(&s), 0);
+
+	/* cut the file just after the score command's line, before its '\n' */
+	text = hostile_read(j);
+	cut = strstr(text, "score al 5 well done");
+	assert_non_null(cut);
+	*strchr(cut, '\n') = '\0';
+	hostile_write(j, text);
+	free(text);
+	assert_int_equal(h_run(err, sizeof err, "report", j, NULL), 0);
+	if (strstr(err, "cut off") != NULL)
+		fail_msg("report: %s", err);
+	h_start(&s, sc, "--journal", j, "--resume", NULL);
+	h_join_json(&fac, &s, "facilitator");
+	assert_int_equal(hostile_score(&fac), 5);
+	h_close(&fac);
+	assert_int_equal(h_stop(&s), 0);
+	text = hostile_read(j);
+	cut = strstr(text, "score al 5 well done");
+	assert_non_null(cut);
+	assert_non_null(strstr(cut, "\"seq\":3}\n{\"type\":\"resume\",\"t\":0,\"seq\":4}\n"));
+	assert_int_equal(h_run(err, sizeof err, "report", j, NULL), 0);
+
+	/* line 3 twice, then lines 2 and 3 swapped: refused by both readers at the line */
+	for (int k = 0; k < 2; k++) {
+		const char *want = k == 0 ? ":4: this line was written as line 3"
+		                          : ":2: this line was written as line 3";
+
+		hostile_shuffle(bad, text, k == 0 ? 3 : 2, k == 0 ? 0 : 3);
+		assert_int_equal(h_run(err, sizeof err, "report", bad, NULL), 1);
+		if (strstr(err, bad) == NULL || strstr(err, want) == NULL)
+			fail_msg("report: %s", err);
+		assert_int_equal(h_run(err, sizeof err, "run", sc, "--journal", bad, "--resume",
+		                       "--listen", "127.0.0.1:0", NULL),
+		                 1);
+		if (strstr(err, bad) == NULL || strstr(err, want) == NULL)
+			fail_msg("resume: %s", err);
+	}
+	free(text);
+
+	/* an endless line: a clear error after at most 64 MiB */
+	assert_int_equal(h_run(err, sizeof err, "report", "/dev/zero", NULL), 1);
+	if (strstr(err, "/dev/zero:1: a line longer than 64 MiB") == NULL)
+		fail_msg("report /dev/zero: %s", err);
+	unlink(j);
+	unlink(bad);
+	unlink(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_speed_range),
+	    cmocka_unit_test(test_journal_damage),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
