@@ -2,7 +2,8 @@
  * The libraries a scenario gets: Lua's safe ones, with what could escape, run unbounded or break
  * determinism replaced (load, xpcall, collectgarbage, setmetatable, pairs, math.randomseed,
  * undefined globals, the string metatable), and the functions whose work in C the count hook
- * cannot see charged to the budget before they run (the table functions, string scanning).
+ * cannot see charged to the budget before they run (the table functions, string scanning) or
+ * as they go (pattern matching, pattern.c).
  */
 #include "libs.h"
 
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pattern.h"
 #include "sandbox.h"
 
 /* Where the registry keeps the stock math.randomseed. */
@@ -444,11 +446,7 @@ void libs_open(lua_State *L)
 	    {"", "tonumber", libs_scan},
 	    {LUA_STRLIBNAME, "rep", libs_rep},
 	    {LUA_STRLIBNAME, "byte", libs_scan},
-	    {LUA_STRLIBNAME, "find", libs_scan},
 	    {LUA_STRLIBNAME, "format", libs_scan},
-	    {LUA_STRLIBNAME, "gmatch", libs_scan},
-	    {LUA_STRLIBNAME, "gsub", libs_scan},
-	    {LUA_STRLIBNAME, "match", libs_scan},
 	    {LUA_STRLIBNAME, "pack", libs_scan},
 	    {LUA_STRLIBNAME, "packsize", libs_scan},
 	    {LUA_STRLIBNAME, "unpack", libs_scan},
@@ -468,6 +466,9 @@ void libs_open(lua_State *L)
 		luaL_requiref(L, libs[i].name, libs[i].open, 1);
 		lua_pop(L, 1);
 	}
+	lua_getglobal(L, LUA_STRLIBNAME);
+	pattern_open(L);
+	lua_pop(L, 1);
 	lua_getglobal(L, LUA_MATHLIBNAME);
 	lua_getfield(L, -1, "randomseed");
 	lua_setfield(L, LUA_REGISTRYINDEX, LIBS_SEED);

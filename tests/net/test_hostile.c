@@ -259,11 +259,58 @@ static void test_journal_damage(void **state)
 	unlink(sc);
 }
 
+/*
+ * 12.6: a pattern that backtracks without end stops at the budget with FILE:LINE, in check (while
+ * the file loads), simulate and run, where the exercise goes on serving the teams at once.
+ */
+static void test_pattern_bomb(void **state)
+{
+	const char *load =
+	    hostile_scenario("bomb-load.lua", "60", "local n = ('a'):rep(3e4):find('.-.-.-b')\n");
+	const char *sc = hostile_scenario("bomb.lua", "60",
+	                                  "on('action', function(team, text)\n"
+	                                  "  if text:find('.-.-.-b') then log('found') end\n"
+	                                  "end)\n"
+	                                  "on('start', function()\n"
+	                                  "  log(tostring(('a'):rep(3e4):match('(.-)(.-)(.-)b')))\n"
+	                                  "end)\n");
+	char err[4096], line[4200];
+	struct hsrv s;
+	struct hcl fac, al;
+	double t0;
+
+	(void)state;
+	t0 = h_now_ms();
+	assert_int_equal(h_run(err, sizeof err, "run", load, "--listen", "127.0.0.1:0", NULL), 1);
+	if (strstr(err, "bomb-load.lua:3: instruction budget") == NULL)
+		fail_msg("run: %s", err);
+	assert_int_equal(h_run(err, sizeof err, "check", load, NULL), 1);
+	assert_int_equal(h_run(err, sizeof err, "simulate", sc, NULL), 0);
+	assert_true(h_now_ms() - t0 < 10000);
+
+	h_start(&s, sc, "--autostart", NULL);
+	h_join_json(&fac, &s, "facilitator");
+	h_join_json(&al, &s, "al");
+	memset(line, 'a', 4000);
+	line[4000] = '\0';
+	t0 = h_now_ms();
+	h_send(&al, "action %s", line);
+	h_expect(&fac, "bomb.lua:4: instruction budget", WAIT);
+	assert_null(hostile_cmd(&al, "status"));
+	assert_true(h_now_ms() - t0 < 1000);
+	h_close(&al);
+	h_close(&fac);
+	assert_int_equal(h_stop(&s), 0);
+	unlink(load);
+	unlink(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_speed_range),
 	    cmocka_unit_test(test_journal_damage),
+	    cmocka_unit_test(test_pattern_bomb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
