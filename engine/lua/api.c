@@ -82,7 +82,7 @@ static long api_time_arg(lua_State *L, int idx, const char *fn)
 	long t;
 
 	if (api_time(L, idx, &t, &err) < 0)
-		luaL_error(L, "%s: bad time '%s': %s", fn, luaL_tolstring(L, idx, NULL), err);
+		luaL_error(L, "%s: bad time '%s': %s", fn, libs_tolstring(L, idx, NULL), err);
 	return t;
 }
 
@@ -338,7 +338,7 @@ static void api_only(lua_State *L, int idx, const char *fn, const char *const *n
 		for (int j = 0; key != NULL && names[j] != NULL; j++)
 			known |= strcmp(key, names[j]) == 0;
 		if (!known)
-			luaL_error(L, "%s: unknown field '%s'", fn, luaL_tolstring(L, -1, NULL));
+			luaL_error(L, "%s: unknown field '%s'", fn, libs_tolstring(L, -1, NULL));
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -383,7 +383,7 @@ static int api_score(lua_State *L)
 	delta = lua_tointegerx(L, 2, &ok);
 	if (!ok)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
-		                  luaL_tolstring(L, 2, NULL));
+		                  libs_tolstring(L, 2, NULL));
 	reason = api_text_arg(L, 3, "score", "the reason", false, "", &tr);
 	prev = sandbox_enter(L);
 	ex_score_tr(api->ex, team, (long)delta, reason, tr);
@@ -436,7 +436,7 @@ static int api_log(lua_State *L)
 	for (int i = 1; i <= n; i++) {
 		if (i > 1)
 			luaL_addchar(&b, ' ');
-		luaL_tolstring(L, i, NULL);
+		libs_tolstring(L, i, NULL);
 		luaL_addvalue(&b);
 	}
 	luaL_pushresult(&b);

@@ -231,7 +231,8 @@ static int model_lines(struct model *m, struct lines *in, FILE *err)
 		m->priv->line = in->no;
 		if (in->cut && model_cut(in)) {
 			if (!m->priv->header) {
-				fprintf(err, "%s:1: not a tabletop journal: its first line is cut off\n",
+				fprintf(err,
+				        "%s:1: not a tabletop journal: its first line is cut off\n",
 				        m->path);
 				return -1;
 			}

@@ -17,13 +17,13 @@
 
 #define WAIT 5000
 
-/* A path in /tmp for this test process: /tmp/tabletop-hostile-PID-NAME (a static buffer each). */
+/* A path in /tmp for this test process: /tmp/tabletop-hostile-PID-NAME (one of 8 buffers). */
 static const char *hostile_tmp(const char *name)
 {
-	static char path[4][256];
+	static char path[8][256];
 	static int k;
 
-	k = (k + 1) % 4;
+	k = (k + 1) % 8;
 	snprintf(path[k], sizeof path[k], "/tmp/tabletop-hostile-%d-%s", (int)getpid(), name);
 	return path[k];
 }
@@ -305,12 +305,113 @@ static void test_pattern_bomb(void **state)
 	unlink(sc);
 }
 
+/* The scenario of 12.4: assets keyed by tables, ordered by pairs, shown by tostring and %p. */
+static const char hostile_assets[] =
+    "local assets = {}\n"
+    "local names = {'mail', 'web', 'dns', 'vpn', 'erp', 'crm', 'hr', 'ad', 'pki', 'sso',\n"
+    "  'ci', 'git', 'wiki', 'chat', 'voip', 'wifi', 'nas', 'ftp', 'ntp', 'log'}\n"
+    "for _, n in ipairs(names) do assets[{name = n}] = true end\n"
+    "local function order()\n"
+    "  local t = {}\n"
+    "  for k in pairs(assets) do t[#t + 1] = k.name end\n"
+    "  return table.concat(t, ',')\n"
+    "end\n"
+    "on('start', function()\n"
+    "  log(order(), tostring({}), string.format('%p %s', assets, print or order))\n"
+    "  score('al', #(next(assets).name), 'first asset')\n"
+    "end)\n"
+    "on('action', function(team, text)\n"
+    "  assets[{name = text}] = true\n"
+    "  state.order = order()\n"
+    "end)\n";
+
+/* The "order" of the scenario's state as fac (JSON mode) sees it (to free). */
+static char *hostile_order(struct hcl *fac)
+{
+	json_t *o;
+	char *order;
+
+	h_send(fac, "state");
+	o = h_expect_json(fac, "ok", "state", WAIT);
+	order = strdup(json_string_value(json_object_get(json_object_get(o, "state"), "order")));
+	json_decref(o);
+	return order;
+}
+
+/*
+ * 12.4: tables as keys give the same run every time, in N processes and across --resume, in the
+ * order they were created; tostring and %p show no address.
+ */
+static void test_determinism(void **state)
+{
+	const char *sc = hostile_scenario("assets.lua", "60", hostile_assets);
+	const char *j = hostile_tmp("assets.jsonl");
+	const char *want = "mail,web,dns,vpn,erp,crm,hr,ad,pki,sso,ci,git,wiki,chat,voip,wifi,nas,"
+	                   "ftp,ntp,log";
+	char err[4096], path[4][96], *first = NULL, *order;
+	struct hsrv s;
+	struct hcl fac, al;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		char *text, name[16];
+
+		snprintf(name, sizeof name, "run%d.jsonl", i);
+		snprintf(path[i], sizeof path[i], "%s", hostile_tmp(name)); /* not sc's buffer */
+		unlink(path[i]);
+		assert_int_equal(h_run(err, sizeof err, "simulate", sc, "--journal", path[i], NULL),
+		                 0);
+		text = hostile_read(path[i]);
+		if (strstr(text, want) == NULL || strstr(text, "table: #") == NULL ||
+		    strstr(text, "0x") != NULL)
+			fail_msg("run %d: %s", i, text);
+		if (first == NULL)
+			first = text;
+		else if (strcmp(first, text) != 0)
+			fail_msg("run %d differs from the first", i);
+		else
+			free(text);
+		unlink(path[i]);
+	}
+	free(first);
+
+	unlink(j);
+	h_start(&s, sc, "--journal", j, "--autostart", NULL);
+	h_join_json(&fac, &s, "facilitator");
+	h_join_json(&al, &s, "al");
+	assert_null(hostile_cmd(&al, "action smtp"));
+	order = hostile_order(&fac);
+	assert_string_equal(order, "mail,web,dns,vpn,erp,crm,hr,ad,pki,sso,ci,git,wiki,chat,voip,"
+	                           "wifi,nas,ftp,ntp,log,smtp");
+	free(order);
+	h_close(&al);
+	h_close(&fac);
+	assert_int_equal(h_stop(&s), 0);
+	h_start(&s, sc, "--journal", j, "--resume", NULL);
+	h_join_json(&fac, &s, "facilitator");
+	h_join_json(&al, &s, "al");
+	order = hostile_order(&fac);
+	assert_string_equal(order, "mail,web,dns,vpn,erp,crm,hr,ad,pki,sso,ci,git,wiki,chat,voip,"
+	                           "wifi,nas,ftp,ntp,log,smtp");
+	free(order);
+	assert_null(hostile_cmd(&al, "action dhcp"));
+	order = hostile_order(&fac);
+	assert_non_null(strstr(order, ",smtp,dhcp"));
+	free(order);
+	h_close(&al);
+	h_close(&fac);
+	assert_int_equal(h_stop(&s), 0);
+	unlink(j);
+	unlink(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_speed_range),
 	    cmocka_unit_test(test_journal_damage),
 	    cmocka_unit_test(test_pattern_bomb),
+	    cmocka_unit_test(test_determinism),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
