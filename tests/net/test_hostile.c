@@ -192,6 +192,28 @@ static void hostile_shuffle(const char *path, char *text, int a, int b)
 }
 
 /*
+ * 12.5: SIGTERM ends a server whose clock is always due (a tick a second at the top speed for
+ * ten years): signals are handled at the clock's priority.
+ */
+static void test_sigterm_busy_clock(void **state)
+{
+	const char *path = hostile_tmp("busy.lua");
+	struct hsrv s;
+	double t0;
+
+	(void)state;
+	hostile_write(path, "exercise { title = 'busy', duration = '87600h', tick = '1s', "
+	                    "speed = 100000, seed = 1 }\n"
+	                    "team { id = 'al', name = 'Albania' }\n");
+	h_start(&s, path, "--autostart", NULL);
+	usleep(300000); /* let the clock fall behind: there is no event to await for that */
+	t0 = h_now_ms();
+	assert_int_equal(h_stop(&s), 0);
+	assert_true(h_now_ms() - t0 < 5000);
+	unlink(path);
+}
+
+/*
  * 12.8: a whole last record without its '\n' is kept by --resume and report; a duplicated or
  * moved line is refused at FILE:LINE by both; an endless line costs a bounded read.
  */
@@ -408,9 +430,8 @@ static void test_determinism(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_speed_range),
-	    cmocka_unit_test(test_journal_damage),
-	    cmocka_unit_test(test_pattern_bomb),
+	    cmocka_unit_test(test_speed_range),    cmocka_unit_test(test_sigterm_busy_clock),
+	    cmocka_unit_test(test_journal_damage), cmocka_unit_test(test_pattern_bomb),
 	    cmocka_unit_test(test_determinism),
 	};
 
