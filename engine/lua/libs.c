@@ -2,9 +2,9 @@
  * The libraries a scenario gets: Lua's safe ones, with what could escape, run unbounded or break
  * determinism replaced (load, xpcall, collectgarbage, setmetatable, pairs and next, tostring and
  * string.format, which would show addresses, math.randomseed, undefined globals, the string
- * metatable), and the functions whose work in C the count hook
- * cannot see charged to the budget before they run (the table functions, string scanning) or
- * as they go (pattern matching, pattern.c).
+ * metatable), and the functions whose work in C the count hook cannot see charged to the budget
+ * before they run (the table functions, string scanning) or as they go (pattern matching, in
+ * pattern.c).
  */
 #define _GNU_SOURCE /* dladdr */
 #include "libs.h"
