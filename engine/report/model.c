@@ -1,11 +1,9 @@
 /* The report model: read a journal line by line, then compute what needs the whole of it. */
 #include "model.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../journal/lines.h"
 #include "jalloc.h"
@@ -83,7 +81,6 @@ static int model_line(struct model *m, const char *p, size_t n)
 	json_error_t jerr;
 	json_t *o = json_loadb(p, n, 0, &jerr), *type;
 	int rc = -1;
-
 	char why[160];
 
 	if (o == NULL) {
