@@ -1,8 +1,8 @@
 /*
  * Lua's pattern matching for scenarios: string.find, match, gmatch and gsub with the semantics of
  * Lua 5.4's own, written again so that every step of the matcher is charged to the instruction
- * budget. Lua's matcher backtracks, and one call on a long text ("(".-"):rep(3) .. "b" over 30,000
- * bytes) can take hours inside C, where the count hook cannot see it.
+ * budget. Lua's matcher backtracks, and one call on a long text (".-.-.-b" over 30,000 bytes of
+ * "a") can take hours inside C, where the count hook cannot see it.
  */
 #ifndef PATTERN_H
 #define PATTERN_H
