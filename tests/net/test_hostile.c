@@ -430,12 +430,47 @@ static void test_determinism(void **state)
 	unlink(sc);
 }
 
+/*
+ * 12.5 and 12.8: a journal's times and numbers out of range are refused at their line by report
+ * (they overflowed its sums of times before).
+ */
+static void test_journal_extremes(void **state)
+{
+	static const char *const lines[][2] = {
+	    {"{\"type\":\"phase\",\"name\":\"late\",\"t\":9223372036854775807}",
+	     ":2: \"t\" of a \"phase\" line should be a time from 0 to 1000000000 seconds"},
+	    {"{\"type\":\"expect\",\"team\":\"al\",\"inject\":\"I-1\",\"objective\":null,"
+	     "\"option\":null,\"expected\":null,\"within\":-5,\"result\":\"met\","
+	     "\"response\":null,\"reason\":\"r\",\"t\":5}",
+	     ":2: \"within\" of a \"expect\" line should be a time"},
+	    {"{\"type\":\"answer\",\"team\":\"al\",\"by\":\"x\",\"n\":9223372036854775807,"
+	     "\"question\":\"q\",\"text\":\"a\",\"t\":5}",
+	     ":2: \"n\" of an \"answer\" line should be a question number"},
+	};
+	const char *path = hostile_tmp("extreme.jsonl");
+	char err[4096], text[1024];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		snprintf(text, sizeof text,
+		         "{\"type\":\"journal\",\"version\":1,\"scenario\":\"x.lua\",\"sha256\":"
+		         "\"%064d\",\"seed\":1,\"start\":\"2024-11-12 09:00\",\"teams\":"
+		         "[{\"id\":\"al\",\"name\":\"A\"}]}\n%s\n",
+		         0, lines[i][0]);
+		hostile_write(path, text);
+		assert_int_equal(h_run(err, sizeof err, "report", path, NULL), 1);
+		if (strstr(err, lines[i][1]) == NULL)
+			fail_msg("%s: %s", lines[i][0], err);
+	}
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_speed_range),    cmocka_unit_test(test_sigterm_busy_clock),
 	    cmocka_unit_test(test_journal_damage), cmocka_unit_test(test_pattern_bomb),
-	    cmocka_unit_test(test_determinism),
+	    cmocka_unit_test(test_determinism),    cmocka_unit_test(test_journal_extremes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
