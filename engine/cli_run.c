@@ -62,8 +62,8 @@ static const struct cliopt cli_run_opts_table[] = {
     {"tls-cert", 0, "FILE", "the server's certificate, or its chain, in PEM", 'c'},
     {"tls-key", 0, "FILE", "the certificate's private key in PEM, not encrypted", 'K'},
     {"speed", 0, "X",
-     "exercise seconds per real second (overrides the scenario's; run prints what it means in "
-     "real time)",
+     "exercise seconds per real second, 0.001 to 100000 (overrides the scenario's; run prints "
+     "what it means in real time)",
      's'},
     {"autostart", 0, NULL, "STARTEX at once instead of waiting for `start`", 'a'},
     {"seed", 0, "N", "override the scenario's seed", 'S'},
@@ -107,15 +107,23 @@ const struct cliopt_spec cli_run_spec = {
     "run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_opts_table,
     "To go on after a crash: tabletop run [SCENARIO.lua] --journal FILE --resume\n"};
 
-/* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
-static int cli_run_real(const char *flag, const char *s, double max, double *out)
+/*
+ * Parse a real number above 0, from min (when above 0) to max, for flag; prints a usage error
+ * and returns -1 if bad.
+ */
+static int cli_run_real(const char *flag, const char *s, double min, double max, double *out)
 {
 	char *end;
 	double v = strtod(s, &end);
 
-	if (*s == '\0' || *end != '\0' || !isfinite(v) || v <= 0 || v > max) {
-		fprintf(stderr, "tabletop: %s wants a number above 0 and up to %g, not '%s'\n",
-		        flag, max, s);
+	if (*s == '\0' || *end != '\0' || !isfinite(v) || v <= 0 || v < min || v > max) {
+		if (min > 0)
+			fprintf(stderr, "tabletop: %s wants a number from %g to %g, not '%s'\n",
+			        flag, min, max, s);
+		else
+			fprintf(stderr,
+			        "tabletop: %s wants a number above 0 and up to %g, not '%s'\n",
+			        flag, max, s);
 		return -1;
 	}
 	*out = v;
@@ -149,7 +157,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		o->tls_key = v;
 		return 0;
 	case 's':
-		return cli_run_real(name, v, 1e6, &o->speed);
+		return cli_run_real(name, v, EX_SPEED_MIN, EX_SPEED_MAX, &o->speed);
 	case 'S':
 		return cli_parse_long(name, v, 0, CLI_SEED_MAX, &o->seed);
 	case 'k':
@@ -204,7 +212,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		o->lim.lockout = (double)n;
 		return 0;
 	case 'R':
-		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
+		if (cli_run_real(name, v, 0, 1e6, &o->lim.rate) < 0)
 			return -1;
 		o->lim.burst = o->lim.rate * 2 < 1 ? 1 : o->lim.rate * 2;
 		return 0;
@@ -349,8 +357,8 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
 	snprintf(cmd, sizeof cmd, "speed %.17g", o->speed);
 	if (o->speed > 0 && server_command(srv, cmd) < 0)
 		fprintf(stderr,
-		        "tabletop run: --speed %g is more than a facilitator may set; the "
-		        "journal's speed is kept\n",
+		        "tabletop run: --speed %g: the exercise has ended; the journal's speed "
+		        "is kept\n",
 		        o->speed);
 }
 
@@ -424,7 +432,7 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	if (o->journal == NULL)
 		return 0;
 	if (o->resume)
-		j = journal_reopen(o->journal, rep->keep, stderr);
+		j = journal_reopen(o->journal, rep->keep, rep->lines, stderr);
 	else
 		j = journal_create(o->journal, srv->ex, srv->ex->path,
 		                   "use --resume to continue it", stderr);

@@ -13,8 +13,6 @@
 #include "cmd_int.h"
 #include "timeparse.h"
 
-/* The fastest clock a facilitator may set, in exercise seconds per real second. */
-#define CMD_STAFF_SPEED_MAX 100000.0
 /* The largest score change one command may make. */
 #define CMD_STAFF_DELTA_MAX 1000000L
 
@@ -106,14 +104,12 @@ static void cmd_staff_speed(struct cmd_ctx *c)
 	}
 	if (cmd_no_more(c) == -1)
 		return;
-	errno = 0;
 	v = strtod(w, &end);
 	if (end != w && (*end == 'x' || *end == 'X'))
 		end++;
-	if (end == w || *end != '\0' || errno != 0 || !isfinite(v) || v <= 0 ||
-	    v > CMD_STAFF_SPEED_MAX) {
-		cmd_fail(c, "bad_args", "speed needs a number above 0 and at most %g, such as 60",
-		         CMD_STAFF_SPEED_MAX);
+	if (end == w || *end != '\0' || !ex_speed_ok(v)) {
+		cmd_fail(c, "bad_args", "speed needs a number from %g to %g, such as 60",
+		         EX_SPEED_MIN, EX_SPEED_MAX);
 		return;
 	}
 	if (c->ex->state == EX_ENDED || ex_set_speed(c->ex, v) == -1) {

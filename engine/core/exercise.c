@@ -420,10 +420,16 @@ int ex_resume(struct exercise *ex)
 	return 0;
 }
 
-/* Change the speed; -1 if it is not a positive number or the exercise has ended. */
+/* Whether speed lies in [EX_SPEED_MIN, EX_SPEED_MAX] (NaN does not). */
+bool ex_speed_ok(double speed)
+{
+	return speed >= EX_SPEED_MIN && speed <= EX_SPEED_MAX;
+}
+
+/* Change the speed; -1 if it is out of range or the exercise has ended. */
 int ex_set_speed(struct exercise *ex, double speed)
 {
-	if (!(speed > 0) || isinf(speed) || ex->state == EX_ENDED)
+	if (!ex_speed_ok(speed) || ex->state == EX_ENDED)
 		return -1;
 	ex->speed = speed;
 	ex_clock(ex);

@@ -228,7 +228,15 @@ int ex_start(struct exercise *ex);
 int ex_pause(struct exercise *ex);
 /* Resume a paused clock. -1 unless paused. */
 int ex_resume(struct exercise *ex);
-/* Change the speed (> 0); emits a clock event. */
+/*
+ * The range of the clock's speed, for --speed, the speed command and a scenario's speed alike:
+ * beyond it, the time to the next tick would not fit a timer, or ticks would crowd out clients.
+ */
+#define EX_SPEED_MIN 0.001
+#define EX_SPEED_MAX 100000.0
+/* Whether speed lies in [EX_SPEED_MIN, EX_SPEED_MAX] (NaN does not). */
+bool ex_speed_ok(double speed);
+/* Change the speed (within the range above); emits a clock event. */
 int ex_set_speed(struct exercise *ex, double speed);
 /* Move one tick: run everything due, notify tick, ENDEX at the duration. -1 unless running or
  * paused. */

@@ -24,6 +24,7 @@ struct journal {
 	bool unsynced; /* written since the last fsync */
 	bool failed;   /* a write failed: the journal ends there */
 	bool started;  /* the header is on disk: a failure now leaves the exercise going on */
+	long no;       /* the number of the last line gathered (the header is 1) */
 	struct exercise *ex;
 	ex_sink_fn inner; /* the sink the journal wraps */
 	void *inner_ctx;
@@ -116,13 +117,15 @@ static void journal_put(struct journal *j, const char *p, size_t n)
 		journal_write(j);
 }
 
-/* Gather a JSON object as one line, dropping the reference to it. */
+/* Gather a JSON object as one line, numbered after the header, dropping the reference to it. */
 static void journal_obj(struct journal *j, json_t *o)
 {
 	char *s;
 
 	if (o == NULL)
 		abort();
+	if (j->no++ > 0)
+		json_object_set_new(o, "seq", json_integer(j->no));
 	s = json_dumps(o, JSON_COMPACT);
 	if (s == NULL)
 		abort();
@@ -278,12 +281,16 @@ struct journal *journal_create(const char *path, const struct exercise *ex, cons
 	return j;
 }
 
-/* Open the existing journal at path to append after its first keep bytes. */
-struct journal *journal_reopen(const char *path, long long keep, FILE *err)
+/*
+ * Open the existing journal at path to append after its first keep bytes, which hold lines
+ * lines; a last line kept without its '\n' gets one.
+ */
+struct journal *journal_reopen(const char *path, long long keep, long lines, FILE *err)
 {
-	int fd = journal_open_locked(path, O_WRONLY | O_APPEND, err);
+	int fd = journal_open_locked(path, O_RDWR | O_APPEND, err);
 	struct journal *j;
 	struct stat st;
+	char last = '\n';
 
 	if (fd < 0)
 		return NULL;
@@ -294,8 +301,16 @@ struct journal *journal_reopen(const char *path, long long keep, FILE *err)
 		close(fd);
 		return NULL;
 	}
+	if (keep > 0 && pread(fd, &last, 1, (off_t)keep - 1) != 1) {
+		fprintf(err, "%s: cannot read the journal: %s\n", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
 	j = journal_new(fd, path);
 	j->started = true;
+	j->no = lines;
+	if (last != '\n')
+		journal_put(j, "\n", 1);
 	return j;
 }
 
@@ -320,6 +335,23 @@ void journal_attach(struct journal *j, struct exercise *ex)
 	ex_set_sink(ex, journal_sink, j);
 }
 
+/*
+ * Gather a line {"type":TYPE,KEY:N,"seq":NO}, written by hand: ticks come often. Without a type,
+ * only the end of a line begun already: ,"seq":NO}.
+ */
+static void journal_small(struct journal *j, const char *type, const char *key, long long n)
+{
+	char line[128];
+	int len = 0;
+
+	if (j == NULL)
+		return;
+	if (type != NULL)
+		len = snprintf(line, sizeof line, "{\"type\":\"%s\",\"%s\":%lld", type, key, n);
+	len += snprintf(line + len, sizeof line - (size_t)len, ",\"seq\":%ld}\n", ++j->no);
+	journal_put(j, line, (size_t)len);
+}
+
 /* Append an event, if the staff receive it. */
 void journal_event(struct journal *j, struct evt *ev)
 {
@@ -328,8 +360,9 @@ void journal_event(struct journal *j, struct evt *ev)
 
 	if (j == NULL || !(ev->aud.all || ev->aud.staff))
 		return;
-	p = evt_json(ev, &n);
-	journal_put(j, p, n);
+	p = evt_json(ev, &n); /* "{...}\n": numbered as ,"seq":NO} before the '\n' */
+	journal_put(j, p, n - 2);
+	journal_small(j, NULL, NULL, 0);
 }
 
 /* The session fields of an input or login line: sess, role, team and name. */
@@ -361,18 +394,6 @@ void journal_login(struct journal *j, const struct cmd_session *s)
 {
 	if (j != NULL)
 		journal_obj(j, journal_session(j, "login", s));
-}
-
-/* Gather a line {"type":TYPE,KEY:N}, written by hand: ticks come often. */
-static void journal_small(struct journal *j, const char *type, const char *key, long long n)
-{
-	char line[96];
-	int len;
-
-	if (j == NULL)
-		return;
-	len = snprintf(line, sizeof line, "{\"type\":\"%s\",\"%s\":%lld}\n", type, key, n);
-	journal_put(j, line, (size_t)len);
 }
 
 /* Append the end of logged-in session sess. */

@@ -1,7 +1,7 @@
 /*
  * The journal writer: a JSON Lines file with a header, every input and every event the staff
- * receive (docs/journal.md). Lines gather in memory; journal_sync writes them out and fsyncs,
- * and net calls it before anything reaches a client. Every function accepts a NULL journal and
+ * receive (docs/journal.md), each line after the header numbered ("seq"). Lines gather in memory;
+ * journal_sync writes them out and fsyncs, and net calls it before anything reaches a client. Every function accepts a NULL journal and
  * then does nothing, so callers need not know whether there is one.
  */
 #ifndef JOURNAL_H
@@ -27,9 +27,12 @@ int journal_sha256(const char *path, char *hex, FILE *err);
  */
 struct journal *journal_create(const char *path, const struct exercise *ex, const char *scenario,
                                const char *hint, FILE *err);
-/* Open the existing journal at path to append after its first keep bytes (a partial last line
- * beyond them is cut off); NULL after a message on err. */
-struct journal *journal_reopen(const char *path, long long keep, FILE *err);
+/*
+ * Open the existing journal at path to append after its first keep bytes, which hold lines lines
+ * (a partial last line beyond them is cut off; a whole one without its '\n' gets one); NULL after
+ * a message on err.
+ */
+struct journal *journal_reopen(const char *path, long long keep, long lines, FILE *err);
 /* Journal ex's events from now on: its current sink is wrapped, so set that first. */
 void journal_attach(struct journal *j, struct exercise *ex);
 /* Append an event, if the staff receive it. */

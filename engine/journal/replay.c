@@ -9,6 +9,7 @@
 #include "../core/cmd.h"
 #include "../core/evt.h"
 #include "journal.h"
+#include "lines.h"
 
 /* One event line waiting to be compared. */
 struct replay_event {
@@ -97,65 +98,85 @@ static json_t *replay_parse(const char *path, const char *text, size_t len, long
 	return o;
 }
 
-/* One whole line (without its '\n'): the header, or a line for fn. */
-static int replay_line(const char *path, struct replay *r, char *text, size_t len, long no,
-                       replay_fn fn, void *ctx, FILE *err)
+/* One line (without its '\n'): the header, or a line for fn. */
+static int replay_line(struct replay *r, struct lines *in, json_t *o, replay_fn fn, void *ctx,
+                       FILE *err)
 {
-	json_t *o;
-	int rc;
+	char why[160];
 
-	if (len == 0 && no > 1)
-		return 0;
-	o = replay_parse(path, text, len, no, err);
-	if (o == NULL)
+	if (lines_check(o, in->no, why, sizeof why) < 0) {
+		fprintf(err, "%s:%ld: %s\n", in->path, in->no, why);
 		return -1;
-	rc = no == 1 ? replay_header(r, path, o, err) : fn(ctx, o, text, len, no);
-	json_decref(o);
-	return rc;
+	}
+	if (in->no == 1)
+		return replay_header(r, in->path, o, err);
+	return fn(ctx, o, in->text, in->len, in->no);
+}
+
+/*
+ * The current line of in, parsed: NULL for a blank line or a cut-off last line that does not
+ * parse (*rc 0, after a warning), or after a message (*rc -1).
+ */
+static json_t *replay_next(struct replay *r, struct lines *in, int *rc, FILE *err)
+{
+	bool torn = in->over;
+	json_error_t e;
+	json_t *o;
+
+	*rc = 0;
+	if (in->len == 0 && in->no > 1 && !in->over)
+		return NULL;
+	if (in->cut && !in->over) { /* a whole record without its '\n' is kept */
+		o = json_loadb(in->text, in->len, 0, &e);
+		torn = o == NULL;
+		json_decref(o);
+	}
+	if (torn) {
+		fprintf(err, "%s:%ld: %s\n", in->path, in->no,
+		        in->no == 1 ? "the header is cut off: not a usable journal"
+		                    : "warning: the last line is cut off (a crash while "
+		                      "writing?); it is ignored");
+		*rc = in->no == 1 ? -1 : 0;
+		r->partial = true;
+		return NULL;
+	}
+	o = replay_parse(in->path, in->text, in->len, in->no, err);
+	*rc = o != NULL ? 0 : -1;
+	return o;
 }
 
 /* Read the journal at path: its header, then fn for every later line. */
 int replay_read(const char *path, struct replay *r, replay_fn fn, void *ctx, FILE *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0;
+	struct lines in;
+	int rc = 0, got;
 
 	json_decref(r->header);
 	r->header = NULL;
 	r->lines = 0;
 	r->keep = 0;
 	r->partial = false;
-	if (f == NULL) {
-		fprintf(err, "%s: cannot read the journal: %s\n", path, strerror(errno));
+	if (lines_open(&in, path, err) < 0)
 		return -1;
-	}
-	while (rc == 0 && (r->header == NULL || fn != NULL) && (n = getline(&line, &cap, f)) > 0) {
-		if (line[n - 1] != '\n') {
-			fprintf(err, "%s:%ld: %s\n", path, r->lines + 1,
-			        r->lines == 0 ? "the header is cut off: not a usable journal"
-			                      : "warning: the last line is cut off (a crash while "
-			                        "writing?); it is ignored");
-			rc = r->lines == 0 ? -1 : 0;
-			r->partial = true;
-			break;
+	while (rc == 0 && (r->header == NULL || fn != NULL) && (got = lines_next(&in, err)) != 0) {
+		json_t *o = got > 0 ? replay_next(r, &in, &rc, err) : NULL;
+
+		if (got < 0)
+			rc = -1;
+		if (o != NULL) {
+			rc = replay_line(r, &in, o, fn, ctx, err);
+			json_decref(o);
 		}
-		r->lines++;
-		r->keep += n;
-		line[n - 1] = '\0';
-		rc = replay_line(path, r, line, (size_t)n - 1, r->lines, fn, ctx, err);
+		if (rc < 0 || r->partial)
+			break;
+		r->lines = in.no;
+		r->keep = in.keep + (long long)in.len + !in.cut;
 	}
-	if (rc == 0 && ferror(f)) {
-		fprintf(err, "%s: cannot read the journal: %s\n", path, strerror(errno));
-		rc = -1;
-	} else if (rc == 0 && r->header == NULL && !r->partial) {
+	if (rc == 0 && r->header == NULL && !r->partial) {
 		fprintf(err, "%s: empty file: not a tabletop journal\n", path);
 		rc = -1;
 	}
-	free(line);
-	fclose(f);
+	lines_close(&in);
 	return rc;
 }
 
@@ -260,20 +281,27 @@ struct scenario *replay_load(const struct replay *r, const char *path, const cha
 		scenario_free(sc);
 		return NULL;
 	}
-	if (sc != NULL && json_is_number(speed) && json_number_value(speed) > 0)
+	if (sc != NULL && json_is_number(speed) && ex_speed_ok(json_number_value(speed)))
 		scenario_exercise(sc)->speed = json_number_value(speed);
 	return sc;
 }
 
-/* Add a copy of an event's text to the back of q. */
+/*
+ * Add a copy of an event's text to the back of q; a journaled one (no > 0) without its line
+ * number, as the replay makes it.
+ */
 static void replay_push(struct replay_fifo *q, const char *text, size_t len, long no)
 {
+	size_t k = no > 0 ? lines_unnumbered(text, len, no) : len;
 	char *copy = malloc(len + 1);
 
 	if (copy == NULL)
 		abort();
-	memcpy(copy, text, len);
-	copy[len] = '\0';
+	memcpy(copy, text, k);
+	if (k < len)
+		copy[k++] = '}';
+	copy[k] = '\0';
+	len = k;
 	if (q->n == q->cap && q->head > 0) {
 		memmove(q->v, q->v + q->head, (q->n - q->head) * sizeof *q->v);
 		q->n -= q->head;

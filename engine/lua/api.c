@@ -171,7 +171,7 @@ static int api_timer_add(lua_State *L, const char *fn, int kind)
 	int ref;
 
 	if (api_time(L, 1, &d, &err) < 0)
-		return api_fail(L, "%s: bad time '%s': %s", fn, luaL_tolstring(L, 1, NULL), err);
+		return api_fail(L, "%s: bad time '%s': %s", fn, libs_tolstring(L, 1, NULL), err);
 	if (!api_want_fn(L, 2, fn))
 		return 0;
 	if (kind == 2 && d <= 0)
@@ -405,7 +405,7 @@ static void api_only(lua_State *L, int idx, const char *fn, const char *const *n
 		for (int j = 0; key != NULL && names[j] != NULL; j++)
 			known |= strcmp(key, names[j]) == 0;
 		if (!known)
-			luaL_error(L, "%s: unknown field '%s'", fn, luaL_tolstring(L, -1, NULL));
+			luaL_error(L, "%s: unknown field '%s'", fn, libs_tolstring(L, -1, NULL));
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -456,7 +456,7 @@ static int api_score(lua_State *L)
 	delta = lua_tointegerx(L, 2, &ok);
 	if (!ok)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
-		                  luaL_tolstring(L, 2, NULL));
+		                  libs_tolstring(L, 2, NULL));
 	reason = api_text_arg(L, 3, "score", "the reason", false, "", &tr);
 	sandbox_emit(L, api_bytes(reason, tr));
 	prev = sandbox_enter(L);
@@ -520,7 +520,7 @@ static int api_log(lua_State *L)
 	for (int i = 1; i <= n; i++) {
 		if (i > 1)
 			luaL_addchar(&b, ' ');
-		luaL_tolstring(L, i, NULL);
+		libs_tolstring(L, i, NULL);
 		luaL_addvalue(&b);
 	}
 	luaL_pushresult(&b);

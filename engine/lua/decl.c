@@ -475,12 +475,13 @@ static void decl_exercise_numbers(struct decl *d)
 	int ok;
 
 	if (decl_get(d, "speed") != LUA_TNIL) {
-		if (lua_type(L, -1) == LUA_TNUMBER && lua_tonumber(L, -1) > 0 &&
-		    isfinite(lua_tonumber(L, -1)))
+		if (lua_type(L, -1) == LUA_TNUMBER && ex_speed_ok(lua_tonumber(L, -1)))
 			ex->speed = lua_tonumber(L, -1);
 		else
-			decl_problem(d, "speed must be a number above 0 (exercise seconds per "
-			                "real second)");
+			decl_problem(d,
+			             "speed must be a number from %g to %g (exercise seconds "
+			             "per real second)",
+			             EX_SPEED_MIN, EX_SPEED_MAX);
 	}
 	lua_pop(L, 1);
 	if (decl_get(d, "seed") != LUA_TNIL) {

@@ -1,21 +1,28 @@
 /*
  * The libraries a scenario gets: Lua's safe ones, with what could escape, run unbounded or break
- * determinism replaced (load, xpcall, collectgarbage, setmetatable, pairs, math.randomseed,
- * undefined globals, the string metatable), and the functions whose work in C the count hook
- * cannot see charged to the budget before they run (the table functions, string scanning).
+ * determinism replaced (load, xpcall, collectgarbage, setmetatable, pairs and next, tostring and
+ * string.format, which would show addresses, math.randomseed, undefined globals, the string
+ * metatable), and the functions whose work in C the count hook cannot see charged to the budget
+ * before they run (the table functions, string scanning) or as they go (pattern matching, in
+ * pattern.c).
  */
+#define _GNU_SOURCE /* dladdr */
 #include "libs.h"
 
+#include <dlfcn.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pattern.h"
 #include "sandbox.h"
 
 /* Where the registry keeps the stock math.randomseed. */
 #define LIBS_SEED "tabletop.randomseed"
+/* Where the registry keeps the numbers tostring shows for tables, functions and threads. */
+#define LIBS_IDS "tabletop.ids"
 
 /* A key of a table being ordered for pairs. */
 struct libs_key {
@@ -24,8 +31,10 @@ struct libs_key {
 	bool isint;
 	lua_Integer i;
 	lua_Number f;
-	const char *s;
+	const char *s; /* a string; the type's name for rank 3 */
 	size_t len;
+	const char *mod;           /* rank 3: the file of a C function without upvalues, or NULL */
+	unsigned long long serial; /* rank 3: the creation serial, or the offset in mod */
 };
 
 /* Compare two numeric keys: by value, an integer before an equal float. */
@@ -58,10 +67,32 @@ static int libs_key_cmp(const void *a, const void *b)
 			c = (x->len > y->len) - (x->len < y->len);
 	} else if (x->rank == 2) {
 		c = (int)x->i - (int)y->i;
-	} else {
-		c = strcmp(x->s, y->s);
+	} else if ((c = strcmp(x->s, y->s)) == 0) {
+		c = (x->mod != NULL) - (y->mod != NULL);
+		if (c == 0 && x->mod != NULL)
+			c = strcmp(x->mod, y->mod);
+		if (c == 0)
+			c = (x->serial > y->serial) - (x->serial < y->serial);
 	}
 	return c != 0 ? c : x->pos - y->pos;
+}
+
+/*
+ * Order the table, function or thread on top of L, a key of rank 3, by what no address changes:
+ * its creation serial, or for a C function without upvalues (a library function), its file and
+ * its offset there.
+ */
+static void libs_key_object(lua_State *L, struct libs_key *k)
+{
+	Dl_info info;
+
+	k->serial = sandbox_serial(L, -1);
+	if (k->serial == 0 && lua_iscfunction(L, -1) && dladdr(lua_topointer(L, -1), &info) &&
+	    info.dli_fname != NULL) {
+		k->mod = info.dli_fname;
+		k->serial = (unsigned long long)((const char *)lua_topointer(L, -1) -
+		                                 (const char *)info.dli_fbase);
+	}
 }
 
 /* Describe the value on top of L as a key at position pos. */
@@ -86,6 +117,7 @@ static void libs_key_of(lua_State *L, int pos, struct libs_key *k)
 	default:
 		k->rank = 3;
 		k->s = luaL_typename(L, -1);
+		libs_key_object(L, k);
 		break;
 	}
 }
@@ -138,6 +170,46 @@ static int libs_pairs_next(lua_State *L)
 		}
 		lua_pop(L, 2);
 	}
+}
+
+/*
+ * next(t, k) in the order of pairs: the smallest key after k (the smallest of all after nil),
+ * found by a look at every key, which costs an instruction each.
+ */
+static int libs_next(lua_State *L)
+{
+	struct libs_key after, best = {0}, cand;
+	bool found = false;
+	lua_Integer n = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 2);
+	lua_pushnil(L); /* 3: the best key so far, which keeps best.s valid */
+	lua_pushvalue(L, 2);
+	libs_key_of(L, 0, &after); /* 2 keeps after.s valid */
+	lua_pop(L, 1);
+	lua_pushnil(L);
+	while (lua_next(L, 1)) {
+		lua_pop(L, 1);
+		n++;
+		libs_key_of(L, 0, &cand);
+		if ((lua_isnil(L, 2) || libs_key_cmp(&cand, &after) > 0) &&
+		    (!found || libs_key_cmp(&cand, &best) < 0)) {
+			lua_pushvalue(L, -1);
+			lua_replace(L, 3);
+			best = cand;
+			found = true;
+		}
+	}
+	sandbox_spend(L, n);
+	if (!found) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushvalue(L, 3);
+	lua_pushvalue(L, 3);
+	lua_rawget(L, 1);
+	return 2;
 }
 
 /* pairs(t) in a fixed order: numbers ascending, strings byte-wise, booleans, then the rest. */
@@ -384,6 +456,128 @@ static int libs_scan(lua_State *L)
 	return libs_pass(L);
 }
 
+/* The number tostring shows for the value at idx: such values are numbered as first shown. */
+static lua_Integer libs_id(lua_State *L, int idx)
+{
+	lua_Integer id;
+
+	idx = lua_absindex(L, idx);
+	luaL_checkstack(L, 3, NULL);
+	lua_getfield(L, LUA_REGISTRYINDEX, LIBS_IDS); /* weak keys; [0]: the last number given */
+	lua_pushvalue(L, idx);
+	if (lua_rawget(L, -2) == LUA_TNUMBER) {
+		id = lua_tointeger(L, -1);
+		lua_pop(L, 2);
+		return id;
+	}
+	lua_rawgeti(L, -2, 0);
+	id = lua_tointeger(L, -1) + 1;
+	lua_pop(L, 2);
+	lua_pushinteger(L, id);
+	lua_rawseti(L, -2, 0);
+	lua_pushvalue(L, idx);
+	lua_pushinteger(L, id);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
+	return id;
+}
+
+/* Whether the value at idx is one whose stock text would be an address. */
+static bool libs_has_address(lua_State *L, int idx)
+{
+	int t = lua_type(L, idx);
+
+	return t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA ||
+	       t == LUA_TLIGHTUSERDATA;
+}
+
+/*
+ * luaL_tolstring without addresses: a table, function, thread or userdata without __tostring
+ * reads "TYPE: #N" (TYPE: its __name, or its type), N numbering such values as first shown.
+ */
+const char *libs_tolstring(lua_State *L, int idx, size_t *len)
+{
+	lua_Integer id;
+	int tt;
+
+	idx = lua_absindex(L, idx);
+	if (!libs_has_address(L, idx))
+		return luaL_tolstring(L, idx, len);
+	if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+		lua_pop(L, 1);
+		return luaL_tolstring(L, idx, len);
+	}
+	id = libs_id(L, idx);
+	tt = luaL_getmetafield(L, idx, "__name");
+	lua_pushfstring(L, "%s: #%I",
+	                tt == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, idx), id);
+	if (tt != LUA_TNIL)
+		lua_remove(L, -2);
+	return lua_tolstring(L, -1, len);
+}
+
+/* tostring(v) without addresses (libs_tolstring). */
+static int libs_tostring(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	libs_tolstring(L, 1, NULL);
+	return 1;
+}
+
+/*
+ * Replace argument arg (of top) of string.format, for conversion conv, with text that shows no
+ * address; true if conv is then an s instead of a p.
+ */
+static bool libs_format_arg(lua_State *L, int arg, int top, char conv)
+{
+	if (arg > top)
+		return false; /* the stock function says what is missing */
+	if (conv == 'p' && lua_type(L, arg) == LUA_TSTRING)
+		luaL_error(L, "string.format: '%%p' of a string is not allowed in a scenario");
+	if (conv == 'p' && !libs_has_address(L, arg))
+		lua_pushliteral(L, "(null)");
+	else if (conv == 'p')
+		lua_pushfstring(L, "#%I", libs_id(L, arg));
+	else if (conv == 's' && libs_has_address(L, arg))
+		libs_tolstring(L, arg, NULL);
+	else
+		return false;
+	lua_replace(L, arg);
+	return conv == 'p';
+}
+
+/*
+ * string.format without addresses: %p gives "#N", the number tostring shows ("(null)" for nil,
+ * booleans and numbers, as Lua has it; refused for a string), and %s what tostring gives.
+ * Charged an instruction per byte of its string arguments.
+ */
+static int libs_format(lua_State *L)
+{
+	size_t len;
+	const char *f = luaL_checklstring(L, 1, &len);
+	int top = lua_gettop(L), arg = 1;
+	char *copy = lua_newuserdatauv(L, len, 0); /* the format, with s for p */
+	bool changed = false;
+
+	memcpy(copy, f, len);
+	for (size_t i = 0; i < len; i++) {
+		if (copy[i] != '%' || ++i == len || copy[i] == '%')
+			continue;
+		while (i < len && strchr("-+ #0123456789.", copy[i]) != NULL && copy[i] != '\0')
+			i++;
+		if (i < len && libs_format_arg(L, ++arg, top, copy[i])) {
+			copy[i] = 's';
+			changed = true;
+		}
+	}
+	if (changed) {
+		lua_pushlstring(L, copy, len);
+		lua_replace(L, 1);
+	}
+	lua_settop(L, top);
+	return libs_scan(L);
+}
+
 /* Reading a global that was never set is an error naming it. */
 static int libs_undefined(lua_State *L)
 {
@@ -444,11 +638,7 @@ void libs_open(lua_State *L)
 	    {"", "tonumber", libs_scan},
 	    {LUA_STRLIBNAME, "rep", libs_rep},
 	    {LUA_STRLIBNAME, "byte", libs_scan},
-	    {LUA_STRLIBNAME, "find", libs_scan},
-	    {LUA_STRLIBNAME, "format", libs_scan},
-	    {LUA_STRLIBNAME, "gmatch", libs_scan},
-	    {LUA_STRLIBNAME, "gsub", libs_scan},
-	    {LUA_STRLIBNAME, "match", libs_scan},
+	    {LUA_STRLIBNAME, "format", libs_format},
 	    {LUA_STRLIBNAME, "pack", libs_scan},
 	    {LUA_STRLIBNAME, "packsize", libs_scan},
 	    {LUA_STRLIBNAME, "unpack", libs_scan},
@@ -468,6 +658,15 @@ void libs_open(lua_State *L)
 		luaL_requiref(L, libs[i].name, libs[i].open, 1);
 		lua_pop(L, 1);
 	}
+	lua_getglobal(L, LUA_STRLIBNAME);
+	pattern_open(L);
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 0); /* tostring's numbers, which keep nothing alive */
+	lua_createtable(L, 0, 1);
+	lua_pushliteral(L, "k");
+	lua_setfield(L, -2, "__mode");
+	lua_setmetatable(L, -2);
+	lua_setfield(L, LUA_REGISTRYINDEX, LIBS_IDS);
 	lua_getglobal(L, LUA_MATHLIBNAME);
 	lua_getfield(L, -1, "randomseed");
 	lua_setfield(L, LUA_REGISTRYINDEX, LIBS_SEED);
@@ -483,6 +682,10 @@ void libs_open(lua_State *L)
 	lua_setfield(L, -2, "print");
 	lua_pushcfunction(L, libs_pairs);
 	lua_setfield(L, -2, "pairs");
+	lua_pushcfunction(L, libs_next);
+	lua_setfield(L, -2, "next");
+	lua_pushcfunction(L, libs_tostring);
+	lua_setfield(L, -2, "tostring");
 	lua_pushcfunction(L, libs_xpcall);
 	lua_setfield(L, -2, "xpcall");
 	lua_getfield(L, -1, LUA_STRLIBNAME);

@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #define SANDBOX_DEPTH 10000
 /* Allocating 2^SANDBOX_BYTE_SHIFT bytes costs as much budget as one instruction. */
 #define SANDBOX_BYTE_SHIFT 5
+/* Bytes before every block the allocator hands Lua: the block's creation serial, aligned. */
+#define SANDBOX_HEAD 16
 
 /* What one run has used of its budget, and where it failed. */
 struct sandbox_usage {
@@ -41,6 +44,7 @@ struct sandbox {
 	int depth;                  /* nested runs */
 	long max_events;            /* events one run may emit (0: no cap) */
 	size_t max_bytes;           /* bytes of text one run may emit (0: no cap) */
+	unsigned long long serial;  /* tables, functions, userdata and threads created so far */
 };
 
 /* The sandbox a Lua thread belongs to. */
@@ -99,16 +103,18 @@ static void sandbox_spent(struct sandbox *sb, lua_State *L)
 /*
  * The allocator: counts what the scenario holds and refuses past the cap. Allocating costs
  * budget too, and once the budget is spent nothing more is allocated: a loop of big library
- * calls cannot outrun the count hook.
+ * calls cannot outrun the count hook. Every block starts SANDBOX_HEAD bytes into what it
+ * allocates, after its serial: for a new table, function, userdata or thread (Lua tells which
+ * in osize), the number of such objects created before it and it, else 0.
  */
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct sandbox *sb = ud;
 	size_t old = ptr != NULL ? osize : 0;
-	void *p;
+	char *block = ptr != NULL ? (char *)ptr - SANDBOX_HEAD : NULL, *p;
 
 	if (nsize == 0) {
-		free(ptr);
+		free(block);
 		sb->mem -= old;
 		return NULL;
 	}
@@ -122,13 +128,53 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		sb->run.mem_refused = true;
 		return NULL;
 	}
-	p = realloc(ptr, nsize);
-	if (p == NULL)
+	if (nsize > SIZE_MAX - SANDBOX_HEAD || (p = realloc(block, nsize + SANDBOX_HEAD)) == NULL)
 		return NULL;
+	if (ptr == NULL) {
+		unsigned long long serial = 0;
+
+		if (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TUSERDATA ||
+		    osize == LUA_TTHREAD)
+			serial = ++sb->serial;
+		memcpy(p, &serial, sizeof serial);
+	}
 	sb->mem = sb->mem - old + nsize;
 	if (nsize > old)
 		sb->run.count += (long)((nsize - old) >> SANDBOX_BYTE_SHIFT);
-	return p;
+	return p + SANDBOX_HEAD;
+}
+
+/*
+ * The creation serial of the table, function or thread at idx (in the order they were created,
+ * from 1), or 0 for other values and for C functions without upvalues, which have no block. A
+ * table's or closure's pointer is the block Lua allocated for it, and a thread's block starts at
+ * its extra space.
+ */
+unsigned long long sandbox_serial(lua_State *L, int idx)
+{
+	const char *block;
+	unsigned long long serial;
+
+	idx = lua_absindex(L, idx);
+	switch (lua_type(L, idx)) {
+	case LUA_TTABLE:
+		block = lua_topointer(L, idx);
+		break;
+	case LUA_TFUNCTION:
+		if (lua_iscfunction(L, idx) && lua_getupvalue(L, idx, 1) == NULL)
+			return 0;
+		if (lua_iscfunction(L, idx))
+			lua_pop(L, 1);
+		block = lua_topointer(L, idx);
+		break;
+	case LUA_TTHREAD:
+		block = lua_getextraspace(lua_tothread(L, idx));
+		break;
+	default:
+		return 0;
+	}
+	memcpy(&serial, block - SANDBOX_HEAD, sizeof serial);
+	return serial;
 }
 
 /* The count hook: charge the budget; once it is spent, raise on every instruction. */

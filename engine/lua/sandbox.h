@@ -47,6 +47,12 @@ void sandbox_load(lua_State *L, const char *buf, size_t len);
 void sandbox_spend(lua_State *L, lua_Integer n);
 /* Charge the budget for ordering n items in C (n log n); raises as sandbox_spend does. */
 void sandbox_charge(lua_State *L, lua_Integer n);
+/*
+ * The creation serial of the table, function or thread at idx: the objects of a sandbox are
+ * numbered from 1 in the order they were created, which no address changes; 0 for other values
+ * and for C functions without upvalues.
+ */
+unsigned long long sandbox_serial(lua_State *L, int idx);
 
 /* Cap what one run may emit: events and bytes of text (0: no cap). */
 void sandbox_set_emit_caps(struct sandbox *sb, long events, size_t bytes);

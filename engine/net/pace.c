@@ -10,6 +10,8 @@
 
 /* Ticks run in one go at most; more due are run after the loop has served the clients. */
 #define PACE_BATCH 256
+/* The longest a timer waits, in seconds, whatever the speed: a day fits every timeval. */
+#define PACE_WAIT_MAX 86400.0
 
 /* Seconds of monotonic time since p's last rebase. */
 static double pace_elapsed(const struct pace *p)
@@ -44,6 +46,8 @@ static void pace_arm(struct pace *p)
 	double wait = at - pace_elapsed(p);
 	struct timeval tv = {0, 0};
 
+	if (wait > PACE_WAIT_MAX)
+		wait = PACE_WAIT_MAX; /* the timer looks again then: nothing is due yet */
 	if (wait > 0) {
 		tv.tv_sec = (time_t)wait;
 		tv.tv_usec = (suseconds_t)((wait - (double)tv.tv_sec) * 1e6) + 1;

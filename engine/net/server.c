@@ -283,6 +283,8 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	if (srv->reap_ev == NULL || srv->stop_ev == NULL || srv->sig_int == NULL ||
 	    srv->sig_term == NULL)
 		abort();
+	event_priority_set(srv->sig_int, LOOP_PRIORITY_CLOCK); /* no busy clock starves them */
+	event_priority_set(srv->sig_term, LOOP_PRIORITY_CLOCK);
 	event_add(srv->sig_int, NULL); /* from now on: a signal before the loop runs waits for it */
 	event_add(srv->sig_term, NULL);
 	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);

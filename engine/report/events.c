@@ -36,7 +36,7 @@ static int events_inject_decision(struct model *m, const json_t *dec, struct mod
 
 	in->has_decision = true;
 	in->prompt = field_ostr(m, dec, "prompt");
-	in->deadline = field_oint(m, dec, "deadline", -1);
+	in->deadline = field_otime(m, dec, "deadline", -1);
 	if (opts != NULL && !json_is_array(opts))
 		model_fail(m, "\"options\" of an inject's decision should be a list");
 	in->options = model_alloc(m, json_array_size(opts) * sizeof *in->options);
@@ -308,7 +308,7 @@ static void events_expect(struct model *m, const json_t *o, long t)
 	const char *inject = field_str(m, o, "inject"), *objective = field_ostr(m, o, "objective");
 	const char *option = field_ostr(m, o, "option"), *expected = field_ostr(m, o, "expected");
 	const char *reason = field_ostr(m, o, "reason");
-	long within = field_oint(m, o, "within", -1), response = field_oint(m, o, "response", -1);
+	long within = field_otime(m, o, "within", -1), response = field_otime(m, o, "response", -1);
 	bool met = field_result(m, o);
 	struct model_check *c;
 
@@ -375,6 +375,9 @@ static void events_hotwash(struct model *m, const json_t *o, long t)
 		head_questions(m, qs);
 }
 
+/* The highest hotwash question number an answer may give. */
+#define EVENTS_QUESTIONS_MAX 10000
+
 /* {"type":"answer","team","by","n","question","text","t"}: the last answer to a question
  * counts. */
 static void events_answer(struct model *m, const json_t *o, long t)
@@ -386,6 +389,10 @@ static void events_answer(struct model *m, const json_t *o, long t)
 	char *key;
 	size_t len;
 
+	if (m->priv->err[0] == '\0' && (n < 1 || n > EVENTS_QUESTIONS_MAX))
+		model_fail(m,
+		           "\"n\" of an \"answer\" line should be a question number from 1 to %d",
+		           EVENTS_QUESTIONS_MAX);
 	if (m->priv->err[0] != '\0')
 		return;
 	len = strlen(m->teams[k].id) + 24;
@@ -486,7 +493,7 @@ int events_read(struct model *m, json_t *o, const char *type)
 	m->priv->type = type;
 	for (i = 0; i < sizeof events_timed / sizeof *events_timed; i++) {
 		if (strcmp(type, events_timed[i].type) == 0) {
-			long tv = field_int(m, o, "t");
+			long tv = field_time(m, o, "t");
 			if (m->priv->err[0] == '\0')
 				events_timed[i].read(m, o, tv);
 			m->c.events++;

@@ -55,6 +55,38 @@ long field_oint(struct model *m, const json_t *o, const char *key, long dflt)
 	return json_is_integer(v) ? (long)json_integer_value(v) : dflt;
 }
 
+/*
+ * The time in seconds at key (a t, a duration, a deadline), from 0 to FIELD_TIME_MAX; when it is
+ * not required, dflt for a missing or null one; else dflt after model_fail. The bound keeps the
+ * report's sums of times far from overflowing.
+ */
+static long field_time_at(struct model *m, const json_t *o, const char *key, bool required,
+                          long dflt)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (!required && (v == NULL || json_is_null(v)))
+		return dflt;
+	if (json_is_integer(v) && json_integer_value(v) >= 0 &&
+	    json_integer_value(v) <= FIELD_TIME_MAX)
+		return (long)json_integer_value(v);
+	model_fail(m, "\"%s\" of a \"%s\" line should be a time from 0 to %ld seconds%s", key,
+	           m->priv->type, FIELD_TIME_MAX, required ? "" : ", or null");
+	return dflt;
+}
+
+/* The time in seconds at key; 0 after model_fail when it is missing or out of range. */
+long field_time(struct model *m, const json_t *o, const char *key)
+{
+	return field_time_at(m, o, key, true, 0);
+}
+
+/* The time in seconds at key, or dflt when it is missing or null. */
+long field_otime(struct model *m, const json_t *o, const char *key, long dflt)
+{
+	return field_time_at(m, o, key, false, dflt);
+}
+
 /* The team named at key, as an index; 0 after model_fail when it is not one of the header's. */
 int field_team(struct model *m, const json_t *o, const char *key)
 {

@@ -133,8 +133,9 @@ int head_read(struct model *m, json_t *o)
 	m->scenario = field_ostr(m, o, "scenario");
 	m->sha256 = field_ostr(m, o, "sha256");
 	m->tabletop = field_ostr(m, o, "tabletop");
-	m->duration = field_oint(m, o, "duration", -1);
-	m->tick = field_oint(m, o, "tick", -1);
+	m->priv->type = "journal";
+	m->duration = field_otime(m, o, "duration", -1);
+	m->tick = field_otime(m, o, "tick", -1);
 	m->seed = field_oint(m, o, "seed", 0);
 	m->has_seed = json_is_integer(json_object_get(o, "seed"));
 	if (m->start != NULL && timeparse_datetime(m->start, &m->start_epoch, &err) < 0)

@@ -1,12 +1,11 @@
 /* The report model: read a journal line by line, then compute what needs the whole of it. */
 #include "model.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "../journal/lines.h"
 #include "jalloc.h"
 #include "model_int.h"
 
@@ -76,43 +75,13 @@ const char *model_objective_id(const struct model *m, int objective)
 	                                                     : "(none)";
 }
 
-/* The whole file at path in a new buffer (length in *len); NULL after a message on err. */
-static char *model_slurp(const char *path, size_t *len, FILE *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	size_t cap, n = 0, got;
-	char *buf;
-
-	if (f == NULL) {
-		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 1 << 16;
-	buf = malloc(cap);
-	while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = realloc(buf, cap *= 2);
-	}
-	if (buf == NULL)
-		abort();
-	if (ferror(f)) {
-		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
 /* Read one whole line (without its '\n'); -1 after model_fail. */
 static int model_line(struct model *m, const char *p, size_t n)
 {
 	json_error_t jerr;
 	json_t *o = json_loadb(p, n, 0, &jerr), *type;
 	int rc = -1;
+	char why[160];
 
 	if (o == NULL) {
 		model_fail(m, "%snot JSON: %s (column %d)",
@@ -121,7 +90,9 @@ static int model_line(struct model *m, const char *p, size_t n)
 		return -1;
 	}
 	type = json_object_get(o, "type");
-	if (!json_is_object(o) || !json_is_string(type))
+	if (lines_check(o, m->priv->line, why, sizeof why) < 0)
+		model_fail(m, "%s", why);
+	else if (!json_is_object(o) || !json_is_string(type))
 		model_fail(m, "%snot a JSON object with a \"type\"",
 		           !m->priv->header ? "not a tabletop journal: " : "");
 	else if (!m->priv->header && strcmp(json_string_value(type), "journal") != 0)
@@ -235,36 +206,51 @@ static void model_finish(struct model *m)
 		m->last_t = m->end_t;
 }
 
-/* Read every whole line of buf; -1 after printing the problem to err. */
-static int model_lines(struct model *m, const char *buf, size_t len, FILE *err)
+/* Whether the last line of in, which has no '\n', was cut off: it is not a whole JSON text. */
+static bool model_cut(const struct lines *in)
 {
-	const char *p = buf, *end = buf + len, *nl;
+	json_error_t e;
+	json_t *o;
 
-	for (; p < end; p = nl + 1) {
-		m->priv->line++;
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL && !m->priv->header) {
-			fprintf(err, "%s:1: not a tabletop journal: its first line is cut off\n",
-			        m->path);
-			return -1;
-		}
-		if (nl == NULL) {
+	if (in->over)
+		return true;
+	o = json_loadb(in->text, in->len, 0, &e);
+	json_decref(o);
+	return o == NULL;
+}
+
+/* Read every line of in but a cut-off last one; -1 after printing the problem to err. */
+static int model_lines(struct model *m, struct lines *in, FILE *err)
+{
+	int got;
+
+	while ((got = lines_next(in, err)) > 0) {
+		m->priv->line = in->no;
+		if (in->cut && model_cut(in)) {
+			if (!m->priv->header) {
+				fprintf(err,
+				        "%s:1: not a tabletop journal: its first line is cut off\n",
+				        m->path);
+				return -1;
+			}
 			fprintf(err,
 			        "%s:%ld: warning: the last line is cut off (the journal's writer "
 			        "stopped mid-line); the report stops at line %ld\n",
-			        m->path, m->priv->line, m->priv->line - 1);
+			        m->path, in->no, in->no - 1);
 			m->partial = true;
 			return 0;
 		}
 		m->c.lines++;
-		if (nl == p || (nl == p + 1 && *p == '\r'))
+		if (in->len == 0 || (in->len == 1 && in->text[0] == '\r'))
 			continue;
-		if (model_line(m, p, (size_t)(nl - p)) < 0) {
-			fprintf(err, "%s:%ld: %s\n", m->path, m->priv->line, m->priv->err);
+		if (model_line(m, in->text, in->len) < 0) {
+			fprintf(err, "%s:%ld: %s\n", m->path, in->no, m->priv->err);
 			return -1;
 		}
 		jalloc_reset();
 	}
+	if (got < 0)
+		return -1;
 	if (!m->priv->header) {
 		fprintf(err, "%s:1: not a tabletop journal: the file is empty\n", m->path);
 		return -1;
@@ -276,11 +262,10 @@ static int model_lines(struct model *m, const char *buf, size_t len, FILE *err)
 struct model *model_load(const char *path, FILE *err)
 {
 	struct model *m;
-	size_t len;
-	char *buf = model_slurp(path, &len, err);
+	struct lines in;
 	int rc;
 
-	if (buf == NULL)
+	if (lines_open(&in, path, err) < 0)
 		return NULL;
 	m = calloc(1, sizeof *m);
 	if (m == NULL || (m->priv = calloc(1, sizeof *m->priv)) == NULL)
@@ -289,9 +274,9 @@ struct model *model_load(const char *path, FILE *err)
 	m->start_epoch = -1;
 	m->end_t = -1;
 	jalloc_begin();
-	rc = model_lines(m, buf, len, err);
+	rc = model_lines(m, &in, err);
 	jalloc_end();
-	free(buf);
+	lines_close(&in);
 	if (rc < 0) {
 		model_free(m);
 		return NULL;

@@ -61,6 +61,13 @@ const char *field_ostr(struct model *m, const json_t *o, const char *key);
 long field_int(struct model *m, const json_t *o, const char *key);
 /* The whole number at key, or dflt when it is missing or null. */
 long field_oint(struct model *m, const json_t *o, const char *key, long dflt);
+/* The longest time a journal line may give, in seconds (some 31 years). */
+#define FIELD_TIME_MAX 1000000000L
+/* The time in seconds at key, 0 to FIELD_TIME_MAX; 0 after model_fail otherwise. */
+long field_time(struct model *m, const json_t *o, const char *key);
+/* The time in seconds at key, or dflt when it is missing or null; dflt after model_fail when
+ * it is out of range. */
+long field_otime(struct model *m, const json_t *o, const char *key, long dflt);
 /* The team named at key, as an index; 0 after model_fail when it is not one of the header's. */
 int field_team(struct model *m, const json_t *o, const char *key);
 /* "result": "met" or "missed", as true or false; false after model_fail otherwise. */

@@ -391,7 +391,7 @@ static void test_lock(void **state)
 
 	(void)state;
 	live_start(&l);
-	assert_null(journal_reopen(l.path, fx_size(l.path), err));
+	assert_null(journal_reopen(l.path, fx_size(l.path), 1, err));
 	msg = fx_caught(err);
 	assert_non_null(strstr(msg, "in use by another tabletop"));
 	free(msg);
@@ -485,7 +485,7 @@ static void test_partial_line(void **state)
 	assert_int_equal(r.keep, whole);
 	free(msg);
 
-	l.j = journal_reopen(l.path, r.keep, stderr);
+	l.j = journal_reopen(l.path, r.keep, r.lines, stderr);
 	assert_non_null(l.j);
 	assert_int_equal(fx_size(l.path), whole);
 	journal_resume(l.j, 0);

@@ -456,7 +456,8 @@ static void test_command_line(void **state)
 	err[fread(err, 1, sizeof err - 1, f)] = '\0';
 	fclose(f);
 	assert_non_null(strstr(err, "{\"type\":\"in\",\"sess\":0,\"role\":\"facilitator\","
-	                            "\"team\":null,\"name\":\"tabletop\",\"line\":\"start\"}"));
+	                            "\"team\":null,\"name\":\"tabletop\",\"line\":\"start\","
+	                            "\"seq\":2}\n"));
 
 	snprintf(bad, sizeof bad, "%s/bad.jsonl", dir);
 	f = fopen(bad, "w");

@@ -520,7 +520,9 @@ static void test_problems_exercise(void **state)
 	assert_true(helpers_has_problem(&r, 1, "exercise: duration must be more than 0"));
 	assert_true(helpers_has_problem(&r, 1, "exercise: tick must be more than 0"));
 	assert_true(helpers_has_problem(
-	    &r, 2, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
+	    &r, 2,
+	    "exercise: speed must be a number from 0.001 to 100000 (exercise seconds per real "
+	    "second)"));
 	assert_true(helpers_has_problem(&r, 2, "exercise: seed must be a whole number, 0 or more"));
 	assert_int_equal(r.probs.v[0].line, 0); /* no line: first */
 	assert_true(helpers_has_problem(

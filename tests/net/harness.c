@@ -165,7 +165,8 @@ void h_start(struct hsrv *s, const char *fixture, ...)
 	}
 	close(fds[1]);
 	s->out = fds[0];
-	while (strstr(s->stdout_text, "STARTEX") == NULL && h_now_ms() < end) {
+	while (strstr(s->stdout_text, "STARTEX") == NULL &&
+	       strstr(s->stdout_text, "Ctrl-C ends the server.") == NULL && h_now_ms() < end) {
 		size_t before = strlen(s->stdout_text);
 
 		h_drain_fd(s->out, s->stdout_text, sizeof s->stdout_text, 100);
