@@ -38,13 +38,24 @@ void fmt_clock(const struct model *m, long t, char *buf, size_t n)
 		snprintf(buf, n, "%s", now + 5);
 }
 
-/* A duration for people ("45s", "12m", "1h30m"); "-" when d is -1 (unknown). */
+/* A duration for people, always in hours, minutes and seconds ("45s", "1m53s", "1h30m"), never
+ * "113s"; "-" when d is -1 (unknown). */
 void fmt_dur(long d, char *buf, size_t n)
 {
-	if (d == -1)
+	unsigned long a = d < 0 ? -(unsigned long)d : (unsigned long)d;
+	char h[24] = "", m[24] = "", s[24] = "";
+
+	if (d == -1) {
 		snprintf(buf, n, "-");
-	else
-		timeparse_format_duration(d, buf, n);
+		return;
+	}
+	if (a / 3600)
+		snprintf(h, sizeof h, "%luh", a / 3600);
+	if (a / 60 % 60)
+		snprintf(m, sizeof m, "%lum", a / 60 % 60);
+	if (a % 60 || a == 0)
+		snprintf(s, sizeof s, "%lus", a % 60);
+	snprintf(buf, n, "%s%s%s%s", d < 0 ? "-" : "", h, m, s);
 }
 
 /* The mean of sum over n, rounded to the second; -1 when n is 0. */
@@ -87,6 +98,69 @@ char *fmt_option(const char *key, const char *label)
 const char *fmt_team(const struct model *m, int k)
 {
 	return k >= 0 && k < m->n_teams ? m->teams[k].id : "all";
+}
+
+/* What a line of a team's log records, as a new string ("decided I-01", "share from al"). */
+char *fmt_entry_what(const struct model_entry *e)
+{
+	const char *ref = e->ref ? e->ref : "";
+
+	switch (e->kind) {
+	case LOG_INJECT:
+		return mem_printf("inject %s received", ref);
+	case LOG_DECISION:
+		return mem_printf("%s %s", e->flag ? "deadline passed on" : "decided", ref);
+	case LOG_ACTION:
+		return mem_printf("action");
+	case LOG_SAY:
+		return mem_printf("chat (say)");
+	case LOG_SHARE_OUT:
+		return mem_printf("shared with %s", ref);
+	case LOG_SHARE_IN:
+		return mem_printf("share from %s", ref);
+	case LOG_RFI:
+		return mem_printf("%s asked", ref);
+	case LOG_REPLY:
+		return e->ref ? mem_printf("answer to %s", ref) : mem_printf("reply (no open RFI)");
+	case LOG_SCORE:
+		return mem_printf("score %+ld = %ld", e->a, e->b);
+	case LOG_EXPECT:
+		return mem_printf("%s %s%s%s%s", ref, e->flag ? "met" : "missed",
+		                  e->extra ? " (" : "", e->extra ? e->extra : "", e->extra ? ")" : "");
+	case LOG_VALIDATE:
+		return mem_printf("%s validated %s%s%s%s", ref, e->flag ? "met" : "missed",
+		                  e->extra ? " (" : "", e->extra ? e->extra : "", e->extra ? ")" : "");
+	case LOG_NOTE:
+		return mem_printf("evaluator note");
+	case LOG_ANSWER:
+		return mem_printf("hotwash answer %ld", e->a);
+	}
+	return mem_printf("?");
+}
+
+/* The text of a line of a team's log, as a new string. */
+char *fmt_entry_text(const struct model_entry *e)
+{
+	char d[32];
+
+	switch (e->kind) {
+	case LOG_INJECT:
+		fmt_dur(e->a, d, sizeof d);
+		return mem_printf("%s%s%s", e->text ? e->text : "", e->a >= 0 ? "; decide within " : "",
+		                  e->a >= 0 ? d : "");
+	case LOG_DECISION:
+		if (e->flag)
+			return e->text ? mem_printf("the default %s was recorded", e->text)
+			               : mem_printf("nothing was recorded");
+		return fmt_option(e->text, e->extra);
+	case LOG_REPLY:
+		return e->extra ? mem_printf("Q: %s\nA: %s", e->extra, e->text ? e->text : "")
+		                : mem_printf("%s", e->text ? e->text : "");
+	case LOG_ANSWER:
+		return mem_printf("Q: %s\nA: %s", e->extra ? e->extra : "?", e->text ? e->text : "");
+	default:
+		return mem_printf("%s", e->text ? e->text : "");
+	}
 }
 
 /* How the exercise ended, as a new phrase: "the planned duration ran out", ... */

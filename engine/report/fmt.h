@@ -12,7 +12,7 @@ void fmt_offset(long t, char *buf, size_t n);
 void fmt_clock(const struct model *m, long t, char *buf, size_t n);
 /* The in-world date and time at t, "YYYY-MM-DD HH:MM"; "" without a start. */
 void fmt_datetime(const struct model *m, long t, char *buf, size_t n);
-/* A duration for people ("45s", "12m", "1h30m"); "-" when d is -1 (unknown). */
+/* A duration for people, in h, m and s ("45s", "1m53s", "1h30m"); "-" when d is -1. */
 void fmt_dur(long d, char *buf, size_t n);
 /* The mean of sum over n, rounded to the second; -1 when n is 0. */
 long fmt_mean(long sum, long n);
@@ -22,6 +22,11 @@ char *fmt_to(const struct model *m, const struct model_inject *in);
 char *fmt_option(const char *key, const char *label);
 /* A team's id by index; -1 is "all". */
 const char *fmt_team(const struct model *m, int k);
+
+/* What a line of a team's log records, as a new string ("decided I-01", "share from al"). */
+char *fmt_entry_what(const struct model_entry *e);
+/* The text of a line of a team's log, as a new string. */
+char *fmt_entry_text(const struct model_entry *e);
 
 /* How the exercise ended, as a new phrase: "the planned duration ran out", ... */
 char *fmt_ended(const struct model *m);

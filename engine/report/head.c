@@ -133,6 +133,7 @@ int head_read(struct model *m, json_t *o)
 	m->scenario = field_ostr(m, o, "scenario");
 	m->sha256 = field_ostr(m, o, "sha256");
 	m->tabletop = field_ostr(m, o, "tabletop");
+	m->marking = field_ostr(m, o, "marking");
 	m->duration = field_oint(m, o, "duration", -1);
 	m->tick = field_oint(m, o, "tick", -1);
 	m->seed = field_oint(m, o, "seed", 0);

@@ -76,6 +76,29 @@ const char *model_objective_id(const struct model *m, int objective)
 	                                                     : "(none)";
 }
 
+/* Append a line to team k's log; yields it with kind and t set. */
+struct model_entry *model_log(struct model *m, int k, enum model_kind kind, long t)
+{
+	struct model_entry *e = MODEL_PUSH(m->log, m->n_log, m->priv->cap_log);
+
+	e->team = k;
+	e->kind = kind;
+	e->t = t;
+	e->a = e->b = -1;
+	return e;
+}
+
+/* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
+const char *model_scenario_name(const struct model *m)
+{
+	const char *slash;
+
+	if (m->scenario == NULL)
+		return NULL;
+	slash = strrchr(m->scenario, '/');
+	return slash != NULL ? slash + 1 : m->scenario;
+}
+
 /* The whole file at path in a new buffer (length in *len); NULL after a message on err. */
 static char *model_slurp(const char *path, size_t *len, FILE *err)
 {
@@ -341,5 +364,6 @@ void model_free(struct model *m)
 	free(m->notes);
 	free(m->answers);
 	free(m->phases);
+	free(m->log);
 	free(m);
 }

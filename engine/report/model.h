@@ -108,6 +108,32 @@ struct model_answer {
 	const char *by, *text, *question;
 };
 
+/* What a line of a team's log records. */
+enum model_kind {
+	LOG_INJECT,    /* ref: inject id, by: from, text: subject, a: time allowed or -1 */
+	LOG_DECISION,  /* ref: inject, by, text: option, extra: label, flag: at the deadline */
+	LOG_ACTION,    /* by, text */
+	LOG_SAY,       /* by, text */
+	LOG_SHARE_OUT, /* ref: the team it went to or "all", text */
+	LOG_SHARE_IN,  /* ref: the team it came from, text */
+	LOG_RFI,       /* ref: RFI id, by, text */
+	LOG_REPLY,     /* ref: the RFI it answers or NULL, extra: that RFI's question, text */
+	LOG_SCORE,     /* a: delta, b: total, text: reason */
+	LOG_EXPECT,    /* ref: inject, extra: objective, flag: met, text: reason */
+	LOG_VALIDATE,  /* ref: inject, extra: objective, flag: met, by, text */
+	LOG_NOTE,      /* by, text (a note that names the team's id) */
+	LOG_ANSWER,    /* a: question number, extra: question, by, text */
+};
+
+/* One line of a team's log, in journal order. */
+struct model_entry {
+	int team;
+	enum model_kind kind;
+	bool flag;
+	long t, a, b;
+	const char *ref, *by, *text, *extra;
+};
+
 struct model_phase {
 	const char *name;
 	long t, seq;
@@ -141,7 +167,7 @@ struct model_counts {
 struct model {
 	const char *path;
 	/* header */
-	const char *title, *start, *scenario, *sha256, *tabletop;
+	const char *title, *start, *scenario, *sha256, *tabletop, *marking;
 	long long start_epoch; /* -1: no in-world start */
 	long duration, tick, seed;
 	bool has_seed;
@@ -170,6 +196,8 @@ struct model {
 	const char **questions;
 	size_t n_questions;
 	struct model_phase *phases;
+	struct model_entry *log; /* every team's log, in journal order */
+	size_t n_log;
 	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;
 	size_t n_notes, n_answers, n_phases;
 	struct model_priv *priv; /* allocations and indices while loading */
@@ -179,6 +207,8 @@ struct model {
 struct model *model_load(const char *path, FILE *err);
 /* Free everything model_load made. */
 void model_free(struct model *m);
+/* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
+const char *model_scenario_name(const struct model *m);
 /* The label of the objective index (its id), or "(none)" for -1. */
 const char *model_objective_id(const struct model *m, int objective);
 

@@ -28,6 +28,7 @@ struct model_priv {
 	struct model_block *arena;
 	size_t cap_injects, cap_decisions, cap_opens, cap_scores, cap_shares, cap_rfis;
 	size_t cap_replies, cap_checks, cap_notes, cap_answers, cap_phases, cap_objectives;
+	size_t cap_log;
 	struct idmap teams, objectives, injmap, rfimap;
 	struct idmap checkmap;  /* "INJECT\x1fTEAM" -> check */
 	struct idmap answermap; /* "N\x1fTEAM" -> answer */
@@ -65,6 +66,9 @@ long field_oint(struct model *m, const json_t *o, const char *key, long dflt);
 int field_team(struct model *m, const json_t *o, const char *key);
 /* "result": "met" or "missed", as true or false; false after model_fail otherwise. */
 bool field_result(struct model *m, const json_t *o);
+
+/* Append a line to team k's log; yields it with kind and t set. */
+struct model_entry *model_log(struct model *m, int k, enum model_kind kind, long t);
 
 /* Read the header object; -1 after model_fail. */
 int head_read(struct model *m, json_t *o);

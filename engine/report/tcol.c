@@ -155,7 +155,22 @@ static size_t tcol_widest(const char *s)
 	}
 }
 
-/* The width of every column of t: what its cells need, within max, the flexible column last. */
+/* The width of the longest word of s (a run without spaces or line breaks), in code points. */
+static size_t tcol_longest_word(const char *s)
+{
+	size_t best = 0, w = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n')
+			w = 0;
+		else if (((unsigned char)*s & 0xC0) != 0x80 && ++w > best)
+			best = w;
+	}
+	return best;
+}
+
+/* The width of every column of t: what its cells need, within max (but never less than its
+ * longest word, up to TCOL_WORD, so that ids are not split), the flexible column last. */
 static void tcol_widths(const struct tcol_table *t, size_t *w)
 {
 	size_t used = t->indent + 2 * (size_t)(t->n - 1);
@@ -167,8 +182,15 @@ static void tcol_widths(const struct tcol_table *t, size_t *w)
 			if (cw > w[c])
 				w[c] = cw;
 		}
-		if (t->cols[c].max > 0 && w[c] > t->cols[c].max)
-			w[c] = t->cols[c].max;
+		if (t->cols[c].max > 0 && w[c] > t->cols[c].max) {
+			size_t word = 0;
+			for (size_t r = 0; r < t->rows; r++) {
+				size_t ww = tcol_longest_word(t->cells[r * (size_t)t->n + (size_t)c]);
+				word = ww > word ? ww : word;
+			}
+			w[c] = word > t->cols[c].max ? (word < TCOL_WORD ? word : TCOL_WORD)
+			                             : t->cols[c].max;
+		}
 		if (t->cols[c].max > 0)
 			used += w[c];
 	}

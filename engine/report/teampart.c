@@ -1,4 +1,5 @@
 /* The teams section of the report: each team's decisions, deadlines, expectations and score. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "../core/mem.h"
@@ -186,6 +187,35 @@ static void teampart_score(const struct out *o, const struct model *m, int k)
 	o->end(o);
 }
 
+/* Everything the team received, did and was judged on, in the order it happened. */
+static void teampart_log(const struct out *o, const struct model *m, int k)
+{
+	static const struct out_col cols[] = {
+	    {"T+", 10, 'l'}, {"What", 20, 'l'}, {"By", 12, 'l'}, {"Text", 0, 'l'}};
+	bool any = false;
+
+	o->heading(o, 3, "Log");
+	for (size_t i = 0; i < m->n_log; i++) {
+		const struct model_entry *e = &m->log[i];
+		char *v[4], at[32];
+		if (e->team != k)
+			continue;
+		if (!any)
+			o->table(o, cols, 4, 0);
+		any = true;
+		fmt_offset(e->t, at, sizeof at);
+		v[0] = mem_printf("%s", at);
+		v[1] = fmt_entry_what(e);
+		v[2] = mem_printf("%s", e->by ? e->by : "");
+		v[3] = fmt_entry_text(e);
+		o->row(o, v);
+	}
+	if (any)
+		o->end(o);
+	else
+		o->para(o, "Nothing.");
+}
+
 /* The teams section: one part per team with its decisions, deadlines, expectations, score. */
 void teampart_write(const struct model *m, const struct out *o)
 {
@@ -211,5 +241,6 @@ void teampart_write(const struct model *m, const struct out *o)
 		teampart_deadlines(o, m, k);
 		teampart_objectives(o, m, k);
 		teampart_score(o, m, k);
+		teampart_log(o, m, k);
 	}
 }
