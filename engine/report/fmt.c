@@ -8,6 +8,28 @@
 #include "../core/mem.h"
 #include "core/timeparse.h"
 
+/* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
+ * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */
+int fmt_control(const char *s, size_t *n)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	*n = 1;
+	if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+		return 1;
+	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
+/* s (a user's text) between isolation markers, as a new string; "" when s is NULL. */
+char *fmt_u(const char *s)
+{
+	return s ? mem_printf(FMT_U0 "%s" FMT_U1, s) : mem_printf("%s", "");
+}
+
 /* Exercise time t as "T+HH:MM:SS". */
 void fmt_offset(long t, char *buf, size_t n)
 {
@@ -91,7 +113,7 @@ char *fmt_option(const char *key, const char *label)
 		return mem_printf("none");
 	if (label == NULL || strcmp(label, key) == 0)
 		return mem_printf("%s", key);
-	return mem_printf("%s (%s)", key, label);
+	return mem_printf("%s (" FMT_U0 "%s" FMT_U1 ")", key, label);
 }
 
 /* A team's id by index; -1 is "all". */
@@ -146,7 +168,8 @@ char *fmt_entry_text(const struct model_entry *e)
 	switch (e->kind) {
 	case LOG_INJECT:
 		fmt_dur(e->a, d, sizeof d);
-		return mem_printf("%s%s%s", e->text ? e->text : "", e->a >= 0 ? "; decide within " : "",
+		return mem_printf(FMT_U0 "%s" FMT_U1 "%s%s", e->text ? e->text : "",
+		                  e->a >= 0 ? "; decide within " : "",
 		                  e->a >= 0 ? d : "");
 	case LOG_DECISION:
 		if (e->flag)
@@ -154,12 +177,14 @@ char *fmt_entry_text(const struct model_entry *e)
 			               : mem_printf("nothing was recorded");
 		return fmt_option(e->text, e->extra);
 	case LOG_REPLY:
-		return e->extra ? mem_printf("Q: %s\nA: %s", e->extra, e->text ? e->text : "")
-		                : mem_printf("%s", e->text ? e->text : "");
+		return e->extra ? mem_printf("Q: " FMT_U0 "%s" FMT_U1 "\nA: " FMT_U0 "%s" FMT_U1,
+		                             e->extra, e->text ? e->text : "")
+		                : fmt_u(e->text);
 	case LOG_ANSWER:
-		return mem_printf("Q: %s\nA: %s", e->extra ? e->extra : "?", e->text ? e->text : "");
+		return mem_printf("Q: " FMT_U0 "%s" FMT_U1 "\nA: " FMT_U0 "%s" FMT_U1,
+		                  e->extra ? e->extra : "?", e->text ? e->text : "");
 	default:
-		return mem_printf("%s", e->text ? e->text : "");
+		return fmt_u(e->text);
 	}
 }
 
@@ -174,5 +199,5 @@ char *fmt_ended(const struct model *m)
 		return mem_printf("ENDEX: the planned duration ran out");
 	if (strcmp(m->end_reason, "facilitator") == 0)
 		return mem_printf("ENDEX by a facilitator");
-	return mem_printf("ENDEX: %s", m->end_reason);
+	return mem_printf("ENDEX: " FMT_U0 "%s" FMT_U1, m->end_reason);
 }

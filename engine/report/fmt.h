@@ -6,6 +6,20 @@
 
 #include "model.h"
 
+/* Markers around a user's text inside a string the report composes ("from al (" FMT_U0 "%s"
+ * FMT_U1 ")"): html isolates it in <bdi>, md in U+2068..U+2069, text drops them. */
+#define FMT_U0 "\x0e"
+#define FMT_U1 "\x0f"
+/* How many code points without a space a line of html or md may hold before a break point. */
+#define FMT_RUN 32
+
+/* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
+ * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */
+int fmt_control(const char *s, size_t *n);
+
+/* s (a user's text) between isolation markers, as a new string; "" when s is NULL. */
+char *fmt_u(const char *s);
+
 /* Exercise time t as "T+HH:MM:SS". */
 void fmt_offset(long t, char *buf, size_t n);
 /* The in-world clock at t: "HH:MM" on the start's day, else "MM-DD HH:MM"; "" without a start. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "out.h"
 #include "report.h"
 
@@ -52,46 +53,78 @@ static const char html_css[] =
     "thead{display:table-header-group}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-/* Write s as HTML text (also safe in attribute values): & < > " ' escaped, controls as spaces. */
-void html_esc(FILE *f, const char *s)
+/* Write byte c escaped for HTML text and attribute values. */
+static void html_byte(FILE *f, unsigned char c)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			putc(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c, f);
-			break;
-		}
+	switch (c) {
+	case '&':
+		fputs("&amp;", f);
+		break;
+	case '<':
+		fputs("&lt;", f);
+		break;
+	case '>':
+		fputs("&gt;", f);
+		break;
+	case '"':
+		fputs("&quot;", f);
+		break;
+	case '\'':
+		fputs("&#39;", f);
+		break;
+	default:
+		putc(c, f);
+		break;
 	}
 }
 
-/* Write s escaped, with its line breaks as <br>. */
+/* Write s as HTML text (also safe in attribute values): & < > " ' escaped, C0 (but '\n' and
+ * '\t'), DEL and C1 controls left out. */
+void html_esc(FILE *f, const char *s)
+{
+	size_t n;
+
+	for (; *s != '\0'; s += n)
+		if (!fmt_control(s, &n))
+			html_byte(f, (unsigned char)*s);
+}
+
+/* Write a block's text: every marked user text isolated (<bdi>), line
+ * breaks as <br>, a break point (<wbr>) in every FMT_RUN code points without a space, escaped,
+ * controls left out. */
 static void html_lines(FILE *f, const char *s)
 {
-	for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
-		char *line = strndup(s, (size_t)(nl - s));
-		if (line == NULL)
-			abort();
-		html_esc(f, line);
-		fputs("<br>", f);
-		free(line);
+	size_t run = 0, n;
+	int depth = 0;
+
+	for (; *s != '\0'; s += n) {
+		unsigned char c = (unsigned char)*s;
+		if (*s == FMT_U0[0] || *s == FMT_U1[0]) {
+			n = 1;
+			if (*s == FMT_U0[0] && depth < 8) {
+				fputs("<bdi>", f);
+				depth++;
+			} else if (*s == FMT_U1[0] && depth > 0) {
+				fputs("</bdi>", f);
+				depth--;
+			}
+			continue;
+		}
+		if (fmt_control(s, &n))
+			continue;
+		if (c == '\n' || c == ' ') {
+			fputs(c == '\n' ? "<br>" : " ", f);
+			run = 0;
+			continue;
+		}
+		if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
+			fputs("<wbr>", f);
+			run = 1;
+		}
+		html_byte(f, c);
 	}
-	html_esc(f, s);
+	while (depth-- > 0)
+		fputs("</bdi>", f);
 }
 
 /* Close the open <section>, if any. */
@@ -115,7 +148,7 @@ static void html_heading(const struct out *o, int level, const char *text)
 		h->section = true;
 	}
 	fprintf(o->f, "<h%d>", level + 1);
-	html_esc(o->f, text);
+	html_lines(o->f, text);
 	fprintf(o->f, "</h%d>\n", level + 1);
 }
 
@@ -217,7 +250,7 @@ static void html_item(const struct out *o, int level, const char *lead, const ch
 	fprintf(o->f, "<p class=\"item l%d\">", level > 0);
 	if (lead[0] != '\0') {
 		fputs("<strong>", o->f);
-		html_esc(o->f, lead);
+		html_lines(o->f, lead);
 		fputs("</strong> ", o->f);
 	}
 	html_lines(o->f, text);
@@ -244,6 +277,7 @@ void html_write(const struct model *m, FILE *f)
 	const struct out o = {f,          &h,       html_heading, html_para, html_kv,
 	                      html_table, html_row, html_end,     html_item, html_figure};
 	const char *title = m->title ? m->title : "(untitled exercise)";
+	char *utitle;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -256,7 +290,9 @@ void html_write(const struct model *m, FILE *f)
 	fputs("<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>\n<header>"
 	      "<p class=\"kicker\">After-action report</p><h1>",
 	      f);
-	html_esc(f, title);
+	utitle = fmt_u(title);
+	html_lines(f, utitle);
+	free(utitle);
 	fputs("</h1></header>\n", f);
 	sections_write(m, &o);
 	html_close(&o);

@@ -140,11 +140,75 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 	json_object_set_new(team, "expectations", list);
 }
 
+/* The kind of a log line as the JSON report names it. */
+static const char *jsonout_kind(enum model_kind kind)
+{
+	static const char *const names[] = {
+	    [LOG_INJECT] = "inject",         [LOG_DECISION] = "decision",
+	    [LOG_ACTION] = "action",         [LOG_SAY] = "say",
+	    [LOG_SHARE_OUT] = "share_sent",  [LOG_SHARE_IN] = "share_received",
+	    [LOG_RFI] = "rfi",               [LOG_REPLY] = "reply",
+	    [LOG_SCORE] = "score",           [LOG_EXPECT] = "expect",
+	    [LOG_VALIDATE] = "validate",     [LOG_NOTE] = "note",
+	    [LOG_ANSWER] = "answer",
+	};
+
+	return names[kind];
+}
+
+/* One line of a team's log: t, kind and the fields that kind has. */
+static json_t *jsonout_entry(const struct model_entry *e)
+{
+	json_t *o = jsonout_pack("{s:I,s:s,s:s?,s:s?}", "t", (json_int_t)e->t, "kind",
+	                         jsonout_kind(e->kind), "by", e->by, "text", e->text);
+
+	switch (e->kind) {
+	case LOG_INJECT:
+		json_object_del(o, "by");
+		json_object_del(o, "text");
+		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:s?,s:o}", "inject", e->ref,
+		                                       "from", e->by, "subject", e->text,
+		                                       "allowed", jsonout_opt(e->a)));
+		break;
+	case LOG_DECISION:
+		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:b}", "inject", e->ref, "label",
+		                                       e->extra, "timeout", e->flag));
+		break;
+	case LOG_SHARE_OUT:
+	case LOG_SHARE_IN:
+		json_object_set_new(o, e->kind == LOG_SHARE_OUT ? "to" : "from",
+		                    json_string(e->ref));
+		break;
+	case LOG_RFI:
+	case LOG_REPLY:
+		json_object_update_new(o, jsonout_pack("{s:s?,s:s?}", "rfi", e->ref, "question",
+		                                       e->extra));
+		break;
+	case LOG_SCORE:
+		json_object_update_new(o, jsonout_pack("{s:I,s:I}", "delta", (json_int_t)e->a,
+		                                       "total", (json_int_t)e->b));
+		break;
+	case LOG_EXPECT:
+	case LOG_VALIDATE:
+		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:s}", "inject", e->ref,
+		                                       "objective", e->extra, "result",
+		                                       e->flag ? "met" : "missed"));
+		break;
+	case LOG_ANSWER:
+		json_object_update_new(o, jsonout_pack("{s:I,s:s?}", "n", (json_int_t)e->a,
+		                                       "question", e->extra));
+		break;
+	default:
+		break;
+	}
+	return o;
+}
+
 /* One team: score, decisions, expectations, sharing. */
 static json_t *jsonout_team(const struct model *m, int k)
 {
 	const struct model_team *tm = &m->teams[k];
-	json_t *scores = json_array(), *team;
+	json_t *scores = json_array(), *team, *log;
 
 	team = jsonout_pack(
 	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
@@ -168,6 +232,11 @@ static json_t *jsonout_team(const struct model *m, int k)
 			                                   (json_int_t)m->scores[i].total, "reason",
 			                                   m->scores[i].reason));
 	json_object_set_new(team, "scores", scores);
+	log = json_array();
+	for (size_t i = 0; i < m->n_log; i++)
+		if (m->log[i].team == k)
+			json_array_append_new(log, jsonout_entry(&m->log[i]));
+	json_object_set_new(team, "log", log);
 	return team;
 }
 

@@ -1,6 +1,7 @@
 /* The after-action report as Markdown (CommonMark with GitHub tables). */
 #include <stdlib.h>
 
+#include "fmt.h"
 #include "out.h"
 #include "report.h"
 
@@ -12,11 +13,36 @@ struct md {
 };
 
 /* Write s so that Markdown shows it as it is: punctuation escaped, HTML inert, line breaks as
- * <br>, control characters as spaces. */
+ * <br>, every marked user text isolated (U+2068..U+2069), a break point
+ * (<wbr>) in every FMT_RUN code points without a space, controls left out. */
 static void md_esc(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	size_t run = 0, n;
+	int depth = 0;
+
+	for (; *s != '\0'; s += n) {
 		unsigned char c = (unsigned char)*s;
+		n = 1;
+		if (*s == FMT_U0[0] && depth < 8) {
+			fputs("\xE2\x81\xA8", f);
+			depth++;
+			continue;
+		}
+		if (*s == FMT_U1[0] && depth > 0) {
+			fputs("\xE2\x81\xA9", f);
+			depth--;
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (fmt_control(s, &n) || c == '\r')
+			continue;
+		if (c == ' ' || c == '\n')
+			run = 0;
+		else if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
+			fputs("<wbr>", f);
+			run = 1;
+		}
 		if (c == '<')
 			fputs("&lt;", f);
 		else if (c == '>')
@@ -25,16 +51,14 @@ static void md_esc(FILE *f, const char *s)
 			fputs("&amp;", f);
 		else if (c == '\n')
 			fputs("<br>", f);
-		else if (c == '\r')
-			continue;
-		else if (c < 0x20 || c == 0x7F)
-			putc(' ', f);
 		else if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
 		         c == '|' || c == '#' || c == '~')
 			fprintf(f, "\\%c", c);
 		else
 			putc(c, f);
 	}
+	while (depth-- > 0)
+		fputs("\xE2\x81\xA9", f);
 }
 
 /* Start a block of kind: a blank line before it, unless it continues a list. */
@@ -68,9 +92,9 @@ static void md_para(const struct out *o, const char *text)
 static void md_kv(const struct out *o, const char *key, const char *value)
 {
 	md_block(o, 'k');
-	fputs("- **", o->f);
+	fputs(key[0] ? "- **" : "- ", o->f);
 	md_esc(o->f, key);
-	fputs(":** ", o->f);
+	fputs(key[0] ? ":** " : "", o->f);
 	md_esc(o->f, value);
 	putc('\n', o->f);
 }
@@ -136,8 +160,11 @@ void md_write(const struct model *m, FILE *f)
 	const struct out o = {f,        &p,     md_heading, md_para, md_kv,
 	                      md_table, md_row, md_end,     md_item, NULL};
 
+	char *title = fmt_u(m->title ? m->title : "(untitled exercise)");
+
 	fputs("**EXERCISE EXERCISE EXERCISE**\n\n# After-action report: ", f);
-	md_esc(f, m->title ? m->title : "(untitled exercise)");
+	md_esc(f, title);
+	free(title);
 	fputs("\n", f);
 	p.last = 'h';
 	sections_write(m, &o);

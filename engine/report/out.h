@@ -5,6 +5,7 @@
 #ifndef REPORT_OUT_H
 #define REPORT_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -43,6 +44,12 @@ struct out {
 
 /* Write every section of the report through o. */
 void sections_write(const struct model *m, const struct out *o);
+/* Write the executive summary through o. */
+void summary_write(const struct model *m, const struct out *o);
+/* Write the objectives × teams table through o. */
+void summary_objectives(const struct model *m, const struct out *o);
+/* A cell of the objectives table, as a new string: "met", "missed", "2 of 3 met" or "-". */
+char *summary_cell(long met, long all);
 /* Write the teams section through o: one part per team. */
 void teampart_write(const struct model *m, const struct out *o);
 

@@ -22,6 +22,23 @@ static void sections_row(const struct out *o, int n, ...)
 	o->row(o, v);
 }
 
+/* A list entry whose text is a user's text. */
+static void sections_item(const struct out *o, int level, const char *lead, const char *text)
+{
+	char *u = fmt_u(text);
+
+	o->item(o, level, lead, u);
+	free(u);
+}
+
+/* The file name at the end of path (the report names no local directory). */
+static const char *sections_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
 /* "T+HH:MM:SS HH:MM" of t, the clock part only with a start. */
 static void sections_when(const struct model *m, long t, char *buf, size_t n)
 {
@@ -97,7 +114,8 @@ static char *sections_team_list(const struct model *m)
 
 	for (int k = 0; k < m->n_teams; k++) {
 		next =
-		    mem_printf("%s%s %s: %s", s, k ? ";" : ":", m->teams[k].id, m->teams[k].name);
+		    mem_printf("%s%s %s: " FMT_U0 "%s" FMT_U1, s, k ? ";" : ":", m->teams[k].id,
+		               m->teams[k].name);
 		free(s);
 		s = next;
 	}
@@ -112,11 +130,13 @@ static void sections_summary(const struct out *o, const struct model *m)
 	char *ended = fmt_ended(m);
 
 	o->heading(o, 1, "Summary");
-	o->kv(o, "Exercise", m->title ? m->title : "(untitled)");
 	if (m->scenario != NULL && m->has_seed)
-		sections_kvf(o, "Scenario", "%s, seed %ld", m->scenario, m->seed);
+		sections_kvf(o, "Scenario", FMT_U0 "%s" FMT_U1 ", seed %ld", model_scenario_name(m),
+		             m->seed);
 	else if (m->scenario != NULL)
-		o->kv(o, "Scenario", m->scenario);
+		sections_kvf(o, "Scenario", FMT_U0 "%s" FMT_U1, model_scenario_name(m));
+	if (m->sha256 != NULL)
+		o->kv(o, "SHA-256", m->sha256);
 	fmt_datetime(m, 0, a, sizeof a);
 	sections_kvf(o, "STARTEX", "%s%sT+00:00:00", a, a[0] ? ", " : "");
 	if (m->duration >= 0) {
@@ -129,7 +149,8 @@ static void sections_summary(const struct out *o, const struct model *m)
 	free(ended);
 	fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
 	o->kv(o, "Played", d);
-	sections_kvf(o, "Journal", "%s: %ld lines%s%s%s", m->path, c->lines,
+	sections_kvf(o, "Journal", FMT_U0 "%s" FMT_U1 ": %ld lines%s%s%s", sections_base(m->path),
+	             c->lines,
 	             m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
 	             m->partial ? "; the last line was cut off and left out" : "");
 	sections_kvf(o, "Counts",
@@ -151,9 +172,10 @@ static char *sections_subject(const struct model_inject *in)
 	char dl[32];
 
 	if (!in->has_decision)
-		return mem_printf("%s", in->subject ? in->subject : "");
+		return fmt_u(in->subject);
 	fmt_offset(in->deadline, dl, sizeof dl);
-	return mem_printf("%s\nDecision%s%s: %s", in->subject ? in->subject : "",
+	return mem_printf(FMT_U0 "%s" FMT_U1 "\nDecision%s%s: " FMT_U0 "%s" FMT_U1,
+	                  in->subject ? in->subject : "",
 	                  in->deadline >= 0 ? " by " : "", in->deadline >= 0 ? dl : "",
 	                  in->prompt ? in->prompt : "");
 }
@@ -174,13 +196,15 @@ static void sections_timeline(const struct out *o, const struct model *m)
 	}
 	o->table(o, cols, 5, 0);
 	while (i < m->n_injects || p < m->n_phases) {
-		char *v[5], off[32], clock[32];
+		char *v[5], off[32], clock[32], *name;
 		const struct model_inject *in;
 		if (p < m->n_phases &&
 		    (i == m->n_injects || m->phases[p].seq < m->injects[i].seq)) {
 			fmt_offset(m->phases[p].t, off, sizeof off);
 			fmt_clock(m, m->phases[p].t, clock, sizeof clock);
-			sections_row(o, 5, off, clock, "(phase)", "all", m->phases[p].name);
+			name = fmt_u(m->phases[p].name);
+			sections_row(o, 5, off, clock, "(phase)", "all", name);
+			free(name);
 			p++;
 			continue;
 		}
@@ -327,17 +351,18 @@ static void sections_rfis(const struct out *o, const struct model *m)
 		const struct model_rfi *r = &m->rfis[i];
 		sections_when(m, r->t, when, sizeof when);
 		fmt_dur(r->answered >= 0 ? r->answered - r->t : -1, buf, sizeof buf);
-		s = mem_printf("from %s%s%s%s at %s: %s%s", m->teams[r->team].id, r->by ? " (" : "",
+		s = mem_printf("from %s%s" FMT_U0 "%s" FMT_U1 "%s at %s: %s%s", m->teams[r->team].id,
+		               r->by ? " (" : "",
 		               r->by ? r->by : "", r->by ? ")" : "", when,
 		               r->answered >= 0 ? "answered after " : "UNANSWERED",
 		               r->answered >= 0 ? buf : "");
 		o->item(o, 0, r->id, s);
 		free(s);
-		o->item(o, 1, "Q:", r->text);
+		sections_item(o, 1, "Q:", r->text);
 		for (long j = r->first_reply; j >= 0; j = m->replies[j].next) {
 			sections_when(m, m->replies[j].t, when, sizeof when);
 			s = mem_printf("A (%s):", when);
-			o->item(o, 1, s, m->replies[j].text);
+			sections_item(o, 1, s, m->replies[j].text);
 			free(s);
 		}
 	}
@@ -349,7 +374,7 @@ static void sections_rfis(const struct out *o, const struct model *m)
 		loose = true;
 		sections_when(m, m->replies[j].t, when, sizeof when);
 		s = mem_printf("%s to %s:", when, m->teams[m->replies[j].team].id);
-		o->item(o, 0, s, m->replies[j].text);
+		sections_item(o, 0, s, m->replies[j].text);
 		free(s);
 	}
 }
@@ -365,9 +390,9 @@ static void sections_notes(const struct out *o, const struct model *m)
 	for (size_t i = 0; i < m->n_notes; i++) {
 		char *lead;
 		sections_when(m, m->notes[i].t, when, sizeof when);
-		lead = mem_printf("[%s]%s%s%s", when, m->notes[i].by ? " " : "",
+		lead = mem_printf("[%s]%s" FMT_U0 "%s" FMT_U1 "%s", when, m->notes[i].by ? " " : "",
 		                  m->notes[i].by ? m->notes[i].by : "", m->notes[i].by ? ":" : "");
-		o->item(o, 0, lead, m->notes[i].text);
+		sections_item(o, 0, lead, m->notes[i].text);
 		free(lead);
 	}
 }
@@ -398,15 +423,16 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 			cur = m->answers[a].n;
 		q = cur >= q ? cur + 1 : q;
 		lead = mem_printf("%ld.", cur);
-		o->item(o, 0, lead, sections_question(m, cur, a));
+		sections_item(o, 0, lead, sections_question(m, cur, a));
 		free(lead);
 		if (a == m->n_answers || m->answers[a].n != cur)
 			o->item(o, 1, "", "No answer.");
 		for (; a < m->n_answers && m->answers[a].n == cur; a++) {
 			const struct model_answer *an = &m->answers[a];
-			lead = mem_printf("%s%s%s%s:", m->teams[an->team].id, an->by ? " (" : "",
+			lead = mem_printf("%s%s" FMT_U0 "%s" FMT_U1 "%s:", m->teams[an->team].id,
+			                  an->by ? " (" : "",
 			                  an->by ? an->by : "", an->by ? ")" : "");
-			o->item(o, 1, lead, an->text);
+			sections_item(o, 1, lead, an->text);
 			free(lead);
 		}
 	}
@@ -415,7 +441,9 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 /* Write every section of the report through o. */
 void sections_write(const struct model *m, const struct out *o)
 {
+	summary_write(m, o);
 	sections_summary(o, m);
+	summary_objectives(m, o);
 	if (o->figure != NULL)
 		o->figure(o, m);
 	sections_timeline(o, m);

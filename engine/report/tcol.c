@@ -6,13 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
+
 /* The width of the n bytes at s, in code points. */
 size_t tcol_width(const char *s, size_t n)
 {
 	size_t w = 0;
 
 	for (size_t i = 0; i < n; i++)
-		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+		w += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] && s[i] != FMT_U1[0];
 	return w;
 }
 
@@ -21,6 +23,8 @@ void tcol_put(FILE *f, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (s[i] == FMT_U0[0] || s[i] == FMT_U1[0])
+			continue;
 		if (c < 0x20 || c == 0x7F) {
 			putc(' ', f);
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
@@ -47,7 +51,8 @@ static size_t tcol_line(const char *s, size_t width, const char **next)
 	size_t i = 0, w = 0, brk = 0, n;
 
 	for (; s[i] != '\0' && s[i] != '\n'; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == width)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] && s[i] != FMT_U1[0] &&
+		    w++ == width)
 			break;
 		if (s[i] == ' ')
 			brk = i;

@@ -33,7 +33,7 @@ static void teampart_decisions(const struct out *o, const struct model *m, int k
 		fmt_dur(d->response, buf, sizeof buf);
 		v[3] = mem_printf("%s", buf);
 		v[4] = fmt_option(d->option, d->label);
-		v[5] = mem_printf("%s", d->timeout ? "(deadline)" : d->by ? d->by : "");
+		v[5] = d->timeout ? mem_printf("(deadline)") : fmt_u(d->by);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -98,7 +98,8 @@ static char *teampart_how(const struct model_check *c)
 	if (!c->has_expect)
 		eng = mem_printf("%s", "");
 	else if (c->reason != NULL)
-		eng = mem_printf("engine: %s, %s", c->expect_met ? "met" : "missed", c->reason);
+		eng = mem_printf("engine: %s, " FMT_U0 "%s" FMT_U1, c->expect_met ? "met" : "missed",
+		                 c->reason);
 	else
 		eng =
 		    mem_printf("engine: %s, chose %s%s%s%s%s%s%s", c->expect_met ? "met" : "missed",
@@ -108,7 +109,8 @@ static char *teampart_how(const struct model_check *c)
 		               c->within >= 0 ? w : "");
 	if (c->validates == 0)
 		return eng;
-	s = mem_printf("%s%svalidated %s by %s%s%s", eng, eng[0] ? "\n" : "",
+	s = mem_printf("%s%svalidated %s by " FMT_U0 "%s" FMT_U1 "%s" FMT_U0 "%s" FMT_U1, eng,
+	               eng[0] ? "\n" : "",
 	               c->validate_met ? "met" : "missed", c->by ? c->by : "a facilitator",
 	               c->text ? ": " : "", c->text ? c->text : "");
 	free(eng);
@@ -137,9 +139,8 @@ static void teampart_objectives(const struct out *o, const struct model *m, int 
 		v[0] = mem_printf("%s", j < m->n_objectives ? m->objectives[j].id : "(none)");
 		v[1] = mem_printf("%ld", tm->obj_met[j]);
 		v[2] = mem_printf("%ld", tm->obj_missed[j]);
-		v[3] = mem_printf("%s", j < m->n_objectives
-		                            ? (m->objectives[j].text ? m->objectives[j].text : "")
-		                            : "not tied to an objective");
+		v[3] = j < m->n_objectives ? fmt_u(m->objectives[j].text)
+		                           : mem_printf("not tied to an objective");
 		o->row(o, v);
 	}
 	o->end(o);
@@ -181,7 +182,7 @@ static void teampart_score(const struct out *o, const struct model *m, int k)
 		v[0] = mem_printf("%s", at);
 		v[1] = mem_printf("%+ld", s->delta);
 		v[2] = mem_printf("%ld", s->total);
-		v[3] = mem_printf("%s", s->reason ? s->reason : "");
+		v[3] = fmt_u(s->reason);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -206,7 +207,7 @@ static void teampart_log(const struct out *o, const struct model *m, int k)
 		fmt_offset(e->t, at, sizeof at);
 		v[0] = mem_printf("%s", at);
 		v[1] = fmt_entry_what(e);
-		v[2] = mem_printf("%s", e->by ? e->by : "");
+		v[2] = fmt_u(e->by);
 		v[3] = fmt_entry_text(e);
 		o->row(o, v);
 	}
@@ -223,7 +224,7 @@ void teampart_write(const struct model *m, const struct out *o)
 	for (int k = 0; k < m->n_teams; k++) {
 		const struct model_team *tm = &m->teams[k];
 		char mean[32], lo[32], hi[32];
-		char *s = mem_printf("Team %s: %s", tm->id, tm->name);
+		char *s = mem_printf("Team %s: " FMT_U0 "%s" FMT_U1, tm->id, tm->name);
 		o->heading(o, 2, s);
 		free(s);
 		fmt_dur(fmt_mean(tm->resp_sum, tm->resp_n), mean, sizeof mean);
