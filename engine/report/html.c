@@ -18,6 +18,7 @@ struct html {
 	char **heat;   /* a heat table's rows, kept until its end to know the largest */
 	size_t heat_rows, heat_cap;
 	bool section; /* a <section> is open */
+	bool team;    /* a team's <div> is open */
 };
 
 static const char html_css[] =
@@ -44,10 +45,14 @@ static const char html_css[] =
     ".item{margin:3px 0}.item.l1{margin-left:2.2em}"
     "figure{margin:8px 0}figure svg{width:100%;height:auto;display:block}"
     "figcaption{font-size:12px;color:#555}"
-    "@page{margin:14mm}"
+    "p,.kv .v,h1,h2,h3,h4{overflow-wrap:anywhere}td,th{min-width:2em}"
+    "bdi{unicode-bidi:isolate}.id{white-space:nowrap}"
     "@media print{body{max-width:none;padding:0;font-size:11px}"
     "section{break-before:page;page-break-before:always}"
     "section:first-of-type{break-before:auto;page-break-before:auto}"
+    ".team{break-before:page;page-break-before:always}"
+    "h2+.team{break-before:auto;page-break-before:auto}"
+    ".marking,.hint{display:none}"
     "h2,h3,h4{break-after:avoid;page-break-after:avoid}"
     "tr,.item,.kv,figure{break-inside:avoid;page-break-inside:avoid}"
     "thead{display:table-header-group}"
@@ -89,6 +94,25 @@ void html_esc(FILE *f, const char *s)
 			html_byte(f, (unsigned char)*s);
 }
 
+/* The end of the word at s when it looks like an id with a hyphen ("AL-02", "RFI-1", at most
+ * 24 bytes of letters, digits, '-', '_' and '.'), which must not be split; else NULL. */
+static const char *html_id_end(const char *s)
+{
+	const char *p = s;
+	bool hyphen = false, alnum = false;
+
+	for (; *p != '\0' && *p != ' ' && *p != '\n' && p - s <= 24; p++) {
+		unsigned char c = (unsigned char)*p;
+		bool an = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		alnum = alnum || an;
+		if (c == '-')
+			hyphen = true;
+		else if (!an && c != '_' && c != '.' && c != ':' && c != ',' && c != ')' && c != '(')
+			return NULL;
+	}
+	return hyphen && alnum && p - s <= 24 ? p : NULL;
+}
+
 /* Write a block's text: every marked user text isolated (<bdi>), line
  * breaks as <br>, a break point (<wbr>) in every FMT_RUN code points without a space, escaped,
  * controls left out. */
@@ -96,6 +120,7 @@ static void html_lines(FILE *f, const char *s)
 {
 	size_t run = 0, n;
 	int depth = 0;
+	const char *nw = NULL; /* the end of the id being written in a nowrap span */
 
 	for (; *s != '\0'; s += n) {
 		unsigned char c = (unsigned char)*s;
@@ -112,29 +137,47 @@ static void html_lines(FILE *f, const char *s)
 		}
 		if (fmt_control(s, &n))
 			continue;
+		if (nw != NULL && s >= nw) {
+			fputs("</span>", f);
+			nw = NULL;
+		}
 		if (c == '\n' || c == ' ') {
 			fputs(c == '\n' ? "<br>" : " ", f);
 			run = 0;
 			continue;
 		}
+		if (run == 0 && nw == NULL && (nw = html_id_end(s)) != NULL)
+			fputs("<span class=\"id\">", f);
 		if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
 			fputs("<wbr>", f);
 			run = 1;
 		}
 		html_byte(f, c);
 	}
+	if (nw != NULL)
+		fputs("</span>", f);
 	while (depth-- > 0)
 		fputs("</bdi>", f);
 }
 
-/* Close the open <section>, if any. */
-static void html_close(const struct out *o)
+/* Close the open team <div> and, when all, the open <section>. */
+static void html_close_to(const struct out *o, bool all)
 {
 	struct html *h = o->ctx;
 
-	if (h->section)
+	if (h->team)
+		fputs("</div>\n", o->f);
+	h->team = false;
+	if (all && h->section)
 		fputs("</section>\n", o->f);
-	h->section = false;
+	if (all)
+		h->section = false;
+}
+
+/* Close the open team <div> and <section>, if any. */
+static void html_close(const struct out *o)
+{
+	html_close_to(o, true);
 }
 
 /* A heading: sections open a <section> with an <h2>, teams <h3>, parts <h4>. */
@@ -146,6 +189,10 @@ static void html_heading(const struct out *o, int level, const char *text)
 		html_close(o);
 		fputs("<section>\n", o->f);
 		h->section = true;
+	} else if (level == 2) {
+		html_close_to(o, false);
+		fputs("<div class=\"team\">\n", o->f);
+		h->team = true;
 	}
 	fprintf(o->f, "<h%d>", level + 1);
 	html_lines(o->f, text);
@@ -265,9 +312,39 @@ static void html_figure(const struct out *o, const struct model *m)
 	svg_write(m, o->f);
 	fputs("<figcaption>One lane per team. Triangles: injects received; dots: decisions; "
 	      "crosses: deadlines missed (the default was recorded); diamonds: shares sent (a line "
-	      "runs to the team it reached; hollow: to all). Hover a mark for its "
-	      "details.</figcaption>\n</figure>\n",
+	      "runs to the team it reached; hollow: to all). Every mark is listed in the "
+	      "teams' logs<span class=\"hint\"> (hover a mark for its details)</span>."
+	      "</figcaption>\n</figure>\n",
 	      o->f);
+}
+
+/* Write s as the inside of a CSS string in a <style> element: quotes, backslashes and '<'
+ * escaped, controls left out. */
+static void html_css_string(FILE *f, const char *s)
+{
+	size_t n;
+
+	for (; *s != '\0'; s += n) {
+		if (fmt_control(s, &n) || *s == '\n' || *s == '\t')
+			continue;
+		if (*s == '"' || *s == '\\' || *s == '<')
+			fprintf(f, "\\%x ", (unsigned char)*s);
+		else
+			putc(*s, f);
+	}
+}
+
+/* The printed page: the marking at the top and the bottom of every page, "Page N of M". */
+static void html_page(FILE *f, const char *marking)
+{
+	static const char box[] = "font:700 9pt sans-serif;letter-spacing:.3em;color:#b00020";
+
+	fputs("@page{size:A4;margin:16mm 14mm 18mm;@top-center{content:\"", f);
+	html_css_string(f, marking);
+	fprintf(f, "\";%s}@bottom-center{content:\"", box);
+	html_css_string(f, marking);
+	fprintf(f, "\";%s}@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+	           "font:9pt sans-serif;color:#555}}", box);
 }
 
 /* Write the report as one self-contained HTML page. */
@@ -277,6 +354,7 @@ void html_write(const struct model *m, FILE *f)
 	const struct out o = {f,          &h,       html_heading, html_para, html_kv,
 	                      html_table, html_row, html_end,     html_item, html_figure};
 	const char *title = m->title ? m->title : "(untitled exercise)";
+	const char *marking = m->marking ? m->marking : "EXERCISE EXERCISE EXERCISE";
 	char *utitle;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -286,8 +364,11 @@ void html_write(const struct model *m, FILE *f)
 	      "<title>After-action report: ",
 	      f);
 	html_esc(f, title);
-	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_css);
-	fputs("<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>\n<header>"
+	fprintf(f, "</title>\n<style>%s", html_css);
+	html_page(f, marking);
+	fputs("</style>\n</head>\n<body>\n<div class=\"marking\">", f);
+	html_esc(f, marking);
+	fputs("</div>\n<header>"
 	      "<p class=\"kicker\">After-action report</p><h1>",
 	      f);
 	utitle = fmt_u(title);
@@ -296,6 +377,8 @@ void html_write(const struct model *m, FILE *f)
 	fputs("</h1></header>\n", f);
 	sections_write(m, &o);
 	html_close(&o);
-	fputs("<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>\n</body>\n</html>\n", f);
+	fputs("<div class=\"marking\">", f);
+	html_esc(f, marking);
+	fputs("</div>\n</body>\n</html>\n", f);
 	free(h.heat);
 }

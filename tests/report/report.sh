@@ -33,7 +33,10 @@ tap_ok "html: an SVG timeline" has "<svg xmlns="
 tap_ok "html: journal text escaped" has "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
 tap_ok "html: no script element" sh -c "! grep -q '<script' '$out'"
 tap_ok "html: nothing fetched" sh -c "! grep -v 'xmlns=\"http://www.w3.org/2000/svg\"' '$out' | grep -Eq 'https?://'"
-tap_ok "html: marked at top and bottom" test "$(grep -c 'EXERCISE EXERCISE EXERCISE' "$out")" -eq 2
+tap_ok "html: marked at top and bottom" test "$(grep -c '<div class="marking">EXERCISE EXERCISE EXERCISE</div>' "$out")" -eq 2
+tap_ok "html: and on every printed page, top and bottom" \
+	grep -q '@top-center{content:"EXERCISE EXERCISE EXERCISE".*@bottom-center{content:"EXERCISE EXERCISE EXERCISE"' "$out"
+tap_ok "html: printed pages are numbered" grep -qF 'counter(page) " of " counter(pages)' "$out"
 tap_ok "--format json" status 0 "$T" report "$F/drill.jsonl" --format json
 tap_ok "json: parses, with the documented numbers" python3 -c "
 import json, sys

@@ -307,7 +307,9 @@ static void test_html(void **state)
 	assert_int_equal(count(out, "<svg"), 1);
 	assert_int_equal(count(out, "http://") + count(out, "https://"), 1);
 	assert_true(has(out, "xmlns=\"http://www.w3.org/2000/svg\""));
-	assert_int_equal(count(out, "EXERCISE EXERCISE EXERCISE"), 2);
+	assert_int_equal(count(out, "<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>"), 2);
+	assert_true(has(out, "@top-center{content:\"EXERCISE EXERCISE EXERCISE\""));
+	assert_true(has(out, "@bottom-center{content:\"EXERCISE EXERCISE EXERCISE\""));
 	assert_true(has(out, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 	assert_true(has(out, "&lt;b&gt;regional&lt;/b&gt;"));
 	assert_null(strstr(out, "<script"));
