@@ -43,7 +43,7 @@ static const char html_css[] =
     ".r{text-align:right;font-variant-numeric:tabular-nums}"
     ".kv{display:flex;gap:12px;margin:2px 0}.kv .k{flex:0 0 7.5em;font-weight:600;color:#333}"
     ".item{margin:3px 0}.item.l1{margin-left:2.2em}"
-    "figure{margin:8px 0}figure svg{width:100%;height:auto;display:block}"
+    "figure{margin:8px 0}figure svg{max-width:100%;height:auto;display:block}"
     "figcaption{font-size:12px;color:#555}"
     "p,.kv .v,h1,h2,h3,h4{overflow-wrap:anywhere}td,th{min-width:2em}"
     "bdi{unicode-bidi:isolate}.id{white-space:nowrap}"
@@ -57,6 +57,8 @@ static const char html_css[] =
     "tr,.item,.kv,figure{break-inside:avoid;page-break-inside:avoid}"
     "thead{display:table-header-group}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+static void html_timeline(const struct out *o, const struct model *m);
 
 /* Write byte c escaped for HTML text and attribute values. */
 static void html_byte(FILE *f, unsigned char c)
@@ -226,7 +228,14 @@ static void html_table(const struct out *o, const struct out_col *cols, int n, i
 	h->n = n;
 	h->flags = flags;
 	h->heat_max = 0;
-	fputs("<table><thead><tr>", o->f);
+	if (flags & (OUT_T_RESPONSE | OUT_T_SCORE | OUT_T_SHARING))
+		fprintf(o->f, "<table id=\"%s\">",
+		        flags & OUT_T_RESPONSE ? "t-response"
+		        : flags & OUT_T_SCORE  ? "t-score"
+		                               : "t-sharing");
+	else
+		fputs("<table>", o->f);
+	fputs("<thead><tr>", o->f);
 	for (int c = 0; c < n; c++) {
 		fputs(cols[c].align == 'r' ? "<th class=\"r\">" : "<th>", o->f);
 		html_lines(o->f, cols[c].head);
@@ -304,11 +313,36 @@ static void html_item(const struct out *o, int level, const char *lead, const ch
 	fputs("</p>\n", o->f);
 }
 
-/* The swimlane figure, in a section of its own. */
-static void html_figure(const struct out *o, const struct model *m)
+/* A chart in a <figure>, its caption naming the table that says the same in words. */
+static void html_chart(const struct out *o, const struct model *m, int kind)
 {
-	html_heading(o, 1, "Timeline by team");
+	static const char *const caption[] = {
+	    [OUT_CHART_RESPONSE] = "Each row is an inject with a decision; the shaded band is the "
+	                           "time allowed, the red line its deadline, each mark a team. The "
+	                           "table below gives the same figures.",
+	    [OUT_CHART_SCORE] = "Each line is a team's score over exercise time. The table below "
+	                        "gives the totals after every change.",
+	    [OUT_CHART_SHARING] = "Rows: the team that shared; columns: the team it reached. The "
+	                          "table below gives the same counts.",
+	};
+
 	fputs("<figure>\n", o->f);
+	if (kind == OUT_CHART_TIMELINE) {
+		html_timeline(o, m);
+		return;
+	}
+	if (kind == OUT_CHART_RESPONSE)
+		chart_response(m, o->f);
+	else if (kind == OUT_CHART_SCORE)
+		chart_score(m, o->f);
+	else
+		chart_sharing(m, o->f);
+	fprintf(o->f, "<figcaption>%s</figcaption>\n</figure>\n", caption[kind]);
+}
+
+/* The swimlane timeline and its caption. */
+static void html_timeline(const struct out *o, const struct model *m)
+{
 	svg_write(m, o->f);
 	fputs("<figcaption>One lane per team. Triangles: injects received; dots: decisions; "
 	      "crosses: deadlines missed (the default was recorded); diamonds: shares sent (a line "
@@ -352,7 +386,7 @@ void html_write(const struct model *m, FILE *f)
 {
 	struct html h = {0};
 	const struct out o = {f,          &h,       html_heading, html_para, html_kv,
-	                      html_table, html_row, html_end,     html_item, html_figure};
+	                      html_table, html_row, html_end,     html_item, html_chart};
 	const char *title = m->title ? m->title : "(untitled exercise)";
 	const char *marking = m->marking ? m->marking : "EXERCISE EXERCISE EXERCISE";
 	char *utitle;

@@ -231,11 +231,55 @@ static int model_cmp_answer(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* Order response rows by inject (the order injects first fired), then team. */
+static int model_cmp_resp(const void *a, const void *b)
+{
+	const struct model_resp *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return (x->team > y->team) - (x->team < y->team);
+}
+
+/* Every decision asked for, with its response time and the time allowed, by inject. */
+static void model_resps(struct model *m)
+{
+	size_t n = m->n_decisions + m->n_opens, j = 0;
+
+	m->resps = calloc(n ? n : 1, sizeof *m->resps);
+	if (m->resps == NULL)
+		abort();
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		m->resps[j++] = (struct model_resp){
+		    d->inject,
+		    d->team,
+		    d->timeout ? 't' : 'd',
+		    idmap_get(&m->priv->injmap, d->inject),
+		    d->fired,
+		    d->deadline >= 0 && d->fired >= 0 ? d->deadline - d->fired : -1,
+		    d->timeout ? -1 : d->response};
+	}
+	for (size_t i = 0; i < m->n_opens; i++) {
+		const struct model_open *o = &m->opens[i];
+		m->resps[j++] = (struct model_resp){
+		    o->inject, o->team, 'o', idmap_get(&m->priv->injmap, o->inject), o->fired,
+		    o->deadline >= 0 ? o->deadline - o->fired : -1, -1};
+	}
+	m->n_resps = j;
+	if (j > 1)
+		qsort(m->resps, j, sizeof *m->resps, model_cmp_resp);
+	for (size_t i = 0; i < j; i++)
+		if (i == 0 || m->resps[i].order != m->resps[i - 1].order)
+			m->n_resp_injects++;
+}
+
 /* Compute what needs the whole journal: open decisions, objectives, unanswered RFIs. */
 static void model_finish(struct model *m)
 {
 	model_opens(m);
 	model_checks(m);
+	model_resps(m);
 	for (size_t i = 0; i < m->n_rfis; i++) {
 		if (m->rfis[i].answered < 0) {
 			m->teams[m->rfis[i].team].rfis_unanswered++;
@@ -365,5 +409,6 @@ void model_free(struct model *m)
 	free(m->answers);
 	free(m->phases);
 	free(m->log);
+	free(m->resps);
 	free(m);
 }

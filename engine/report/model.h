@@ -108,6 +108,16 @@ struct model_answer {
 	const char *by, *text, *question;
 };
 
+/* A decision a team was asked for: taken in time ('d'), recorded at its deadline ('t'), or
+ * still open when the journal ends ('o'). allowed and response are -1 when unknown. */
+struct model_resp {
+	const char *inject;
+	int team;
+	char status;
+	long order; /* of the inject among the distinct injects, as they first fired */
+	long fired, allowed, response;
+};
+
 /* What a line of a team's log records. */
 enum model_kind {
 	LOG_INJECT,    /* ref: inject id, by: from, text: subject, a: time allowed or -1 */
@@ -196,7 +206,9 @@ struct model {
 	const char **questions;
 	size_t n_questions;
 	struct model_phase *phases;
-	struct model_entry *log; /* every team's log, in journal order */
+	struct model_entry *log;   /* every team's log, in journal order */
+	struct model_resp *resps;  /* by inject (in the order they first fired), then team */
+	size_t n_resps, n_resp_injects; /* n_resp_injects: distinct injects in resps */
 	size_t n_log;
 	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;
 	size_t n_notes, n_answers, n_phases;

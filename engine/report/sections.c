@@ -236,7 +236,9 @@ static void sections_matrix(const struct out *o, const struct model *m)
 	for (int k = 0; k < n; k++)
 		cols[k + 1] = (struct out_col){m->teams[k].id, 6, 'r'};
 	cols[n + 1] = (struct out_col){"Sent", 6, 'r'};
-	o->table(o, cols, n + 2, OUT_HEAT);
+	if (o->chart != NULL)
+		o->chart(o, m, OUT_CHART_SHARING);
+	o->table(o, cols, n + 2, OUT_HEAT | OUT_T_SHARING);
 	for (int a = 0; a < n; a++) {
 		v[0] = mem_printf("%s", m->teams[a].id);
 		for (int b = 0; b < n; b++) {
@@ -444,8 +446,11 @@ void sections_write(const struct model *m, const struct out *o)
 	summary_write(m, o);
 	sections_summary(o, m);
 	summary_objectives(m, o);
-	if (o->figure != NULL)
-		o->figure(o, m);
+	if (o->chart != NULL) {
+		o->heading(o, 1, "Timeline by team");
+		o->chart(o, m, OUT_CHART_TIMELINE);
+	}
+	figures_write(m, o);
 	sections_timeline(o, m);
 	teampart_write(m, o);
 	o->heading(o, 1, "Information sharing");
