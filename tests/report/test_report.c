@@ -561,7 +561,7 @@ static void test_hostile(void **state)
 	assert_null(strstr(text, "/home/ana"));
 	assert_null(strstr(md, "/home/ana"));
 	assert_null(strstr(html, "/home/ana"));
-	assert_true(has(text, "hostile.lua, SHA-256 1111111111"));
+	assert_true(has(text, "Scenario    hostile.lua, SHA-256\n              1111111111"));
 	free(text);
 	free(md);
 	free(html);
