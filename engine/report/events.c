@@ -57,7 +57,6 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	json_t *to = json_object_get(o, "to"), *dec = json_object_get(o, "decision"), *v;
 	struct model_inject *in;
 	struct model_injstate *s;
-	struct model_entry *e;
 	size_t i, idx;
 
 	if (!json_is_array(to) || (dec != NULL && !json_is_null(dec) && !json_is_object(dec))) {
@@ -103,11 +102,10 @@ static void events_inject(struct model *m, const json_t *o, long t)
 		}
 		if (tm->first_inject < 0 || t < tm->first_inject)
 			tm->first_inject = t;
-		e = model_log(m, k, LOG_INJECT, t);
-		e->ref = in->id;
-		e->by = in->from;
-		e->text = in->subject;
-		e->a = in->has_decision && in->deadline >= 0 ? in->deadline - t : -1;
+		model_log(m, (struct model_entry){
+		                 k, LOG_INJECT, false, t,
+		                 in->has_decision && in->deadline >= 0 ? in->deadline - t : -1, -1,
+		                 in->id, in->from, in->subject, NULL, -1});
 	}
 }
 
@@ -154,8 +152,8 @@ static void events_decision(struct model *m, const json_t *o, long t)
 	d->deadline = s->deadline[k];
 	s->decided[k] = 2;
 	tm->n_decisions++;
-	*model_log(m, k, LOG_DECISION, t) = (struct model_entry){
-	    k, LOG_DECISION, d->timeout, t, -1, -1, d->inject, d->by, d->option, d->label};
+	model_log(m, (struct model_entry){k, LOG_DECISION, d->timeout, t, -1, -1, d->inject, d->by,
+	                                  d->option, d->label, -1});
 	if (d->timeout) {
 		tm->n_timeouts++;
 		m->c.timeouts++;
@@ -183,10 +181,8 @@ static void events_pair(struct model *m, int from, int to, long t)
 /* Log a share from `from` as received by team k. */
 static void events_share_in(struct model *m, int from, int k, const char *text, long t)
 {
-	struct model_entry *e = model_log(m, k, LOG_SHARE_IN, t);
-
-	e->ref = m->teams[from].id;
-	e->text = text;
+	model_log(m, (struct model_entry){k, LOG_SHARE_IN, false, t, -1, -1, m->teams[from].id,
+	                                  NULL, text, NULL, -1});
 }
 
 /* {"type":"share","from","to","text","t"}: to is a team id or "all". */
@@ -197,7 +193,6 @@ static void events_share(struct model *m, const json_t *o, long t)
 	json_t *tov = json_object_get(o, "to");
 	struct model_team *tm = &m->teams[from];
 	struct model_share *sh;
-	struct model_entry *e;
 
 	if (!json_is_string(tov) || strcmp(json_string_value(tov), "all") != 0)
 		to = field_team(m, o, "to");
@@ -208,9 +203,8 @@ static void events_share(struct model *m, const json_t *o, long t)
 	tm->shares_sent++;
 	if (tm->first_share < 0)
 		tm->first_share = t;
-	e = model_log(m, from, LOG_SHARE_OUT, t);
-	e->ref = fmt_team(m, to);
-	e->text = text;
+	model_log(m, (struct model_entry){from, LOG_SHARE_OUT, false, t, -1, -1, fmt_team(m, to),
+	                                  NULL, text, NULL, -1});
 	if (to >= 0) {
 		events_pair(m, from, to, t);
 		if (to != from)
@@ -247,8 +241,8 @@ static void events_rfi(struct model *m, const json_t *o, long t)
 	    model_grow(pv->team_rfis[k], pv->team_rfi_n[k], &pv->team_rfi_cap[k], sizeof(long));
 	pv->team_rfis[k][pv->team_rfi_n[k]++] = (long)m->n_rfis - 1;
 	m->teams[k].rfis++;
-	*model_log(m, k, LOG_RFI, t) =
-	    (struct model_entry){k, LOG_RFI, false, t, -1, -1, r->id, r->by, r->text, NULL};
+	model_log(
+	    m, (struct model_entry){k, LOG_RFI, false, t, -1, -1, r->id, r->by, r->text, NULL, -1});
 }
 
 /* The RFI a reply to team k answers: the one it names, else the team's oldest unanswered. */
@@ -282,9 +276,9 @@ static void events_reply(struct model *m, const json_t *o, long t)
 	r = MODEL_PUSH(m->replies, m->n_replies, m->priv->cap_replies);
 	*r = (struct model_reply){k, text, t, target, -1};
 	idx = (long)m->n_replies - 1;
-	*model_log(m, k, LOG_REPLY, t) = (struct model_entry){
-	    k,    LOG_REPLY, false, t, -1, -1, target >= 0 ? m->rfis[target].id : NULL, NULL,
-	    text, target >= 0 ? m->rfis[target].text : NULL};
+	model_log(m, (struct model_entry){k, LOG_REPLY, false, t, -1, -1,
+	                                  target >= 0 ? m->rfis[target].id : NULL, NULL, text,
+	                                  target >= 0 ? m->rfis[target].text : NULL, -1});
 	if (target < 0)
 		return;
 	if (m->rfis[target].first_reply < 0) {
@@ -310,8 +304,8 @@ static void events_score(struct model *m, const json_t *o, long t)
 	*s = (struct model_score){k, delta, total, t, reason};
 	m->teams[k].score = total;
 	m->teams[k].n_scores++;
-	*model_log(m, k, LOG_SCORE, t) =
-	    (struct model_entry){k, LOG_SCORE, false, t, delta, total, NULL, NULL, reason, NULL};
+	model_log(m, (struct model_entry){k, LOG_SCORE, false, t, delta, total, NULL, NULL, reason,
+	                                  NULL, -1});
 }
 
 /* The check for team k and inject (made on first sight, with no verdict yet). */
@@ -363,8 +357,8 @@ static void events_expect(struct model *m, const json_t *o, long t)
 	c->response = response;
 	c->t = t;
 	m->c.expects++;
-	*model_log(m, k, LOG_EXPECT, t) =
-	    (struct model_entry){k, LOG_EXPECT, met, t, -1, -1, c->inject, NULL, reason, objective};
+	model_log(m, (struct model_entry){k, LOG_EXPECT, met, t, -1, -1, c->inject, NULL, reason,
+	                                  objective, -1});
 }
 
 /* {"type":"validate","team","inject","objective","result","text","by","t"}: a facilitator's
@@ -388,8 +382,8 @@ static void events_validate(struct model *m, const json_t *o, long t)
 	c->by = by;
 	c->vt = t;
 	m->c.validates++;
-	*model_log(m, k, LOG_VALIDATE, t) =
-	    (struct model_entry){k, LOG_VALIDATE, met, t, -1, -1, c->inject, by, text, objective};
+	model_log(m, (struct model_entry){k, LOG_VALIDATE, met, t, -1, -1, c->inject, by, text,
+	                                  objective, -1});
 }
 
 /* Whether text names id as a word (not inside a longer word or id). */
@@ -417,8 +411,8 @@ static void events_note(struct model *m, const json_t *o, long t)
 	*MODEL_PUSH(m->notes, m->n_notes, m->priv->cap_notes) = (struct model_note){text, by, t};
 	for (int k = 0; k < m->n_teams; k++)
 		if (events_names(text, m->teams[k].id))
-			*model_log(m, k, LOG_NOTE, t) =
-			    (struct model_entry){k, LOG_NOTE, false, t, -1, -1, NULL, by, text, NULL};
+			model_log(m, (struct model_entry){k, LOG_NOTE, false, t, -1, -1, NULL, by,
+			                                  text, NULL, -1});
 }
 
 /* {"type":"action"|"say","team","by","text","t"}: what a team did or said. */
@@ -430,8 +424,8 @@ static void events_text(struct model *m, const json_t *o, long t)
 
 	if (m->priv->err[0] != '\0')
 		return;
-	*model_log(m, k, say ? LOG_SAY : LOG_ACTION, t) = (struct model_entry){
-	    k, say ? LOG_SAY : LOG_ACTION, false, t, -1, -1, NULL, by, text, NULL};
+	model_log(m, (struct model_entry){k, say ? LOG_SAY : LOG_ACTION, false, t, -1, -1, NULL, by,
+	                                  text, NULL, -1});
 	if (say)
 		m->c.says++;
 	else
@@ -479,8 +473,8 @@ static void events_answer(struct model *m, const json_t *o, long t)
 	m->answers[i].by = by;
 	m->answers[i].text = text;
 	m->answers[i].question = question;
-	*model_log(m, k, LOG_ANSWER, t) =
-	    (struct model_entry){k, LOG_ANSWER, false, t, n, -1, NULL, by, text, question};
+	model_log(
+	    m, (struct model_entry){k, LOG_ANSWER, false, t, n, -1, NULL, by, text, question, -1});
 }
 
 /* {"type":"phase","name","t"}. */

@@ -1,5 +1,6 @@
 /* The sections around the report's charts: response times against deadlines and scores over
  * time. The chart (html) comes first, then its text equivalent, a table, in every format. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "../core/mem.h"
@@ -36,7 +37,8 @@ static void figures_response(const struct model *m, const struct out *o)
 		o->chart(o, m, OUT_CHART_RESPONSE);
 	o->para(o, "Time from an inject's arrival at a team to the team's decision; Allowed is the "
 	           "time to its deadline; missed: the deadline passed; open: undecided when the "
-	           "journal ends; -: not asked.");
+	           "journal ends; -: not asked. With many teams, each table shows some of them, "
+	           "and only the injects that asked one of those.");
 	for (int k0 = 0; k0 < m->n_teams; k0 += FIGURES_TEAMS) {
 		int n = m->n_teams - k0 < FIGURES_TEAMS ? m->n_teams - k0 : FIGURES_TEAMS;
 		cols[0] = (struct out_col){"Inject", 12, 'l'};
@@ -48,13 +50,20 @@ static void figures_response(const struct model *m, const struct out *o)
 			char *v[FIGURES_TEAMS + 2], d[32];
 			long allowed = -1;
 			size_t j = i;
+			bool mine = false;
 			for (int c = 0; c < n; c++)
 				v[c + 2] = NULL;
 			for (; j < m->n_resps && m->resps[j].order == m->resps[i].order; j++) {
 				const struct model_resp *r = &m->resps[j];
 				allowed = r->allowed > allowed ? r->allowed : allowed;
-				if (r->team >= k0 && r->team < k0 + n)
+				if (r->team >= k0 && r->team < k0 + n) {
 					v[r->team - k0 + 2] = figures_resp_cell(r);
+					mine = true;
+				}
+			}
+			if (!mine) {
+				i = j;
+				continue;
 			}
 			for (int c = 0; c < n; c++)
 				if (v[c + 2] == NULL)

@@ -49,7 +49,7 @@ static int head_teams(struct model *m, const json_t *teams)
 		tm->name = field_ostr(m, v, "name");
 		if (tm->name == NULL)
 			tm->name = tm->id;
-		tm->first_inject = tm->first_share = -1;
+		tm->first_inject = tm->first_share = tm->first_log = tm->last_log = -1;
 		if (pv->err[0] != '\0')
 			return -1;
 		if (idmap_get(&pv->teams, tm->id) >= 0) {

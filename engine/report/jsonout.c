@@ -1,6 +1,7 @@
 /* The after-action report as one JSON document (docs/journal.md, "Report JSON"). */
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,47 +157,62 @@ static const char *jsonout_kind(enum model_kind kind)
 	return names[kind];
 }
 
-/* One line of a team's log: t, kind and the fields that kind has. */
+/* Set key of o to the string s (already valid UTF-8: it came from the journal), or null. */
+static void jsonout_set_str(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new_nocheck(o, key, s ? json_string_nocheck(s) : json_null());
+}
+
+/* Set key of o to the whole number v. */
+static void jsonout_set_int(json_t *o, const char *key, long v)
+{
+	json_object_set_new_nocheck(o, key, json_integer(v));
+}
+
+/* One line of a team's log: t, kind and the fields that kind has. Built without json_pack:
+ * there are hundreds of thousands in a long exercise. */
 static json_t *jsonout_entry(const struct model_entry *e)
 {
-	json_t *o = jsonout_pack("{s:I,s:s,s:s?,s:s?}", "t", (json_int_t)e->t, "kind",
-	                         jsonout_kind(e->kind), "by", e->by, "text", e->text);
+	json_t *o = json_object();
+	bool inject = e->kind == LOG_INJECT;
 
+	jsonout_set_int(o, "t", e->t);
+	json_object_set_new_nocheck(o, "kind", json_string_nocheck(jsonout_kind(e->kind)));
+	jsonout_set_str(o, inject ? "from" : "by", e->by);
+	jsonout_set_str(o, inject ? "subject" : "text", e->text);
 	switch (e->kind) {
 	case LOG_INJECT:
-		json_object_del(o, "by");
-		json_object_del(o, "text");
-		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:s?,s:o}", "inject", e->ref,
-		                                       "from", e->by, "subject", e->text,
-		                                       "allowed", jsonout_opt(e->a)));
+		jsonout_set_str(o, "inject", e->ref);
+		json_object_set_new_nocheck(o, "allowed", jsonout_opt(e->a));
 		break;
 	case LOG_DECISION:
-		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:b}", "inject", e->ref, "label",
-		                                       e->extra, "timeout", e->flag));
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_str(o, "label", e->extra);
+		json_object_set_new_nocheck(o, "timeout", json_boolean(e->flag));
 		break;
 	case LOG_SHARE_OUT:
 	case LOG_SHARE_IN:
-		json_object_set_new(o, e->kind == LOG_SHARE_OUT ? "to" : "from",
-		                    json_string(e->ref));
+		jsonout_set_str(o, e->kind == LOG_SHARE_OUT ? "to" : "from", e->ref);
 		break;
 	case LOG_RFI:
 	case LOG_REPLY:
-		json_object_update_new(o, jsonout_pack("{s:s?,s:s?}", "rfi", e->ref, "question",
-		                                       e->extra));
+		jsonout_set_str(o, "rfi", e->ref);
+		if (e->kind == LOG_REPLY)
+			jsonout_set_str(o, "question", e->extra);
 		break;
 	case LOG_SCORE:
-		json_object_update_new(o, jsonout_pack("{s:I,s:I}", "delta", (json_int_t)e->a,
-		                                       "total", (json_int_t)e->b));
+		jsonout_set_int(o, "delta", e->a);
+		jsonout_set_int(o, "total", e->b);
 		break;
 	case LOG_EXPECT:
 	case LOG_VALIDATE:
-		json_object_update_new(o, jsonout_pack("{s:s,s:s?,s:s}", "inject", e->ref,
-		                                       "objective", e->extra, "result",
-		                                       e->flag ? "met" : "missed"));
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_str(o, "objective", e->extra);
+		jsonout_set_str(o, "result", e->flag ? "met" : "missed");
 		break;
 	case LOG_ANSWER:
-		json_object_update_new(o, jsonout_pack("{s:I,s:s?}", "n", (json_int_t)e->a,
-		                                       "question", e->extra));
+		jsonout_set_int(o, "n", e->a);
+		jsonout_set_str(o, "question", e->extra);
 		break;
 	default:
 		break;
@@ -233,9 +249,8 @@ static json_t *jsonout_team(const struct model *m, int k)
 			                                   m->scores[i].reason));
 	json_object_set_new(team, "scores", scores);
 	log = json_array();
-	for (size_t i = 0; i < m->n_log; i++)
-		if (m->log[i].team == k)
-			json_array_append_new(log, jsonout_entry(&m->log[i]));
+	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next)
+		json_array_append_new(log, jsonout_entry(&m->log[i]));
 	json_object_set_new(team, "log", log);
 	return team;
 }

@@ -76,16 +76,19 @@ const char *model_objective_id(const struct model *m, int objective)
 	                                                     : "(none)";
 }
 
-/* Append a line to team k's log; yields it with kind and t set. */
-struct model_entry *model_log(struct model *m, int k, enum model_kind kind, long t)
+/* Append line e to its team's log. */
+void model_log(struct model *m, struct model_entry e)
 {
-	struct model_entry *e = MODEL_PUSH(m->log, m->n_log, m->priv->cap_log);
+	struct model_team *tm = &m->teams[e.team];
+	long i = (long)m->n_log;
 
-	e->team = k;
-	e->kind = kind;
-	e->t = t;
-	e->a = e->b = -1;
-	return e;
+	e.next = -1;
+	*MODEL_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
+	if (tm->first_log < 0)
+		tm->first_log = i;
+	else
+		m->log[tm->last_log].next = i;
+	tm->last_log = i;
 }
 
 /* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */

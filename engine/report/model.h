@@ -142,6 +142,7 @@ struct model_entry {
 	bool flag;
 	long t, a, b;
 	const char *ref, *by, *text, *extra;
+	long next; /* the index of the team's next line, -1: none */
 };
 
 struct model_phase {
@@ -165,6 +166,7 @@ struct model_team {
 	long shares_sent, shares_to_all, shares_received;
 	long rfis, rfis_unanswered;
 	long *obj_met, *obj_missed; /* per objective, then one slot for "no objective" */
+	long first_log, last_log;   /* indices into the model's log, -1: none */
 };
 
 struct model_counts {

@@ -67,8 +67,8 @@ int field_team(struct model *m, const json_t *o, const char *key);
 /* "result": "met" or "missed", as true or false; false after model_fail otherwise. */
 bool field_result(struct model *m, const json_t *o);
 
-/* Append a line to team k's log; yields it with kind and t set. */
-struct model_entry *model_log(struct model *m, int k, enum model_kind kind, long t);
+/* Append line e to its team's log. */
+void model_log(struct model *m, struct model_entry e);
 
 /* Read the header object; -1 after model_fail. */
 int head_read(struct model *m, json_t *o);

@@ -196,11 +196,9 @@ static void teampart_log(const struct out *o, const struct model *m, int k)
 	bool any = false;
 
 	o->heading(o, 3, "Log");
-	for (size_t i = 0; i < m->n_log; i++) {
+	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next) {
 		const struct model_entry *e = &m->log[i];
 		char *v[4], at[32];
-		if (e->team != k)
-			continue;
 		if (!any)
 			o->table(o, cols, 4, 0);
 		any = true;
