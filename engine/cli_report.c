@@ -8,24 +8,35 @@
 #include "cli.h"
 #include "report/report.h"
 
-#define CLI_REPORT_USAGE "usage: tabletop report JOURNAL [--format text|md|html|json] [-o FILE]"
+#define CLI_REPORT_USAGE                                                                           \
+	"usage: tabletop report JOURNAL [JOURNAL...] [--format text|md|html|json] [-o FILE]"
 
-/* Write m to f in format ("text", "md", "html" or "json"); -1 if writing failed. */
-static int cli_report_emit(const struct model *m, const char *format, FILE *f)
+/* What the report is about: one exercise (c NULL), or several compared. */
+struct cli_report {
+	const struct model *m;
+	const struct compare *c;
+};
+
+/* Write r to f in format ("text", "md", "html" or "json"); -1 if writing failed. */
+static int cli_report_emit(const struct cli_report *r, const char *format, FILE *f)
 {
+	const struct model *m = r->m;
+	const struct compare *c = r->c;
+
 	if (!strcmp(format, "md"))
-		md_write(m, f);
+		c ? md_compare(c, f) : md_write(m, f);
 	else if (!strcmp(format, "html"))
-		html_write(m, f);
-	else if (!strcmp(format, "json") && jsonout_write(m, f) < 0)
+		c ? html_compare(c, f) : html_write(m, f);
+	else if (!strcmp(format, "json") && (c ? jsonout_compare(c, f) : jsonout_write(m, f)) < 0)
 		return -1;
 	else if (!strcmp(format, "text"))
-		plain_write(m, f);
+		c ? plain_compare(c, f) : plain_write(m, f);
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
 }
 
 /* Write the report to path atomically (a temporary file beside it, then rename); exit status. */
-static int cli_report_to_file(const struct model *m, const char *format, const char *path)
+static int cli_report_to_file(const struct cli_report *m, const char *format,
+                              const char *path)
 {
 	size_t n = strlen(path) + 8;
 	char *tmp = malloc(n);
@@ -83,13 +94,11 @@ static int cli_report_is(const char *a, const char *name)
 	return !strncmp(a, name, n) && (a[n] == '\0' || a[n] == '=');
 }
 
-/* tabletop report JOURNAL [--format text|md|html|json] [-o FILE] */
-int cli_report_main(int argc, char **argv)
+/* Read the arguments: journals into paths (*n), the format and the output; -1 to go on, else
+ * the exit status (0 after --help, 2 after a usage error). */
+static int cli_report_args(int argc, char **argv, char **paths, int *n, const char **format,
+                           const char **out)
 {
-	const char *path = NULL, *format = "text", *out = NULL;
-	struct model *m;
-	int status;
-
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -100,49 +109,87 @@ int cli_report_main(int argc, char **argv)
 			       "expectations and\n"
 			       "score, information sharing, RFIs, notes and the hotwash. -o writes "
 			       "FILE (atomically)\n"
-			       "instead of standard output.\n",
+			       "instead of standard output.\n"
+			       "With several journals, compares the exercises side by side "
+			       "(docs/report.md).\n",
 			       CLI_REPORT_USAGE);
 			return 0;
 		}
 		if (cli_report_is(a, "--format")) {
-			format = cli_report_value(argc, argv, &i, "--format");
-			if (format == NULL || (strcmp(format, "text") && strcmp(format, "md") &&
-			                       strcmp(format, "html") && strcmp(format, "json")))
+			const char *f = cli_report_value(argc, argv, &i, "--format");
+			if (f == NULL || (strcmp(f, "text") && strcmp(f, "md") && strcmp(f, "html") &&
+			                  strcmp(f, "json")))
 				return cli_usage_error(
 				    "report", "--format is text, md, html or json, not '%s'\n%s",
-				    format ? format : "", CLI_REPORT_USAGE);
+				    f ? f : "", CLI_REPORT_USAGE);
+			*format = f;
 		} else if (!strcmp(a, "-o") || cli_report_is(a, "--output")) {
-			out = cli_report_value(argc, argv, &i, "--output");
-			if (out == NULL || out[0] == '\0')
+			*out = cli_report_value(argc, argv, &i, "--output");
+			if (*out == NULL || (*out)[0] == '\0')
 				return cli_usage_error("report", "%s needs a file name\n%s", a,
 				                       CLI_REPORT_USAGE);
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return cli_usage_error("report", "unknown option '%s'\n%s", a,
 			                       CLI_REPORT_USAGE);
-		} else if (path == NULL) {
-			path = a;
 		} else {
-			return cli_usage_error("report",
-			                       "one journal at a time ('%s' is extra)\n%s", a,
-			                       CLI_REPORT_USAGE);
+			paths[(*n)++] = argv[i];
 		}
 	}
-	if (path == NULL)
+	if (*n == 0)
 		return cli_usage_error("report", "which journal?\n%s", CLI_REPORT_USAGE);
-	if (out != NULL && cli_report_same_file(path, out))
-		return cli_usage_error(
-		    "report", "-o %s is the journal itself; the report goes elsewhere", out);
-	m = model_load(path, stderr);
-	if (m == NULL)
-		return 1;
-	if (out != NULL) {
-		status = cli_report_to_file(m, format, out);
-	} else {
-		status = cli_report_emit(m, format, stdout) == 0 ? 0 : 1;
-		if (status != 0)
-			fprintf(stderr, "tabletop report: cannot write the report: %s\n",
-			        strerror(errno));
+	return -1;
+}
+
+/* Load every journal of paths into ms; -1 (those loaded freed) if one cannot be read. */
+static int cli_report_load(char **paths, int n, struct model **ms)
+{
+	for (int i = 0; i < n; i++) {
+		ms[i] = model_load(paths[i], stderr);
+		if (ms[i] == NULL) {
+			while (i-- > 0)
+				model_free(ms[i]);
+			return -1;
+		}
 	}
-	model_free(m);
+	return 0;
+}
+
+/* tabletop report JOURNAL [JOURNAL...] [--format text|md|html|json] [-o FILE] */
+int cli_report_main(int argc, char **argv)
+{
+	const char *format = "text", *out = NULL;
+	char **paths = calloc((size_t)argc, sizeof *paths);
+	struct model **ms = calloc((size_t)argc, sizeof *ms);
+	struct cli_report r = {NULL, NULL};
+	struct compare *c = NULL;
+	int status, n = 0;
+
+	if (paths == NULL || ms == NULL)
+		abort();
+	status = cli_report_args(argc, argv, paths, &n, &format, &out);
+	for (int i = 0; status < 0 && out != NULL && i < n; i++)
+		if (cli_report_same_file(paths[i], out))
+			status = cli_usage_error(
+			    "report", "-o %s is the journal itself; the report goes elsewhere", out);
+	if (status < 0 && cli_report_load(paths, n, ms) < 0)
+		status = 1;
+	if (status < 0) {
+		c = compare_new(ms, n);
+		r = (struct cli_report){ms[0], c};
+		if (out != NULL) {
+			status = cli_report_to_file(&r, format, out);
+		} else {
+			status = cli_report_emit(&r, format, stdout) == 0 ? 0 : 1;
+			if (status != 0)
+				fprintf(stderr, "tabletop report: cannot write the report: %s\n",
+				        strerror(errno));
+		}
+		compare_free(c);
+		for (int i = 0; i < n; i++)
+			model_free(ms[i]);
+	}
+	free(paths);
+	free(ms);
 	return status;
 }
+

@@ -381,38 +381,58 @@ static void html_page(FILE *f, const char *marking)
 	           "font:9pt sans-serif;color:#555}}", box);
 }
 
-/* Write the report as one self-contained HTML page. */
-void html_write(const struct model *m, FILE *f)
+/* Write a document as one self-contained HTML page: kicker, title, body(o, arg). */
+static void html_doc(FILE *f, const char *kicker, const char *title, const char *marking,
+                     out_body *body, const void *arg)
 {
 	struct html h = {0};
 	const struct out o = {f,          &h,       html_heading, html_para, html_kv,
 	                      html_table, html_row, html_end,     html_item, html_chart};
-	const char *title = m->title ? m->title : "(untitled exercise)";
-	const char *marking = m->marking ? m->marking : "EXERCISE EXERCISE EXERCISE";
 	char *utitle;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	      "style-src 'unsafe-inline'\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	      "<title>After-action report: ",
+	      "<title>",
 	      f);
+	html_esc(f, kicker);
+	fputs(": ", f);
 	html_esc(f, title);
 	fprintf(f, "</title>\n<style>%s", html_css);
 	html_page(f, marking);
 	fputs("</style>\n</head>\n<body>\n<div class=\"marking\">", f);
 	html_esc(f, marking);
-	fputs("</div>\n<header>"
-	      "<p class=\"kicker\">After-action report</p><h1>",
-	      f);
+	fputs("</div>\n<header><p class=\"kicker\">", f);
+	html_esc(f, kicker);
+	fputs("</p><h1>", f);
 	utitle = fmt_u(title);
 	html_lines(f, utitle);
 	free(utitle);
 	fputs("</h1></header>\n", f);
-	sections_write(m, &o);
+	body(&o, arg);
 	html_close(&o);
 	fputs("<div class=\"marking\">", f);
 	html_esc(f, marking);
 	fputs("</div>\n</body>\n</html>\n", f);
 	free(h.heat);
+}
+
+/* The report's sections, as an out_body. */
+static void html_sections(const struct out *o, const void *m)
+{
+	sections_write(m, o);
+}
+
+/* Write the report as one self-contained HTML page. */
+void html_write(const struct model *m, FILE *f)
+{
+	html_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
+	         m->marking ? m->marking : "EXERCISE EXERCISE EXERCISE", html_sections, m);
+}
+
+/* Write the comparison of exercises as one self-contained HTML page. */
+void html_compare(const struct compare *c, FILE *f)
+{
+	html_doc(f, "Exercises compared", compare_title(c), compare_marking(c), compare_write, c);
 }

@@ -50,6 +50,17 @@ struct out {
 	void (*chart)(const struct out *o, const struct model *m, int kind);
 };
 
+/* What a document writes between its title and its end: through o, from arg. */
+typedef void out_body(const struct out *o, const void *arg);
+
+struct compare;
+/* The title of a comparison ("BalkanSecure ...: 3 exercises"). */
+const char *compare_title(const struct compare *c);
+/* The marking of a comparison: the first exercise's. */
+const char *compare_marking(const struct compare *c);
+/* Write the comparison (a struct compare) through o. */
+void compare_write(const struct out *o, const void *c);
+
 /* Write every section of the report through o. */
 void sections_write(const struct model *m, const struct out *o);
 /* Write the executive summary through o. */
