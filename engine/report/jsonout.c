@@ -39,8 +39,11 @@ static json_t *jsonout_diff(long a, long b)
 /* The header: where the journal came from. */
 static json_t *jsonout_journal(const struct model *m)
 {
-	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path", m->path, "version", 1,
-	                    "tabletop", m->tabletop, "scenario", m->scenario, "sha256", m->sha256,
+	const char *slash = strrchr(m->path, '/');
+
+	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
+	                    slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
+	                    m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
 	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
 	                    (json_int_t)m->c.lines, "partial", m->partial);
 }
