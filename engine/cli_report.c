@@ -35,8 +35,7 @@ static int cli_report_emit(const struct cli_report *r, const char *format, FILE 
 }
 
 /* Write the report to path atomically (a temporary file beside it, then rename); exit status. */
-static int cli_report_to_file(const struct cli_report *m, const char *format,
-                              const char *path)
+static int cli_report_to_file(const struct cli_report *m, const char *format, const char *path)
 {
 	size_t n = strlen(path) + 8;
 	char *tmp = malloc(n);
@@ -117,8 +116,8 @@ static int cli_report_args(int argc, char **argv, char **paths, int *n, const ch
 		}
 		if (cli_report_is(a, "--format")) {
 			const char *f = cli_report_value(argc, argv, &i, "--format");
-			if (f == NULL || (strcmp(f, "text") && strcmp(f, "md") && strcmp(f, "html") &&
-			                  strcmp(f, "json")))
+			if (f == NULL || (strcmp(f, "text") && strcmp(f, "md") &&
+			                  strcmp(f, "html") && strcmp(f, "json")))
 				return cli_usage_error(
 				    "report", "--format is text, md, html or json, not '%s'\n%s",
 				    f ? f : "", CLI_REPORT_USAGE);
@@ -170,7 +169,8 @@ int cli_report_main(int argc, char **argv)
 	for (int i = 0; status < 0 && out != NULL && i < n; i++)
 		if (cli_report_same_file(paths[i], out))
 			status = cli_usage_error(
-			    "report", "-o %s is the journal itself; the report goes elsewhere", out);
+			    "report", "-o %s is the journal itself; the report goes elsewhere",
+			    out);
 	if (status < 0 && cli_report_load(paths, n, ms) < 0)
 		status = 1;
 	if (status < 0) {
@@ -192,4 +192,3 @@ int cli_report_main(int argc, char **argv)
 	free(ms);
 	return status;
 }
-

@@ -28,8 +28,8 @@ static const char *chart_colour(int k)
 /* A round step for an axis over span seconds: at most 8 ticks. */
 static long chart_step(long span)
 {
-	static const long steps[] = {60,   120,   300,   600,   900,   1800,
-	                             3600, 7200,  10800, 21600, 43200, 86400};
+	static const long steps[] = {60,   120,  300,   600,   900,   1800,
+	                             3600, 7200, 10800, 21600, 43200, 86400};
 	size_t i = 0;
 
 	while (i + 1 < sizeof steps / sizeof *steps && span / steps[i] > 8)
@@ -64,10 +64,11 @@ static void chart_legend(const struct model *m, FILE *f, int y, int symbols)
 		x += 24 + 8 * (int)strlen(m->teams[k].id);
 	}
 	if (symbols)
-		fprintf(f,
-		        "<text class=\"cax\" x=\"%d\" y=\"%d\">dot: decided; cross: deadline missed; "
-		        "ring: still open; red line: the deadline</text>",
-		        CHART_L, y + 18);
+		fprintf(
+		    f,
+		    "<text class=\"cax\" x=\"%d\" y=\"%d\">dot: decided; cross: deadline missed; "
+		    "ring: still open; red line: the deadline</text>",
+		    CHART_L, y + 18);
 	fputs("\n", f);
 }
 
@@ -92,8 +93,8 @@ static long chart_resp_max(const struct model *m, size_t end)
 }
 
 /* One team's mark on the response chart. */
-static void chart_resp_mark(const struct model *m, FILE *f, const struct model_resp *r,
-                            long max, int y)
+static void chart_resp_mark(const struct model *m, FILE *f, const struct model_resp *r, long max,
+                            int y)
 {
 	char a[32], b[32];
 	const char *c = chart_colour(r->team);
@@ -121,7 +122,9 @@ static void chart_resp_mark(const struct model *m, FILE *f, const struct model_r
 	fputs("<title>", f);
 	html_esc(f, m->teams[r->team].id);
 	fprintf(f, " %s: %s%s (allowed %s)</title>", r->inject,
-	        r->status == 'd' ? "decided after " : r->status == 't' ? "deadline missed" : "open",
+	        r->status == 'd'   ? "decided after "
+	        : r->status == 't' ? "deadline missed"
+	                           : "open",
 	        r->status == 'd' ? a : "", b);
 	fputs(r->status == 't' ? "</path>\n" : "</circle>\n", f);
 }
@@ -134,8 +137,8 @@ void chart_response(const struct model *m, FILE *f)
 	long max, step;
 	int top = 24, h;
 
-	while (end < m->n_resps && (rows < CHART_ROWS || m->resps[end].order ==
-	                                                     m->resps[end - 1].order)) {
+	while (end < m->n_resps &&
+	       (rows < CHART_ROWS || m->resps[end].order == m->resps[end - 1].order)) {
 		if (end == 0 || m->resps[end].order != m->resps[end - 1].order)
 			rows++;
 		end++;
@@ -143,7 +146,8 @@ void chart_response(const struct model *m, FILE *f)
 	max = chart_resp_max(m, end);
 	step = chart_step(max);
 	h = top + (int)rows * CHART_ROW + 50;
-	chart_open(f, CHART_W, h, "Response time per team per inject, against the inject's deadline",
+	chart_open(f, CHART_W, h,
+	           "Response time per team per inject, against the inject's deadline",
 	           "t-response");
 	for (long t = 0; t <= max; t += step) {
 		char d[32];
@@ -165,11 +169,12 @@ void chart_response(const struct model *m, FILE *f)
 		html_esc(f, m->resps[i].inject);
 		fputs("</text>\n", f);
 		if (allowed >= 0)
-			fprintf(f,
-			        "<rect class=\"cband\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
-			        "<line class=\"cdl\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n",
-			        CHART_L, y + 1, chart_x(allowed, max) - CHART_L, CHART_ROW - 2,
-			        chart_x(allowed, max), y + 1, chart_x(allowed, max), y + CHART_ROW - 1);
+			fprintf(
+			    f,
+			    "<rect class=\"cband\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
+			    "<line class=\"cdl\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n",
+			    CHART_L, y + 1, chart_x(allowed, max) - CHART_L, CHART_ROW - 2,
+			    chart_x(allowed, max), y + 1, chart_x(allowed, max), y + CHART_ROW - 1);
 		for (; i < j; i++)
 			chart_resp_mark(m, f, &m->resps[i], max, y);
 	}
@@ -226,8 +231,10 @@ void chart_score(const struct model *m, FILE *f)
 		}
 		fprintf(f, "H%.1f\"><title>", chart_x(span, span));
 		html_esc(f, m->teams[k].id);
-		fprintf(f, ": %ld</title></path><text class=\"clbl\" x=\"%.1f\" y=\"%.1f\" fill=\"%s\">",
-		        total, chart_x(span, span) + 4, CHART_Y(total) + 4, chart_colour(k));
+		fprintf(
+		    f,
+		    ": %ld</title></path><text class=\"clbl\" x=\"%.1f\" y=\"%.1f\" fill=\"%s\">",
+		    total, chart_x(span, span) + 4, CHART_Y(total) + 4, chart_colour(k));
 		html_esc(f, m->teams[k].id);
 		fprintf(f, " %ld</text>\n", total);
 	}
@@ -245,13 +252,15 @@ void chart_sharing(const struct model *m, FILE *f)
 
 	for (size_t i = 0; i < (size_t)n * (size_t)n; i++)
 		max = m->pairs[i].count > max ? m->pairs[i].count : max;
-	chart_open(f, left + n * cell + 10, top + n * cell + 10, "Sharing matrix: shares from each team (rows) that "
-	                                   "reached each team (columns)",
+	chart_open(f, left + n * cell + 10, top + n * cell + 10,
+	           "Sharing matrix: shares from each team (rows) that "
+	           "reached each team (columns)",
 	           "t-sharing");
 	for (int a = 0; a < n; a++) {
 		fprintf(f, "<text class=\"clbl\" x=\"6\" y=\"%d\">", top + a * cell + cell / 2 + 4);
 		html_esc(f, m->teams[a].id);
-		fprintf(f, "</text><text class=\"clbl cm\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
+		fprintf(f,
+		        "</text><text class=\"clbl cm\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
 		        left + a * cell + cell / 2, top - 8);
 		html_esc(f, m->teams[a].id);
 		fputs("</text>\n", f);
@@ -261,9 +270,11 @@ void chart_sharing(const struct model *m, FILE *f)
 			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 			        "fill=\"rgba(31,95,168,%.2f)\" stroke=\"#c8c8c8\"/>",
 			        left + b * cell, top + a * cell, cell, cell,
-			        a == b ? 0.0 : c > 0 ? 0.12 + 0.6 * (double)c / (double)max : 0.0);
-			fprintf(f, "<text class=\"ccnt\" x=\"%d\" y=\"%d\">", left + b * cell + cell / 2,
-			        top + a * cell + cell / 2 + 4);
+			        a == b  ? 0.0
+			        : c > 0 ? 0.12 + 0.6 * (double)c / (double)max
+			                : 0.0);
+			fprintf(f, "<text class=\"ccnt\" x=\"%d\" y=\"%d\">",
+			        left + b * cell + cell / 2, top + a * cell + cell / 2 + 4);
 			if (a == b)
 				fputs("-</text>\n", f);
 			else

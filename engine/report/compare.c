@@ -129,9 +129,9 @@ static const char *compare_base(const char *path)
 /* The exercises: number, journal, title, scenario, SHA-256, start, played, teams. */
 static void compare_exercises(const struct out *o, const struct compare *c)
 {
-	static const struct out_col cols[] = {
-	    {"#", 2, 'r'},        {"Journal", 0, 'l'},  {"Scenario", 18, 'l'},
-	    {"SHA-256", 12, 'l'}, {"STARTEX", 16, 'l'}, {"Played", 7, 'r'}};
+	static const struct out_col cols[] = {{"#", 2, 'r'},         {"Journal", 0, 'l'},
+	                                      {"Scenario", 18, 'l'}, {"SHA-256", 12, 'l'},
+	                                      {"STARTEX", 16, 'l'},  {"Played", 7, 'r'}};
 	char *s;
 
 	o->heading(o, 1, "Exercises compared");
@@ -145,9 +145,10 @@ static void compare_exercises(const struct out *o, const struct compare *c)
 		               "so an inject or an objective may not mean the same thing in each.",
 		               model_scenario_name(c->ms[0]));
 	else
-		s = mem_printf("Different scenarios: only the teams that took part in two exercises "
-		               "or more are compared (%d).",
-		               c->n_ids);
+		s = mem_printf(
+		    "Different scenarios: only the teams that took part in two exercises "
+		    "or more are compared (%d).",
+		    c->n_ids);
 	o->para(o, s);
 	free(s);
 	o->table(o, cols, 6, 0);
@@ -382,14 +383,15 @@ int jsonout_compare(const struct compare *c, FILE *f)
 		    ex, compare_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I,s:o}", "journal",
 		                     compare_base(m->path), "title", m->title, "scenario",
 		                     model_scenario_name(m), "sha256", m->sha256, "start", m->start,
-		                     "played", (json_int_t)(m->ended ? m->end_t : m->last_t), "teams",
-		                     ids));
+		                     "played", (json_int_t)(m->ended ? m->end_t : m->last_t),
+		                     "teams", ids));
 	}
 	for (int i = 0; i < c->n_ids; i++) {
 		json_t *in = json_array();
 		for (int e = 0; e < c->n; e++) {
 			int k = c->at[i * c->n + e];
-			json_array_append_new(in, k >= 0 ? compare_json_team(c->ms[e], k) : json_null());
+			json_array_append_new(in, k >= 0 ? compare_json_team(c->ms[e], k)
+			                                 : json_null());
 		}
 		json_array_append_new(teams, compare_pack("{s:s,s:o}", "id", c->ids[i], "in", in));
 	}
@@ -405,11 +407,13 @@ int jsonout_compare(const struct compare *c, FILE *f)
 					                 (json_int_t)m->objectives[x].missed);
 			json_array_append_new(in, v);
 		}
-		json_array_append_new(objs, compare_pack("{s:s,s:o}", "id", m0->objectives[j].id,
-		                                         "in", in));
+		json_array_append_new(
+		    objs, compare_pack("{s:s,s:o}", "id", m0->objectives[j].id, "in", in));
 	}
 	root = compare_pack("{s:i,s:s,s:o,s:o,s:o}", "compare", 1, "basis",
-	                    c->same ? "scenario" : c->same_name ? "scenario_name" : "teams",
+	                    c->same        ? "scenario"
+	                    : c->same_name ? "scenario_name"
+	                                   : "teams",
 	                    "exercises", ex, "teams", teams, "objectives", objs);
 	rc = json_dumpf(root, f, JSON_COMPACT) < 0 ? -1 : 0;
 	putc('\n', f);

@@ -109,7 +109,8 @@ static void figures_score(const struct model *m, const struct out *o)
 			bool mine = false;
 			for (; j < m->n_scores && m->scores[j].t == m->scores[i].t; j++) {
 				total[m->scores[j].team] = m->scores[j].total;
-				mine = mine || (m->scores[j].team >= k0 && m->scores[j].team < k0 + n);
+				mine =
+				    mine || (m->scores[j].team >= k0 && m->scores[j].team < k0 + n);
 			}
 			if (mine) {
 				fmt_offset(m->scores[i].t, at, sizeof at);

@@ -148,10 +148,12 @@ char *fmt_entry_what(const struct model_entry *e)
 		return mem_printf("score %+ld = %ld", e->a, e->b);
 	case LOG_EXPECT:
 		return mem_printf("%s %s%s%s%s", ref, e->flag ? "met" : "missed",
-		                  e->extra ? " (" : "", e->extra ? e->extra : "", e->extra ? ")" : "");
+		                  e->extra ? " (" : "", e->extra ? e->extra : "",
+		                  e->extra ? ")" : "");
 	case LOG_VALIDATE:
 		return mem_printf("%s validated %s%s%s%s", ref, e->flag ? "met" : "missed",
-		                  e->extra ? " (" : "", e->extra ? e->extra : "", e->extra ? ")" : "");
+		                  e->extra ? " (" : "", e->extra ? e->extra : "",
+		                  e->extra ? ")" : "");
 	case LOG_NOTE:
 		return mem_printf("evaluator note");
 	case LOG_ANSWER:
@@ -169,8 +171,7 @@ char *fmt_entry_text(const struct model_entry *e)
 	case LOG_INJECT:
 		fmt_dur(e->a, d, sizeof d);
 		return mem_printf(FMT_U0 "%s" FMT_U1 "%s%s", e->text ? e->text : "",
-		                  e->a >= 0 ? "; decide within " : "",
-		                  e->a >= 0 ? d : "");
+		                  e->a >= 0 ? "; decide within " : "", e->a >= 0 ? d : "");
 	case LOG_DECISION:
 		if (e->flag)
 			return e->text ? mem_printf("the default %s was recorded", e->text)

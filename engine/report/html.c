@@ -109,7 +109,8 @@ static const char *html_id_end(const char *s)
 		alnum = alnum || an;
 		if (c == '-')
 			hyphen = true;
-		else if (!an && c != '_' && c != '.' && c != ':' && c != ',' && c != ')' && c != '(')
+		else if (!an && c != '_' && c != '.' && c != ':' && c != ',' && c != ')' &&
+		         c != '(')
 			return NULL;
 	}
 	return hyphen && alnum && p - s <= 24 ? p : NULL;
@@ -377,8 +378,10 @@ static void html_page(FILE *f, const char *marking)
 	html_css_string(f, marking);
 	fprintf(f, "\";%s}@bottom-center{content:\"", box);
 	html_css_string(f, marking);
-	fprintf(f, "\";%s}@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
-	           "font:9pt sans-serif;color:#555}}", box);
+	fprintf(f,
+	        "\";%s}@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+	        "font:9pt sans-serif;color:#555}}",
+	        box);
 }
 
 /* Write a document as one self-contained HTML page: kicker, title, body(o, arg). */

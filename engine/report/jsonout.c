@@ -148,12 +148,18 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 static const char *jsonout_kind(enum model_kind kind)
 {
 	static const char *const names[] = {
-	    [LOG_INJECT] = "inject",         [LOG_DECISION] = "decision",
-	    [LOG_ACTION] = "action",         [LOG_SAY] = "say",
-	    [LOG_SHARE_OUT] = "share_sent",  [LOG_SHARE_IN] = "share_received",
-	    [LOG_RFI] = "rfi",               [LOG_REPLY] = "reply",
-	    [LOG_SCORE] = "score",           [LOG_EXPECT] = "expect",
-	    [LOG_VALIDATE] = "validate",     [LOG_NOTE] = "note",
+	    [LOG_INJECT] = "inject",
+	    [LOG_DECISION] = "decision",
+	    [LOG_ACTION] = "action",
+	    [LOG_SAY] = "say",
+	    [LOG_SHARE_OUT] = "share_sent",
+	    [LOG_SHARE_IN] = "share_received",
+	    [LOG_RFI] = "rfi",
+	    [LOG_REPLY] = "reply",
+	    [LOG_SCORE] = "score",
+	    [LOG_EXPECT] = "expect",
+	    [LOG_VALIDATE] = "validate",
+	    [LOG_NOTE] = "note",
 	    [LOG_ANSWER] = "answer",
 	};
 

@@ -154,8 +154,7 @@ static void md_item(const struct out *o, int level, const char *lead, const char
 }
 
 /* Write a document as Markdown: the marking, "# kicker: title", body(o, arg), the marking. */
-static void md_doc(FILE *f, const char *kicker, const char *title, out_body *body,
-                   const void *arg)
+static void md_doc(FILE *f, const char *kicker, const char *title, out_body *body, const void *arg)
 {
 	struct md p = {0};
 	const struct out o = {f,        &p,     md_heading, md_para, md_kv,

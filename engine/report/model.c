@@ -265,9 +265,11 @@ static void model_resps(struct model *m)
 	}
 	for (size_t i = 0; i < m->n_opens; i++) {
 		const struct model_open *o = &m->opens[i];
-		m->resps[j++] = (struct model_resp){
-		    o->inject, o->team, 'o', idmap_get(&m->priv->injmap, o->inject), o->fired,
-		    o->deadline >= 0 ? o->deadline - o->fired : -1, -1};
+		m->resps[j++] =
+		    (struct model_resp){o->inject, o->team,
+		                        'o',       idmap_get(&m->priv->injmap, o->inject),
+		                        o->fired,  o->deadline >= 0 ? o->deadline - o->fired : -1,
+		                        -1};
 	}
 	m->n_resps = j;
 	if (j > 1)

@@ -23,7 +23,7 @@ enum { OUT_CHART_TIMELINE, OUT_CHART_RESPONSE, OUT_CHART_SCORE, OUT_CHART_SHARIN
 
 /* Table flags. */
 enum {
-	OUT_HEAT = 1,    /* a matrix of counts: shade the cells by value */
+	OUT_HEAT = 1,       /* a matrix of counts: shade the cells by value */
 	OUT_T_RESPONSE = 2, /* the text equivalent of a chart (html gives it the id it names) */
 	OUT_T_SCORE = 4,
 	OUT_T_SHARING = 8,

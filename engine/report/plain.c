@@ -152,6 +152,5 @@ void plain_write(const struct model *m, FILE *f)
 /* Write the comparison of n exercises as text for a terminal. */
 void plain_compare(const struct compare *c, FILE *f)
 {
-	plain_doc(f, "AFTER-ACTION REPORT: EXERCISES COMPARED", compare_title(c), compare_write,
-	          c);
+	plain_doc(f, "AFTER-ACTION REPORT: EXERCISES COMPARED", compare_title(c), compare_write, c);
 }

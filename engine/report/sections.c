@@ -113,9 +113,8 @@ static char *sections_team_list(const struct model *m)
 	char *s = mem_printf("%d", m->n_teams), *next;
 
 	for (int k = 0; k < m->n_teams; k++) {
-		next =
-		    mem_printf("%s%s %s: " FMT_U0 "%s" FMT_U1, s, k ? ";" : ":", m->teams[k].id,
-		               m->teams[k].name);
+		next = mem_printf("%s%s %s: " FMT_U0 "%s" FMT_U1, s, k ? ";" : ":", m->teams[k].id,
+		                  m->teams[k].name);
 		free(s);
 		s = next;
 	}
@@ -150,8 +149,7 @@ static void sections_summary(const struct out *o, const struct model *m)
 	fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
 	o->kv(o, "Played", d);
 	sections_kvf(o, "Journal", FMT_U0 "%s" FMT_U1 ": %ld lines%s%s%s", sections_base(m->path),
-	             c->lines,
-	             m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
+	             c->lines, m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
 	             m->partial ? "; the last line was cut off and left out" : "");
 	sections_kvf(o, "Counts",
 	             "injects %ld, decisions %ld (%ld at a missed deadline), still open %ld, "
@@ -175,9 +173,8 @@ static char *sections_subject(const struct model_inject *in)
 		return fmt_u(in->subject);
 	fmt_offset(in->deadline, dl, sizeof dl);
 	return mem_printf(FMT_U0 "%s" FMT_U1 "\nDecision%s%s: " FMT_U0 "%s" FMT_U1,
-	                  in->subject ? in->subject : "",
-	                  in->deadline >= 0 ? " by " : "", in->deadline >= 0 ? dl : "",
-	                  in->prompt ? in->prompt : "");
+	                  in->subject ? in->subject : "", in->deadline >= 0 ? " by " : "",
+	                  in->deadline >= 0 ? dl : "", in->prompt ? in->prompt : "");
 }
 
 /* The injects in the order they fired, with the phases between them. */
@@ -353,9 +350,9 @@ static void sections_rfis(const struct out *o, const struct model *m)
 		const struct model_rfi *r = &m->rfis[i];
 		sections_when(m, r->t, when, sizeof when);
 		fmt_dur(r->answered >= 0 ? r->answered - r->t : -1, buf, sizeof buf);
-		s = mem_printf("from %s%s" FMT_U0 "%s" FMT_U1 "%s at %s: %s%s", m->teams[r->team].id,
-		               r->by ? " (" : "",
-		               r->by ? r->by : "", r->by ? ")" : "", when,
+		s = mem_printf("from %s%s" FMT_U0 "%s" FMT_U1 "%s at %s: %s%s",
+		               m->teams[r->team].id, r->by ? " (" : "", r->by ? r->by : "",
+		               r->by ? ")" : "", when,
 		               r->answered >= 0 ? "answered after " : "UNANSWERED",
 		               r->answered >= 0 ? buf : "");
 		o->item(o, 0, r->id, s);
@@ -431,9 +428,9 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 			o->item(o, 1, "", "No answer.");
 		for (; a < m->n_answers && m->answers[a].n == cur; a++) {
 			const struct model_answer *an = &m->answers[a];
-			lead = mem_printf("%s%s" FMT_U0 "%s" FMT_U1 "%s:", m->teams[an->team].id,
-			                  an->by ? " (" : "",
-			                  an->by ? an->by : "", an->by ? ")" : "");
+			lead =
+			    mem_printf("%s%s" FMT_U0 "%s" FMT_U1 "%s:", m->teams[an->team].id,
+			               an->by ? " (" : "", an->by ? an->by : "", an->by ? ")" : "");
 			sections_item(o, 1, lead, an->text);
 			free(lead);
 		}

@@ -52,7 +52,7 @@ static char *summary_team_objectives(const struct model *m, int k)
 		free(part[w]);
 		part[w] = next;
 	}
-	s = mem_printf("%s%s%s", "", "", "");
+	s = mem_printf("%s", "");
 	for (int w = 0; w < 3; w++) {
 		char *next;
 		if (part[w][0] == '\0') {
@@ -80,8 +80,8 @@ static const struct model_decision *summary_extreme(const struct model *m, int s
 		const struct model_decision *d = &m->decisions[i];
 		if (d->timeout || d->response < 0)
 			continue;
-		if (best == NULL || (slowest ? d->response > best->response
-		                             : d->response < best->response))
+		if (best == NULL ||
+		    (slowest ? d->response > best->response : d->response < best->response))
 			best = d;
 	}
 	return best;
@@ -167,8 +167,8 @@ static void summary_hotwash(const struct out *o, const struct model *m)
 	while (a < m->n_answers) {
 		long n = m->answers[a].n;
 		const char *q = n >= 1 && (size_t)n <= m->n_questions ? m->questions[n - 1]
-		                : m->answers[a].question ? m->answers[a].question
-		                                         : "?";
+		                : m->answers[a].question              ? m->answers[a].question
+		                                                      : "?";
 		char *lead = mem_printf("%ld.", n), *uq = fmt_u(q);
 		o->item(o, 0, lead, uq);
 		free(lead);
@@ -220,8 +220,8 @@ void summary_write(const struct model *m, const struct out *o)
 	free(s);
 	for (int k = 0; k < m->n_teams; k++) {
 		char *obj = summary_team_objectives(m, k);
-		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; objectives %s", m->teams[k].id,
-		               m->teams[k].name, m->teams[k].score, obj);
+		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; objectives %s",
+		               m->teams[k].id, m->teams[k].name, m->teams[k].score, obj);
 		o->kv(o, k == 0 ? "Teams" : "", s);
 		free(obj);
 		free(s);
@@ -258,7 +258,6 @@ void summary_objectives(const struct model *m, const struct out *o)
 		for (int j = 0; j < rows; j++) {
 			char *v[SUMMARY_TEAMS + 2];
 			long sm = 0, sa = 0;
-			bool any = false;
 			for (int k = 0; k < m->n_teams; k++) {
 				long met, all;
 				summary_counts(m, k, j, &met, &all);
@@ -267,16 +266,16 @@ void summary_objectives(const struct model *m, const struct out *o)
 			}
 			if (sa == 0 && j == m->n_objectives)
 				continue;
-			v[0] = mem_printf("%s", model_objective_id(m, j < m->n_objectives ? j : -1));
+			v[0] =
+			    mem_printf("%s", model_objective_id(m, j < m->n_objectives ? j : -1));
 			for (int c = 0; c < n; c++) {
 				long met, all;
 				summary_counts(m, k0 + c, j, &met, &all);
 				v[c + 1] = summary_cell(met, all);
-				any = any || all > 0;
 			}
-			(void)any;
 			if (last)
-				v[n + 1] = sa ? mem_printf("%ld of %ld met", sm, sa) : mem_printf("-");
+				v[n + 1] =
+				    sa ? mem_printf("%ld of %ld met", sm, sa) : mem_printf("-");
 			o->row(o, v);
 		}
 		o->end(o);

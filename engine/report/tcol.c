@@ -51,8 +51,8 @@ static size_t tcol_line(const char *s, size_t width, const char **next)
 	size_t i = 0, w = 0, brk = 0, n;
 
 	for (; s[i] != '\0' && s[i] != '\n'; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] && s[i] != FMT_U1[0] &&
-		    w++ == width)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] &&
+		    s[i] != FMT_U1[0] && w++ == width)
 			break;
 		if (s[i] == ' ')
 			brk = i;
@@ -190,7 +190,8 @@ static void tcol_widths(const struct tcol_table *t, size_t *w)
 		if (t->cols[c].max > 0 && w[c] > t->cols[c].max) {
 			size_t word = 0;
 			for (size_t r = 0; r < t->rows; r++) {
-				size_t ww = tcol_longest_word(t->cells[r * (size_t)t->n + (size_t)c]);
+				size_t ww =
+				    tcol_longest_word(t->cells[r * (size_t)t->n + (size_t)c]);
 				word = ww > word ? ww : word;
 			}
 			w[c] = word > t->cols[c].max ? (word < TCOL_WORD ? word : TCOL_WORD)

@@ -98,8 +98,8 @@ static char *teampart_how(const struct model_check *c)
 	if (!c->has_expect)
 		eng = mem_printf("%s", "");
 	else if (c->reason != NULL)
-		eng = mem_printf("engine: %s, " FMT_U0 "%s" FMT_U1, c->expect_met ? "met" : "missed",
-		                 c->reason);
+		eng = mem_printf("engine: %s, " FMT_U0 "%s" FMT_U1,
+		                 c->expect_met ? "met" : "missed", c->reason);
 	else
 		eng =
 		    mem_printf("engine: %s, chose %s%s%s%s%s%s%s", c->expect_met ? "met" : "missed",
@@ -110,9 +110,9 @@ static char *teampart_how(const struct model_check *c)
 	if (c->validates == 0)
 		return eng;
 	s = mem_printf("%s%svalidated %s by " FMT_U0 "%s" FMT_U1 "%s" FMT_U0 "%s" FMT_U1, eng,
-	               eng[0] ? "\n" : "",
-	               c->validate_met ? "met" : "missed", c->by ? c->by : "a facilitator",
-	               c->text ? ": " : "", c->text ? c->text : "");
+	               eng[0] ? "\n" : "", c->validate_met ? "met" : "missed",
+	               c->by ? c->by : "a facilitator", c->text ? ": " : "",
+	               c->text ? c->text : "");
 	free(eng);
 	return s;
 }

@@ -447,15 +447,16 @@ static void test_log(void **state)
 	char *al = log_of(m, "al"), *xk = log_of(m, "xk"), *mk = log_of(m, "mk");
 
 	(void)state;
-	assert_true(has(al, "900|inject I-01 received|Ministry of Finance IT|Ransom note on the "
-	                    "e-services portal; decide within 30m\n"
-	                    "1200|decided I-01|Arbër Çela|share (Alert the regional CSIRTs)\n"
-	                    "1200|I-01 met (O2)||chose share after 5m\n"
-	                    "1260|shared with xk||IOC package: 203.0.113.7, update.regidoc.example\n"
-	                    "1260|score +5 = 5||Shared indicators early\n"
-	                    "1320|action|Arbër Çela|Took the portal offline at the load balancer\n"
-	                    "1500|shared with all||Ransom note hash and the wiper's file name\n"
-	                    "1800|RFI-1 asked|Arbër Çela|Is the portal vendor contracted"));
+	assert_true(has(al,
+	                "900|inject I-01 received|Ministry of Finance IT|Ransom note on the "
+	                "e-services portal; decide within 30m\n"
+	                "1200|decided I-01|Arbër Çela|share (Alert the regional CSIRTs)\n"
+	                "1200|I-01 met (O2)||chose share after 5m\n"
+	                "1260|shared with xk||IOC package: 203.0.113.7, update.regidoc.example\n"
+	                "1260|score +5 = 5||Shared indicators early\n"
+	                "1320|action|Arbër Çela|Took the portal offline at the load balancer\n"
+	                "1500|shared with all||Ransom note hash and the wiper's file name\n"
+	                "1800|RFI-1 asked|Arbër Çela|Is the portal vendor contracted"));
 	assert_true(has(al, "2400|answer to RFI-1||Q: Is the portal vendor contracted for incident "
 	                    "response?\nA: Yes: Adriatik Soft has an incident-response clause.\n"));
 	assert_true(has(al, "3000|share from xk||We see the same C2 at 198.51.100.23\n"));
@@ -501,8 +502,10 @@ static void test_sections_everywhere(void **state)
 	assert_true(has(md, "- **Fastest:** 5m: al on I-01 (decided at T+00:20:00)"));
 	assert_true(has(md, "| O4 | met (2) | met | missed | 3 of 4 met |"));
 	assert_true(has(md, "| I-02 | 20m | 10m | 7m | missed |"));
-	assert_true(has(md, "| T+00:22:00 | action | \xE2\x81\xA8" "Arbër Çela\xE2\x81\xA9 | "
-	                    "\xE2\x81\xA8" "Took the portal offline at the load balancer"));
+	assert_true(has(md, "| T+00:22:00 | action | \xE2\x81\xA8"
+	                    "Arbër Çela\xE2\x81\xA9 | "
+	                    "\xE2\x81\xA8"
+	                    "Took the portal offline at the load balancer"));
 	assert_true(has(html, "<h2>Executive summary</h2>"));
 	assert_true(has(html, "<td>met (2)</td><td>met</td><td>missed</td><td>3 of 4 met</td>"));
 	assert_true(has(html, "aria-describedby=\"t-response\""));
@@ -532,9 +535,13 @@ static void test_hostile(void **state)
 	size_t run = 0, longest = 0;
 
 	(void)state;
-	assert_true(has(html, "<bdi>Besa \xE2\x80\xAE" "evil\xE2\x80\xAC</bdi>"));
-	assert_true(has(html, "<bdi>KOS \xE2\x80\xAE" "CERT</bdi>"));
-	assert_true(has(md, "\xE2\x81\xA8" "Besa \xE2\x80\xAE" "evil\xE2\x80\xAC\xE2\x81\xA9"));
+	assert_true(has(html, "<bdi>Besa \xE2\x80\xAE"
+	                      "evil\xE2\x80\xAC</bdi>"));
+	assert_true(has(html, "<bdi>KOS \xE2\x80\xAE"
+	                      "CERT</bdi>"));
+	assert_true(has(md, "\xE2\x81\xA8"
+	                    "Besa \xE2\x80\xAE"
+	                    "evil\xE2\x80\xAC\xE2\x81\xA9"));
 	assert_true(has(html, "bell c1 del end"));
 	assert_true(has(md, "bell c1 del end"));
 	assert_null(strstr(html, "\xC2\x85"));
@@ -574,9 +581,9 @@ static void test_durations(void **state)
 	static const struct {
 		long d;
 		const char *s;
-	} cases[] = {{0, "0s"},         {45, "45s"},      {60, "1m"},   {113, "1m53s"},
-	             {200, "3m20s"},    {3600, "1h"},     {3900, "1h5m"}, {5400, "1h30m"},
-	             {3661, "1h1m1s"},  {-1, "-"},        {-90, "-1m30s"}};
+	} cases[] = {{0, "0s"},        {45, "45s"},  {60, "1m"},     {113, "1m53s"},
+	             {200, "3m20s"},   {3600, "1h"}, {3900, "1h5m"}, {5400, "1h30m"},
+	             {3661, "1h1m1s"}, {-1, "-"},    {-90, "-1m30s"}};
 	char buf[32];
 
 	(void)state;
