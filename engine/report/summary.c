@@ -198,7 +198,7 @@ void summary_write(const struct model *m, const struct out *o)
 {
 	char a[64], b[64], d[32];
 	const char *name = model_scenario_name(m);
-	char *s;
+	char *s, *ended;
 
 	o->heading(o, 1, "Executive summary");
 	s = m->title ? fmt_u(m->title) : mem_printf("(untitled)");
@@ -211,13 +211,14 @@ void summary_write(const struct model *m, const struct out *o)
 	fmt_datetime(m, 0, a, sizeof a);
 	fmt_datetime(m, m->ended ? m->end_t : m->last_t, b, sizeof b);
 	fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
-	s = fmt_ended(m);
+	ended = fmt_ended(m);
 	if (a[0] != '\0')
-		s = mem_printf("%s to %s (in-world), %s played; %s", a, b, d, s);
+		s = mem_printf("%s to %s (in-world), %s played; %s", a, b, d, ended);
 	else
-		s = mem_printf("%s played; %s", d, s);
+		s = mem_printf("%s played; %s", d, ended);
 	o->kv(o, "Dates", s);
 	free(s);
+	free(ended);
 	for (int k = 0; k < m->n_teams; k++) {
 		char *obj = summary_team_objectives(m, k);
 		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; objectives %s",
