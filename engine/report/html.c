@@ -80,7 +80,7 @@ static void html_byte(FILE *f, unsigned char c)
 		fputs("&#39;", f);
 		break;
 	default:
-		putc(c, f);
+		putc_unlocked(c, f);
 		break;
 	}
 }
@@ -257,7 +257,7 @@ static void html_print_row(const struct out *o, char **cells, long max)
 		if ((h->flags & OUT_HEAT) && c > 0 && c < h->n - 1 && v > 0 && max > 0)
 			fprintf(o->f, " style=\"background:rgba(31,95,168,%.2f)\"",
 			        0.08 + 0.37 * (double)v / (double)max);
-		putc('>', o->f);
+		putc_unlocked('>', o->f);
 		html_lines(o->f, cells[c]);
 		fputs("</td>", o->f);
 	}
@@ -365,7 +365,7 @@ static void html_css_string(FILE *f, const char *s)
 		if (*s == '"' || *s == '\\' || *s == '<')
 			fprintf(f, "\\%x ", (unsigned char)*s);
 		else
-			putc(*s, f);
+			putc_unlocked(*s, f);
 	}
 }
 

@@ -55,7 +55,7 @@ static void md_esc(FILE *f, const char *s)
 		         c == '|' || c == '#' || c == '~')
 			fprintf(f, "\\%c", c);
 		else
-			putc(c, f);
+			putc_unlocked(c, f);
 	}
 	while (depth-- > 0)
 		fputs("\xE2\x81\xA9", f);
@@ -67,7 +67,7 @@ static void md_block(const struct out *o, char kind)
 	struct md *p = o->ctx;
 
 	if (p->last != 0 && !(kind == p->last && (kind == 'k' || kind == 'i')))
-		putc('\n', o->f);
+		putc_unlocked('\n', o->f);
 	p->last = kind;
 }
 
@@ -77,7 +77,7 @@ static void md_heading(const struct out *o, int level, const char *text)
 	md_block(o, 'h');
 	fprintf(o->f, "%.*s ", level + 1, "#####");
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A paragraph. */
@@ -85,7 +85,7 @@ static void md_para(const struct out *o, const char *text)
 {
 	md_block(o, 'p');
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A "- **Key:** value" line. */
@@ -96,7 +96,7 @@ static void md_kv(const struct out *o, const char *key, const char *value)
 	md_esc(o->f, key);
 	fputs(key[0] ? ":** " : "", o->f);
 	md_esc(o->f, value);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A table's heading and alignment rows. */
@@ -111,7 +111,7 @@ static void md_table(const struct out *o, const struct out_col *cols, int n, int
 	for (int c = 0; c < n; c++) {
 		fputs("| ", o->f);
 		md_esc(o->f, cols[c].head);
-		putc(' ', o->f);
+		putc_unlocked(' ', o->f);
 	}
 	fputs("|\n", o->f);
 	for (int c = 0; c < n; c++)
@@ -127,7 +127,7 @@ static void md_row(const struct out *o, char **cells)
 	for (int c = 0; c < p->n; c++) {
 		fputs("| ", o->f);
 		md_esc(o->f, cells[c]);
-		putc(' ', o->f);
+		putc_unlocked(' ', o->f);
 		free(cells[c]);
 	}
 	fputs("|\n", o->f);
@@ -150,7 +150,7 @@ static void md_item(const struct out *o, int level, const char *lead, const char
 		fputs("** ", o->f);
 	}
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* Write a document as Markdown: the marking, "# kicker: title", body(o, arg), the marking. */

@@ -26,13 +26,13 @@ void tcol_put(FILE *f, const char *s, size_t n)
 		if (s[i] == FMT_U0[0] || s[i] == FMT_U1[0])
 			continue;
 		if (c < 0x20 || c == 0x7F) {
-			putc(' ', f);
+			putc_unlocked(' ', f);
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
 		           (unsigned char)s[i + 1] <= 0x9F) {
-			putc(' ', f);
+			putc_unlocked(' ', f);
 			i++;
 		} else {
-			putc(c, f);
+			putc_unlocked(c, f);
 		}
 	}
 }
@@ -41,7 +41,7 @@ void tcol_put(FILE *f, const char *s, size_t n)
 static void tcol_spaces(FILE *f, size_t n)
 {
 	while (n-- > 0)
-		putc(' ', f);
+		putc_unlocked(' ', f);
 }
 
 /* The next line of s, at most width code points: its length in bytes, without trailing
@@ -97,7 +97,7 @@ void tcol_para_hang(FILE *f, const char *lead, size_t hang, const char *s)
 		else if (n > 0)
 			tcol_spaces(f, hang);
 		tcol_put(f, s, n);
-		putc('\n', f);
+		putc_unlocked('\n', f);
 		s = next;
 		first = false;
 	} while (*s != '\0');
@@ -109,10 +109,10 @@ void tcol_heading(FILE *f, const char *title, char c)
 	size_t w = tcol_width(title, strlen(title));
 
 	tcol_put(f, title, strlen(title));
-	putc('\n', f);
+	putc_unlocked('\n', f);
 	for (size_t i = 0; i < w && i < TCOL_WIDTH; i++)
-		putc(c, f);
-	putc('\n', f);
+		putc_unlocked(c, f);
+	putc_unlocked('\n', f);
 }
 
 /* Add a row, taking ownership of the t->n malloc'd cells in v. */
@@ -235,7 +235,7 @@ static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w,
 			p[c] = next;
 			more = more || *p[c] != '\0';
 		}
-		putc('\n', f);
+		putc_unlocked('\n', f);
 	}
 }
 
