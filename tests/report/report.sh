@@ -131,6 +131,16 @@ if command -v chromium >/dev/null && command -v pdftotext >/dev/null; then
 	tap_ok "print: the marking top and bottom and the page number on every page" test "$ok_pages" -eq "$pages"
 	tap_ok "print: every team starts a page" test "$team_tops" -ge 7
 	tap_ok "print: no hover hint" sh -c "! pdftotext '$dir/bs1.pdf' - | grep -qi 'hover'"
+	# A 4,000-character token must not widen the page: Chromium would shrink it all to fit.
+	"$T" report "$F/hostile.jsonl" --format html -o "$dir/hostile.html"
+	chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$dir/hostile.pdf" "$dir/hostile.html" >/dev/null 2>&1
+	tap_ok "print: a 4,000-character token leaves the headings full size" python3 -c "
+import re, subprocess
+box = subprocess.run(['pdftotext', '-bbox', '$dir/hostile.pdf', '-'], capture_output=True, text=True).stdout
+y0, y1 = map(float, re.search(r'yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">Executive<', box).groups())
+assert y1 - y0 > 14, y1 - y0
+"
 else
 	tap_ok "print: skipped (no chromium or pdftotext)" true
 fi
