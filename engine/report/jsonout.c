@@ -420,14 +420,14 @@ static int jsonout_append(const char *buffer, size_t size, void *data)
 	return 0;
 }
 
-/* Write v (taken) serialised by jansson. */
+/* Write v serialised by jansson. v is not freed: it lives in the bump allocator until the next
+ * jalloc_reset, which forgets it at once (a json_decref would walk the whole tree for nothing). */
 static void jsonout_dump(struct jsonout *j, json_t *v)
 {
 	j->n = 0;
 	if (json_dump_callback(v, jsonout_append, j, JSON_COMPACT | JSON_ENCODE_ANY) < 0)
 		j->rc = -1;
 	fwrite(j->p, 1, j->n, j->f);
-	json_decref(v);
 }
 
 /* Write v (taken), then forget every jansson value: none may be alive. */
