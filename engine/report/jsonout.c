@@ -358,6 +358,48 @@ static json_t *jsonout_phases(const struct model *m)
 	return phases;
 }
 
+/* A decision as the summary gives it (the fastest or the slowest), or null. */
+static json_t *jsonout_extreme(const struct model *m, const struct model_decision *d)
+{
+	if (d == NULL)
+		return json_null();
+	return jsonout_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
+	                    "response", (json_int_t)d->response, "t", (json_int_t)d->t);
+}
+
+/* The objectives team k met in every evaluation, in none, or in some: ids. */
+static json_t *jsonout_team_objectives(const struct model *m, int k)
+{
+	json_t *lists[3] = {json_array(), json_array(), json_array()};
+	const struct model_team *tm = &m->teams[k];
+
+	for (int j = 0; j <= m->n_objectives; j++) {
+		long met = tm->obj_met[j], all = met + tm->obj_missed[j];
+		if (all > 0)
+			json_array_append_new(lists[met == all ? 0
+			                            : met == 0 ? 1
+			                                       : 2],
+			                      j < m->n_objectives ? json_string(m->objectives[j].id)
+			                                          : json_null());
+	}
+	return jsonout_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
+	                    lists[1], "partly", lists[2]);
+}
+
+/* The executive summary's figures: fastest and slowest responses, objectives per team. */
+static json_t *jsonout_summary(const struct model *m)
+{
+	json_t *objs = json_array();
+
+	for (int k = 0; k < m->n_teams; k++)
+		json_array_append_new(objs, jsonout_team_objectives(m, k));
+	return jsonout_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
+	                    jsonout_extreme(m, model_extreme(m, false)), "slowest",
+	                    jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
+	                    (json_int_t)m->c.timeouts, "rfis_unanswered",
+	                    (json_int_t)m->c.rfis_unanswered, "objectives", objs);
+}
+
 /* The objectives with their counts over every team. */
 static json_t *jsonout_objectives(const struct model *m)
 {
@@ -489,6 +531,7 @@ int jsonout_write(const struct model *m, FILE *f)
 	                                       (json_int_t)m->end_t)
 	                        : json_null());
 	jsonout_member(&j, "last_t", json_integer(m->last_t));
+	jsonout_member(&j, "summary", jsonout_summary(m));
 	jsonout_member(&j, "counts", jsonout_counts(m));
 	jsonout_member(&j, "objectives", jsonout_objectives(m));
 	jsonout_list(&j, "teams", (size_t)m->n_teams, jsonout_team_at, m);

@@ -91,6 +91,22 @@ void model_log(struct model *m, struct model_entry e)
 	tm->last_log = i;
 }
 
+/* The fastest or the slowest decision taken in time, or NULL when there is none. */
+const struct model_decision *model_extreme(const struct model *m, bool slowest)
+{
+	const struct model_decision *best = NULL;
+
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		if (d->timeout || d->response < 0)
+			continue;
+		if (best == NULL ||
+		    (slowest ? d->response > best->response : d->response < best->response))
+			best = d;
+	}
+	return best;
+}
+
 /* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
 const char *model_scenario_name(const struct model *m)
 {

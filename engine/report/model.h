@@ -221,6 +221,8 @@ struct model {
 struct model *model_load(const char *path, FILE *err);
 /* Free everything model_load made. */
 void model_free(struct model *m);
+/* The fastest or the slowest decision taken in time, or NULL when there is none. */
+const struct model_decision *model_extreme(const struct model *m, bool slowest);
 /* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
 const char *model_scenario_name(const struct model *m);
 /* The label of the objective index (its id), or "(none)" for -1. */

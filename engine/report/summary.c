@@ -71,26 +71,10 @@ static char *summary_team_objectives(const struct model *m, int k)
 	return s;
 }
 
-/* The fastest or the slowest decision taken in time, or NULL when there is none. */
-static const struct model_decision *summary_extreme(const struct model *m, int slowest)
-{
-	const struct model_decision *best = NULL;
-
-	for (size_t i = 0; i < m->n_decisions; i++) {
-		const struct model_decision *d = &m->decisions[i];
-		if (d->timeout || d->response < 0)
-			continue;
-		if (best == NULL ||
-		    (slowest ? d->response > best->response : d->response < best->response))
-			best = d;
-	}
-	return best;
-}
-
 /* One "fastest"/"slowest" line. */
 static void summary_response(const struct out *o, const struct model *m, int slowest)
 {
-	const struct model_decision *d = summary_extreme(m, slowest);
+	const struct model_decision *d = model_extreme(m, slowest);
 	char dur[32], at[32];
 	char *s;
 

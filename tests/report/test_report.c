@@ -575,6 +575,80 @@ static void test_hostile(void **state)
 	model_free(m);
 }
 
+/* A reply naming its RFI answers that one; "rfi":null answers the team's oldest open RFI; a
+ * reply naming another team's RFI answers none. Every format pairs them. */
+static void test_rfi_pairing(void **state)
+{
+	struct model *m = load_ok("hostile.jsonl");
+	char *log = log_of(m, "al"), *text = render(m, plain_write), *md = render(m, md_write);
+
+	(void)state;
+	assert_int_equal(m->n_rfis, 2);
+	assert_int_equal(m->rfis[1].answered, 700);
+	assert_int_equal(m->rfis[0].answered, 760);
+	assert_int_equal(m->replies[2].rfi, -1);
+	assert_true(
+	    has(log, "700|answer to RFI-2||Q: Second question?\nA: Answer to the second.\n"));
+	assert_true(
+	    has(log, "760|answer to RFI-1||Q: First question?\nA: Answer to the oldest open."));
+	assert_true(has(text, "Q: Second question?"));
+	assert_true(has(md, "**RFI-1** from al"));
+	assert_true(has(md, "  - **Q:** \xE2\x81\xA8"
+	                    "First question?"));
+	assert_true(has(md, "Replies that answered no open RFI:"));
+	free(log);
+	free(text);
+	free(md);
+	model_free(m);
+}
+
+/* The JSON's summary and logs. */
+static void test_json_summary_log(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	json_error_t jerr;
+	json_t *root, *sum, *log, *e;
+
+	(void)state;
+	assert_int_equal(jsonout_write(m, f), 0);
+	fclose(f);
+	root = json_loads(out, 0, &jerr);
+	assert_non_null(root);
+	sum = json_object_get(root, "summary");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(sum, "fastest"), "inject")), "I-01");
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(sum, "slowest"), "response")), 600);
+	assert_int_equal(json_integer_value(json_object_get(sum, "deadlines_missed")), 2);
+	assert_string_equal(
+	    json_string_value(json_array_get(
+	        json_object_get(json_array_get(json_object_get(sum, "objectives"), 1), "missed"),
+	        0)),
+	    "O3");
+	log = json_object_get(json_array_get(json_object_get(root, "teams"), 0), "log");
+	e = json_array_get(log, 0);
+	assert_string_equal(json_string_value(json_object_get(e, "kind")), "inject");
+	assert_string_equal(json_string_value(json_object_get(e, "subject")),
+	                    "Ransom note on the e-services portal");
+	assert_int_equal(json_integer_value(json_object_get(e, "allowed")), 1800);
+	e = json_array_get(log, 5);
+	assert_string_equal(json_string_value(json_object_get(e, "kind")), "action");
+	assert_string_equal(json_string_value(json_object_get(e, "text")),
+	                    "Took the portal offline at the load balancer");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(root, "journal"), "path")),
+	    "drill.jsonl");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(root, "journal"), "scenario")),
+	    "drill.lua");
+	json_decref(root);
+	free(out);
+	model_free(m);
+}
+
 /* One duration format: hours, minutes and seconds, never "113s". */
 static void test_durations(void **state)
 {
@@ -605,6 +679,7 @@ int main(void)
 	    cmocka_unit_test(test_partial),      cmocka_unit_test(test_bad),
 	    cmocka_unit_test(test_log),          cmocka_unit_test(test_sections_everywhere),
 	    cmocka_unit_test(test_hostile),      cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_rfi_pairing),  cmocka_unit_test(test_json_summary_log),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
