@@ -14,7 +14,7 @@
 #include "report.h"
 
 /* How many exercises one table shows side by side. */
-enum { COMPARE_COLS = 6 };
+enum { COMPARE_COLS = 3 };
 
 struct compare {
 	struct model **ms;

@@ -8,7 +8,7 @@
 #include "out.h"
 
 /* How many teams one table shows side by side. */
-enum { FIGURES_TEAMS = 8 };
+enum { FIGURES_TEAMS = 6 };
 
 /* The cell of team k's response to an inject, as a new string: "5m", "missed", "open". */
 static char *figures_resp_cell(const struct model_resp *r)

@@ -8,7 +8,7 @@
 #include "out.h"
 
 /* How many teams one objectives table shows side by side. */
-enum { SUMMARY_TEAMS = 10 };
+enum { SUMMARY_TEAMS = 5 };
 
 /* Team k's verdicts for objective j (j == n_objectives: none): met and evaluated. */
 static void summary_counts(const struct model *m, int k, int j, long *met, long *all)
@@ -17,16 +17,15 @@ static void summary_counts(const struct model *m, int k, int j, long *met, long 
 	*all = *met + m->teams[k].obj_missed[j];
 }
 
-/* A cell of the objectives table, as a new string: "met", "missed", "2 of 3 met" or "-". */
+/* A cell of the objectives table, as a new string: "met" or "missed" (one evaluation), "2/3 met"
+ * (several), or "-" (none). */
 char *summary_cell(long met, long all)
 {
 	if (all == 0)
 		return mem_printf("-");
-	if (met == all)
-		return mem_printf(all > 1 ? "met (%ld)" : "met", all);
-	if (met == 0)
-		return mem_printf(all > 1 ? "missed (%ld)" : "missed", all);
-	return mem_printf("%ld of %ld met", met, all);
+	if (all == 1)
+		return mem_printf(met ? "met" : "missed");
+	return mem_printf("%ld/%ld met", met, all);
 }
 
 /* The objectives (ids) team k met in every evaluation (met) or in none (missed), as a new
@@ -230,15 +229,15 @@ void summary_objectives(const struct model *m, const struct out *o)
 		return;
 	}
 	o->para(o, "Each cell: the team's evaluations for the objective (the engine's expect, or "
-	           "the evaluators' validate where one was given): met, missed, or how many of "
-	           "them were met.");
+	           "the evaluators' validate where one was given): met or missed when there was "
+	           "one, else how many of them were met (2/3 met).");
 	for (int k0 = 0; k0 < m->n_teams; k0 += SUMMARY_TEAMS) {
 		int n = m->n_teams - k0 < SUMMARY_TEAMS ? m->n_teams - k0 : SUMMARY_TEAMS;
 		bool last = k0 + n == m->n_teams;
-		cols[0] = (struct out_col){"Objective", 10, 'l'};
+		cols[0] = (struct out_col){"Objective", 9, 'l'};
 		for (int c = 0; c < n; c++)
-			cols[c + 1] = (struct out_col){m->teams[k0 + c].id, 10, 'l'};
-		cols[n + 1] = (struct out_col){"All teams", 11, 'l'};
+			cols[c + 1] = (struct out_col){m->teams[k0 + c].id, 9, 'l'};
+		cols[n + 1] = (struct out_col){"All teams", 9, 'l'};
 		o->table(o, cols, n + 1 + last, 0);
 		for (int j = 0; j < rows; j++) {
 			char *v[SUMMARY_TEAMS + 2];
@@ -259,8 +258,7 @@ void summary_objectives(const struct model *m, const struct out *o)
 				v[c + 1] = summary_cell(met, all);
 			}
 			if (last)
-				v[n + 1] =
-				    sa ? mem_printf("%ld of %ld met", sm, sa) : mem_printf("-");
+				v[n + 1] = summary_cell(sm, sa);
 			o->row(o, v);
 		}
 		o->end(o);

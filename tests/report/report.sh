@@ -96,6 +96,9 @@ tap_ok "the executive summary comes first" sh -c "[ $(line 'EXECUTIVE SUMMARY') 
 tap_ok "every action is in a team's log" \
 	test "$(grep -c '"type":"action"' "$dir/bs1.jsonl")" -eq "$(grep -cE '^    T\+[0-9:]+  action ' "$out")"
 tap_ok "no local path" sh -c "! grep -q '$dir' '$out'"
+# narrow: no line of the last stdout is wider than 80 columns.
+narrow() { python3 -c "import sys; sys.exit(max(len(l.rstrip('\\n')) for l in open('$out', encoding='utf-8')) > 80)"; }
+tap_ok "seven teams: no line wider than 80 columns" narrow
 tap_ok "the scenario by name and SHA-256" has "balkansecure.lua, SHA-256"
 tap_ok "objectives by team" has "OBJECTIVES BY TEAM"
 tap_ok "response times" has "RESPONSE TIMES"
@@ -147,6 +150,7 @@ fi
 # Several journals: the exercises compared.
 tap_ok "two runs of one scenario: compared" status 0 "$T" report "$dir/bs1.jsonl" "$dir/bs2.jsonl"
 tap_ok "as the same scenario" has "The same scenario (balkansecure.lua, SHA-256"
+tap_ok "no line wider than 80 columns" narrow
 tap_ok "side by side" has "  al    11m10s (12 of 12)  14m35s (12 of 12)"
 tap_ok "different scenarios: the teams in several" status 0 "$T" report "$F/drill.jsonl" "$F/hostile.jsonl"
 tap_ok "says so" has "Different scenarios: only the teams that took part in two exercises"

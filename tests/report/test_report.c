@@ -494,20 +494,20 @@ static void test_sections_everywhere(void **state)
 	assert_true(has(text, "  RFIs        0 of 3 unanswered"));
 	assert_true(has(text, "al, AKCESK (Albania): score 8; objectives met O2, O4"));
 	assert_true(has(text, "        al: Early sharing with xk and mk."));
-	assert_true(has(text, "  O4         met (2)  met     missed  3 of 4 met"));
+	assert_true(has(text, "  O4         2/2 met  met     missed  3/4 met"));
 	assert_true(has(text, "  I-02        20m  10m      7m  missed"));
 	assert_true(has(text, "  T+00:42:00   5  -2   0"));
 	assert_true(has(text, "T+00:22:00  action                Arbër Çela     Took the portal"));
 	assert_true(has(md, "## Executive summary"));
 	assert_true(has(md, "- **Fastest:** 5m: al on I-01 (decided at T+00:20:00)"));
-	assert_true(has(md, "| O4 | met (2) | met | missed | 3 of 4 met |"));
+	assert_true(has(md, "| O4 | 2/2 met | met | missed | 3/4 met |"));
 	assert_true(has(md, "| I-02 | 20m | 10m | 7m | missed |"));
 	assert_true(has(md, "| T+00:22:00 | action | \xE2\x81\xA8"
 	                    "Arbër Çela\xE2\x81\xA9 | "
 	                    "\xE2\x81\xA8"
 	                    "Took the portal offline at the load balancer"));
 	assert_true(has(html, "<h2>Executive summary</h2>"));
-	assert_true(has(html, "<td>met (2)</td><td>met</td><td>missed</td><td>3 of 4 met</td>"));
+	assert_true(has(html, "<td>2/2 met</td><td>met</td><td>missed</td><td>3/4 met</td>"));
 	assert_true(has(html, "aria-describedby=\"t-response\""));
 	assert_true(has(html, "<table id=\"t-response\">"));
 	assert_true(has(html, "aria-describedby=\"t-score\""));
