@@ -502,6 +502,9 @@ static void test_sections_everywhere(void **state)
 	assert_true(has(md, "- **Fastest:** 5m: al on I-01 (decided at T+00:20:00)"));
 	assert_true(has(md, "| O4 | 2/2 met | met | missed | 3/4 met |"));
 	assert_true(has(md, "| I-02 | 20m | 10m | 7m | missed |"));
+	assert_true(has(md, "| T+00:42:00 | 5 | -2 | 0 |"));
+	assert_true(has(md, "| T+00:50:00 | share from xk |  | \xE2\x81\xA8"
+	                    "We see the same C2"));
 	assert_true(has(md, "| T+00:22:00 | action | \xE2\x81\xA8"
 	                    "Arbër Çela\xE2\x81\xA9 | "
 	                    "\xE2\x81\xA8"
@@ -512,6 +515,10 @@ static void test_sections_everywhere(void **state)
 	assert_true(has(html, "<table id=\"t-response\">"));
 	assert_true(has(html, "aria-describedby=\"t-score\""));
 	assert_true(has(html, "<table id=\"t-score\">"));
+	assert_true(has(html, "<tr><td>T+00:42:00</td><td class=\"r\">5</td>"));
+	assert_true(has(html, "<tr><td><span class=\"id\">I-02</span></td><td class=\"r\">20m</td>"
+	                      "<td class=\"r\">10m</td><td class=\"r\">7m</td><td "
+	                      "class=\"r\">missed</td></tr>"));
 	assert_true(has(html, "aria-describedby=\"t-sharing\""));
 	assert_true(has(html, "<table id=\"t-sharing\">"));
 	assert_true(has(html, "<td><bdi>Took the portal offline at the load balancer</bdi></td>"));
