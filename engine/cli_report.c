@@ -8,8 +8,7 @@
 #include "cli.h"
 #include "report/report.h"
 
-#define CLI_REPORT_USAGE                                                                           \
-	"usage: tabletop report JOURNAL [JOURNAL...] [--format text|md|html|json] [-o FILE]"
+#define CLI_REPORT_USAGE "usage: tabletop report JOURNAL... [--format text|md|html|json] [-o FILE]"
 
 /* What the report is about: one exercise (c NULL), or several compared. */
 struct cli_report {
@@ -101,17 +100,17 @@ static int cli_report_args(int argc, char **argv, char **paths, int *n, const ch
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("%s\n"
-			       "Reads a journal (run --journal, simulate --journal) and writes the "
-			       "after-action\n"
-			       "report: summary, injects, each team's decisions, deadlines, "
-			       "expectations and\n"
-			       "score, information sharing, RFIs, notes and the hotwash. -o writes "
-			       "FILE (atomically)\n"
-			       "instead of standard output.\n"
-			       "With several journals, compares the exercises side by side "
-			       "(docs/report.md).\n",
-			       CLI_REPORT_USAGE);
+			printf(
+			    "%s\n"
+			    "Reads a journal (run --journal, simulate --journal) and writes the\n"
+			    "after-action report: an executive summary, objectives by team, "
+			    "response\n"
+			    "times, scores, the injects, each team's decisions, expectations, "
+			    "score and\n"
+			    "log, information sharing, RFIs, notes and the hotwash. With several\n"
+			    "journals, compares the exercises side by side (docs/report.md).\n"
+			    "-o writes FILE (atomically) instead of standard output.\n",
+			    CLI_REPORT_USAGE);
 			return 0;
 		}
 		if (cli_report_is(a, "--format")) {
