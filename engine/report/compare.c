@@ -115,7 +115,7 @@ const char *compare_title(const struct compare *c)
 /* The marking of a comparison: the first exercise's. */
 const char *compare_marking(const struct compare *c)
 {
-	return c->ms[0]->marking ? c->ms[0]->marking : "EXERCISE EXERCISE EXERCISE";
+	return fmt_marking(c->ms[0]);
 }
 
 /* The file name at the end of path. */

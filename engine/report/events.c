@@ -70,6 +70,8 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	in->from = field_ostr(m, o, "from");
 	in->channel = field_ostr(m, o, "channel");
 	in->subject = field_ostr(m, o, "subject");
+	if (m->marking == NULL)
+		m->marking = field_ostr(m, o, "marking");
 	in->t = t;
 	in->seq = m->priv->line;
 	in->deadline = -1;

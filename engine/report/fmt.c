@@ -189,6 +189,13 @@ char *fmt_entry_text(const struct model_entry *e)
 	}
 }
 
+/* The exercise marking: the journal's, else "EXERCISE EXERCISE EXERCISE". */
+const char *fmt_marking(const struct model *m)
+{
+	return m->marking != NULL && m->marking[0] != '\0' ? m->marking
+	                                                   : "EXERCISE EXERCISE EXERCISE";
+}
+
 /* How the exercise ended, as a new phrase: "the planned duration ran out", ... */
 char *fmt_ended(const struct model *m)
 {

@@ -42,6 +42,9 @@ char *fmt_entry_what(const struct model_entry *e);
 /* The text of a line of a team's log, as a new string. */
 char *fmt_entry_text(const struct model_entry *e);
 
+/* The exercise marking: the journal's, else "EXERCISE EXERCISE EXERCISE". */
+const char *fmt_marking(const struct model *m);
+
 /* How the exercise ended, as a new phrase: "the planned duration ran out", ... */
 char *fmt_ended(const struct model *m);
 

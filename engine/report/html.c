@@ -431,7 +431,7 @@ static void html_sections(const struct out *o, const void *m)
 void html_write(const struct model *m, FILE *f)
 {
 	html_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
-	         m->marking ? m->marking : "EXERCISE EXERCISE EXERCISE", html_sections, m);
+	         fmt_marking(m), html_sections, m);
 }
 
 /* Write the comparison of exercises as one self-contained HTML page. */

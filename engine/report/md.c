@@ -154,20 +154,25 @@ static void md_item(const struct out *o, int level, const char *lead, const char
 }
 
 /* Write a document as Markdown: the marking, "# kicker: title", body(o, arg), the marking. */
-static void md_doc(FILE *f, const char *kicker, const char *title, out_body *body, const void *arg)
+static void md_doc(FILE *f, const char *kicker, const char *title, const char *marking,
+                   out_body *body, const void *arg)
 {
 	struct md p = {0};
 	const struct out o = {f,        &p,     md_heading, md_para, md_kv,
 	                      md_table, md_row, md_end,     md_item, NULL};
 	char *u = fmt_u(title);
 
-	fprintf(f, "**EXERCISE EXERCISE EXERCISE**\n\n# %s: ", kicker);
+	fputs("**", f);
+	md_esc(f, marking);
+	fprintf(f, "**\n\n# %s: ", kicker);
 	md_esc(f, u);
 	free(u);
 	fputs("\n", f);
 	p.last = 'h';
 	body(&o, arg);
-	fputs("\n**EXERCISE EXERCISE EXERCISE**\n", f);
+	fputs("\n**", f);
+	md_esc(f, marking);
+	fputs("**\n", f);
 }
 
 /* The report's sections, as an out_body. */
@@ -179,12 +184,12 @@ static void md_sections(const struct out *o, const void *m)
 /* Write the report as Markdown. */
 void md_write(const struct model *m, FILE *f)
 {
-	md_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)", md_sections,
-	       m);
+	md_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
+	       fmt_marking(m), md_sections, m);
 }
 
 /* Write the comparison of n exercises as Markdown. */
 void md_compare(const struct compare *c, FILE *f)
 {
-	md_doc(f, "Exercises compared", compare_title(c), compare_write, c);
+	md_doc(f, "Exercises compared", compare_title(c), compare_marking(c), compare_write, c);
 }

@@ -569,6 +569,14 @@ static void test_hostile(void **state)
 		longest = run > longest ? run : longest;
 	}
 	assert_true(longest <= FMT_RUN);
+	assert_true(has(text, "EXERCISE TLP:AMBER \"</style><script>x</script>\n"));
+	assert_true(
+	    has(md, "**EXERCISE TLP:AMBER \"&lt;/style&gt;&lt;script&gt;x&lt;/script&gt;**"));
+	assert_true(
+	    has(html, "@top-center{content:\"EXERCISE TLP:AMBER \\22 \\3c /style>\\3c script>x"));
+	assert_true(has(html, "<div class=\"marking\">EXERCISE TLP:AMBER &quot;&lt;/style&gt;"));
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "</style><"));
 	for (const char *p = text; (p = strstr(p, "AL-ATTRIB")) != NULL; p++)
 		if (strncmp(p, "AL-ATTRIBUTION-WAIT", 19) != 0)
 			fail_msg("an id split across lines: %.40s", p);
