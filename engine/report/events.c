@@ -417,6 +417,19 @@ static void events_note(struct model *m, const json_t *o, long t)
 			                                  text, NULL, -1});
 }
 
+/* {"type":"broadcast","text","t"}: in every team's log. */
+static void events_broadcast(struct model *m, const json_t *o, long t)
+{
+	const char *text = field_str(m, o, "text");
+
+	if (m->priv->err[0] != '\0')
+		return;
+	m->c.broadcasts++;
+	for (int k = 0; k < m->n_teams; k++)
+		model_log(m, (struct model_entry){k, LOG_BROADCAST, false, t, -1, -1, NULL, NULL,
+		                                  text, NULL, -1});
+}
+
 /* {"type":"action"|"say","team","by","text","t"}: what a team did or said. */
 static void events_text(struct model *m, const json_t *o, long t)
 {
@@ -506,11 +519,14 @@ static const struct {
 	const char *type;
 	void (*read)(struct model *m, const json_t *o, long t);
 } events_timed[] = {
-    {"inject", events_inject},   {"decision", events_decision}, {"share", events_share},
-    {"rfi", events_rfi},         {"reply", events_reply},       {"score", events_score},
-    {"expect", events_expect},   {"validate", events_validate}, {"note", events_note},
-    {"hotwash", events_hotwash}, {"answer", events_answer},     {"phase", events_phase},
-    {"end", events_end},         {"action", events_text},       {"say", events_text},
+    {"inject", events_inject}, {"decision", events_decision},
+    {"share", events_share},   {"rfi", events_rfi},
+    {"reply", events_reply},   {"score", events_score},
+    {"expect", events_expect}, {"validate", events_validate},
+    {"note", events_note},     {"hotwash", events_hotwash},
+    {"answer", events_answer}, {"phase", events_phase},
+    {"end", events_end},       {"action", events_text},
+    {"say", events_text},      {"broadcast", events_broadcast},
 };
 
 /* The events that only count, and the inputs; counter offsets into struct model_counts or -1. */
@@ -519,7 +535,6 @@ static const struct {
 	bool input;
 	long offset;
 } events_other[] = {
-    {"broadcast", false, (long)offsetof(struct model_counts, broadcasts)},
     {"log", false, (long)offsetof(struct model_counts, logs)},
     {"clock", false, -1},
     {"join", false, -1},

@@ -158,6 +158,8 @@ char *fmt_entry_what(const struct model_entry *e)
 		return mem_printf("evaluator note");
 	case LOG_ANSWER:
 		return mem_printf("hotwash answer %ld", e->a);
+	case LOG_BROADCAST:
+		return mem_printf("broadcast");
 	}
 	return mem_printf("?");
 }

@@ -161,6 +161,7 @@ static const char *jsonout_kind(enum model_kind kind)
 	    [LOG_VALIDATE] = "validate",
 	    [LOG_NOTE] = "note",
 	    [LOG_ANSWER] = "answer",
+	    [LOG_BROADCAST] = "broadcast",
 	};
 
 	return names[kind];

@@ -133,6 +133,7 @@ enum model_kind {
 	LOG_VALIDATE,  /* ref: inject, extra: objective, flag: met, by, text */
 	LOG_NOTE,      /* by, text (a note that names the team's id) */
 	LOG_ANSWER,    /* a: question number, extra: question, by, text */
+	LOG_BROADCAST, /* text: the white cell's broadcast to every team */
 };
 
 /* One line of a team's log, in journal order. */

@@ -467,6 +467,8 @@ static void test_log(void **state)
 	assert_true(has(xk, "1260|share from al||IOC package"));
 	assert_true(has(xk, "1500|share from al||Ransom note hash"));
 	assert_true(has(xk, "2520|chat (say)|Besa|Who calls the ministry?\n"));
+	assert_true(has(xk, "3600|broadcast||Regional call at 10:30\n"));
+	assert_true(has(mk, "3600|broadcast||Regional call at 10:30\n"));
 	assert_true(has(xk, "3960|evaluator note|Ana (evaluator)|xk lead asked for"));
 	assert_true(has(xk, "5400|deadline passed on XK-01||the default disable was recorded\n"));
 	assert_true(has(xk, "6480|answer to RFI-2||Q: Can the EU liaison desk send a team?\n"));
