@@ -58,14 +58,14 @@ static char *summary_team_objectives(const struct model *m, int k)
 			free(part[w]);
 			continue;
 		}
-		next = mem_printf("%s%s%s %s", s, s[0] ? "; " : "", word[w], part[w]);
+		next = mem_printf("%s%s%s %s", s, s[0] ? "; " : "objectives ", word[w], part[w]);
 		free(s);
 		free(part[w]);
 		s = next;
 	}
 	if (s[0] == '\0') {
 		free(s);
-		s = mem_printf("nothing evaluated");
+		s = mem_printf("no objective evaluated");
 	}
 	return s;
 }
@@ -204,7 +204,7 @@ void summary_write(const struct model *m, const struct out *o)
 	free(ended);
 	for (int k = 0; k < m->n_teams; k++) {
 		char *obj = summary_team_objectives(m, k);
-		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; objectives %s",
+		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; %s",
 		               m->teams[k].id, m->teams[k].name, m->teams[k].score, obj);
 		o->kv(o, k == 0 ? "Teams" : "", s);
 		free(obj);
