@@ -161,8 +161,8 @@ static void compare_exercises(const struct out *o, const struct compare *c)
 		v[1] = fmt_u(compare_base(m->path));
 		v[2] = fmt_u(model_scenario_name(m));
 		v[3] = mem_printf("%.12s", m->sha256 ? m->sha256 : "-");
-		v[4] = mem_printf("%s", when[0] ? when : "-");
-		v[5] = mem_printf("%s", d);
+		v[4] = mem_strdup(when[0] ? when : "-");
+		v[5] = mem_strdup(d);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -197,7 +197,7 @@ static void compare_by_team(const struct out *o, const struct compare *c, const 
 		o->table(o, cols, n + 1, 0);
 		for (int i = 0; i < c->n_ids; i++) {
 			char *v[COMPARE_COLS + 1];
-			v[0] = mem_printf("%s", c->ids[i]);
+			v[0] = mem_strdup(c->ids[i]);
 			for (int e = 0; e < n; e++) {
 				int k = c->at[i * c->n + e0 + e];
 				v[e + 1] = k >= 0 ? cell(c->ms[e0 + e], k) : mem_printf("-");
@@ -281,7 +281,7 @@ static void compare_objectives(const struct out *o, const struct compare *c)
 		o->table(o, cols, n + 1, 0);
 		for (int j = 0; j < m0->n_objectives; j++) {
 			char *v[COMPARE_COLS + 1];
-			v[0] = mem_printf("%s", m0->objectives[j].id);
+			v[0] = mem_strdup(m0->objectives[j].id);
 			for (int e = 0; e < n; e++) {
 				const struct model *m = c->ms[e0 + e];
 				int x = -1;

@@ -69,8 +69,8 @@ static void figures_response(const struct model *m, const struct out *o)
 				if (v[c + 2] == NULL)
 					v[c + 2] = mem_printf("-");
 			fmt_dur(allowed, d, sizeof d);
-			v[0] = mem_printf("%s", m->resps[i].inject);
-			v[1] = mem_printf("%s", d);
+			v[0] = mem_strdup(m->resps[i].inject);
+			v[1] = mem_strdup(d);
 			o->row(o, v);
 			i = j;
 		}
@@ -114,7 +114,7 @@ static void figures_score(const struct model *m, const struct out *o)
 			}
 			if (mine) {
 				fmt_offset(m->scores[i].t, at, sizeof at);
-				v[0] = mem_printf("%s", at);
+				v[0] = mem_strdup(at);
 				for (int c = 0; c < n; c++)
 					v[c + 1] = mem_printf("%ld", total[k0 + c]);
 				o->row(o, v);

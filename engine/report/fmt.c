@@ -27,7 +27,15 @@ int fmt_control(const char *s, size_t *n)
 /* s (a user's text) between isolation markers, as a new string; "" when s is NULL. */
 char *fmt_u(const char *s)
 {
-	return s ? mem_printf(FMT_U0 "%s" FMT_U1, s) : mem_printf("%s", "");
+	size_t n = s ? strlen(s) : 0;
+	char *u = mem_calloc(1, n + 3);
+
+	if (s == NULL)
+		return u;
+	u[0] = FMT_U0[0];
+	memcpy(u + 1, s, n);
+	u[n + 1] = FMT_U1[0];
+	return u;
 }
 
 /* Exercise time t as "T+HH:MM:SS". */

@@ -16,7 +16,7 @@ static void sections_row(const struct out *o, int n, ...)
 	va_start(ap, n);
 	for (int c = 0; c < n && c < 16; c++) {
 		const char *s = va_arg(ap, const char *);
-		v[c] = mem_printf("%s", s ? s : "");
+		v[c] = mem_strdup(s ? s : "");
 	}
 	va_end(ap);
 	o->row(o, v);
@@ -93,12 +93,12 @@ static void sections_team_table(const struct out *o, const struct model *m)
 			missed += tm->obj_missed[j];
 		}
 		fmt_dur(fmt_mean(tm->resp_sum, tm->resp_n), mean, sizeof mean);
-		v[0] = mem_printf("%s", tm->id);
+		v[0] = mem_strdup(tm->id);
 		v[1] = mem_printf("%ld", tm->score);
 		v[2] = mem_printf("%ld", tm->n_decisions - tm->n_timeouts);
 		v[3] = mem_printf("%ld", tm->n_timeouts);
 		v[4] = mem_printf("%ld", tm->n_open);
-		v[5] = mem_printf("%s", mean);
+		v[5] = mem_strdup(mean);
 		v[6] = mem_printf("%ld", tm->shares_sent);
 		v[7] = mem_printf("%ld", met);
 		v[8] = mem_printf("%ld", missed);
@@ -208,9 +208,9 @@ static void sections_timeline(const struct out *o, const struct model *m)
 		in = &m->injects[i++];
 		fmt_offset(in->t, off, sizeof off);
 		fmt_clock(m, in->t, clock, sizeof clock);
-		v[0] = mem_printf("%s", off);
-		v[1] = mem_printf("%s", clock);
-		v[2] = mem_printf("%s", in->id);
+		v[0] = mem_strdup(off);
+		v[1] = mem_strdup(clock);
+		v[2] = mem_strdup(in->id);
 		v[3] = fmt_to(m, in);
 		v[4] = sections_subject(in);
 		o->row(o, v);
@@ -237,7 +237,7 @@ static void sections_matrix(const struct out *o, const struct model *m)
 		o->chart(o, m, OUT_CHART_SHARING);
 	o->table(o, cols, n + 2, OUT_HEAT | OUT_T_SHARING);
 	for (int a = 0; a < n; a++) {
-		v[0] = mem_printf("%s", m->teams[a].id);
+		v[0] = mem_strdup(m->teams[a].id);
 		for (int b = 0; b < n; b++) {
 			long c = m->pairs[(size_t)a * (size_t)n + (size_t)b].count;
 			v[b + 1] = a == b && c == 0 ? mem_printf("-") : mem_printf("%ld", c);
@@ -265,19 +265,19 @@ static void sections_senders(const struct out *o, const struct model *m)
 	for (int k = 0; k < m->n_teams; k++) {
 		const struct model_team *tm = &m->teams[k];
 		char *v[7], buf[32];
-		v[0] = mem_printf("%s", tm->id);
+		v[0] = mem_strdup(tm->id);
 		v[1] = mem_printf("%ld", tm->shares_sent);
 		v[2] = mem_printf("%ld", tm->shares_to_all);
 		v[3] = mem_printf("%ld", tm->shares_received);
 		fmt_offset(tm->first_inject, buf, sizeof buf);
-		v[4] = mem_printf("%s", tm->first_inject >= 0 ? buf : "-");
+		v[4] = mem_strdup(tm->first_inject >= 0 ? buf : "-");
 		fmt_offset(tm->first_share, buf, sizeof buf);
-		v[5] = mem_printf("%s", tm->first_share >= 0 ? buf : "-");
+		v[5] = mem_strdup(tm->first_share >= 0 ? buf : "-");
 		fmt_dur(tm->first_share >= 0 && tm->first_inject >= 0
 		            ? tm->first_share - tm->first_inject
 		            : -1,
 		        buf, sizeof buf);
-		v[6] = mem_printf("%s", buf);
+		v[6] = mem_strdup(buf);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -310,11 +310,11 @@ static void sections_pairs(const struct out *o, const struct model *m)
 			any = true;
 			fmt_offset(p->first, at, sizeof at);
 			fmt_dur(first >= 0 ? p->first - first : -1, after, sizeof after);
-			v[0] = mem_printf("%s", m->teams[a].id);
-			v[1] = mem_printf("%s", m->teams[b].id);
+			v[0] = mem_strdup(m->teams[a].id);
+			v[1] = mem_strdup(m->teams[b].id);
 			v[2] = mem_printf("%ld", p->count);
-			v[3] = mem_printf("%s", at);
-			v[4] = mem_printf("%s", after);
+			v[3] = mem_strdup(at);
+			v[4] = mem_strdup(after);
 			o->row(o, v);
 		}
 	}

@@ -37,7 +37,7 @@ static char *summary_team_objectives(const struct model *m, int k)
 	char *s;
 
 	for (int w = 0; w < 3; w++)
-		part[w] = mem_printf("%s", "");
+		part[w] = mem_strdup("");
 	for (int j = 0; j <= m->n_objectives; j++) {
 		long met, all;
 		int w;
@@ -51,7 +51,7 @@ static char *summary_team_objectives(const struct model *m, int k)
 		free(part[w]);
 		part[w] = next;
 	}
-	s = mem_printf("%s", "");
+	s = mem_strdup("");
 	for (int w = 0; w < 3; w++) {
 		char *next;
 		if (part[w][0] == '\0') {
@@ -204,8 +204,8 @@ void summary_write(const struct model *m, const struct out *o)
 	free(ended);
 	for (int k = 0; k < m->n_teams; k++) {
 		char *obj = summary_team_objectives(m, k);
-		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; %s",
-		               m->teams[k].id, m->teams[k].name, m->teams[k].score, obj);
+		s = mem_printf("%s, " FMT_U0 "%s" FMT_U1 ": score %ld; %s", m->teams[k].id,
+		               m->teams[k].name, m->teams[k].score, obj);
 		o->kv(o, k == 0 ? "Teams" : "", s);
 		free(obj);
 		free(s);
@@ -250,8 +250,7 @@ void summary_objectives(const struct model *m, const struct out *o)
 			}
 			if (sa == 0 && j == m->n_objectives)
 				continue;
-			v[0] =
-			    mem_printf("%s", model_objective_id(m, j < m->n_objectives ? j : -1));
+			v[0] = mem_strdup(model_objective_id(m, j < m->n_objectives ? j : -1));
 			for (int c = 0; c < n; c++) {
 				long met, all;
 				summary_counts(m, k0 + c, j, &met, &all);

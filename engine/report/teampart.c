@@ -25,13 +25,13 @@ static void teampart_decisions(const struct out *o, const struct model *m, int k
 		char *v[6], buf[32];
 		if (d->team != k)
 			continue;
-		v[0] = mem_printf("%s", d->inject);
+		v[0] = mem_strdup(d->inject);
 		fmt_offset(d->fired, buf, sizeof buf);
-		v[1] = mem_printf("%s", d->fired >= 0 ? buf : "-");
+		v[1] = mem_strdup(d->fired >= 0 ? buf : "-");
 		fmt_offset(d->t, buf, sizeof buf);
-		v[2] = mem_printf("%s", buf);
+		v[2] = mem_strdup(buf);
 		fmt_dur(d->response, buf, sizeof buf);
-		v[3] = mem_printf("%s", buf);
+		v[3] = mem_strdup(buf);
 		v[4] = fmt_option(d->option, d->label);
 		v[5] = d->timeout ? mem_printf("(deadline)") : fmt_u(d->by);
 		o->row(o, v);
@@ -59,9 +59,9 @@ static void teampart_deadlines(const struct out *o, const struct model *m, int k
 			continue;
 		fmt_offset(d->fired, a, sizeof a);
 		fmt_offset(d->t, b, sizeof b);
-		v[0] = mem_printf("%s", d->inject);
-		v[1] = mem_printf("%s", d->fired >= 0 ? a : "-");
-		v[2] = mem_printf("%s", b);
+		v[0] = mem_strdup(d->inject);
+		v[1] = mem_strdup(d->fired >= 0 ? a : "-");
+		v[2] = mem_strdup(b);
 		v[3] =
 		    d->option ? mem_printf("%s (the default)", d->option) : mem_printf("nothing");
 		o->row(o, v);
@@ -79,9 +79,9 @@ static void teampart_deadlines(const struct out *o, const struct model *m, int k
 			continue;
 		fmt_offset(op->fired, a, sizeof a);
 		fmt_offset(op->deadline, b, sizeof b);
-		v[0] = mem_printf("%s", op->inject);
-		v[1] = mem_printf("%s", a);
-		v[2] = mem_printf("%s", op->deadline >= 0 ? b : "none");
+		v[0] = mem_strdup(op->inject);
+		v[1] = mem_strdup(a);
+		v[2] = mem_strdup(op->deadline >= 0 ? b : "none");
 		o->row(o, v);
 	}
 	o->end(o);
@@ -96,7 +96,7 @@ static char *teampart_how(const struct model_check *c)
 	fmt_dur(c->response, r, sizeof r);
 	fmt_dur(c->within, w, sizeof w);
 	if (!c->has_expect)
-		eng = mem_printf("%s", "");
+		eng = mem_strdup("");
 	else if (c->reason != NULL)
 		eng = mem_printf("engine: %s, " FMT_U0 "%s" FMT_U1,
 		                 c->expect_met ? "met" : "missed", c->reason);
@@ -136,7 +136,7 @@ static void teampart_objectives(const struct out *o, const struct model *m, int 
 		char *v[4];
 		if (tm->obj_met[j] + tm->obj_missed[j] == 0)
 			continue;
-		v[0] = mem_printf("%s", j < m->n_objectives ? m->objectives[j].id : "(none)");
+		v[0] = mem_strdup(j < m->n_objectives ? m->objectives[j].id : "(none)");
 		v[1] = mem_printf("%ld", tm->obj_met[j]);
 		v[2] = mem_printf("%ld", tm->obj_missed[j]);
 		v[3] = j < m->n_objectives ? fmt_u(m->objectives[j].text)
@@ -150,9 +150,9 @@ static void teampart_objectives(const struct out *o, const struct model *m, int 
 		char *v[4];
 		if (c->team != k)
 			continue;
-		v[0] = mem_printf("%s", model_objective_id(m, c->objective));
-		v[1] = mem_printf("%s", c->met ? "met" : "missed");
-		v[2] = mem_printf("%s", c->inject);
+		v[0] = mem_strdup(model_objective_id(m, c->objective));
+		v[1] = mem_strdup(c->met ? "met" : "missed");
+		v[2] = mem_strdup(c->inject);
 		v[3] = teampart_how(c);
 		o->row(o, v);
 	}
@@ -179,7 +179,7 @@ static void teampart_score(const struct out *o, const struct model *m, int k)
 		if (s->team != k)
 			continue;
 		fmt_offset(s->t, at, sizeof at);
-		v[0] = mem_printf("%s", at);
+		v[0] = mem_strdup(at);
 		v[1] = mem_printf("%+ld", s->delta);
 		v[2] = mem_printf("%ld", s->total);
 		v[3] = fmt_u(s->reason);
@@ -203,7 +203,7 @@ static void teampart_log(const struct out *o, const struct model *m, int k)
 			o->table(o, cols, 4, 0);
 		any = true;
 		fmt_offset(e->t, at, sizeof at);
-		v[0] = mem_printf("%s", at);
+		v[0] = mem_strdup(at);
 		v[1] = fmt_entry_what(e);
 		v[2] = fmt_u(e->by);
 		v[3] = fmt_entry_text(e);
