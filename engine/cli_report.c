@@ -1,5 +1,6 @@
 /* tabletop report: the after-action report of a journal, as text, Markdown, HTML or JSON. */
 #include <errno.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +23,7 @@ static int cli_report_emit(const struct cli_report *r, const char *format, FILE 
 	const struct model *m = r->m;
 	const struct compare *c = r->c;
 
+	__fsetlocking(f, FSETLOCKING_BYCALLER); /* one thread writes f: no lock per call */
 	if (!strcmp(format, "md"))
 		c ? md_compare(c, f) : md_write(m, f);
 	else if (!strcmp(format, "html"))

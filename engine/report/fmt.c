@@ -41,7 +41,21 @@ char *fmt_u(const char *s)
 /* Exercise time t as "T+HH:MM:SS". */
 void fmt_offset(long t, char *buf, size_t n)
 {
-	timeparse_format_offset(t, buf, n);
+	unsigned long a = t < 0 ? -(unsigned long)t : (unsigned long)t, h = a / 3600;
+	char s[12] = "T+00:00:00";
+
+	if (h > 99 || n < sizeof s) {
+		timeparse_format_offset(t, buf, n); /* the long way (the report writes many) */
+		return;
+	}
+	s[1] = t < 0 ? '-' : '+';
+	s[2] = (char)('0' + h / 10);
+	s[3] = (char)('0' + h % 10);
+	s[5] = (char)('0' + a / 600 % 6);
+	s[6] = (char)('0' + a / 60 % 10);
+	s[8] = (char)('0' + a % 60 / 10);
+	s[9] = (char)('0' + a % 10);
+	memcpy(buf, s, sizeof s);
 }
 
 /* The in-world date and time at t, "YYYY-MM-DD HH:MM"; "" without a start. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/timeparse.h"
 #include "report/fmt.h"
 #include "report/model.h"
 #include "report/report.h"
@@ -686,19 +687,44 @@ static void test_durations(void **state)
 	}
 }
 
+/* Moments of the exercise: T+HH:MM:SS, the same as the engine's for every t. */
+static void test_offsets(void **state)
+{
+	static const long ts[] = {0,     59,    60,     61,     599,     600, 3599, 3600,
+	                          35999, 86399, 359999, 360000, 1000000, -1,  -3661};
+	char a[32], b[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) {
+		fmt_offset(ts[i], a, sizeof a);
+		timeparse_format_offset(ts[i], b, sizeof b);
+		assert_string_equal(a, b);
+	}
+}
+
 /* Run every test of the report. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_summary),      cmocka_unit_test(test_decisions),
-	    cmocka_unit_test(test_sharing),      cmocka_unit_test(test_rfis),
-	    cmocka_unit_test(test_expectations), cmocka_unit_test(test_notes_hotwash),
-	    cmocka_unit_test(test_text),         cmocka_unit_test(test_md),
-	    cmocka_unit_test(test_html),         cmocka_unit_test(test_json),
-	    cmocka_unit_test(test_partial),      cmocka_unit_test(test_bad),
-	    cmocka_unit_test(test_log),          cmocka_unit_test(test_sections_everywhere),
-	    cmocka_unit_test(test_hostile),      cmocka_unit_test(test_durations),
-	    cmocka_unit_test(test_rfi_pairing),  cmocka_unit_test(test_json_summary_log),
+	    cmocka_unit_test(test_summary),
+	    cmocka_unit_test(test_decisions),
+	    cmocka_unit_test(test_sharing),
+	    cmocka_unit_test(test_rfis),
+	    cmocka_unit_test(test_expectations),
+	    cmocka_unit_test(test_notes_hotwash),
+	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_md),
+	    cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_partial),
+	    cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_log),
+	    cmocka_unit_test(test_sections_everywhere),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_offsets),
+	    cmocka_unit_test(test_rfi_pairing),
+	    cmocka_unit_test(test_json_summary_log),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
