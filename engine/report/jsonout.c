@@ -36,6 +36,18 @@ static json_t *jsonout_diff(long a, long b)
 	return a == -1 || b == -1 ? json_null() : json_integer(b - a);
 }
 
+/* Set key of o to the string s (already valid UTF-8: it came from the journal), or null. */
+static void jsonout_set_str(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new_nocheck(o, key, s ? json_string_nocheck(s) : json_null());
+}
+
+/* Set key of o to the whole number v. */
+static void jsonout_set_int(json_t *o, const char *key, long v)
+{
+	json_object_set_new_nocheck(o, key, json_integer(v));
+}
+
 /* The header: where the journal came from. */
 static json_t *jsonout_journal(const struct model *m)
 {
@@ -80,12 +92,17 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 		const struct model_decision *d = &m->decisions[i];
 		if (d->team != k)
 			continue;
-		json_array_append_new(
-		    ds, jsonout_pack("{s:s,s:o,s:I,s:o,s:s?,s:s?,s:s?,s:b,s:o}", "inject",
-		                     d->inject, "reached", jsonout_opt(d->fired), "t",
-		                     (json_int_t)d->t, "response", jsonout_opt(d->response),
-		                     "option", d->option, "label", d->label, "by", d->by, "timeout",
-		                     d->timeout, "deadline", jsonout_opt(d->deadline)));
+		json_t *o = json_object();
+		jsonout_set_str(o, "inject", d->inject);
+		json_object_set_new_nocheck(o, "reached", jsonout_opt(d->fired));
+		jsonout_set_int(o, "t", d->t);
+		json_object_set_new_nocheck(o, "response", jsonout_opt(d->response));
+		jsonout_set_str(o, "option", d->option);
+		jsonout_set_str(o, "label", d->label);
+		jsonout_set_str(o, "by", d->by);
+		json_object_set_new_nocheck(o, "timeout", json_boolean(d->timeout));
+		json_object_set_new_nocheck(o, "deadline", jsonout_opt(d->deadline));
+		json_array_append_new(ds, o);
 		if (d->timeout)
 			json_array_append_new(
 			    missed,
@@ -165,18 +182,6 @@ static const char *jsonout_kind(enum model_kind kind)
 	};
 
 	return names[kind];
-}
-
-/* Set key of o to the string s (already valid UTF-8: it came from the journal), or null. */
-static void jsonout_set_str(json_t *o, const char *key, const char *s)
-{
-	json_object_set_new_nocheck(o, key, s ? json_string_nocheck(s) : json_null());
-}
-
-/* Set key of o to the whole number v. */
-static void jsonout_set_int(json_t *o, const char *key, long v)
-{
-	json_object_set_new_nocheck(o, key, json_integer(v));
 }
 
 /* One line of a team's log: t, kind and the fields that kind has. Built without json_pack:
