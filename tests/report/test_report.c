@@ -290,9 +290,10 @@ static int count(const char *s, const char *needle)
 /* HTML: one page, balanced, an SVG, nothing fetched, journal text escaped. */
 static void test_html(void **state)
 {
-	static const char *const tags[] = {"section", "table", "thead",  "tbody", "tr",  "td",
-	                                   "th",      "svg",   "p",      "title", "h2",  "h3",
-	                                   "h4",      "div",   "figure", "style", "text"};
+	static const char *const tags[] = {"section", "table", "thead", "tbody", "tr",
+	                                   "td",      "th",    "svg",   "p",     "title",
+	                                   "h2",      "h3",    "h4",    "div",   "figure",
+	                                   "style",   "text",  "bdi",   "span",  "figcaption"};
 	struct model *m = load_ok("drill.jsonl");
 	char *out = render(m, html_write);
 
