@@ -154,6 +154,9 @@ tap_ok "no line wider than 80 columns" narrow
 tap_ok "side by side" has "  al    11m10s (12 of 12)  14m35s (12 of 12)"
 tap_ok "different scenarios: the teams in several" status 0 "$T" report "$F/drill.jsonl" "$F/hostile.jsonl"
 tap_ok "says so" has "Different scenarios: only the teams that took part in two exercises"
+sed '1s/"sha256":"9f2c/"sha256":"0000/' "$F/drill.jsonl" >"$dir/drill-v2.jsonl"
+tap_ok "the same scenario file, changed: compared" status 0 "$T" report "$F/drill.jsonl" "$dir/drill-v2.jsonl" --format md
+tap_ok "and says the scenario changed" has "but not the same SHA-256: the scenario changed between exercises"
 tap_ok "compare as json" status 0 "$T" report "$dir/bs1.jsonl" "$dir/bs2.jsonl" --format json
 tap_ok "json: the basis and each team per exercise" python3 -c "
 import json
