@@ -28,7 +28,7 @@ static int cli_report_emit(const struct cli_report *r, const char *format, FILE 
 		c ? md_compare(c, f) : md_write(m, f);
 	else if (!strcmp(format, "html"))
 		c ? html_compare(c, f) : html_write(m, f);
-	else if (!strcmp(format, "json") && (c ? jsonout_compare(c, f) : jsonout_write(m, f)) < 0)
+	else if (!strcmp(format, "json") && (c ? compare_json(c, f) : jsonout_write(m, f)) < 0)
 		return -1;
 	else if (!strcmp(format, "text"))
 		c ? plain_compare(c, f) : plain_write(m, f);

@@ -368,7 +368,7 @@ static json_t *compare_json_team(const struct model *m, int k)
 }
 
 /* Write the comparison as one JSON document; -1 if jansson fails. */
-int jsonout_compare(const struct compare *c, FILE *f)
+int compare_json(const struct compare *c, FILE *f)
 {
 	json_t *ex = json_array(), *teams = json_array(), *objs = json_array(), *root;
 	const struct model *m0 = c->ms[0];

@@ -24,7 +24,7 @@ void md_compare(const struct compare *c, FILE *f);
 /* Write the comparison as one self-contained HTML page. */
 void html_compare(const struct compare *c, FILE *f);
 /* Write the comparison as one JSON document; -1 if jansson fails. */
-int jsonout_compare(const struct compare *c, FILE *f);
+int compare_json(const struct compare *c, FILE *f);
 /* Write the report as one JSON document (docs/journal.md, "Report JSON"); -1 if jansson fails. */
 int jsonout_write(const struct model *m, FILE *f);
 
