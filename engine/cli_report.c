@@ -1,5 +1,6 @@
 /* tabletop report: the after-action report of a journal, as text, Markdown, HTML or JSON. */
 #include <errno.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,22 +9,32 @@
 #include "cli.h"
 #include "report/report.h"
 
-/* Write m to f in format ("text", "md", "html" or "json"); -1 if writing failed. */
-static int cli_report_emit(const struct model *m, const char *format, FILE *f)
+/* What the report is about: one exercise (c NULL), or several compared. */
+struct cli_report {
+	const struct model *m;
+	const struct compare *c;
+};
+
+/* Write r to f in format ("text", "md", "html" or "json"); -1 if writing failed. */
+static int cli_report_emit(const struct cli_report *r, const char *format, FILE *f)
 {
+	const struct model *m = r->m;
+	const struct compare *c = r->c;
+
+	__fsetlocking(f, FSETLOCKING_BYCALLER); /* one thread writes f: no lock per call */
 	if (!strcmp(format, "md"))
-		md_write(m, f);
+		c ? md_compare(c, f) : md_write(m, f);
 	else if (!strcmp(format, "html"))
-		html_write(m, f);
-	else if (!strcmp(format, "json") && jsonout_write(m, f) < 0)
+		c ? html_compare(c, f) : html_write(m, f);
+	else if (!strcmp(format, "json") && (c ? compare_json(c, f) : jsonout_write(m, f)) < 0)
 		return -1;
 	else if (!strcmp(format, "text"))
-		plain_write(m, f);
+		c ? plain_compare(c, f) : plain_write(m, f);
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
 }
 
 /* Write the report to path atomically (a temporary file beside it, then rename); exit status. */
-static int cli_report_to_file(const struct model *m, const char *format, const char *path)
+static int cli_report_to_file(const struct cli_report *m, const char *format, const char *path)
 {
 	size_t n = strlen(path) + 8;
 	char *tmp = malloc(n);
@@ -71,18 +82,23 @@ static const struct cliopt cli_report_opts_table[] = {
 
 /* report's command line. */
 const struct cliopt_spec cli_report_spec = {
-    "report", "JOURNAL [options]", "after-action report from a journal", cli_report_opts_table,
+    "report", "JOURNAL... [options]", "after-action report from a journal, or a comparison",
+    cli_report_opts_table,
     "Reads a journal (run --journal, simulate --journal) and writes the after-\n"
-    "action report: summary, injects, each team's decisions, deadlines,\n"
-    "expectations and score, information sharing, RFIs, notes and the hotwash.\n"};
+    "action report: an executive summary, objectives by team, response times,\n"
+    "scores, the injects, each team's decisions, expectations, score and log,\n"
+    "information sharing, RFIs, notes and the hotwash. With several journals,\n"
+    "compares the exercises side by side (docs/report.md).\n"};
 
-/* tabletop report JOURNAL [--format text|md|html|json] [-o FILE] */
-int cli_report_main(int argc, char **argv)
+/*
+ * Read the arguments: journals into paths (*n), the format and the output; -1 to go on, else
+ * the exit status (0 after --help, 2 after a usage error).
+ */
+static int cli_report_args(int argc, char **argv, char **paths, int *n, const char **format,
+                           const char **out)
 {
-	const char *path = NULL, *format = "text", *out = NULL;
 	struct cliopt_state st;
-	struct model *m;
-	int status, key;
+	int key;
 
 	cliopt_init(&st, argc, argv);
 	while ((key = cliopt_next(&st, &cli_report_spec)) != CLIOPT_END) {
@@ -91,40 +107,76 @@ int cli_report_main(int argc, char **argv)
 		if (key == CLIOPT_ERROR)
 			return 2;
 		if (key == 'f') {
-			format = st.value;
-			if (strcmp(format, "text") && strcmp(format, "md") &&
-			    strcmp(format, "html") && strcmp(format, "json"))
+			*format = st.value;
+			if (strcmp(*format, "text") && strcmp(*format, "md") &&
+			    strcmp(*format, "html") && strcmp(*format, "json"))
 				return cliopt_error(stderr, &cli_report_spec,
 				                    "--format is text, md, html or json, not '%s'",
-				                    format);
+				                    *format);
 		} else if (key == 'o') {
-			out = st.value;
-			if (out[0] == '\0')
+			*out = st.value;
+			if ((*out)[0] == '\0')
 				return cliopt_error(stderr, &cli_report_spec,
 				                    "%s needs a file name", st.flag);
-		} else if (path == NULL) {
-			path = st.value;
 		} else {
-			return cliopt_error(stderr, &cli_report_spec,
-			                    "one journal at a time ('%s' is extra)", st.value);
+			paths[(*n)++] = (char *)st.value;
 		}
 	}
-	if (path == NULL)
+	if (*n == 0)
 		return cliopt_error(stderr, &cli_report_spec, "which journal?");
-	if (out != NULL && cli_report_same_file(path, out))
-		return cliopt_error(stderr, &cli_report_spec,
-		                    "-o %s is the journal itself; the report goes elsewhere", out);
-	m = model_load(path, stderr);
-	if (m == NULL)
-		return 1;
-	if (out != NULL) {
-		status = cli_report_to_file(m, format, out);
-	} else {
-		status = cli_report_emit(m, format, stdout) == 0 ? 0 : 1;
-		if (status != 0)
-			fprintf(stderr, "tabletop report: cannot write the report: %s\n",
-			        strerror(errno));
+	return -1;
+}
+
+/* Load every journal of paths into ms; -1 (those loaded freed) if one cannot be read. */
+static int cli_report_load(char **paths, int n, struct model **ms)
+{
+	for (int i = 0; i < n; i++) {
+		ms[i] = model_load(paths[i], stderr);
+		if (ms[i] == NULL) {
+			while (i-- > 0)
+				model_free(ms[i]);
+			return -1;
+		}
 	}
-	model_free(m);
+	return 0;
+}
+
+/* tabletop report JOURNAL [JOURNAL...] [--format text|md|html|json] [-o FILE] */
+int cli_report_main(int argc, char **argv)
+{
+	const char *format = "text", *out = NULL;
+	char **paths = calloc((size_t)argc, sizeof *paths);
+	struct model **ms = calloc((size_t)argc, sizeof *ms);
+	struct cli_report r = {NULL, NULL};
+	struct compare *c = NULL;
+	int status, n = 0;
+
+	if (paths == NULL || ms == NULL)
+		abort();
+	status = cli_report_args(argc, argv, paths, &n, &format, &out);
+	for (int i = 0; status < 0 && out != NULL && i < n; i++)
+		if (cli_report_same_file(paths[i], out))
+			status = cliopt_error(
+			    stderr, &cli_report_spec,
+			    "-o %s is the journal itself; the report goes elsewhere", out);
+	if (status < 0 && cli_report_load(paths, n, ms) < 0)
+		status = 1;
+	if (status < 0) {
+		c = compare_new(ms, n);
+		r = (struct cli_report){ms[0], c};
+		if (out != NULL) {
+			status = cli_report_to_file(&r, format, out);
+		} else {
+			status = cli_report_emit(&r, format, stdout) == 0 ? 0 : 1;
+			if (status != 0)
+				fprintf(stderr, "tabletop report: cannot write the report: %s\n",
+				        strerror(errno));
+		}
+		compare_free(c);
+		for (int i = 0; i < n; i++)
+			model_free(ms[i]);
+	}
+	free(paths);
+	free(ms);
 	return status;
 }

@@ -1,10 +1,12 @@
 /* The journal's events (docs/journal.md), read into the report model. */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "fmt.h"
 #include "model_int.h"
 
 /* The running state of the inject with this id, made on first sight. */
@@ -68,6 +70,8 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	in->from = field_ostr(m, o, "from");
 	in->channel = field_ostr(m, o, "channel");
 	in->subject = field_ostr(m, o, "subject");
+	if (m->marking == NULL)
+		m->marking = field_ostr(m, o, "marking");
 	in->t = t;
 	in->seq = m->priv->line;
 	in->deadline = -1;
@@ -100,6 +104,10 @@ static void events_inject(struct model *m, const json_t *o, long t)
 		}
 		if (tm->first_inject < 0 || t < tm->first_inject)
 			tm->first_inject = t;
+		model_log(m, (struct model_entry){
+		                 k, LOG_INJECT, false, t,
+		                 in->has_decision && in->deadline >= 0 ? in->deadline - t : -1, -1,
+		                 in->id, in->from, in->subject, NULL, -1});
 	}
 }
 
@@ -146,6 +154,8 @@ static void events_decision(struct model *m, const json_t *o, long t)
 	d->deadline = s->deadline[k];
 	s->decided[k] = 2;
 	tm->n_decisions++;
+	model_log(m, (struct model_entry){k, LOG_DECISION, d->timeout, t, -1, -1, d->inject, d->by,
+	                                  d->option, d->label, -1});
 	if (d->timeout) {
 		tm->n_timeouts++;
 		m->c.timeouts++;
@@ -170,6 +180,13 @@ static void events_pair(struct model *m, int from, int to, long t)
 	m->teams[to].shares_received++;
 }
 
+/* Log a share from `from` as received by team k. */
+static void events_share_in(struct model *m, int from, int k, const char *text, long t)
+{
+	model_log(m, (struct model_entry){k, LOG_SHARE_IN, false, t, -1, -1, m->teams[from].id,
+	                                  NULL, text, NULL, -1});
+}
+
 /* {"type":"share","from","to","text","t"}: to is a team id or "all". */
 static void events_share(struct model *m, const json_t *o, long t)
 {
@@ -188,14 +205,21 @@ static void events_share(struct model *m, const json_t *o, long t)
 	tm->shares_sent++;
 	if (tm->first_share < 0)
 		tm->first_share = t;
+	model_log(m, (struct model_entry){from, LOG_SHARE_OUT, false, t, -1, -1, fmt_team(m, to),
+	                                  NULL, text, NULL, -1});
 	if (to >= 0) {
 		events_pair(m, from, to, t);
+		if (to != from)
+			events_share_in(m, from, to, text, t);
 		return;
 	}
 	tm->shares_to_all++;
-	for (int k = 0; k < m->n_teams; k++)
-		if (k != from)
-			events_pair(m, from, k, t);
+	for (int k = 0; k < m->n_teams; k++) {
+		if (k == from)
+			continue;
+		events_pair(m, from, k, t);
+		events_share_in(m, from, k, text, t);
+	}
 }
 
 /* {"type":"rfi","id","team","by","text","t"}. */
@@ -219,6 +243,8 @@ static void events_rfi(struct model *m, const json_t *o, long t)
 	    model_grow(pv->team_rfis[k], pv->team_rfi_n[k], &pv->team_rfi_cap[k], sizeof(long));
 	pv->team_rfis[k][pv->team_rfi_n[k]++] = (long)m->n_rfis - 1;
 	m->teams[k].rfis++;
+	model_log(
+	    m, (struct model_entry){k, LOG_RFI, false, t, -1, -1, r->id, r->by, r->text, NULL, -1});
 }
 
 /* The RFI a reply to team k answers: the one it names, else the team's oldest unanswered. */
@@ -252,6 +278,9 @@ static void events_reply(struct model *m, const json_t *o, long t)
 	r = MODEL_PUSH(m->replies, m->n_replies, m->priv->cap_replies);
 	*r = (struct model_reply){k, text, t, target, -1};
 	idx = (long)m->n_replies - 1;
+	model_log(m, (struct model_entry){k, LOG_REPLY, false, t, -1, -1,
+	                                  target >= 0 ? m->rfis[target].id : NULL, NULL, text,
+	                                  target >= 0 ? m->rfis[target].text : NULL, -1});
 	if (target < 0)
 		return;
 	if (m->rfis[target].first_reply < 0) {
@@ -277,6 +306,8 @@ static void events_score(struct model *m, const json_t *o, long t)
 	*s = (struct model_score){k, delta, total, t, reason};
 	m->teams[k].score = total;
 	m->teams[k].n_scores++;
+	model_log(m, (struct model_entry){k, LOG_SCORE, false, t, delta, total, NULL, NULL, reason,
+	                                  NULL, -1});
 }
 
 /* The check for team k and inject (made on first sight, with no verdict yet). */
@@ -328,6 +359,8 @@ static void events_expect(struct model *m, const json_t *o, long t)
 	c->response = response;
 	c->t = t;
 	m->c.expects++;
+	model_log(m, (struct model_entry){k, LOG_EXPECT, met, t, -1, -1, c->inject, NULL, reason,
+	                                  objective, -1});
 }
 
 /* {"type":"validate","team","inject","objective","result","text","by","t"}: a facilitator's
@@ -351,16 +384,67 @@ static void events_validate(struct model *m, const json_t *o, long t)
 	c->by = by;
 	c->vt = t;
 	m->c.validates++;
+	model_log(m, (struct model_entry){k, LOG_VALIDATE, met, t, -1, -1, c->inject, by, text,
+	                                  objective, -1});
 }
 
-/* {"type":"note","text","by","t"}. */
+/* Whether text names id as a word (not inside a longer word or id). */
+static bool events_names(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = text; n > 0 && (p = strstr(p, id)) != NULL; p++) {
+		unsigned char before = p > text ? (unsigned char)p[-1] : ' ';
+		unsigned char after = (unsigned char)p[n];
+		if (!isalnum(before) && before != '_' && before != '-' && before < 0x80 &&
+		    !isalnum(after) && after != '_' && after != '-' && after < 0x80)
+			return true;
+	}
+	return false;
+}
+
+/* {"type":"note","text","by","t"}: also logged for every team whose id it names. */
 static void events_note(struct model *m, const json_t *o, long t)
 {
 	const char *text = field_str(m, o, "text"), *by = field_ostr(m, o, "by");
 
-	if (m->priv->err[0] == '\0')
-		*MODEL_PUSH(m->notes, m->n_notes, m->priv->cap_notes) =
-		    (struct model_note){text, by, t};
+	if (m->priv->err[0] != '\0')
+		return;
+	*MODEL_PUSH(m->notes, m->n_notes, m->priv->cap_notes) = (struct model_note){text, by, t};
+	for (int k = 0; k < m->n_teams; k++)
+		if (events_names(text, m->teams[k].id))
+			model_log(m, (struct model_entry){k, LOG_NOTE, false, t, -1, -1, NULL, by,
+			                                  text, NULL, -1});
+}
+
+/* {"type":"broadcast","text","t"}: in every team's log. */
+static void events_broadcast(struct model *m, const json_t *o, long t)
+{
+	const char *text = field_str(m, o, "text");
+
+	if (m->priv->err[0] != '\0')
+		return;
+	m->c.broadcasts++;
+	for (int k = 0; k < m->n_teams; k++)
+		model_log(m, (struct model_entry){k, LOG_BROADCAST, false, t, -1, -1, NULL, NULL,
+		                                  text, NULL, -1});
+}
+
+/* {"type":"action"|"say","team","by","text","t"}: what a team did or said. */
+static void events_text(struct model *m, const json_t *o, long t)
+{
+	int k = field_team(m, o, "team");
+	const char *by = field_ostr(m, o, "by"), *text = field_str(m, o, "text");
+	bool say = strcmp(m->priv->type, "say") == 0;
+
+	if (m->priv->err[0] != '\0')
+		return;
+	model_log(m, (struct model_entry){k, say ? LOG_SAY : LOG_ACTION, false, t, -1, -1, NULL, by,
+	                                  text, NULL, -1});
+	if (say)
+		m->c.says++;
+	else
+		m->c.actions++;
 }
 
 /* {"type":"hotwash","questions":[TEXT,...],"t"}: the latest list counts. */
@@ -411,6 +495,8 @@ static void events_answer(struct model *m, const json_t *o, long t)
 	m->answers[i].by = by;
 	m->answers[i].text = text;
 	m->answers[i].question = question;
+	model_log(
+	    m, (struct model_entry){k, LOG_ANSWER, false, t, n, -1, NULL, by, text, question, -1});
 }
 
 /* {"type":"phase","name","t"}. */
@@ -440,11 +526,14 @@ static const struct {
 	const char *type;
 	void (*read)(struct model *m, const json_t *o, long t);
 } events_timed[] = {
-    {"inject", events_inject},   {"decision", events_decision}, {"share", events_share},
-    {"rfi", events_rfi},         {"reply", events_reply},       {"score", events_score},
-    {"expect", events_expect},   {"validate", events_validate}, {"note", events_note},
-    {"hotwash", events_hotwash}, {"answer", events_answer},     {"phase", events_phase},
-    {"end", events_end},
+    {"inject", events_inject}, {"decision", events_decision},
+    {"share", events_share},   {"rfi", events_rfi},
+    {"reply", events_reply},   {"score", events_score},
+    {"expect", events_expect}, {"validate", events_validate},
+    {"note", events_note},     {"hotwash", events_hotwash},
+    {"answer", events_answer}, {"phase", events_phase},
+    {"end", events_end},       {"action", events_text},
+    {"say", events_text},      {"broadcast", events_broadcast},
 };
 
 /* The events that only count, and the inputs; counter offsets into struct model_counts or -1. */
@@ -453,9 +542,6 @@ static const struct {
 	bool input;
 	long offset;
 } events_other[] = {
-    {"action", false, (long)offsetof(struct model_counts, actions)},
-    {"say", false, (long)offsetof(struct model_counts, says)},
-    {"broadcast", false, (long)offsetof(struct model_counts, broadcasts)},
     {"log", false, (long)offsetof(struct model_counts, logs)},
     {"script_error", false, -1},
     {"clock", false, -1},

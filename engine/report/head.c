@@ -49,7 +49,7 @@ static int head_teams(struct model *m, const json_t *teams)
 		tm->name = field_ostr(m, v, "name");
 		if (tm->name == NULL)
 			tm->name = tm->id;
-		tm->first_inject = tm->first_share = -1;
+		tm->first_inject = tm->first_share = tm->first_log = tm->last_log = -1;
 		if (pv->err[0] != '\0')
 			return -1;
 		if (idmap_get(&pv->teams, tm->id) >= 0) {
@@ -134,6 +134,7 @@ int head_read(struct model *m, json_t *o)
 	m->sha256 = field_ostr(m, o, "sha256");
 	m->tabletop = field_ostr(m, o, "tabletop");
 	m->priv->type = "journal";
+	m->marking = field_ostr(m, o, "marking");
 	m->duration = field_otime(m, o, "duration", -1);
 	m->tick = field_otime(m, o, "tick", -1);
 	m->seed = field_oint(m, o, "seed", 0);

@@ -1,6 +1,7 @@
 /* The after-action report as one JSON document (docs/journal.md, "Report JSON"). */
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,11 +36,26 @@ static json_t *jsonout_diff(long a, long b)
 	return a == -1 || b == -1 ? json_null() : json_integer(b - a);
 }
 
+/* Set key of o to the string s (already valid UTF-8: it came from the journal), or null. */
+static void jsonout_set_str(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new_nocheck(o, key, s ? json_string_nocheck(s) : json_null());
+}
+
+/* Set key of o to the whole number v. */
+static void jsonout_set_int(json_t *o, const char *key, long v)
+{
+	json_object_set_new_nocheck(o, key, json_integer(v));
+}
+
 /* The header: where the journal came from. */
 static json_t *jsonout_journal(const struct model *m)
 {
-	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path", m->path, "version", 1,
-	                    "tabletop", m->tabletop, "scenario", m->scenario, "sha256", m->sha256,
+	const char *slash = strrchr(m->path, '/');
+
+	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
+	                    slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
+	                    m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
 	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
 	                    (json_int_t)m->c.lines, "partial", m->partial);
 }
@@ -76,12 +92,17 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 		const struct model_decision *d = &m->decisions[i];
 		if (d->team != k)
 			continue;
-		json_array_append_new(
-		    ds, jsonout_pack("{s:s,s:o,s:I,s:o,s:s?,s:s?,s:s?,s:b,s:o}", "inject",
-		                     d->inject, "reached", jsonout_opt(d->fired), "t",
-		                     (json_int_t)d->t, "response", jsonout_opt(d->response),
-		                     "option", d->option, "label", d->label, "by", d->by, "timeout",
-		                     d->timeout, "deadline", jsonout_opt(d->deadline)));
+		json_t *o = json_object();
+		jsonout_set_str(o, "inject", d->inject);
+		json_object_set_new_nocheck(o, "reached", jsonout_opt(d->fired));
+		jsonout_set_int(o, "t", d->t);
+		json_object_set_new_nocheck(o, "response", jsonout_opt(d->response));
+		jsonout_set_str(o, "option", d->option);
+		jsonout_set_str(o, "label", d->label);
+		jsonout_set_str(o, "by", d->by);
+		json_object_set_new_nocheck(o, "timeout", json_boolean(d->timeout));
+		json_object_set_new_nocheck(o, "deadline", jsonout_opt(d->deadline));
+		json_array_append_new(ds, o);
 		if (d->timeout)
 			json_array_append_new(
 			    missed,
@@ -140,11 +161,85 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 	json_object_set_new(team, "expectations", list);
 }
 
+/* The kind of a log line as the JSON report names it. */
+static const char *jsonout_kind(enum model_kind kind)
+{
+	static const char *const names[] = {
+	    [LOG_INJECT] = "inject",
+	    [LOG_DECISION] = "decision",
+	    [LOG_ACTION] = "action",
+	    [LOG_SAY] = "say",
+	    [LOG_SHARE_OUT] = "share_sent",
+	    [LOG_SHARE_IN] = "share_received",
+	    [LOG_RFI] = "rfi",
+	    [LOG_REPLY] = "reply",
+	    [LOG_SCORE] = "score",
+	    [LOG_EXPECT] = "expect",
+	    [LOG_VALIDATE] = "validate",
+	    [LOG_NOTE] = "note",
+	    [LOG_ANSWER] = "answer",
+	    [LOG_BROADCAST] = "broadcast",
+	};
+
+	return names[kind];
+}
+
+/* One line of a team's log: t, kind and the fields that kind has. Built without json_pack:
+ * there are hundreds of thousands in a long exercise. */
+static json_t *jsonout_entry(const struct model_entry *e)
+{
+	json_t *o = json_object();
+	bool inject = e->kind == LOG_INJECT;
+
+	jsonout_set_int(o, "t", e->t);
+	json_object_set_new_nocheck(o, "kind", json_string_nocheck(jsonout_kind(e->kind)));
+	jsonout_set_str(o, inject ? "from" : "by", e->by);
+	jsonout_set_str(o, inject ? "subject" : "text", e->text);
+	switch (e->kind) {
+	case LOG_INJECT:
+		jsonout_set_str(o, "inject", e->ref);
+		json_object_set_new_nocheck(o, "allowed", jsonout_opt(e->a));
+		break;
+	case LOG_DECISION:
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_str(o, "label", e->extra);
+		json_object_set_new_nocheck(o, "timeout", json_boolean(e->flag));
+		break;
+	case LOG_SHARE_OUT:
+	case LOG_SHARE_IN:
+		jsonout_set_str(o, e->kind == LOG_SHARE_OUT ? "to" : "from", e->ref);
+		break;
+	case LOG_RFI:
+	case LOG_REPLY:
+		jsonout_set_str(o, "rfi", e->ref);
+		if (e->kind == LOG_REPLY)
+			jsonout_set_str(o, "question", e->extra);
+		break;
+	case LOG_SCORE:
+		jsonout_set_int(o, "delta", e->a);
+		jsonout_set_int(o, "total", e->b);
+		break;
+	case LOG_EXPECT:
+	case LOG_VALIDATE:
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_str(o, "objective", e->extra);
+		jsonout_set_str(o, "result", e->flag ? "met" : "missed");
+		break;
+	case LOG_ANSWER:
+		jsonout_set_int(o, "n", e->a);
+		jsonout_set_str(o, "question", e->extra);
+		break;
+	default:
+		break;
+	}
+	return o;
+}
+
 /* One team: score, decisions, expectations, sharing. */
 static json_t *jsonout_team(const struct model *m, int k)
 {
 	const struct model_team *tm = &m->teams[k];
-	json_t *scores = json_array(), *team;
+	json_t *scores = json_array(), *team, *log;
 
 	team = jsonout_pack(
 	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
@@ -168,6 +263,10 @@ static json_t *jsonout_team(const struct model *m, int k)
 			                                   (json_int_t)m->scores[i].total, "reason",
 			                                   m->scores[i].reason));
 	json_object_set_new(team, "scores", scores);
+	log = json_array();
+	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next)
+		json_array_append_new(log, jsonout_entry(&m->log[i]));
+	json_object_set_new(team, "log", log);
 	return team;
 }
 
@@ -265,6 +364,48 @@ static json_t *jsonout_phases(const struct model *m)
 	return phases;
 }
 
+/* A decision as the summary gives it (the fastest or the slowest), or null. */
+static json_t *jsonout_extreme(const struct model *m, const struct model_decision *d)
+{
+	if (d == NULL)
+		return json_null();
+	return jsonout_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
+	                    "response", (json_int_t)d->response, "t", (json_int_t)d->t);
+}
+
+/* The objectives team k met in every evaluation, in none, or in some: ids. */
+static json_t *jsonout_team_objectives(const struct model *m, int k)
+{
+	json_t *lists[3] = {json_array(), json_array(), json_array()};
+	const struct model_team *tm = &m->teams[k];
+
+	for (int j = 0; j <= m->n_objectives; j++) {
+		long met = tm->obj_met[j], all = met + tm->obj_missed[j];
+		if (all > 0)
+			json_array_append_new(lists[met == all ? 0
+			                            : met == 0 ? 1
+			                                       : 2],
+			                      j < m->n_objectives ? json_string(m->objectives[j].id)
+			                                          : json_null());
+	}
+	return jsonout_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
+	                    lists[1], "partly", lists[2]);
+}
+
+/* The executive summary's figures: fastest and slowest responses, objectives per team. */
+static json_t *jsonout_summary(const struct model *m)
+{
+	json_t *objs = json_array();
+
+	for (int k = 0; k < m->n_teams; k++)
+		json_array_append_new(objs, jsonout_team_objectives(m, k));
+	return jsonout_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
+	                    jsonout_extreme(m, model_extreme(m, false)), "slowest",
+	                    jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
+	                    (json_int_t)m->c.timeouts, "rfis_unanswered",
+	                    (json_int_t)m->c.rfis_unanswered, "objectives", objs);
+}
+
 /* The objectives with their counts over every team. */
 static json_t *jsonout_objectives(const struct model *m)
 {
@@ -327,14 +468,14 @@ static int jsonout_append(const char *buffer, size_t size, void *data)
 	return 0;
 }
 
-/* Write v (taken) serialised by jansson. */
+/* Write v serialised by jansson. v is not freed: it lives in the bump allocator until the next
+ * jalloc_reset, which forgets it at once (a json_decref would walk the whole tree for nothing). */
 static void jsonout_dump(struct jsonout *j, json_t *v)
 {
 	j->n = 0;
 	if (json_dump_callback(v, jsonout_append, j, JSON_COMPACT | JSON_ENCODE_ANY) < 0)
 		j->rc = -1;
 	fwrite(j->p, 1, j->n, j->f);
-	json_decref(v);
 }
 
 /* Write v (taken), then forget every jansson value: none may be alive. */
@@ -396,6 +537,7 @@ int jsonout_write(const struct model *m, FILE *f)
 	                                       (json_int_t)m->end_t)
 	                        : json_null());
 	jsonout_member(&j, "last_t", json_integer(m->last_t));
+	jsonout_member(&j, "summary", jsonout_summary(m));
 	jsonout_member(&j, "counts", jsonout_counts(m));
 	jsonout_member(&j, "objectives", jsonout_objectives(m));
 	jsonout_list(&j, "teams", (size_t)m->n_teams, jsonout_team_at, m);

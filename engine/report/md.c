@@ -1,6 +1,7 @@
 /* The after-action report as Markdown (CommonMark with GitHub tables). */
 #include <stdlib.h>
 
+#include "fmt.h"
 #include "out.h"
 #include "report.h"
 
@@ -12,11 +13,36 @@ struct md {
 };
 
 /* Write s so that Markdown shows it as it is: punctuation escaped, HTML inert, line breaks as
- * <br>, control characters as spaces. */
+ * <br>, every marked user text isolated (U+2068..U+2069), a break point
+ * (<wbr>) in every FMT_RUN code points without a space, controls left out. */
 static void md_esc(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	size_t run = 0, n;
+	int depth = 0;
+
+	for (; *s != '\0'; s += n) {
 		unsigned char c = (unsigned char)*s;
+		n = 1;
+		if (*s == FMT_U0[0] && depth < 8) {
+			fputs("\xE2\x81\xA8", f);
+			depth++;
+			continue;
+		}
+		if (*s == FMT_U1[0] && depth > 0) {
+			fputs("\xE2\x81\xA9", f);
+			depth--;
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (fmt_control(s, &n) || c == '\r')
+			continue;
+		if (c == ' ' || c == '\n')
+			run = 0;
+		else if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
+			fputs("<wbr>", f);
+			run = 1;
+		}
 		if (c == '<')
 			fputs("&lt;", f);
 		else if (c == '>')
@@ -25,16 +51,14 @@ static void md_esc(FILE *f, const char *s)
 			fputs("&amp;", f);
 		else if (c == '\n')
 			fputs("<br>", f);
-		else if (c == '\r')
-			continue;
-		else if (c < 0x20 || c == 0x7F)
-			putc(' ', f);
 		else if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
 		         c == '|' || c == '#' || c == '~')
 			fprintf(f, "\\%c", c);
 		else
-			putc(c, f);
+			putc_unlocked(c, f);
 	}
+	while (depth-- > 0)
+		fputs("\xE2\x81\xA9", f);
 }
 
 /* Start a block of kind: a blank line before it, unless it continues a list. */
@@ -43,7 +67,7 @@ static void md_block(const struct out *o, char kind)
 	struct md *p = o->ctx;
 
 	if (p->last != 0 && !(kind == p->last && (kind == 'k' || kind == 'i')))
-		putc('\n', o->f);
+		putc_unlocked('\n', o->f);
 	p->last = kind;
 }
 
@@ -53,7 +77,7 @@ static void md_heading(const struct out *o, int level, const char *text)
 	md_block(o, 'h');
 	fprintf(o->f, "%.*s ", level + 1, "#####");
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A paragraph. */
@@ -61,18 +85,18 @@ static void md_para(const struct out *o, const char *text)
 {
 	md_block(o, 'p');
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A "- **Key:** value" line. */
 static void md_kv(const struct out *o, const char *key, const char *value)
 {
 	md_block(o, 'k');
-	fputs("- **", o->f);
+	fputs(key[0] ? "- **" : "- ", o->f);
 	md_esc(o->f, key);
-	fputs(":** ", o->f);
+	fputs(key[0] ? ":** " : "", o->f);
 	md_esc(o->f, value);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
 }
 
 /* A table's heading and alignment rows. */
@@ -87,7 +111,7 @@ static void md_table(const struct out *o, const struct out_col *cols, int n, int
 	for (int c = 0; c < n; c++) {
 		fputs("| ", o->f);
 		md_esc(o->f, cols[c].head);
-		putc(' ', o->f);
+		putc_unlocked(' ', o->f);
 	}
 	fputs("|\n", o->f);
 	for (int c = 0; c < n; c++)
@@ -103,7 +127,7 @@ static void md_row(const struct out *o, char **cells)
 	for (int c = 0; c < p->n; c++) {
 		fputs("| ", o->f);
 		md_esc(o->f, cells[c]);
-		putc(' ', o->f);
+		putc_unlocked(' ', o->f);
 		free(cells[c]);
 	}
 	fputs("|\n", o->f);
@@ -126,20 +150,46 @@ static void md_item(const struct out *o, int level, const char *lead, const char
 		fputs("** ", o->f);
 	}
 	md_esc(o->f, text);
-	putc('\n', o->f);
+	putc_unlocked('\n', o->f);
+}
+
+/* Write a document as Markdown: the marking, "# kicker: title", body(o, arg), the marking. */
+static void md_doc(FILE *f, const char *kicker, const char *title, const char *marking,
+                   out_body *body, const void *arg)
+{
+	struct md p = {0};
+	const struct out o = {f,        &p,     md_heading, md_para, md_kv,
+	                      md_table, md_row, md_end,     md_item, NULL};
+	char *u = fmt_u(title);
+
+	fputs("**", f);
+	md_esc(f, marking);
+	fprintf(f, "**\n\n# %s: ", kicker);
+	md_esc(f, u);
+	free(u);
+	fputs("\n", f);
+	p.last = 'h';
+	body(&o, arg);
+	fputs("\n**", f);
+	md_esc(f, marking);
+	fputs("**\n", f);
+}
+
+/* The report's sections, as an out_body. */
+static void md_sections(const struct out *o, const void *m)
+{
+	sections_write(m, o);
 }
 
 /* Write the report as Markdown. */
 void md_write(const struct model *m, FILE *f)
 {
-	struct md p = {0};
-	const struct out o = {f,        &p,     md_heading, md_para, md_kv,
-	                      md_table, md_row, md_end,     md_item, NULL};
+	md_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
+	       fmt_marking(m), md_sections, m);
+}
 
-	fputs("**EXERCISE EXERCISE EXERCISE**\n\n# After-action report: ", f);
-	md_esc(f, m->title ? m->title : "(untitled exercise)");
-	fputs("\n", f);
-	p.last = 'h';
-	sections_write(m, &o);
-	fputs("\n**EXERCISE EXERCISE EXERCISE**\n", f);
+/* Write the comparison of n exercises as Markdown. */
+void md_compare(const struct compare *c, FILE *f)
+{
+	md_doc(f, "Exercises compared", compare_title(c), compare_marking(c), compare_write, c);
 }

@@ -75,6 +75,48 @@ const char *model_objective_id(const struct model *m, int objective)
 	                                                     : "(none)";
 }
 
+/* Append line e to its team's log. */
+void model_log(struct model *m, struct model_entry e)
+{
+	struct model_team *tm = &m->teams[e.team];
+	long i = (long)m->n_log;
+
+	e.next = -1;
+	*MODEL_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
+	if (tm->first_log < 0)
+		tm->first_log = i;
+	else
+		m->log[tm->last_log].next = i;
+	tm->last_log = i;
+}
+
+/* The fastest or the slowest decision taken in time, or NULL when there is none. */
+const struct model_decision *model_extreme(const struct model *m, bool slowest)
+{
+	const struct model_decision *best = NULL;
+
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		if (d->timeout || d->response < 0)
+			continue;
+		if (best == NULL ||
+		    (slowest ? d->response > best->response : d->response < best->response))
+			best = d;
+	}
+	return best;
+}
+
+/* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
+const char *model_scenario_name(const struct model *m)
+{
+	const char *slash;
+
+	if (m->scenario == NULL)
+		return NULL;
+	slash = strrchr(m->scenario, '/');
+	return slash != NULL ? slash + 1 : m->scenario;
+}
+
 /* Read one whole line (without its '\n'); -1 after model_fail. */
 static int model_line(struct model *m, const char *p, size_t n)
 {
@@ -179,11 +221,57 @@ static int model_cmp_answer(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* Order response rows by inject (the order injects first fired), then team. */
+static int model_cmp_resp(const void *a, const void *b)
+{
+	const struct model_resp *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return (x->team > y->team) - (x->team < y->team);
+}
+
+/* Every decision asked for, with its response time and the time allowed, by inject. */
+static void model_resps(struct model *m)
+{
+	size_t n = m->n_decisions + m->n_opens, j = 0;
+
+	m->resps = calloc(n ? n : 1, sizeof *m->resps);
+	if (m->resps == NULL)
+		abort();
+	for (size_t i = 0; i < m->n_decisions; i++) {
+		const struct model_decision *d = &m->decisions[i];
+		m->resps[j++] = (struct model_resp){
+		    d->inject,
+		    d->team,
+		    d->timeout ? 't' : 'd',
+		    idmap_get(&m->priv->injmap, d->inject),
+		    d->fired,
+		    d->deadline >= 0 && d->fired >= 0 ? d->deadline - d->fired : -1,
+		    d->timeout ? -1 : d->response};
+	}
+	for (size_t i = 0; i < m->n_opens; i++) {
+		const struct model_open *o = &m->opens[i];
+		m->resps[j++] =
+		    (struct model_resp){o->inject, o->team,
+		                        'o',       idmap_get(&m->priv->injmap, o->inject),
+		                        o->fired,  o->deadline >= 0 ? o->deadline - o->fired : -1,
+		                        -1};
+	}
+	m->n_resps = j;
+	if (j > 1)
+		qsort(m->resps, j, sizeof *m->resps, model_cmp_resp);
+	for (size_t i = 0; i < j; i++)
+		if (i == 0 || m->resps[i].order != m->resps[i - 1].order)
+			m->n_resp_injects++;
+}
+
 /* Compute what needs the whole journal: open decisions, objectives, unanswered RFIs. */
 static void model_finish(struct model *m)
 {
 	model_opens(m);
 	model_checks(m);
+	model_resps(m);
 	for (size_t i = 0; i < m->n_rfis; i++) {
 		if (m->rfis[i].answered < 0) {
 			m->teams[m->rfis[i].team].rfis_unanswered++;
@@ -326,5 +414,7 @@ void model_free(struct model *m)
 	free(m->notes);
 	free(m->answers);
 	free(m->phases);
+	free(m->log);
+	free(m->resps);
 	free(m);
 }

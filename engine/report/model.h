@@ -108,6 +108,44 @@ struct model_answer {
 	const char *by, *text, *question;
 };
 
+/* A decision a team was asked for: taken in time ('d'), recorded at its deadline ('t'), or
+ * still open when the journal ends ('o'). allowed and response are -1 when unknown. */
+struct model_resp {
+	const char *inject;
+	int team;
+	char status;
+	long order; /* of the inject among the distinct injects, as they first fired */
+	long fired, allowed, response;
+};
+
+/* What a line of a team's log records. */
+enum model_kind {
+	LOG_INJECT,    /* ref: inject id, by: from, text: subject, a: time allowed or -1 */
+	LOG_DECISION,  /* ref: inject, by, text: option, extra: label, flag: at the deadline */
+	LOG_ACTION,    /* by, text */
+	LOG_SAY,       /* by, text */
+	LOG_SHARE_OUT, /* ref: the team it went to or "all", text */
+	LOG_SHARE_IN,  /* ref: the team it came from, text */
+	LOG_RFI,       /* ref: RFI id, by, text */
+	LOG_REPLY,     /* ref: the RFI it answers or NULL, extra: that RFI's question, text */
+	LOG_SCORE,     /* a: delta, b: total, text: reason */
+	LOG_EXPECT,    /* ref: inject, extra: objective, flag: met, text: reason */
+	LOG_VALIDATE,  /* ref: inject, extra: objective, flag: met, by, text */
+	LOG_NOTE,      /* by, text (a note that names the team's id) */
+	LOG_ANSWER,    /* a: question number, extra: question, by, text */
+	LOG_BROADCAST, /* text: the white cell's broadcast to every team */
+};
+
+/* One line of a team's log, in journal order. */
+struct model_entry {
+	int team;
+	enum model_kind kind;
+	bool flag;
+	long t, a, b;
+	const char *ref, *by, *text, *extra;
+	long next; /* the index of the team's next line, -1: none */
+};
+
 struct model_phase {
 	const char *name;
 	long t, seq;
@@ -129,6 +167,7 @@ struct model_team {
 	long shares_sent, shares_to_all, shares_received;
 	long rfis, rfis_unanswered;
 	long *obj_met, *obj_missed; /* per objective, then one slot for "no objective" */
+	long first_log, last_log;   /* indices into the model's log, -1: none */
 };
 
 struct model_counts {
@@ -141,7 +180,7 @@ struct model_counts {
 struct model {
 	const char *path;
 	/* header */
-	const char *title, *start, *scenario, *sha256, *tabletop;
+	const char *title, *start, *scenario, *sha256, *tabletop, *marking;
 	long long start_epoch; /* -1: no in-world start */
 	long duration, tick, seed;
 	bool has_seed;
@@ -170,6 +209,10 @@ struct model {
 	const char **questions;
 	size_t n_questions;
 	struct model_phase *phases;
+	struct model_entry *log;        /* every team's log, in journal order */
+	struct model_resp *resps;       /* by inject (in the order they first fired), then team */
+	size_t n_resps, n_resp_injects; /* n_resp_injects: distinct injects in resps */
+	size_t n_log;
 	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;
 	size_t n_notes, n_answers, n_phases;
 	struct model_priv *priv; /* allocations and indices while loading */
@@ -179,6 +222,10 @@ struct model {
 struct model *model_load(const char *path, FILE *err);
 /* Free everything model_load made. */
 void model_free(struct model *m);
+/* The fastest or the slowest decision taken in time, or NULL when there is none. */
+const struct model_decision *model_extreme(const struct model *m, bool slowest);
+/* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
+const char *model_scenario_name(const struct model *m);
 /* The label of the objective index (its id), or "(none)" for -1. */
 const char *model_objective_id(const struct model *m, int objective);
 

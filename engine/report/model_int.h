@@ -28,6 +28,7 @@ struct model_priv {
 	struct model_block *arena;
 	size_t cap_injects, cap_decisions, cap_opens, cap_scores, cap_shares, cap_rfis;
 	size_t cap_replies, cap_checks, cap_notes, cap_answers, cap_phases, cap_objectives;
+	size_t cap_log;
 	struct idmap teams, objectives, injmap, rfimap;
 	struct idmap checkmap;  /* "INJECT\x1fTEAM" -> check */
 	struct idmap answermap; /* "N\x1fTEAM" -> answer */
@@ -72,6 +73,9 @@ long field_otime(struct model *m, const json_t *o, const char *key, long dflt);
 int field_team(struct model *m, const json_t *o, const char *key);
 /* "result": "met" or "missed", as true or false; false after model_fail otherwise. */
 bool field_result(struct model *m, const json_t *o);
+
+/* Append line e to its team's log. */
+void model_log(struct model *m, struct model_entry e);
 
 /* Read the header object; -1 after model_fail. */
 int head_read(struct model *m, json_t *o);

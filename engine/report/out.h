@@ -5,6 +5,7 @@
 #ifndef REPORT_OUT_H
 #define REPORT_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -17,8 +18,16 @@ struct out_col {
 	char align;
 };
 
+/* The charts; each has a text equivalent (a table) that follows it, with the id it names. */
+enum { OUT_CHART_TIMELINE, OUT_CHART_RESPONSE, OUT_CHART_SCORE, OUT_CHART_SHARING };
+
 /* Table flags. */
-enum { OUT_HEAT = 1 /* a matrix of counts: shade the cells by value */ };
+enum {
+	OUT_HEAT = 1,       /* a matrix of counts: shade the cells by value */
+	OUT_T_RESPONSE = 2, /* the text equivalent of a chart (html gives it the id it names) */
+	OUT_T_SCORE = 4,
+	OUT_T_SHARING = 8,
+};
 
 struct out {
 	FILE *f;
@@ -37,12 +46,31 @@ struct out {
 	void (*end)(const struct out *o);
 	/* A list entry at depth level (0 or 1): lead in bold where the format can, then text. */
 	void (*item)(const struct out *o, int level, const char *lead, const char *text);
-	/* The timeline figure after the summary, or NULL for formats without one. */
-	void (*figure)(const struct out *o, const struct model *m);
+	/* A chart (OUT_CHART_...) before its text equivalent, or NULL for formats without them. */
+	void (*chart)(const struct out *o, const struct model *m, int kind);
 };
+
+/* What a document writes between its title and its end: through o, from arg. */
+typedef void out_body(const struct out *o, const void *arg);
+
+struct compare;
+/* The title of a comparison ("BalkanSecure ...: 3 exercises"). */
+const char *compare_title(const struct compare *c);
+/* The marking of a comparison: the first exercise's. */
+const char *compare_marking(const struct compare *c);
+/* Write the comparison (a struct compare) through o. */
+void compare_write(const struct out *o, const void *c);
 
 /* Write every section of the report through o. */
 void sections_write(const struct model *m, const struct out *o);
+/* Write the executive summary through o. */
+void summary_write(const struct model *m, const struct out *o);
+/* Write the objectives × teams table through o. */
+void summary_objectives(const struct model *m, const struct out *o);
+/* A cell of the objectives table, as a new string: "met", "missed", "2 of 3 met" or "-". */
+char *summary_cell(long met, long all);
+/* Write the response-time and score sections: a chart, then its table. */
+void figures_write(const struct model *m, const struct out *o);
 /* Write the teams section through o: one part per team. */
 void teampart_write(const struct model *m, const struct out *o);
 

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "out.h"
 #include "report.h"
 #include "tcol.h"
@@ -106,31 +107,53 @@ static void plain_item(const struct out *o, int level, const char *lead, const c
 }
 
 /* The line of '=' and the exercise marking, at the top and the bottom. */
-static void plain_banner(FILE *f, int rule_after)
+static void plain_banner(FILE *f, const char *marking, int rule_after)
 {
 	for (int i = 0; i < TCOL_WIDTH; i++)
 		putc('=', f);
-	fputs("\nEXERCISE EXERCISE EXERCISE\n", f);
+	putc_unlocked('\n', f);
+	tcol_para(f, "", marking);
 	for (int i = 0; rule_after && i < TCOL_WIDTH; i++)
 		putc('=', f);
 	if (rule_after)
 		putc('\n', f);
 }
 
-/* Write the whole report as text for a terminal. */
-void plain_write(const struct model *m, FILE *f)
+/* Write a document as text for a terminal: the banner, kicker and title, then body(o, arg). */
+static void plain_doc(FILE *f, const char *kicker, const char *title, const char *marking,
+                      out_body *body, const void *arg)
 {
 	struct plain p = {0};
 	const struct out o = {f,           &p,        plain_heading, plain_para, plain_kv,
 	                      plain_table, plain_row, plain_end,     plain_item, NULL};
 
-	plain_banner(f, 0);
-	fputs("AFTER-ACTION REPORT\n", f);
-	tcol_para(f, "", m->title ? m->title : "(untitled exercise)");
+	plain_banner(f, marking, 0);
+	fprintf(f, "%s\n", kicker);
+	tcol_para(f, "", title);
 	for (int i = 0; i < TCOL_WIDTH; i++)
 		putc('=', f);
 	fputs("\n\n", f);
-	sections_write(m, &o);
+	body(&o, arg);
 	putc('\n', f);
-	plain_banner(f, 1);
+	plain_banner(f, marking, 1);
+}
+
+/* The report's sections, as an out_body. */
+static void plain_sections(const struct out *o, const void *m)
+{
+	sections_write(m, o);
+}
+
+/* Write the whole report as text for a terminal. */
+void plain_write(const struct model *m, FILE *f)
+{
+	plain_doc(f, "AFTER-ACTION REPORT", m->title ? m->title : "(untitled exercise)",
+	          fmt_marking(m), plain_sections, m);
+}
+
+/* Write the comparison of n exercises as text for a terminal. */
+void plain_compare(const struct compare *c, FILE *f)
+{
+	plain_doc(f, "AFTER-ACTION REPORT: EXERCISES COMPARED", compare_title(c),
+	          compare_marking(c), compare_write, c);
 }

@@ -12,6 +12,19 @@ void plain_write(const struct model *m, FILE *f);
 void md_write(const struct model *m, FILE *f);
 /* Write the report as one self-contained HTML page with an SVG timeline. */
 void html_write(const struct model *m, FILE *f);
+struct compare;
+/* Compare the exercises of n journals (models, each loaded); NULL when n < 2. Frees nothing. */
+struct compare *compare_new(struct model **ms, int n);
+/* Free c (not its models). */
+void compare_free(struct compare *c);
+/* Write the comparison as text for a terminal. */
+void plain_compare(const struct compare *c, FILE *f);
+/* Write the comparison as Markdown. */
+void md_compare(const struct compare *c, FILE *f);
+/* Write the comparison as one self-contained HTML page. */
+void html_compare(const struct compare *c, FILE *f);
+/* Write the comparison as one JSON document; -1 if jansson fails. */
+int compare_json(const struct compare *c, FILE *f);
 /* Write the report as one JSON document (docs/journal.md, "Report JSON"); -1 if jansson fails. */
 int jsonout_write(const struct model *m, FILE *f);
 

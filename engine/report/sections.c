@@ -16,10 +16,27 @@ static void sections_row(const struct out *o, int n, ...)
 	va_start(ap, n);
 	for (int c = 0; c < n && c < 16; c++) {
 		const char *s = va_arg(ap, const char *);
-		v[c] = mem_printf("%s", s ? s : "");
+		v[c] = mem_strdup(s ? s : "");
 	}
 	va_end(ap);
 	o->row(o, v);
+}
+
+/* A list entry whose text is a user's text. */
+static void sections_item(const struct out *o, int level, const char *lead, const char *text)
+{
+	char *u = fmt_u(text);
+
+	o->item(o, level, lead, u);
+	free(u);
+}
+
+/* The file name at the end of path (the report names no local directory). */
+static const char *sections_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
 }
 
 /* "T+HH:MM:SS HH:MM" of t, the clock part only with a start. */
@@ -76,12 +93,12 @@ static void sections_team_table(const struct out *o, const struct model *m)
 			missed += tm->obj_missed[j];
 		}
 		fmt_dur(fmt_mean(tm->resp_sum, tm->resp_n), mean, sizeof mean);
-		v[0] = mem_printf("%s", tm->id);
+		v[0] = mem_strdup(tm->id);
 		v[1] = mem_printf("%ld", tm->score);
 		v[2] = mem_printf("%ld", tm->n_decisions - tm->n_timeouts);
 		v[3] = mem_printf("%ld", tm->n_timeouts);
 		v[4] = mem_printf("%ld", tm->n_open);
-		v[5] = mem_printf("%s", mean);
+		v[5] = mem_strdup(mean);
 		v[6] = mem_printf("%ld", tm->shares_sent);
 		v[7] = mem_printf("%ld", met);
 		v[8] = mem_printf("%ld", missed);
@@ -96,8 +113,8 @@ static char *sections_team_list(const struct model *m)
 	char *s = mem_printf("%d", m->n_teams), *next;
 
 	for (int k = 0; k < m->n_teams; k++) {
-		next =
-		    mem_printf("%s%s %s: %s", s, k ? ";" : ":", m->teams[k].id, m->teams[k].name);
+		next = mem_printf("%s%s %s: " FMT_U0 "%s" FMT_U1, s, k ? ";" : ":", m->teams[k].id,
+		                  m->teams[k].name);
 		free(s);
 		s = next;
 	}
@@ -112,11 +129,13 @@ static void sections_summary(const struct out *o, const struct model *m)
 	char *ended = fmt_ended(m);
 
 	o->heading(o, 1, "Summary");
-	o->kv(o, "Exercise", m->title ? m->title : "(untitled)");
 	if (m->scenario != NULL && m->has_seed)
-		sections_kvf(o, "Scenario", "%s, seed %ld", m->scenario, m->seed);
+		sections_kvf(o, "Scenario", FMT_U0 "%s" FMT_U1 ", seed %ld", model_scenario_name(m),
+		             m->seed);
 	else if (m->scenario != NULL)
-		o->kv(o, "Scenario", m->scenario);
+		sections_kvf(o, "Scenario", FMT_U0 "%s" FMT_U1, model_scenario_name(m));
+	if (m->sha256 != NULL)
+		o->kv(o, "SHA-256", m->sha256);
 	fmt_datetime(m, 0, a, sizeof a);
 	sections_kvf(o, "STARTEX", "%s%sT+00:00:00", a, a[0] ? ", " : "");
 	if (m->duration >= 0) {
@@ -129,8 +148,8 @@ static void sections_summary(const struct out *o, const struct model *m)
 	free(ended);
 	fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
 	o->kv(o, "Played", d);
-	sections_kvf(o, "Journal", "%s: %ld lines%s%s%s", m->path, c->lines,
-	             m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
+	sections_kvf(o, "Journal", FMT_U0 "%s" FMT_U1 ": %ld lines%s%s%s", sections_base(m->path),
+	             c->lines, m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
 	             m->partial ? "; the last line was cut off and left out" : "");
 	sections_kvf(o, "Counts",
 	             "injects %ld, decisions %ld (%ld at a missed deadline), still open %ld, "
@@ -151,11 +170,11 @@ static char *sections_subject(const struct model_inject *in)
 	char dl[32];
 
 	if (!in->has_decision)
-		return mem_printf("%s", in->subject ? in->subject : "");
+		return fmt_u(in->subject);
 	fmt_offset(in->deadline, dl, sizeof dl);
-	return mem_printf("%s\nDecision%s%s: %s", in->subject ? in->subject : "",
-	                  in->deadline >= 0 ? " by " : "", in->deadline >= 0 ? dl : "",
-	                  in->prompt ? in->prompt : "");
+	return mem_printf(FMT_U0 "%s" FMT_U1 "\nDecision%s%s: " FMT_U0 "%s" FMT_U1,
+	                  in->subject ? in->subject : "", in->deadline >= 0 ? " by " : "",
+	                  in->deadline >= 0 ? dl : "", in->prompt ? in->prompt : "");
 }
 
 /* The injects in the order they fired, with the phases between them. */
@@ -174,22 +193,24 @@ static void sections_timeline(const struct out *o, const struct model *m)
 	}
 	o->table(o, cols, 5, 0);
 	while (i < m->n_injects || p < m->n_phases) {
-		char *v[5], off[32], clock[32];
+		char *v[5], off[32], clock[32], *name;
 		const struct model_inject *in;
 		if (p < m->n_phases &&
 		    (i == m->n_injects || m->phases[p].seq < m->injects[i].seq)) {
 			fmt_offset(m->phases[p].t, off, sizeof off);
 			fmt_clock(m, m->phases[p].t, clock, sizeof clock);
-			sections_row(o, 5, off, clock, "(phase)", "all", m->phases[p].name);
+			name = fmt_u(m->phases[p].name);
+			sections_row(o, 5, off, clock, "(phase)", "all", name);
+			free(name);
 			p++;
 			continue;
 		}
 		in = &m->injects[i++];
 		fmt_offset(in->t, off, sizeof off);
 		fmt_clock(m, in->t, clock, sizeof clock);
-		v[0] = mem_printf("%s", off);
-		v[1] = mem_printf("%s", clock);
-		v[2] = mem_printf("%s", in->id);
+		v[0] = mem_strdup(off);
+		v[1] = mem_strdup(clock);
+		v[2] = mem_strdup(in->id);
 		v[3] = fmt_to(m, in);
 		v[4] = sections_subject(in);
 		o->row(o, v);
@@ -212,9 +233,11 @@ static void sections_matrix(const struct out *o, const struct model *m)
 	for (int k = 0; k < n; k++)
 		cols[k + 1] = (struct out_col){m->teams[k].id, 6, 'r'};
 	cols[n + 1] = (struct out_col){"Sent", 6, 'r'};
-	o->table(o, cols, n + 2, OUT_HEAT);
+	if (o->chart != NULL)
+		o->chart(o, m, OUT_CHART_SHARING);
+	o->table(o, cols, n + 2, OUT_HEAT | OUT_T_SHARING);
 	for (int a = 0; a < n; a++) {
-		v[0] = mem_printf("%s", m->teams[a].id);
+		v[0] = mem_strdup(m->teams[a].id);
 		for (int b = 0; b < n; b++) {
 			long c = m->pairs[(size_t)a * (size_t)n + (size_t)b].count;
 			v[b + 1] = a == b && c == 0 ? mem_printf("-") : mem_printf("%ld", c);
@@ -242,19 +265,19 @@ static void sections_senders(const struct out *o, const struct model *m)
 	for (int k = 0; k < m->n_teams; k++) {
 		const struct model_team *tm = &m->teams[k];
 		char *v[7], buf[32];
-		v[0] = mem_printf("%s", tm->id);
+		v[0] = mem_strdup(tm->id);
 		v[1] = mem_printf("%ld", tm->shares_sent);
 		v[2] = mem_printf("%ld", tm->shares_to_all);
 		v[3] = mem_printf("%ld", tm->shares_received);
 		fmt_offset(tm->first_inject, buf, sizeof buf);
-		v[4] = mem_printf("%s", tm->first_inject >= 0 ? buf : "-");
+		v[4] = mem_strdup(tm->first_inject >= 0 ? buf : "-");
 		fmt_offset(tm->first_share, buf, sizeof buf);
-		v[5] = mem_printf("%s", tm->first_share >= 0 ? buf : "-");
+		v[5] = mem_strdup(tm->first_share >= 0 ? buf : "-");
 		fmt_dur(tm->first_share >= 0 && tm->first_inject >= 0
 		            ? tm->first_share - tm->first_inject
 		            : -1,
 		        buf, sizeof buf);
-		v[6] = mem_printf("%s", buf);
+		v[6] = mem_strdup(buf);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -287,11 +310,11 @@ static void sections_pairs(const struct out *o, const struct model *m)
 			any = true;
 			fmt_offset(p->first, at, sizeof at);
 			fmt_dur(first >= 0 ? p->first - first : -1, after, sizeof after);
-			v[0] = mem_printf("%s", m->teams[a].id);
-			v[1] = mem_printf("%s", m->teams[b].id);
+			v[0] = mem_strdup(m->teams[a].id);
+			v[1] = mem_strdup(m->teams[b].id);
 			v[2] = mem_printf("%ld", p->count);
-			v[3] = mem_printf("%s", at);
-			v[4] = mem_printf("%s", after);
+			v[3] = mem_strdup(at);
+			v[4] = mem_strdup(after);
 			o->row(o, v);
 		}
 	}
@@ -327,17 +350,18 @@ static void sections_rfis(const struct out *o, const struct model *m)
 		const struct model_rfi *r = &m->rfis[i];
 		sections_when(m, r->t, when, sizeof when);
 		fmt_dur(r->answered >= 0 ? r->answered - r->t : -1, buf, sizeof buf);
-		s = mem_printf("from %s%s%s%s at %s: %s%s", m->teams[r->team].id, r->by ? " (" : "",
-		               r->by ? r->by : "", r->by ? ")" : "", when,
+		s = mem_printf("from %s%s" FMT_U0 "%s" FMT_U1 "%s at %s: %s%s",
+		               m->teams[r->team].id, r->by ? " (" : "", r->by ? r->by : "",
+		               r->by ? ")" : "", when,
 		               r->answered >= 0 ? "answered after " : "UNANSWERED",
 		               r->answered >= 0 ? buf : "");
 		o->item(o, 0, r->id, s);
 		free(s);
-		o->item(o, 1, "Q:", r->text);
+		sections_item(o, 1, "Q:", r->text);
 		for (long j = r->first_reply; j >= 0; j = m->replies[j].next) {
 			sections_when(m, m->replies[j].t, when, sizeof when);
 			s = mem_printf("A (%s):", when);
-			o->item(o, 1, s, m->replies[j].text);
+			sections_item(o, 1, s, m->replies[j].text);
 			free(s);
 		}
 	}
@@ -349,7 +373,7 @@ static void sections_rfis(const struct out *o, const struct model *m)
 		loose = true;
 		sections_when(m, m->replies[j].t, when, sizeof when);
 		s = mem_printf("%s to %s:", when, m->teams[m->replies[j].team].id);
-		o->item(o, 0, s, m->replies[j].text);
+		sections_item(o, 0, s, m->replies[j].text);
 		free(s);
 	}
 }
@@ -365,9 +389,9 @@ static void sections_notes(const struct out *o, const struct model *m)
 	for (size_t i = 0; i < m->n_notes; i++) {
 		char *lead;
 		sections_when(m, m->notes[i].t, when, sizeof when);
-		lead = mem_printf("[%s]%s%s%s", when, m->notes[i].by ? " " : "",
+		lead = mem_printf("[%s]%s" FMT_U0 "%s" FMT_U1 "%s", when, m->notes[i].by ? " " : "",
 		                  m->notes[i].by ? m->notes[i].by : "", m->notes[i].by ? ":" : "");
-		o->item(o, 0, lead, m->notes[i].text);
+		sections_item(o, 0, lead, m->notes[i].text);
 		free(lead);
 	}
 }
@@ -398,15 +422,16 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 			cur = m->answers[a].n;
 		q = cur >= q ? cur + 1 : q;
 		lead = mem_printf("%ld.", cur);
-		o->item(o, 0, lead, sections_question(m, cur, a));
+		sections_item(o, 0, lead, sections_question(m, cur, a));
 		free(lead);
 		if (a == m->n_answers || m->answers[a].n != cur)
 			o->item(o, 1, "", "No answer.");
 		for (; a < m->n_answers && m->answers[a].n == cur; a++) {
 			const struct model_answer *an = &m->answers[a];
-			lead = mem_printf("%s%s%s%s:", m->teams[an->team].id, an->by ? " (" : "",
-			                  an->by ? an->by : "", an->by ? ")" : "");
-			o->item(o, 1, lead, an->text);
+			lead =
+			    mem_printf("%s%s" FMT_U0 "%s" FMT_U1 "%s:", m->teams[an->team].id,
+			               an->by ? " (" : "", an->by ? an->by : "", an->by ? ")" : "");
+			sections_item(o, 1, lead, an->text);
 			free(lead);
 		}
 	}
@@ -415,9 +440,14 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 /* Write every section of the report through o. */
 void sections_write(const struct model *m, const struct out *o)
 {
+	summary_write(m, o);
 	sections_summary(o, m);
-	if (o->figure != NULL)
-		o->figure(o, m);
+	summary_objectives(m, o);
+	if (o->chart != NULL) {
+		o->heading(o, 1, "Timeline by team");
+		o->chart(o, m, OUT_CHART_TIMELINE);
+	}
+	figures_write(m, o);
 	sections_timeline(o, m);
 	teampart_write(m, o);
 	o->heading(o, 1, "Information sharing");

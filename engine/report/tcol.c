@@ -5,13 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
+
 /* The width of the n bytes at s, in code points. */
 size_t tcol_width(const char *s, size_t n)
 {
 	size_t w = 0;
 
 	for (size_t i = 0; i < n; i++)
-		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+		w += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] && s[i] != FMT_U1[0];
 	return w;
 }
 
@@ -20,14 +22,16 @@ void tcol_put(FILE *f, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (s[i] == FMT_U0[0] || s[i] == FMT_U1[0])
+			continue;
 		if (c < 0x20 || c == 0x7F) {
-			putc(' ', f);
+			putc_unlocked(' ', f);
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
 		           (unsigned char)s[i + 1] <= 0x9F) {
-			putc(' ', f);
+			putc_unlocked(' ', f);
 			i++;
 		} else {
-			putc(c, f);
+			putc_unlocked(c, f);
 		}
 	}
 }
@@ -36,7 +40,7 @@ void tcol_put(FILE *f, const char *s, size_t n)
 static void tcol_spaces(FILE *f, size_t n)
 {
 	while (n-- > 0)
-		putc(' ', f);
+		putc_unlocked(' ', f);
 }
 
 /* The next line of s, at most width code points: its length in bytes, without trailing
@@ -46,7 +50,8 @@ static size_t tcol_line(const char *s, size_t width, const char **next)
 	size_t i = 0, w = 0, brk = 0, n;
 
 	for (; s[i] != '\0' && s[i] != '\n'; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == width)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] &&
+		    s[i] != FMT_U1[0] && w++ == width)
 			break;
 		if (s[i] == ' ')
 			brk = i;
@@ -91,7 +96,7 @@ void tcol_para_hang(FILE *f, const char *lead, size_t hang, const char *s)
 		else if (n > 0)
 			tcol_spaces(f, hang);
 		tcol_put(f, s, n);
-		putc('\n', f);
+		putc_unlocked('\n', f);
 		s = next;
 		first = false;
 	} while (*s != '\0');
@@ -103,10 +108,10 @@ void tcol_heading(FILE *f, const char *title, char c)
 	size_t w = tcol_width(title, strlen(title));
 
 	tcol_put(f, title, strlen(title));
-	putc('\n', f);
+	putc_unlocked('\n', f);
 	for (size_t i = 0; i < w && i < TCOL_WIDTH; i++)
-		putc(c, f);
-	putc('\n', f);
+		putc_unlocked(c, f);
+	putc_unlocked('\n', f);
 }
 
 /* Add a row, taking ownership of the t->n malloc'd cells in v. */
@@ -137,7 +142,22 @@ static size_t tcol_widest(const char *s)
 	}
 }
 
-/* The width of every column of t: what its cells need, within max, the flexible column last. */
+/* The width of the longest word of s (a run without spaces or line breaks), in code points. */
+static size_t tcol_longest_word(const char *s)
+{
+	size_t best = 0, w = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n')
+			w = 0;
+		else if (((unsigned char)*s & 0xC0) != 0x80 && ++w > best)
+			best = w;
+	}
+	return best;
+}
+
+/* The width of every column of t: what its cells need, within max (but never less than its
+ * longest word, up to TCOL_WORD, so that ids are not split), the flexible column last. */
 static void tcol_widths(const struct tcol_table *t, size_t *w)
 {
 	size_t used = t->indent + 2 * (size_t)(t->n - 1);
@@ -149,8 +169,16 @@ static void tcol_widths(const struct tcol_table *t, size_t *w)
 			if (cw > w[c])
 				w[c] = cw;
 		}
-		if (t->cols[c].max > 0 && w[c] > t->cols[c].max)
-			w[c] = t->cols[c].max;
+		if (t->cols[c].max > 0 && w[c] > t->cols[c].max) {
+			size_t word = 0;
+			for (size_t r = 0; r < t->rows; r++) {
+				size_t ww =
+				    tcol_longest_word(t->cells[r * (size_t)t->n + (size_t)c]);
+				word = ww > word ? ww : word;
+			}
+			w[c] = word > t->cols[c].max ? (word < TCOL_WORD ? word : TCOL_WORD)
+			                             : t->cols[c].max;
+		}
 		if (t->cols[c].max > 0)
 			used += w[c];
 	}
@@ -189,7 +217,7 @@ static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w,
 			p[c] = next;
 			more = more || *p[c] != '\0';
 		}
-		putc('\n', f);
+		putc_unlocked('\n', f);
 	}
 }
 

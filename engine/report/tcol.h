@@ -9,6 +9,8 @@
 
 /* The width of a terminal line. */
 #define TCOL_WIDTH 80
+/* The widest word (an id) that a fixed column grows to hold rather than split it. */
+#define TCOL_WORD 24
 
 /* A table being filled: rows of cells (copied), printed and freed by tcol_print. */
 struct tcol_table {

@@ -1,4 +1,5 @@
 /* The teams section of the report: each team's decisions, deadlines, expectations and score. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "../core/mem.h"
@@ -24,15 +25,15 @@ static void teampart_decisions(const struct out *o, const struct model *m, int k
 		char *v[6], buf[32];
 		if (d->team != k)
 			continue;
-		v[0] = mem_printf("%s", d->inject);
+		v[0] = mem_strdup(d->inject);
 		fmt_offset(d->fired, buf, sizeof buf);
-		v[1] = mem_printf("%s", d->fired >= 0 ? buf : "-");
+		v[1] = mem_strdup(d->fired >= 0 ? buf : "-");
 		fmt_offset(d->t, buf, sizeof buf);
-		v[2] = mem_printf("%s", buf);
+		v[2] = mem_strdup(buf);
 		fmt_dur(d->response, buf, sizeof buf);
-		v[3] = mem_printf("%s", buf);
+		v[3] = mem_strdup(buf);
 		v[4] = fmt_option(d->option, d->label);
-		v[5] = mem_printf("%s", d->timeout ? "(deadline)" : d->by ? d->by : "");
+		v[5] = d->timeout ? mem_printf("(deadline)") : fmt_u(d->by);
 		o->row(o, v);
 	}
 	o->end(o);
@@ -58,9 +59,9 @@ static void teampart_deadlines(const struct out *o, const struct model *m, int k
 			continue;
 		fmt_offset(d->fired, a, sizeof a);
 		fmt_offset(d->t, b, sizeof b);
-		v[0] = mem_printf("%s", d->inject);
-		v[1] = mem_printf("%s", d->fired >= 0 ? a : "-");
-		v[2] = mem_printf("%s", b);
+		v[0] = mem_strdup(d->inject);
+		v[1] = mem_strdup(d->fired >= 0 ? a : "-");
+		v[2] = mem_strdup(b);
 		v[3] =
 		    d->option ? mem_printf("%s (the default)", d->option) : mem_printf("nothing");
 		o->row(o, v);
@@ -78,9 +79,9 @@ static void teampart_deadlines(const struct out *o, const struct model *m, int k
 			continue;
 		fmt_offset(op->fired, a, sizeof a);
 		fmt_offset(op->deadline, b, sizeof b);
-		v[0] = mem_printf("%s", op->inject);
-		v[1] = mem_printf("%s", a);
-		v[2] = mem_printf("%s", op->deadline >= 0 ? b : "none");
+		v[0] = mem_strdup(op->inject);
+		v[1] = mem_strdup(a);
+		v[2] = mem_strdup(op->deadline >= 0 ? b : "none");
 		o->row(o, v);
 	}
 	o->end(o);
@@ -95,9 +96,10 @@ static char *teampart_how(const struct model_check *c)
 	fmt_dur(c->response, r, sizeof r);
 	fmt_dur(c->within, w, sizeof w);
 	if (!c->has_expect)
-		eng = mem_printf("%s", "");
+		eng = mem_strdup("");
 	else if (c->reason != NULL)
-		eng = mem_printf("engine: %s, %s", c->expect_met ? "met" : "missed", c->reason);
+		eng = mem_printf("engine: %s, " FMT_U0 "%s" FMT_U1,
+		                 c->expect_met ? "met" : "missed", c->reason);
 	else
 		eng =
 		    mem_printf("engine: %s, chose %s%s%s%s%s%s%s", c->expect_met ? "met" : "missed",
@@ -107,9 +109,10 @@ static char *teampart_how(const struct model_check *c)
 		               c->within >= 0 ? w : "");
 	if (c->validates == 0)
 		return eng;
-	s = mem_printf("%s%svalidated %s by %s%s%s", eng, eng[0] ? "\n" : "",
-	               c->validate_met ? "met" : "missed", c->by ? c->by : "a facilitator",
-	               c->text ? ": " : "", c->text ? c->text : "");
+	s = mem_printf("%s%svalidated %s by " FMT_U0 "%s" FMT_U1 "%s" FMT_U0 "%s" FMT_U1, eng,
+	               eng[0] ? "\n" : "", c->validate_met ? "met" : "missed",
+	               c->by ? c->by : "a facilitator", c->text ? ": " : "",
+	               c->text ? c->text : "");
 	free(eng);
 	return s;
 }
@@ -133,12 +136,11 @@ static void teampart_objectives(const struct out *o, const struct model *m, int 
 		char *v[4];
 		if (tm->obj_met[j] + tm->obj_missed[j] == 0)
 			continue;
-		v[0] = mem_printf("%s", j < m->n_objectives ? m->objectives[j].id : "(none)");
+		v[0] = mem_strdup(j < m->n_objectives ? m->objectives[j].id : "(none)");
 		v[1] = mem_printf("%ld", tm->obj_met[j]);
 		v[2] = mem_printf("%ld", tm->obj_missed[j]);
-		v[3] = mem_printf("%s", j < m->n_objectives
-		                            ? (m->objectives[j].text ? m->objectives[j].text : "")
-		                            : "not tied to an objective");
+		v[3] = j < m->n_objectives ? fmt_u(m->objectives[j].text)
+		                           : mem_printf("not tied to an objective");
 		o->row(o, v);
 	}
 	o->end(o);
@@ -148,9 +150,9 @@ static void teampart_objectives(const struct out *o, const struct model *m, int 
 		char *v[4];
 		if (c->team != k)
 			continue;
-		v[0] = mem_printf("%s", model_objective_id(m, c->objective));
-		v[1] = mem_printf("%s", c->met ? "met" : "missed");
-		v[2] = mem_printf("%s", c->inject);
+		v[0] = mem_strdup(model_objective_id(m, c->objective));
+		v[1] = mem_strdup(c->met ? "met" : "missed");
+		v[2] = mem_strdup(c->inject);
 		v[3] = teampart_how(c);
 		o->row(o, v);
 	}
@@ -177,13 +179,40 @@ static void teampart_score(const struct out *o, const struct model *m, int k)
 		if (s->team != k)
 			continue;
 		fmt_offset(s->t, at, sizeof at);
-		v[0] = mem_printf("%s", at);
+		v[0] = mem_strdup(at);
 		v[1] = mem_printf("%+ld", s->delta);
 		v[2] = mem_printf("%ld", s->total);
-		v[3] = mem_printf("%s", s->reason ? s->reason : "");
+		v[3] = fmt_u(s->reason);
 		o->row(o, v);
 	}
 	o->end(o);
+}
+
+/* Everything the team received, did and was judged on, in the order it happened. */
+static void teampart_log(const struct out *o, const struct model *m, int k)
+{
+	static const struct out_col cols[] = {
+	    {"T+", 10, 'l'}, {"What", 20, 'l'}, {"By", 12, 'l'}, {"Text", 0, 'l'}};
+	bool any = false;
+
+	o->heading(o, 3, "Log");
+	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next) {
+		const struct model_entry *e = &m->log[i];
+		char *v[4], at[32];
+		if (!any)
+			o->table(o, cols, 4, 0);
+		any = true;
+		fmt_offset(e->t, at, sizeof at);
+		v[0] = mem_strdup(at);
+		v[1] = fmt_entry_what(e);
+		v[2] = fmt_u(e->by);
+		v[3] = fmt_entry_text(e);
+		o->row(o, v);
+	}
+	if (any)
+		o->end(o);
+	else
+		o->para(o, "Nothing.");
 }
 
 /* The teams section: one part per team with its decisions, deadlines, expectations, score. */
@@ -193,7 +222,7 @@ void teampart_write(const struct model *m, const struct out *o)
 	for (int k = 0; k < m->n_teams; k++) {
 		const struct model_team *tm = &m->teams[k];
 		char mean[32], lo[32], hi[32];
-		char *s = mem_printf("Team %s: %s", tm->id, tm->name);
+		char *s = mem_printf("Team %s: " FMT_U0 "%s" FMT_U1, tm->id, tm->name);
 		o->heading(o, 2, s);
 		free(s);
 		fmt_dur(fmt_mean(tm->resp_sum, tm->resp_n), mean, sizeof mean);
@@ -211,5 +240,6 @@ void teampart_write(const struct model *m, const struct out *o)
 		teampart_deadlines(o, m, k);
 		teampart_objectives(o, m, k);
 		teampart_score(o, m, k);
+		teampart_log(o, m, k);
 	}
 }

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/timeparse.h"
+#include "report/fmt.h"
 #include "report/model.h"
 #include "report/report.h"
 
@@ -288,9 +290,10 @@ static int count(const char *s, const char *needle)
 /* HTML: one page, balanced, an SVG, nothing fetched, journal text escaped. */
 static void test_html(void **state)
 {
-	static const char *const tags[] = {"section", "table", "thead",  "tbody", "tr",  "td",
-	                                   "th",      "svg",   "p",      "title", "h2",  "h3",
-	                                   "h4",      "div",   "figure", "style", "text"};
+	static const char *const tags[] = {"section", "table", "thead", "tbody", "tr",
+	                                   "td",      "th",    "svg",   "p",     "title",
+	                                   "h2",      "h3",    "h4",    "div",   "figure",
+	                                   "style",   "text",  "bdi",   "span",  "figcaption"};
 	struct model *m = load_ok("drill.jsonl");
 	char *out = render(m, html_write);
 
@@ -304,10 +307,13 @@ static void test_html(void **state)
 			fail_msg("<%s> opened %d times, closed %d times", tags[i],
 			         count(out, open) + count(out, open_attr), count(out, close));
 	}
-	assert_int_equal(count(out, "<svg"), 1);
-	assert_int_equal(count(out, "http://") + count(out, "https://"), 1);
+	assert_int_equal(count(out, "<svg"), 4);
+	assert_int_equal(count(out, "http://") + count(out, "https://"), 4);
+	assert_int_equal(count(out, "xmlns=\"http://www.w3.org/2000/svg\""), 4);
 	assert_true(has(out, "xmlns=\"http://www.w3.org/2000/svg\""));
-	assert_int_equal(count(out, "EXERCISE EXERCISE EXERCISE"), 2);
+	assert_int_equal(count(out, "<div class=\"marking\">EXERCISE EXERCISE EXERCISE</div>"), 2);
+	assert_true(has(out, "@top-center{content:\"EXERCISE EXERCISE EXERCISE\""));
+	assert_true(has(out, "@bottom-center{content:\"EXERCISE EXERCISE EXERCISE\""));
 	assert_true(has(out, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 	assert_true(has(out, "&lt;b&gt;regional&lt;/b&gt;"));
 	assert_null(strstr(out, "<script"));
@@ -409,16 +415,317 @@ static void test_bad(void **state)
 	}
 }
 
+/* The lines of team id's log, as "T|what|by|text" (a new string, one per line). */
+static char *log_of(const struct model *m, const char *id)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	int k = team(m, id);
+
+	for (size_t i = 0; i < m->n_log; i++) {
+		const struct model_entry *e = &m->log[i];
+		char *what, *text;
+		if (e->team != k)
+			continue;
+		what = fmt_entry_what(e);
+		text = fmt_entry_text(e);
+		fprintf(f, "%ld|%s|%s|", e->t, what, e->by ? e->by : "");
+		for (const char *c = text; *c; c++)
+			if (*c != FMT_U0[0] && *c != FMT_U1[0])
+				putc(*c, f);
+		putc('\n', f);
+		free(what);
+		free(text);
+	}
+	fclose(f);
+	return out;
+}
+
+/* Each team's log: everything it received, did and was judged on, in order. */
+static void test_log(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *al = log_of(m, "al"), *xk = log_of(m, "xk"), *mk = log_of(m, "mk");
+
+	(void)state;
+	assert_true(has(al,
+	                "900|inject I-01 received|Ministry of Finance IT|Ransom note on the "
+	                "e-services portal; decide within 30m\n"
+	                "1200|decided I-01|Arbër Çela|share (Alert the regional CSIRTs)\n"
+	                "1200|I-01 met (O2)||chose share after 5m\n"
+	                "1260|shared with xk||IOC package: 203.0.113.7, update.regidoc.example\n"
+	                "1260|score +5 = 5||Shared indicators early\n"
+	                "1320|action|Arbër Çela|Took the portal offline at the load balancer\n"
+	                "1500|shared with all||Ransom note hash and the wiper's file name\n"
+	                "1800|RFI-1 asked|Arbër Çela|Is the portal vendor contracted"));
+	assert_true(has(al, "2400|answer to RFI-1||Q: Is the portal vendor contracted for incident "
+	                    "response?\nA: Yes: Adriatik Soft has an incident-response clause.\n"));
+	assert_true(has(al, "3000|share from xk||We see the same C2 at 198.51.100.23\n"));
+	assert_true(has(al, "6000|AL-PRESS validated met (O4)|Ana (evaluator)|Good press line\n"));
+	assert_true(has(al, "6600|reply (no open RFI)||Also: the vendor hotline is open 24/7.\n"));
+	assert_true(has(al, "7380|hotwash answer 1|Arbër Çela|Q: What went well?\nA: Early sharing "
+	                    "with xk and mk.\n"));
+	assert_true(has(xk, "1260|share from al||IOC package"));
+	assert_true(has(xk, "1500|share from al||Ransom note hash"));
+	assert_true(has(xk, "2520|chat (say)|Besa|Who calls the ministry?\n"));
+	assert_true(has(xk, "3600|broadcast||Regional call at 10:30\n"));
+	assert_true(has(mk, "3600|broadcast||Regional call at 10:30\n"));
+	assert_true(has(xk, "3960|evaluator note|Ana (evaluator)|xk lead asked for"));
+	assert_true(has(xk, "5400|deadline passed on XK-01||the default disable was recorded\n"));
+	assert_true(has(xk, "6480|answer to RFI-2||Q: Can the EU liaison desk send a team?\n"));
+	assert_null(strstr(al, "evaluator note"));
+	assert_true(has(mk, "4500|answer to RFI-3||Q: Who owns the DNS zone"));
+	assert_true(has(mk, "6180|evaluator note|Marko|mk never joined the regional call.\n"));
+	free(al);
+	free(xk);
+	free(mk);
+	model_free(m);
+}
+
+/* The log, the executive summary, objectives × teams and the charts' text in every format. */
+static void test_sections_everywhere(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *text = render(m, plain_write), *md = render(m, md_write);
+	char *html = render(m, html_write);
+
+	(void)state;
+	assert_true(strstr(text, "EXECUTIVE SUMMARY") < strstr(text, "SUMMARY\n===="));
+	assert_true(has(text, "  Fastest     5m: al on I-01 (decided at T+00:20:00)"));
+	assert_true(has(text, "  Slowest     10m: al on I-02 (decided at T+00:45:00)"));
+	assert_true(has(text, "  Deadlines   2 missed: mk I-02 at T+00:55:00; xk XK-01 at "));
+	assert_true(has(text, "  RFIs        0 of 3 unanswered"));
+	assert_true(has(text, "al, AKCESK (Albania): score 8; objectives met O2, O4"));
+	assert_true(has(text, "        al: Early sharing with xk and mk."));
+	assert_true(has(text, "  O4         2/2 met  met     missed  3/4 met"));
+	assert_true(has(text, "  I-02        20m  10m      7m  missed"));
+	assert_true(has(text, "  T+00:42:00   5  -2   0"));
+	assert_true(has(text, "T+00:22:00  action                Arbër Çela     Took the portal"));
+	assert_true(has(md, "## Executive summary"));
+	assert_true(has(md, "- **Fastest:** 5m: al on I-01 (decided at T+00:20:00)"));
+	assert_true(has(md, "| O4 | 2/2 met | met | missed | 3/4 met |"));
+	assert_true(has(md, "| I-02 | 20m | 10m | 7m | missed |"));
+	assert_true(has(md, "| T+00:42:00 | 5 | -2 | 0 |"));
+	assert_true(has(md, "| T+00:50:00 | share from xk |  | \xE2\x81\xA8"
+	                    "We see the same C2"));
+	assert_true(has(md, "| T+00:22:00 | action | \xE2\x81\xA8"
+	                    "Arbër Çela\xE2\x81\xA9 | "
+	                    "\xE2\x81\xA8"
+	                    "Took the portal offline at the load balancer"));
+	assert_true(has(html, "<h2>Executive summary</h2>"));
+	assert_true(has(html, "<td>2/2 met</td><td>met</td><td>missed</td><td>3/4 met</td>"));
+	assert_true(has(html, "aria-describedby=\"t-response\""));
+	assert_true(has(html, "<table id=\"t-response\">"));
+	assert_true(has(html, "aria-describedby=\"t-score\""));
+	assert_true(has(html, "<table id=\"t-score\">"));
+	assert_true(has(html, "<tr><td>T+00:42:00</td><td class=\"r\">5</td>"));
+	assert_true(has(html, "<tr><td><span class=\"id\">I-02</span></td><td class=\"r\">20m</td>"
+	                      "<td class=\"r\">10m</td><td class=\"r\">7m</td><td "
+	                      "class=\"r\">missed</td></tr>"));
+	assert_true(has(html, "aria-describedby=\"t-sharing\""));
+	assert_true(has(html, "<table id=\"t-sharing\">"));
+	assert_true(has(html, "<td><bdi>Took the portal offline at the load balancer</bdi></td>"));
+	assert_true(has(html, "<div class=\"team\">\n<h3>Team al: <bdi>AKCESK (Albania)</bdi>"));
+	assert_true(has(html, ".team{break-before:page"));
+	assert_true(has(html, ".marking,.hint{display:none}"));
+	assert_true(has(html, "<span class=\"hint\">"));
+	free(text);
+	free(md);
+	free(html);
+	model_free(m);
+}
+
+/* Hostile texts: bidi overrides isolated, C1 and DEL left out, long runs get break points,
+ * long ids are not split, no local path. */
+static void test_hostile(void **state)
+{
+	struct model *m = load_ok("hostile.jsonl");
+	char *text = render(m, plain_write), *md = render(m, md_write);
+	char *html = render(m, html_write);
+	size_t run = 0, longest = 0;
+
+	(void)state;
+	assert_true(has(html, "<bdi>Besa \xE2\x80\xAE"
+	                      "evil\xE2\x80\xAC</bdi>"));
+	assert_true(has(html, "<bdi>KOS \xE2\x80\xAE"
+	                      "CERT</bdi>"));
+	assert_true(has(md, "\xE2\x81\xA8"
+	                    "Besa \xE2\x80\xAE"
+	                    "evil\xE2\x80\xAC\xE2\x81\xA9"));
+	assert_true(has(html, "bell c1 del end"));
+	assert_true(has(md, "bell c1 del end"));
+	assert_null(strstr(html, "\xC2\x85"));
+	assert_null(strstr(md, "\xC2\x85"));
+	assert_null(strstr(html, "\x7F"));
+	assert_null(strstr(md, "\x7F"));
+	assert_null(strstr(html, "\x07"));
+	for (const char *c = html; *c; c++) {
+		if (strncmp(c, "<title>", 7) == 0 && strstr(c, "</title>") != NULL)
+			c = strstr(c, "</title>"); /* a tooltip: it takes no room on the page */
+		run = *c == 'x' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	assert_true(longest <= FMT_RUN);
+	run = longest = 0;
+	for (const char *c = md; *c; c++) {
+		run = *c == 'x' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	assert_true(longest <= FMT_RUN);
+	assert_true(has(text, "EXERCISE TLP:AMBER \"</style><script>x</script>\n"));
+	assert_true(
+	    has(md, "**EXERCISE TLP:AMBER \"&lt;/style&gt;&lt;script&gt;x&lt;/script&gt;**"));
+	assert_true(
+	    has(html, "@top-center{content:\"EXERCISE TLP:AMBER \\22 \\3c /style>\\3c script>x"));
+	assert_true(has(html, "<div class=\"marking\">EXERCISE TLP:AMBER &quot;&lt;/style&gt;"));
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "</style><"));
+	for (const char *p = text; (p = strstr(p, "AL-ATTRIB")) != NULL; p++)
+		if (strncmp(p, "AL-ATTRIBUTION-WAIT", 19) != 0)
+			fail_msg("an id split across lines: %.40s", p);
+	assert_true(has(text, "1m53s"));
+	assert_null(strstr(text, "113s"));
+	assert_null(strstr(text, "/home/ana"));
+	assert_null(strstr(md, "/home/ana"));
+	assert_null(strstr(html, "/home/ana"));
+	assert_true(has(text, "Scenario    hostile.lua, SHA-256\n              1111111111"));
+	free(text);
+	free(md);
+	free(html);
+	model_free(m);
+}
+
+/* A reply naming its RFI answers that one; "rfi":null answers the team's oldest open RFI; a
+ * reply naming another team's RFI answers none. Every format pairs them. */
+static void test_rfi_pairing(void **state)
+{
+	struct model *m = load_ok("hostile.jsonl");
+	char *log = log_of(m, "al"), *text = render(m, plain_write), *md = render(m, md_write);
+
+	(void)state;
+	assert_int_equal(m->n_rfis, 2);
+	assert_int_equal(m->rfis[1].answered, 700);
+	assert_int_equal(m->rfis[0].answered, 760);
+	assert_int_equal(m->replies[2].rfi, -1);
+	assert_true(
+	    has(log, "700|answer to RFI-2||Q: Second question?\nA: Answer to the second.\n"));
+	assert_true(
+	    has(log, "760|answer to RFI-1||Q: First question?\nA: Answer to the oldest open."));
+	assert_true(has(text, "Q: Second question?"));
+	assert_true(has(md, "**RFI-1** from al"));
+	assert_true(has(md, "  - **Q:** \xE2\x81\xA8"
+	                    "First question?"));
+	assert_true(has(md, "Replies that answered no open RFI:"));
+	free(log);
+	free(text);
+	free(md);
+	model_free(m);
+}
+
+/* The JSON's summary and logs. */
+static void test_json_summary_log(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	json_error_t jerr;
+	json_t *root, *sum, *log, *e;
+
+	(void)state;
+	assert_int_equal(jsonout_write(m, f), 0);
+	fclose(f);
+	root = json_loads(out, 0, &jerr);
+	assert_non_null(root);
+	sum = json_object_get(root, "summary");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(sum, "fastest"), "inject")), "I-01");
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(sum, "slowest"), "response")), 600);
+	assert_int_equal(json_integer_value(json_object_get(sum, "deadlines_missed")), 2);
+	assert_string_equal(
+	    json_string_value(json_array_get(
+	        json_object_get(json_array_get(json_object_get(sum, "objectives"), 1), "missed"),
+	        0)),
+	    "O3");
+	log = json_object_get(json_array_get(json_object_get(root, "teams"), 0), "log");
+	e = json_array_get(log, 0);
+	assert_string_equal(json_string_value(json_object_get(e, "kind")), "inject");
+	assert_string_equal(json_string_value(json_object_get(e, "subject")),
+	                    "Ransom note on the e-services portal");
+	assert_int_equal(json_integer_value(json_object_get(e, "allowed")), 1800);
+	e = json_array_get(log, 5);
+	assert_string_equal(json_string_value(json_object_get(e, "kind")), "action");
+	assert_string_equal(json_string_value(json_object_get(e, "text")),
+	                    "Took the portal offline at the load balancer");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(root, "journal"), "path")),
+	    "drill.jsonl");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(root, "journal"), "scenario")),
+	    "drill.lua");
+	json_decref(root);
+	free(out);
+	model_free(m);
+}
+
+/* One duration format: hours, minutes and seconds, never "113s". */
+static void test_durations(void **state)
+{
+	static const struct {
+		long d;
+		const char *s;
+	} cases[] = {{0, "0s"},        {45, "45s"},  {60, "1m"},     {113, "1m53s"},
+	             {200, "3m20s"},   {3600, "1h"}, {3900, "1h5m"}, {5400, "1h30m"},
+	             {3661, "1h1m1s"}, {-1, "-"},    {-90, "-1m30s"}};
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		fmt_dur(cases[i].d, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].s);
+	}
+}
+
+/* Moments of the exercise: T+HH:MM:SS, the same as the engine's for every t. */
+static void test_offsets(void **state)
+{
+	static const long ts[] = {0,     59,    60,     61,     599,     600, 3599, 3600,
+	                          35999, 86399, 359999, 360000, 1000000, -1,  -3661};
+	char a[32], b[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) {
+		fmt_offset(ts[i], a, sizeof a);
+		timeparse_format_offset(ts[i], b, sizeof b);
+		assert_string_equal(a, b);
+	}
+}
+
 /* Run every test of the report. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_summary),      cmocka_unit_test(test_decisions),
-	    cmocka_unit_test(test_sharing),      cmocka_unit_test(test_rfis),
-	    cmocka_unit_test(test_expectations), cmocka_unit_test(test_notes_hotwash),
-	    cmocka_unit_test(test_text),         cmocka_unit_test(test_md),
-	    cmocka_unit_test(test_html),         cmocka_unit_test(test_json),
-	    cmocka_unit_test(test_partial),      cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_summary),
+	    cmocka_unit_test(test_decisions),
+	    cmocka_unit_test(test_sharing),
+	    cmocka_unit_test(test_rfis),
+	    cmocka_unit_test(test_expectations),
+	    cmocka_unit_test(test_notes_hotwash),
+	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_md),
+	    cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_partial),
+	    cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_log),
+	    cmocka_unit_test(test_sections_everywhere),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_offsets),
+	    cmocka_unit_test(test_rfi_pairing),
+	    cmocka_unit_test(test_json_summary_log),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
