@@ -49,7 +49,7 @@ extern const struct cmd_entry cmd_staff_start_entry, cmd_staff_pause_entry, cmd_
     cmd_staff_speed_entry, cmd_staff_advance_entry, cmd_staff_fire_entry, cmd_staff_broadcast_entry,
     cmd_staff_reply_entry, cmd_staff_score_entry, cmd_staff_endex_entry, cmd_staff_teams_entry,
     cmd_staff_state_entry, cmd_staff_commcheck_entry, cmd_staff_note_entry,
-    cmd_staff_validate_entry;
+    cmd_staff_validate_entry, cmd_staff_rfis_entry;
 extern const struct cmd_entry cmd_team_answer_entry;
 
 /* The command table in help order; *n gets its length. */

@@ -14,6 +14,11 @@
 
 enum ex_state { EX_WAITING, EX_RUNNING, EX_PAUSED, EX_ENDED };
 
+/* The exercise marking every inject carries unless the scenario sets its own. */
+#define EX_MARKING "EXERCISE EXERCISE EXERCISE"
+/* How long before a deadline a team is reminded, unless the scenario says otherwise. */
+#define EX_REMIND_DEFAULT 300
+
 /*
  * A text in the languages of a multilingual exercise (docs/scenario-authoring.md): v[k] is the
  * text in ex->langs[k], NULL where it lacks that language. Every text keeps its plain field (the
@@ -72,7 +77,7 @@ struct ex_expect {
 };
 
 /* Per-team state of one inject; compact because Cyber Europe scale has 30,000 x 50 of them. */
-enum ex_dstate { EX_D_NONE, EX_D_PENDING, EX_D_DECIDED };
+enum ex_dstate { EX_D_NONE, EX_D_PENDING, EX_D_DECIDED, EX_D_CLOSED /* still open at ENDEX */ };
 struct ex_teaminject {
 	int32_t fired_at;   /* -1: never reached this team */
 	int32_t deadline;   /* absolute t at which the decision defaults; -1: none */
@@ -97,6 +102,8 @@ struct ex_inject {
 	int times_fired;
 	struct ex_teaminject *ts; /* n_teams entries, allocated when first fired */
 	bool manual; /* fired by the white cell by hand; not expected to fire on its own */
+	bool adhoc;  /* sent by send{} or the white cell, not declared by the scenario */
+	unsigned char **fires; /* times_fired masks of n_teams bytes: who each firing reached */
 	struct ex_tr *from_tr, *channel_tr, *subject_tr, *body_tr, *notes_tr;
 };
 
@@ -139,6 +146,14 @@ struct ex_hooks {
 
 typedef void (*ex_sink_fn)(void *ctx, struct evt *ev);
 
+/* A team's request for information (RFI-N is rfis[N - 1]). */
+struct ex_rfi {
+	int team;
+	long t;
+	char *by, *text;
+	int replies; /* replies that named it */
+};
+
 /* A file the exercise was built from besides its scenario file: a module the scenario required. */
 struct ex_module {
 	char *name;      /* as first required: "media", "lib.util" */
@@ -164,6 +179,9 @@ struct exercise {
 	int n_objectives;
 	struct ex_inject *injects;
 	int n_injects;
+	int n_declared; /* the scenario's own injects, set by ex_prepare; ad-hoc ones follow */
+	char *marking;  /* shown with every inject; NULL: EX_MARKING */
+	long remind;    /* remind a team this long before a decision's deadline; 0: never */
 
 	/* running state */
 	enum ex_state state;
@@ -172,6 +190,7 @@ struct exercise {
 	char *end_reason;
 	struct queue q;
 	unsigned long n_rfis;
+	struct ex_rfi *rfis; /* n_rfis of them */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
@@ -255,6 +274,12 @@ void ex_say(struct exercise *ex, int team, const char *by, const char *text);
 unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *text);
 /* White-cell outputs. */
 void ex_reply(struct exercise *ex, int team, const char *text);
+/* Answer RFI number n (1-based) to the team that asked it; -1 if there is no such RFI. */
+int ex_reply_rfi(struct exercise *ex, unsigned long n, const char *text);
+/* RFI number n (1-based), or NULL. */
+const struct ex_rfi *ex_rfi_get(const struct exercise *ex, unsigned long n);
+/* The marking every inject carries. */
+const char *ex_marking(const struct exercise *ex);
 void ex_broadcast(struct exercise *ex, const char *text);
 void ex_log(struct exercise *ex, const char *text);
 void ex_score(struct exercise *ex, int team, long delta, const char *reason);
@@ -277,7 +302,8 @@ void ex_add_hotwash(struct exercise *ex, const char *question);
 int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *text);
 
 /* An ad-hoc inject whose texts (from, channel, subject, body and their ex_tr) come from inj. */
-void ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
+/* Returns the index of the new inject (ad-hoc injects are kept, id "adhoc-N"). */
+int ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
 /* ex_phase, ex_score and ex_endex with the text's other languages (tr may be NULL; copied). */
 void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr);
 void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,

@@ -531,7 +531,7 @@ static void test_status(void **state)
 	assert_string_equal(json_string_value(json_array_get(p, 0)), "I-01");
 	assert_non_null(strstr(f->r.text, "Exercise running at T+00:15:00 (2024-11-12 09:15), "
 	                                  "speed 60x, phase: Move 1"));
-	assert_non_null(strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00)"));
+	assert_non_null(strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00 (2024-11-12 09:45))"));
 
 	o = fx_ok(f, RS1, "status", "status");
 	assert_int_equal(json_array_size(json_object_get(o, "pending")), 2);
