@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd_int.h"
 #include "timeparse.h"
@@ -281,6 +282,35 @@ int cmd_team_arg(struct cmd_ctx *c, const char *id)
 	return i;
 }
 
+/*
+ * Fail with unknown_inject for id. When an inject differs from it only in case (and, for a
+ * team, has reached that team), the message names it.
+ */
+void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team)
+{
+	const struct exercise *ex = c->ex;
+	const char *like = NULL;
+
+	for (int i = 0; i < ex->n_injects && like == NULL; i++) {
+		const struct ex_inject *in = &ex->injects[i];
+
+		if (strcasecmp(in->id, id) == 0 &&
+		    (team < 0 || (in->ts != NULL && in->ts[team].fired_at >= 0)))
+			like = in->id;
+	}
+	if (team >= 0 && like != NULL)
+		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team; did you mean %s?",
+		         id, like);
+	else if (team >= 0)
+		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team (type injects "
+		                              "to see them)", id);
+	else if (like != NULL)
+		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"; did you mean %s?", id, like);
+	else
+		cmd_fail(c, "unknown_inject", "there is no inject \"%s\" (type injects all to see them)",
+		         id);
+}
+
 /* A JSON string, or null for NULL. */
 json_t *cmd_json_str(const char *s)
 {
@@ -349,6 +379,8 @@ bool cmd_journaled(const struct cmd_session *s, const char *line)
 	verb[n] = '\0';
 	cmd_lower(verb);
 	e = cmd_lookup(verb);
+	if (s->role == CMD_ROLE_OBSERVER)
+		return false; /* observers change nothing */
 	return e != NULL && !(e->roles & CMD_NO_JOURNAL) && cmd_allowed(e, s);
 }
 
@@ -376,11 +408,13 @@ static void cmd_fail_role(struct cmd_ctx *c)
 		         who[n - 1]);
 }
 
-/* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
+/*
+ * Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
+ * Its text is the message alone, for people; the code is in the JSON reply.
  */
 void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message)
 {
-	size_t n = strlen(message) + strlen(code) + 32;
+	size_t n = strlen(message) + 16;
 
 	memset(out, 0, sizeof *out);
 	out->obj = json_pack("{s:s,s:s,s:s,s:s}", "type", "error", "cmd", verb, "code", code,
@@ -391,7 +425,7 @@ void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, 
 	out->text = malloc(n);
 	if (out->text == NULL)
 		abort();
-	snprintf(out->text, n, "error: %s (%s)\n", message, code);
+	snprintf(out->text, n, "error: %s\n", message); /* the code is for programs: JSON */
 }
 
 /* Turn the finished context into the reply. */

@@ -80,6 +80,9 @@ void cmd_printf(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(p
 void cmd_set(struct cmd_ctx *c, const char *key, json_t *v);
 /* Team index of a TEAM argument, or -1 with an unknown_team error (NULL: usage error). */
 int cmd_team_arg(struct cmd_ctx *c, const char *id);
+/* Fail with unknown_inject for id, naming an inject that differs only in case (team >= 0: one
+ * that reached that team). */
+void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team);
 /* A JSON string, or null for NULL. */
 json_t *cmd_json_str(const char *s);
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */

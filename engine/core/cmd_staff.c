@@ -178,7 +178,7 @@ static void cmd_staff_fire(struct cmd_ctx *c)
 		return;
 	i = ex_find_inject(c->ex, id);
 	if (i < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+		cmd_fail_inject(c, id, -1);
 		return;
 	}
 	if (to != NULL && (team = cmd_team_arg(c, to)) < 0)
@@ -430,6 +430,11 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 		cmd_usage(c);
 		return;
 	}
+	if (w == NULL && c->s->role == CMD_ROLE_OBSERVER) {
+		cmd_fail(c, "not_allowed", "observers only watch: commcheck status shows who "
+		                           "answered, commcheck alone would send a check");
+		return;
+	}
 	if (w == NULL) {
 		for (i = 0; i < ex->n_teams; i++)
 			ex->teams[i].acked = false;
@@ -446,7 +451,7 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_staff_commcheck_entry = {
     "commcheck", "commcheck [status]", "ask every team to answer with ack; status: who did",
-    CMD_FACILITATOR, cmd_staff_commcheck};
+    CMD_FACILITATOR | CMD_OBSERVER, cmd_staff_commcheck};
 
 /* note TEXT: an evaluator's observation, for the journal and the after-action report. */
 static void cmd_staff_note(struct cmd_ctx *c)
@@ -481,7 +486,7 @@ static void cmd_staff_validate(struct cmd_ctx *c)
 	if ((team = cmd_team_arg(c, to)) < 0)
 		return;
 	if ((i = ex_find_inject(c->ex, id)) < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+		cmd_fail_inject(c, id, -1);
 		return;
 	}
 	if (strcasecmp(result, "met") != 0 && strcasecmp(result, "missed") != 0) {

@@ -388,12 +388,8 @@ static void cmd_team_show(struct cmd_ctx *c)
 	if (cmd_no_more(c) == -1)
 		return;
 	i = ex_find_inject(ex, id);
-	if (team >= 0 && (i < 0 || cmd_team_reached(&ex->injects[i], team) == NULL)) {
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team", id);
-		return;
-	}
-	if (i < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+	if (i < 0 || (team >= 0 && cmd_team_reached(&ex->injects[i], team) == NULL)) {
+		cmd_fail_inject(c, id, team);
 		return;
 	}
 	in = &ex->injects[i];
@@ -465,7 +461,7 @@ static void cmd_team_decide(struct cmd_ctx *c)
 		return;
 	i = ex_find_inject(ex, id);
 	if (i < 0 || cmd_team_reached(&ex->injects[i], team) == NULL) {
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team", id);
+		cmd_fail_inject(c, id, team);
 		return;
 	}
 	in = &ex->injects[i];
