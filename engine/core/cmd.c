@@ -299,16 +299,19 @@ void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team)
 			like = in->id;
 	}
 	if (team >= 0 && like != NULL)
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team; did you mean %s?",
-		         id, like);
+		cmd_fail(c, "unknown_inject",
+		         "no inject \"%s\" has reached your team; did you mean %s?", id, like);
 	else if (team >= 0)
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team (type injects "
-		                              "to see them)", id);
-	else if (like != NULL)
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"; did you mean %s?", id, like);
-	else
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\" (type injects all to see them)",
+		cmd_fail(c, "unknown_inject",
+		         "no inject \"%s\" has reached your team (type injects "
+		         "to see them)",
 		         id);
+	else if (like != NULL)
+		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"; did you mean %s?", id,
+		         like);
+	else
+		cmd_fail(c, "unknown_inject",
+		         "there is no inject \"%s\" (type injects all to see them)", id);
 }
 
 /* A JSON string, or null for NULL. */
@@ -340,6 +343,21 @@ void cmd_when(const struct exercise *ex, long t, char *buf, size_t n)
 	ex_world_time(ex, t, world, sizeof world);
 	if (world[0] != '\0')
 		snprintf(buf, n, "%s (%s)", off, world);
+	else
+		snprintf(buf, n, "%s", off);
+}
+
+/* "T+01:15:00 10:15" for lists, or without the in-world clock when the scenario has none. */
+void cmd_when_short(const struct exercise *ex, long t, char *buf, size_t n)
+{
+	char off[32], world[32];
+	const char *hm;
+
+	timeparse_format_offset(t, off, sizeof off);
+	ex_world_time(ex, t, world, sizeof world);
+	hm = strchr(world, ' ');
+	if (hm != NULL)
+		snprintf(buf, n, "%s %s", off, hm + 1);
 	else
 		snprintf(buf, n, "%s", off);
 }

@@ -95,5 +95,7 @@ int cmd_lang(const struct cmd_ctx *c);
 const char *cmd_text(const struct cmd_ctx *c, const char *s, const struct ex_tr *tr);
 /* "T+01:15:00 (2024-11-12 10:15)", or without the in-world part when the scenario has none. */
 void cmd_when(const struct exercise *ex, long t, char *buf, size_t n);
+/* "T+01:15:00 10:15" for lists, or without the in-world clock when the scenario has none. */
+void cmd_when_short(const struct exercise *ex, long t, char *buf, size_t n);
 
 #endif

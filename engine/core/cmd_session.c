@@ -265,10 +265,10 @@ static void cmd_session_owed(struct cmd_ctx *c, int team)
 
 		if (ts == NULL || ts->fired_at < 0 || ts->dstate != EX_D_PENDING)
 			continue;
-		json_array_append_new(list, json_pack("{s:s,s:o,s:o}", "inject", in->id, "subject",
-		                                      cmd_json_str(subject), "deadline",
-		                                      ts->deadline >= 0 ? json_integer(ts->deadline)
-		                                                        : json_null()));
+		json_array_append_new(
+		    list, json_pack("{s:s,s:o,s:o}", "inject", in->id, "subject",
+		                    cmd_json_str(subject), "deadline",
+		                    ts->deadline >= 0 ? json_integer(ts->deadline) : json_null()));
 		if (json_array_size(list) == 1)
 			cmd_printf(c, "Your team still owes a decision on:\n");
 		cmd_printf(c, "  %-8s %s", in->id, subject != NULL ? subject : "(no subject)");

@@ -242,8 +242,8 @@ static void cmd_staff_reply(struct cmd_ctx *c)
 	}
 	if (ex_find_team(c->ex, to) < 0 && (n = cmd_staff_rfi_number(to)) > 0) {
 		if (ex_reply_rfi(c->ex, n, text) == -1) {
-			cmd_fail(c, "unknown_rfi", "there is no RFI-%lu (type rfis to see the open ones)",
-			         n);
+			cmd_fail(c, "unknown_rfi",
+			         "there is no RFI-%lu (type rfis to see the open ones)", n);
 			return;
 		}
 		team = c->ex->rfis[n - 1].team;
@@ -285,19 +285,20 @@ static void cmd_staff_rfis(struct cmd_ctx *c)
 		if (w == NULL && q->replies > 0)
 			continue;
 		json_array_append_new(
-		    list, json_pack("{s:o,s:s,s:o,s:o,s:I,s:I,s:i}", "id",
-		                    json_sprintf("RFI-%lu", k + 1), "team", ex->teams[q->team].id,
-		                    "by", cmd_json_str(q->by), "text", cmd_json_str(q->text), "t",
-		                    (json_int_t)q->t, "age", (json_int_t)(ex->t - q->t), "replies",
-		                    q->replies));
-		cmd_when(ex, q->t, when, sizeof when);
+		    list,
+		    json_pack("{s:o,s:s,s:o,s:o,s:I,s:I,s:i}", "id", json_sprintf("RFI-%lu", k + 1),
+		              "team", ex->teams[q->team].id, "by", cmd_json_str(q->by), "text",
+		              cmd_json_str(q->text), "t", (json_int_t)q->t, "age",
+		              (json_int_t)(ex->t - q->t), "replies", q->replies));
+		cmd_when_short(ex, q->t, when, sizeof when);
 		timeparse_format_duration(ex->t - q->t, age, sizeof age);
 		cmd_printf(c, "RFI-%lu  %s (%s), %s, %s ago%s:\n    %s\n", k + 1,
 		           ex->teams[q->team].id, q->by != NULL ? q->by : "?", when, age,
 		           q->replies > 0 ? ", answered" : "", q->text != NULL ? q->text : "");
 	}
 	if (json_array_size(list) == 0)
-		cmd_printf(c, "%s\n", w == NULL ? "No RFI is waiting for an answer." : "No RFI yet.");
+		cmd_printf(c, "%s\n",
+		           w == NULL ? "No RFI is waiting for an answer." : "No RFI yet.");
 	cmd_set(c, "rfis", list);
 }
 
@@ -431,8 +432,9 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 		return;
 	}
 	if (w == NULL && c->s->role == CMD_ROLE_OBSERVER) {
-		cmd_fail(c, "not_allowed", "observers only watch: commcheck status shows who "
-		                           "answered, commcheck alone would send a check");
+		cmd_fail(c, "not_allowed",
+		         "observers only watch: commcheck status shows who "
+		         "answered, commcheck alone would send a check");
 		return;
 	}
 	if (w == NULL) {

@@ -53,7 +53,7 @@ static void cmd_team_dstate_text(const struct exercise *ex, const struct ex_inje
 	if (in->decision == NULL) {
 		snprintf(buf, n, "no decision asked");
 	} else if (ts->dstate == EX_D_DECIDED) {
-		cmd_when(ex, ts->decided_at, when, sizeof when);
+		cmd_when_short(ex, ts->decided_at, when, sizeof when);
 		if (ts->option < 0)
 			snprintf(buf, n, "deadline passed at %s, no option recorded", when);
 		else if (ts->timeout)
@@ -65,7 +65,7 @@ static void cmd_team_dstate_text(const struct exercise *ex, const struct ex_inje
 	} else if (ts->dstate == EX_D_CLOSED) {
 		snprintf(buf, n, "no decision recorded before ENDEX");
 	} else if (ts->deadline >= 0) {
-		cmd_when(ex, ts->deadline, when, sizeof when);
+		cmd_when_short(ex, ts->deadline, when, sizeof when);
 		snprintf(buf, n, "decision pending, answer by %s", when);
 	} else {
 		snprintf(buf, n, "decision pending");
@@ -208,7 +208,7 @@ static void cmd_team_injects_team(struct cmd_ctx *c, json_t *list)
 		              cmd_json_str(cmd_text(c, in->from, in->from_tr)), "channel",
 		              cmd_json_str(cmd_text(c, in->channel, in->channel_tr)), "subject",
 		              cmd_json_str(subject), "decision", cmd_team_dstate(in, ts)));
-		cmd_when(ex, ts->fired_at, when, sizeof when);
+		cmd_when_short(ex, ts->fired_at, when, sizeof when);
 		cmd_team_dstate_text(ex, in, ts, state, sizeof state);
 		cmd_printf(c, "%-8s %s  %s%s%s%s\n", in->id, when,
 		           subject != NULL ? subject : "(no subject)",
@@ -244,7 +244,7 @@ static void cmd_team_injects_staff(struct cmd_ctx *c, json_t *list, bool all)
 		                    "decision", in->decision != NULL, "pending", pending, "decided",
 		                    decided));
 		if (in->at >= 0)
-			cmd_when(ex, in->at, at, sizeof at);
+			cmd_when_short(ex, in->at, at, sizeof at);
 		else
 			snprintf(at, sizeof at, in->adhoc ? "ad hoc" : "on demand");
 		cmd_printf(c, "%-8s %-11s fired %dx  %s", in->id, at, in->times_fired,
@@ -309,7 +309,8 @@ static json_t *cmd_team_inject_to(const struct exercise *ex, const struct ex_inj
 		f++;
 	if (f == in->times_fired) { /* no firing reached the team (or none happened) */
 		for (j = 0; j < (in->to_all ? ex->n_teams : in->n_to); j++)
-			json_array_append_new(to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
+			json_array_append_new(
+			    to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
 		return to;
 	}
 	for (j = 0; j < ex->n_teams; j++) {
@@ -361,7 +362,7 @@ static void cmd_team_show_staff(struct cmd_ctx *c, const struct ex_inject *in)
 		json_array_append_new(teams, json_pack("{s:s,s:I,s:o}", "team", ex->teams[j].id,
 		                                       "t", (json_int_t)ts->fired_at, "decision",
 		                                       cmd_team_dstate(in, ts)));
-		cmd_when(ex, ts->fired_at, off, sizeof off);
+		cmd_when_short(ex, ts->fired_at, off, sizeof off);
 		cmd_team_dstate_text(ex, in, ts, state, sizeof state);
 		cmd_printf(c, "  %-8s reached %s  %s\n", ex->teams[j].id, off, state);
 	}

@@ -139,7 +139,8 @@ static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_
 		json_object_set_new(obj, "decision", json_incref(dec));
 		ev = evt_new(EVT_INJECT, ex->t, obj);
 		for (int j = k; j < ex->n_teams; j++) {
-			json_t *other = mask[j] && !done[j] ? ex_decision_for(inj, j, deadline) : NULL;
+			json_t *other =
+			    mask[j] && !done[j] ? ex_decision_for(inj, j, deadline) : NULL;
 
 			if (other != NULL && json_equal(other, dec)) {
 				done[j] = 1;
@@ -161,9 +162,9 @@ static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_
 		ex_emit(ex, ev);
 	}
 	if (!staff_done) { /* nobody to deliver to: the staff still see it */
-		staff = evt_new(EVT_INJECT, ex->t,
-		                ex_inject_json(ex, id, inj, ex_mask_ids(ex, mask), ex->t, deadline,
-		                               true));
+		staff = evt_new(
+		    EVT_INJECT, ex->t,
+		    ex_inject_json(ex, id, inj, ex_mask_ids(ex, mask), ex->t, deadline, true));
 		staff->aud.staff = 1;
 	}
 	if (staff != NULL)

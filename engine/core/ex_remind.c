@@ -15,11 +15,10 @@ void ex_remind(struct exercise *ex, int i, int team, long deadline)
 	i18n = ex_lang_i18n();
 	ex_lang_put(ex, i18n, "subject", inj->subject_tr);
 	ev = evt_new(EVT_REMINDER, ex->t,
-	             ex_lang_attach(ex_pack("{s:s,s:o,s:o,s:o,s:I,s:I}", "type", "reminder",
-	                                    "team", ex_jstr(ex->teams[team].id), "inject",
-	                                    ex_jstr(inj->id), "subject", ex_jstr(inj->subject),
-	                                    "deadline", (json_int_t)deadline, "t",
-	                                    (json_int_t)ex->t),
+	             ex_lang_attach(ex_pack("{s:s,s:o,s:o,s:o,s:I,s:I}", "type", "reminder", "team",
+	                                    ex_jstr(ex->teams[team].id), "inject", ex_jstr(inj->id),
+	                                    "subject", ex_jstr(inj->subject), "deadline",
+	                                    (json_int_t)deadline, "t", (json_int_t)ex->t),
 	                            i18n));
 	evt_add_team(ev, team, ex->n_teams);
 	ex_emit(ex, ev);

@@ -190,7 +190,7 @@ struct exercise {
 	char *end_reason;
 	struct queue q;
 	unsigned long n_rfis;
-	struct ex_rfi *rfis; /* n_rfis of them */
+	struct ex_rfi *rfis;     /* n_rfis of them */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */

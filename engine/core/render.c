@@ -247,12 +247,13 @@ static void render_decided(FILE *f, const struct exercise *ex, const char *id, c
 	timeparse_format_offset((long)json_integer_value(at), off, sizeof off);
 	render_clock_time(ex, (long)json_integer_value(at), hm, sizeof hm);
 	if (json_is_true(json_object_get(d, "timeout")))
-		render_para(f, 4, "  Already closed for your team: the deadline passed at %s%s%s, %s%s.",
-		            off, hm[0] ? ", " : "", hm, opt ? "default recorded: " : "no option recorded",
-		            opt ? opt : "");
+		render_para(f, 4,
+		            "  Already closed for your team: the deadline passed at %s%s%s, %s%s.",
+		            off, hm[0] ? ", " : "", hm,
+		            opt ? "default recorded: " : "no option recorded", opt ? opt : "");
 	else
-		render_para(f, 4, "  Your team already decided %s on %s at %s%s%s.", opt ? opt : "?",
-		            id, off, hm[0] ? ", " : "", hm);
+		render_para(f, 4, "  Your team already decided %s on %s at %s%s%s.",
+		            opt ? opt : "?", id, off, hm[0] ? ", " : "", hm);
 }
 
 /*
@@ -404,18 +405,19 @@ static void render_reply(FILE *f, const json_t *o, const struct exercise *ex, co
 }
 
 /* A reminder of a decision the team still owes. */
-static void render_reminder(FILE *f, const json_t *o, const struct exercise *ex,
-                            const char *stamp)
+static void render_reminder(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
 {
 	long dl = (long)json_integer_value(json_object_get(o, "deadline"));
-	const char *id = render_str(o, "inject");
+	const char *id = render_str(o, "inject"), *subject = render_str(o, "subject");
 	char off[32], hm[64];
 
 	timeparse_format_offset(dl, off, sizeof off);
 	render_clock_time(ex, dl, hm, sizeof hm);
-	render_para(f, 4, "%s REMINDER: your team still owes a decision on %s (%s), due by %s%s%s. "
+	render_para(f, 4,
+	            "%s REMINDER: your team still owes a decision on %s%s%s%s, due by %s%s%s. "
 	            "Type show %s for the options.",
-	            stamp, id, render_str(o, "subject"), off, hm[0] ? ", " : "", hm, id);
+	            stamp, id, *subject ? " (" : "", subject, *subject ? ")" : "", off,
+	            hm[0] ? ", " : "", hm, id);
 }
 
 /* A member's words or deed: "LABEL team (name): text". */

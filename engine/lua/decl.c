@@ -17,7 +17,7 @@
 
 /* The fields exercise{}, team{} and objective{} may have. */
 static const char *const decl_exercise_fields[] = {
-    "title",           "start",     "duration", "tick", "speed", "seed", "facilitator_secret",
+    "title",           "start",     "duration", "tick",   "speed", "seed", "facilitator_secret",
     "observer_secret", "languages", "marking",  "remind", NULL};
 static const char *const decl_team_fields[] = {"id", "name", "secret", NULL};
 static const char *const decl_objective_fields[] = {"id", "text", NULL};
@@ -461,10 +461,11 @@ static void decl_exercise_drill(struct decl *d)
 	char *m = decl_copy(d, "marking");
 	long v;
 
-	if (m != NULL && (m[0] == '\0' || strlen(m) > DECL_MARKING_MAX ||
-	                  strpbrk(m, "\n\r\t\x1b") != NULL)) {
-		decl_problem(d, "marking must be one line of 1 to %d characters, such as "
-		                "\"EXERCISE EXERCISE EXERCISE\"",
+	if (m != NULL &&
+	    (m[0] == '\0' || strlen(m) > DECL_MARKING_MAX || strpbrk(m, "\n\r\t\x1b") != NULL)) {
+		decl_problem(d,
+		             "marking must be one line of 1 to %d characters, such as "
+		             "\"EXERCISE EXERCISE EXERCISE\"",
 		             DECL_MARKING_MAX);
 		free(m);
 		m = NULL;
