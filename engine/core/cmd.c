@@ -26,7 +26,9 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_staff_speed_entry,     &cmd_staff_advance_entry,   &cmd_staff_fire_entry,
     &cmd_staff_broadcast_entry, &cmd_staff_reply_entry,     &cmd_staff_score_entry,
     &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry, &cmd_staff_note_entry,
-    &cmd_staff_validate_entry,  &cmd_staff_rfis_entry,
+    &cmd_staff_validate_entry,  &cmd_staff_rfis_entry,      &cmd_steer_pending_entry,
+    &cmd_steer_timeline_entry,  &cmd_steer_send_entry,      &cmd_steer_extend_entry,
+    &cmd_steer_overrule_entry,
 };
 
 /* The command table in help order; *n gets its length. */

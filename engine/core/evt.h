@@ -29,6 +29,8 @@ enum evt_type {
 	EVT_HOTWASH,
 	EVT_ANSWER,
 	EVT_REMINDER,
+	EVT_DEADLINE,
+	EVT_OVERRULE,
 };
 
 /*

@@ -190,7 +190,10 @@ struct exercise {
 	char *end_reason;
 	struct queue q;
 	unsigned long n_rfis;
-	struct ex_rfi *rfis;     /* n_rfis of them */
+	struct ex_rfi *rfis;  /* n_rfis of them */
+	struct evt **history; /* what teams saw, for timelines (ex_steer.c) */
+	size_t n_history, cap_history;
+	bool history_full;       /* events stopped being kept at the cap */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
@@ -278,6 +281,15 @@ void ex_reply(struct exercise *ex, int team, const char *text);
 int ex_reply_rfi(struct exercise *ex, unsigned long n, const char *text);
 /* RFI number n (1-based), or NULL. */
 const struct ex_rfi *ex_rfi_get(const struct exercise *ex, unsigned long n);
+/*
+ * White-cell steering (ex_steer.c). Extend team's deadline on inject i by d seconds (from now
+ * when it had none); overrule team's recorded decision on inject i with option, for a reason.
+ * Both return 0, or -1 with *code: "unknown_inject", "no_decision", "bad_state", "bad_args",
+ * "already_decided", "deadline_passed" (extend); "not_decided", "bad_option" (overrule).
+ */
+int ex_extend(struct exercise *ex, int i, int team, long d, const char *by, const char **code);
+int ex_overrule(struct exercise *ex, int i, int team, int option, const char *reason,
+                const char *by, const char **code);
 /* The marking every inject carries. */
 const char *ex_marking(const struct exercise *ex);
 void ex_broadcast(struct exercise *ex, const char *text);

@@ -404,6 +404,32 @@ static void render_reply(FILE *f, const json_t *o, const struct exercise *ex, co
 		            rfi, render_str(o, "text"));
 }
 
+/* A deadline the white cell moved. */
+static void render_deadline(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
+{
+	long dl = (long)json_integer_value(json_object_get(o, "deadline"));
+	const json_t *was = json_object_get(o, "previous");
+	char off[32], hm[64], prev[32] = "none";
+
+	timeparse_format_offset(dl, off, sizeof off);
+	render_clock_time(ex, dl, hm, sizeof hm);
+	if (json_is_integer(was))
+		timeparse_format_offset((long)json_integer_value(was), prev, sizeof prev);
+	render_para(f, 4, "%s DEADLINE for %s on %s is now %s%s%s (was %s), set by %s", stamp,
+	            render_str(o, "team"), render_str(o, "inject"), off, hm[0] ? ", " : "", hm,
+	            prev, render_str(o, "by"));
+}
+
+/* A recorded decision the white cell overruled. */
+static void render_overrule(FILE *f, const json_t *o, const char *stamp)
+{
+	const char *was = json_string_value(json_object_get(o, "previous"));
+
+	render_para(f, 4, "%s OVERRULED: %s's decision on %s is now %s (was %s), by %s: %s", stamp,
+	            render_str(o, "team"), render_str(o, "inject"), render_str(o, "option"),
+	            was != NULL ? was : "none", render_str(o, "by"), render_str(o, "reason"));
+}
+
 /* A reminder of a decision the team still owes. */
 static void render_reminder(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
 {
@@ -487,6 +513,12 @@ static void render_line(FILE *f, enum evt_type type, const json_t *o, const stru
 		break;
 	case EVT_REMINDER:
 		render_reminder(f, o, ex, stamp);
+		break;
+	case EVT_DEADLINE:
+		render_deadline(f, o, ex, stamp);
+		break;
+	case EVT_OVERRULE:
+		render_overrule(f, o, stamp);
 		break;
 	case EVT_SCORE:
 		render_para(f, 4, "%s SCORE %s %+lld (total %lld): %s", stamp,

@@ -1618,6 +1618,149 @@ static void test_show_received(void **state)
 	assert_int_equal(f->ex->n_declared, 3);
 }
 
+/* send composes an inject on the spot, with a decision, a deadline and a default. */
+static void test_steer_send(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o, *d;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "send all|SOC|email|Call|Hello", "bad_state");
+	fx_ok(f, FAC, "start", "start");
+	fx_err(f, FAC, "send all|SOC|email", "bad_args");
+	fx_err(f, FAC, "send all|SOC|email||", "bad_args");
+	fx_err(f, FAC, "send zz|SOC|email|Call|Hello", "unknown_team");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello|Ok?|a=A;a=B|10m", "bad_args");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello|Ok?|a=A|soon", "bad_args");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello||a=A|10m", "bad_args");
+	fx_err(f, OBS, "send al|SOC|email|Call|Hello", "not_allowed");
+	assert_int_equal(f->ex->n_injects, 3);
+	fx_clear(f);
+	o = fx_ok(f, FAC,
+	          "send al, rs | SOC | email | Block list | 10.0.0.1\\n10.0.0.2 | Block? | "
+	          "*yes = Block them; no = Wait | 10m",
+	          "send");
+	assert_string_equal(json_string_value(json_object_get(o, "inject")), "adhoc-1");
+	ev = fx_last(f, "inject");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "body")),
+	                    "10.0.0.1\n10.0.0.2");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "from")), "SOC");
+	d = json_object_get(ev->obj, "decision");
+	assert_string_equal(json_string_value(json_object_get(d, "prompt")), "Block?");
+	assert_int_equal(json_integer_value(json_object_get(d, "deadline")), 600);
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(d, "options"), 0), "label")),
+	                    "Block them");
+	assert_true(ev->aud.teams[0] && ev->aud.teams[1] && !ev->aud.teams[2]);
+	fx_ok(f, AL1, "decide adhoc-1 no", "decide");
+	fx_ok(f, FAC, "advance 10m", "advance"); /* rs's deadline records the default */
+	assert_int_equal(f->ex->injects[3].ts[1].option, 0);
+	assert_int_equal(f->ex->injects[3].ts[1].timeout, 1);
+	o = fx_ok(f, FAC, "send all|||Lunch|", "send");
+	assert_string_equal(json_string_value(json_object_get(o, "inject")), "adhoc-2");
+	assert_true(json_is_null(json_object_get(fx_last(f, "inject")->obj, "decision")));
+	assert_true(cmd_journaled(&f->s[FAC], "send all|||Lunch|"));
+}
+
+/* extend moves a team's deadline later (the old one passes unnoticed); overrule replaces a
+ * recorded decision. */
+static void test_steer_extend_overrule(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance"); /* I-01 to al and rs, due at 45m */
+	fx_err(f, FAC, "extend al I-01", "bad_args");
+	fx_err(f, FAC, "extend al I-01 later", "bad_args");
+	fx_err(f, FAC, "extend me I-01 10m", "unknown_inject");
+	fx_err(f, FAC, "extend al I-02 10m", "unknown_inject");
+	fx_err(f, FAC, "extend al I-9 10m", "unknown_inject");
+	fx_err(f, OBS, "extend al I-01 10m", "not_allowed");
+	fx_clear(f);
+	o = fx_ok(f, FAC, "extend al I-01 15m", "extend");
+	assert_int_equal(json_integer_value(json_object_get(o, "deadline")), 3600);
+	ev = fx_last(f, "deadline");
+	assert_true(ev->aud.teams[0] && !ev->aud.teams[1] && ev->aud.staff);
+	assert_int_equal(json_integer_value(json_object_get(ev->obj, "previous")), 2700);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "by")), "Fac");
+	fx_ok(f, FAC, "advance 30m", "advance"); /* 45m: rs times out, al does not */
+	assert_int_equal(f->ex->injects[0].ts[1].dstate, EX_D_DECIDED);
+	assert_int_equal(f->ex->injects[0].ts[0].dstate, EX_D_PENDING);
+	assert_int_equal(fx_count_to(f, "reminder", 0), 0); /* not at 40m: the deadline moved */
+	fx_err(f, FAC, "extend rs I-01 10m", "deadline_passed");
+	fx_err(f, FAC, "overrule al I-01 share they said so", "not_decided");
+	fx_err(f, FAC, "overrule rs I-01 maybe they said so", "bad_option");
+	fx_err(f, FAC, "overrule rs I-01 share", "bad_args");
+	fx_clear(f);
+	o = fx_ok(f, FAC, "overrule rs I-01 SHARE they phoned it in", "overrule");
+	assert_string_equal(json_string_value(json_object_get(o, "option")), "share");
+	ev = fx_last(f, "overrule");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "previous")), "isolate");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "reason")),
+	                    "they phoned it in");
+	assert_true(ev->aud.teams[1] && ev->aud.staff);
+	assert_int_equal(f->ex->injects[0].ts[1].option, 1);
+	fx_ok(f, FAC, "advance 15m", "advance");
+	assert_int_equal(f->ex->injects[0].ts[0].timeout, 1); /* al's extended deadline, at 60m */
+	assert_int_equal(fx_count_to(f, "reminder", 0), 1);   /* at 55m, for the new deadline */
+}
+
+/* pending lists who owes what, soonest first; timeline gives one team's events in order. */
+static void test_steer_pending_timeline(void **state)
+{
+	struct fx *f = *state;
+	json_t *o, *p;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	o = fx_ok(f, OBS, "pending", "pending");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_non_null(strstr(f->r.text, "No team owes a decision."));
+	fx_ok(f, FAC, "advance 15m", "advance"); /* I-03 to rs at 10m (no deadline), I-01 at 15m */
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	o = fx_ok(f, OBS, "pending", "pending");
+	p = json_object_get(o, "pending");
+	assert_int_equal(json_array_size(p), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "inject")),
+	                    "I-01");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "team")), "rs");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(p, 0), "deadline")),
+	                 2700);
+	assert_true(json_is_null(json_object_get(json_array_get(p, 1), "deadline")));
+	assert_non_null(strstr(f->r.text, "rs       I-01     by T+00:45:00 09:45 (in 30m)"));
+	assert_non_null(strstr(f->r.text, "rs       I-03     no deadline"));
+
+	fx_ok(f, RS1, "rfi Is it national?", "rfi");
+	fx_ok(f, AL1, "share rs we see it", "share");
+	o = fx_ok(f, OBS, "timeline al", "timeline");
+	p = json_object_get(o, "events");
+	assert_int_equal(json_array_size(p), 5);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "type")),
+	                    "join");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 2), "type")),
+	                    "inject");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 3), "type")),
+	                    "decision");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 4), "type")),
+	                    "share");
+	assert_false(json_is_true(json_object_get(o, "truncated")));
+	assert_non_null(strstr(f->r.text, "[T+00:15:00 09:15] INJECT I-01: Ransom note"));
+	assert_null(strstr(f->r.text, "CLOCK"));
+	o = fx_ok(f, FAC, "timeline rs", "timeline");
+	assert_non_null(strstr(f->r.text, "RFI-1 from rs"));
+	assert_non_null(strstr(f->r.text, "INJECT I-03"));
+	fx_err(f, FAC, "timeline zz", "unknown_team");
+	fx_err(f, AL1, "timeline al", "not_allowed");
+	fx_err(f, AL1, "pending", "not_allowed");
+	assert_false(cmd_journaled(&f->s[FAC], "timeline al"));
+	o = fx_ok(f, FAC, "timeline me", "timeline");
+	assert_non_null(strstr(f->r.text, "Nothing has happened for team me yet."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1662,6 +1805,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_help_observer, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_inject_case, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_show_received, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_send, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_extend_overrule, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_pending_timeline, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -907,11 +907,13 @@ static void test_marking_remind(void **state)
 	assert_int_equal(r.ex->remind, 0);
 	helpers_done(&r);
 
-	assert_null(helpers_load(&r, "exercise { title = \"T\", duration = \"1h\", tick = \"1m\",\n"
-	                             "  marking = \"\", remind = \"soon\" }\nteam { id = \"al\" }\n"));
-	assert_true(helpers_has_problem(&r, 1, "exercise: marking must be one line of 1 to 80 "
-	                                       "characters, such as \"EXERCISE EXERCISE "
-	                                       "EXERCISE\""));
+	assert_null(helpers_load(&r,
+	                         "exercise { title = \"T\", duration = \"1h\", tick = \"1m\",\n"
+	                         "  marking = \"\", remind = \"soon\" }\nteam { id = \"al\" }\n"));
+	assert_true(helpers_has_problem(&r, 1,
+	                                "exercise: marking must be one line of 1 to 80 "
+	                                "characters, such as \"EXERCISE EXERCISE "
+	                                "EXERCISE\""));
 	assert_int_equal(r.probs.n, 2);
 	helpers_done(&r);
 }
