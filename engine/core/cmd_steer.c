@@ -372,6 +372,10 @@ const struct cmd_entry cmd_steer_pending_entry = {
     "pending", "pending", "who owes which decision, by when",
     CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_steer_pending};
 
+/* The most events, and JSON bytes of them, one timeline reply holds: the latest ones. */
+#define STEER_TIMELINE_MAX 500
+#define STEER_TIMELINE_BYTES (256 << 10)
+
 /* Whether team k saw ev (or asked it, for an RFI). */
 static bool cmd_steer_saw(const struct exercise *ex, const struct evt *ev, int k)
 {
@@ -387,6 +391,8 @@ static void cmd_steer_timeline(struct cmd_ctx *c)
 	struct exercise *ex = c->ex;
 	const char *to = cmd_word(c);
 	json_t *list;
+	size_t from = ex->n_history, n = 0, bytes = 0, len;
+	bool cut = ex->history_full;
 	int k;
 
 	if (to == NULL || cmd_no_more(c) == -1) {
@@ -395,8 +401,21 @@ static void cmd_steer_timeline(struct cmd_ctx *c)
 	}
 	if ((k = cmd_team_arg(c, to)) < 0)
 		return;
+	for (; from > 0; from--) { /* back from the latest, while the reply stays small */
+		if (!cmd_steer_saw(ex, ex->history[from - 1], k))
+			continue;
+		evt_json(ex->history[from - 1], &len);
+		if (n == STEER_TIMELINE_MAX || bytes + len > STEER_TIMELINE_BYTES) {
+			cut = true;
+			break;
+		}
+		n++;
+		bytes += len;
+	}
 	list = json_array();
-	for (size_t j = 0; j < ex->n_history; j++) {
+	if (cut && from > 0)
+		cmd_printf(c, "(earlier events left out; the latest %zu follow)\n", n);
+	for (size_t j = from; j < ex->n_history; j++) {
 		struct evt *ev = ex->history[j];
 		char when[64];
 
@@ -420,7 +439,7 @@ static void cmd_steer_timeline(struct cmd_ctx *c)
 		cmd_printf(c, "(the timeline stops where the server stopped keeping events)\n");
 	cmd_set(c, "team", json_string(ex->teams[k].id));
 	cmd_set(c, "events", list);
-	cmd_set(c, "truncated", json_boolean(ex->history_full));
+	cmd_set(c, "truncated", json_boolean(cut));
 }
 
 const struct cmd_entry cmd_steer_timeline_entry = {

@@ -5,8 +5,9 @@
 #include "ex_internal.h"
 #include "exercise.h"
 
-/* The most events kept for timelines; past it, later events are not kept (docs/protocol.md). */
+/* The most events (and bytes of them) kept for timelines; past either, later events are not. */
 #define EX_HISTORY_MAX 200000
+#define EX_HISTORY_BYTES (64UL << 20)
 
 /* Team's state of inject i when it reached the team and asks a decision, else NULL with *code. */
 static struct ex_teaminject *ex_steer_ts(struct exercise *ex, int i, int team, const char **code)
@@ -90,9 +91,12 @@ int ex_overrule(struct exercise *ex, int i, int team, int option, const char *re
 /* Keep ev for the timelines when a team sees it (or it is a team's RFI); clock events not. */
 void ex_history_add(struct exercise *ex, struct evt *ev)
 {
+	size_t len;
+
 	if (ev->type == EVT_CLOCK || (!ev->aud.all && ev->aud.teams == NULL && ev->type != EVT_RFI))
 		return;
-	if (ex->n_history >= EX_HISTORY_MAX) {
+	evt_json(ev, &len);
+	if (ex->n_history >= EX_HISTORY_MAX || ex->history_bytes + len > EX_HISTORY_BYTES) {
 		ex->history_full = true;
 		return;
 	}
@@ -102,6 +106,7 @@ void ex_history_add(struct exercise *ex, struct evt *ev)
 	}
 	evt_ref(ev);
 	ex->history[ex->n_history++] = ev;
+	ex->history_bytes += len;
 }
 
 /* Drop the events kept for the timelines. */
@@ -111,5 +116,5 @@ void ex_history_free(struct exercise *ex)
 		evt_unref(ex->history[k]);
 	free(ex->history);
 	ex->history = NULL;
-	ex->n_history = ex->cap_history = 0;
+	ex->n_history = ex->cap_history = ex->history_bytes = 0;
 }

@@ -192,7 +192,7 @@ struct exercise {
 	unsigned long n_rfis;
 	struct ex_rfi *rfis;  /* n_rfis of them */
 	struct evt **history; /* what teams saw, for timelines (ex_steer.c) */
-	size_t n_history, cap_history;
+	size_t n_history, cap_history, history_bytes;
 	bool history_full;       /* events stopped being kept at the cap */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */

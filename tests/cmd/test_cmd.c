@@ -1759,6 +1759,17 @@ static void test_steer_pending_timeline(void **state)
 	assert_false(cmd_journaled(&f->s[FAC], "timeline al"));
 	o = fx_ok(f, FAC, "timeline me", "timeline");
 	assert_non_null(strstr(f->r.text, "Nothing has happened for team me yet."));
+
+	/* a long timeline gives its latest events, and says so */
+	for (int i = 0; i < 600; i++) {
+		fx_ok(f, AL1, "say still here", "say");
+		if (i % 100 == 0)
+			fx_clear(f);
+	}
+	o = fx_ok(f, FAC, "timeline al", "timeline");
+	assert_int_equal(json_array_size(json_object_get(o, "events")), 500);
+	assert_true(json_is_true(json_object_get(o, "truncated")));
+	assert_non_null(strstr(f->r.text, "(earlier events left out; the latest 500 follow)\n"));
 }
 
 int main(void)
