@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "cmd_int.h"
-#include "timeparse.h"
 
 /* The session's team, or -1 for the staff. */
 static int cmd_team_of(const struct cmd_ctx *c)
@@ -423,7 +422,7 @@ const struct cmd_entry cmd_team_show_entry = {
 static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, const char *opt,
                                  const char *code)
 {
-	char keys[256] = "", off[32];
+	char keys[256] = "", off[64];
 	size_t used = 0;
 	int j;
 
@@ -437,7 +436,7 @@ static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, 
 	} else if (strcmp(code, "already_decided") == 0) {
 		cmd_fail(c, code, "your team's decision on %s is already recorded", in->id);
 	} else if (strcmp(code, "deadline_passed") == 0) {
-		timeparse_format_offset(in->ts[c->s->team].deadline, off, sizeof off);
+		cmd_when(c->ex, in->ts[c->s->team].deadline, off, sizeof off);
 		cmd_fail(c, code, "the deadline for %s passed at %s", in->id, off);
 	} else if (strcmp(code, "bad_state") == 0) {
 		cmd_fail_state(c);
