@@ -15,16 +15,24 @@
 /* The width help fits in. */
 #define CMD_SESSION_HELP_WIDTH 80
 
+/* The usage of e as session s may use it: observers get commcheck's read-only form. */
+static const char *cmd_session_usage(const struct cmd_entry *e, const struct cmd_session *s)
+{
+	if (s->role == CMD_ROLE_OBSERVER && e == &cmd_staff_commcheck_entry)
+		return "commcheck status";
+	return e->usage;
+}
+
 /* One help entry: usage, then the summary wrapped to fit 80 columns under its own column. */
 static void cmd_session_help_line(struct cmd_ctx *c, const struct cmd_entry *e, int col)
 {
-	const char *p = e->summary;
+	const char *p = e->summary, *usage = cmd_session_usage(e, c->s);
 	int used, indent = col + 4;
 
-	if ((int)strlen(e->usage) > col)
-		cmd_printf(c, "  %s\n%*s", e->usage, indent, "");
+	if ((int)strlen(usage) > col)
+		cmd_printf(c, "  %s\n%*s", usage, indent, "");
 	else
-		cmd_printf(c, "  %-*s  ", col, e->usage);
+		cmd_printf(c, "  %-*s  ", col, usage);
 	used = indent;
 	while (*p != '\0') {
 		int n = (int)strcspn(p, " ");
@@ -57,8 +65,10 @@ static void cmd_session_help(struct cmd_ctx *c)
 	for (i = 0; i < n; i++) {
 		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
 			continue;
-		if (strlen(t[i]->usage) > width && strlen(t[i]->usage) <= CMD_SESSION_HELP_COL)
-			width = strlen(t[i]->usage);
+		size_t w = strlen(cmd_session_usage(t[i], c->s));
+
+		if (w > width && w <= CMD_SESSION_HELP_COL)
+			width = w;
 		found++;
 	}
 	if (found == 0) {
@@ -75,7 +85,8 @@ static void cmd_session_help(struct cmd_ctx *c)
 		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
 			continue;
 		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "name", t[i]->name, "usage",
-		                                      t[i]->usage, "summary", t[i]->summary));
+		                                      cmd_session_usage(t[i], c->s), "summary",
+		                                      t[i]->summary));
 		cmd_session_help_line(c, t[i], (int)width);
 	}
 	cmd_set(c, "commands", list);
