@@ -10,6 +10,7 @@
 
 #include "cmd_int.h"
 #include "mem.h"
+#include "render.h"
 #include "timeparse.h"
 
 /* The fields of send, separated by '|'. */
@@ -376,23 +377,34 @@ const struct cmd_entry cmd_steer_pending_entry = {
 #define STEER_TIMELINE_MAX 500
 #define STEER_TIMELINE_BYTES (256 << 10)
 
-/* Whether team k saw ev (or asked it, for an RFI). */
-static bool cmd_steer_saw(const struct exercise *ex, const struct evt *ev, int k)
+/* A kept event as a timeline line: an inject in one line, any other as text mode shows it. */
+static void cmd_steer_past_line(struct cmd_ctx *c, const json_t *o, int type)
 {
-	if (ev->type == EVT_RFI)
-		return strcmp(json_string_value(json_object_get(ev->obj, "team")),
-		              ex->teams[k].id) == 0;
-	return ev->aud.all || (ev->aud.teams != NULL && ev->aud.teams[k]);
+	long t = (long)json_integer_value(json_object_get(o, "t"));
+	const char *subject = json_string_value(json_object_get(o, "subject"));
+	char when[64], *text;
+	size_t len;
+
+	if (type == EVT_INJECT) {
+		cmd_when_short(c->ex, t, when, sizeof when);
+		cmd_printf(c, "[%s] INJECT %s: %s\n", when,
+		           json_string_value(json_object_get(o, "id")),
+		           subject != NULL ? subject : "(no subject)");
+		return;
+	}
+	text = render_event((enum evt_type)type, t, o, c->ex, &len);
+	cmd_printf(c, "%s", text);
+	free(text);
 }
 
-/* timeline TEAM: what one team saw and did, in order (injects as one line each). */
+/* timeline TEAM: what one team saw and did, in order (the latest, when there is much). */
 static void cmd_steer_timeline(struct cmd_ctx *c)
 {
 	struct exercise *ex = c->ex;
 	const char *to = cmd_word(c);
+	size_t from = ex->n_past, n = 0, bytes = 0;
+	bool cut = ex->past_full;
 	json_t *list;
-	size_t from = ex->n_history, n = 0, bytes = 0, len;
-	bool cut = ex->history_full;
 	int k;
 
 	if (to == NULL || cmd_no_more(c) == -1) {
@@ -402,40 +414,31 @@ static void cmd_steer_timeline(struct cmd_ctx *c)
 	if ((k = cmd_team_arg(c, to)) < 0)
 		return;
 	for (; from > 0; from--) { /* back from the latest, while the reply stays small */
-		if (!cmd_steer_saw(ex, ex->history[from - 1], k))
+		if (!ex_past_of(ex, from - 1, k))
 			continue;
-		evt_json(ex->history[from - 1], &len);
-		if (n == STEER_TIMELINE_MAX || bytes + len > STEER_TIMELINE_BYTES) {
+		if (n == STEER_TIMELINE_MAX ||
+		    bytes + ex->past[from - 1].len > STEER_TIMELINE_BYTES) {
 			cut = true;
 			break;
 		}
 		n++;
-		bytes += len;
+		bytes += ex->past[from - 1].len;
 	}
 	list = json_array();
 	if (cut && from > 0)
 		cmd_printf(c, "(earlier events left out; the latest %zu follow)\n", n);
-	for (size_t j = from; j < ex->n_history; j++) {
-		struct evt *ev = ex->history[j];
-		char when[64];
+	for (size_t j = from; j < ex->n_past; j++) {
+		json_t *o;
 
-		if (!cmd_steer_saw(ex, ev, k))
+		if (!ex_past_of(ex, j, k))
 			continue;
-		json_array_append_new(list, json_deep_copy(ev->obj));
-		if (ev->type != EVT_INJECT) {
-			cmd_printf(c, "%s", evt_text(ev, ex, NULL));
-			continue;
-		}
-		cmd_when_short(ex, ev->t, when, sizeof when);
-		cmd_printf(c, "[%s] INJECT %s: %s\n", when,
-		           json_string_value(json_object_get(ev->obj, "id")),
-		           json_string_value(json_object_get(ev->obj, "subject")) != NULL
-		               ? json_string_value(json_object_get(ev->obj, "subject"))
-		               : "(no subject)");
+		o = ex_past_json(ex, j);
+		cmd_steer_past_line(c, o, ex->past[j].type);
+		json_array_append_new(list, o);
 	}
 	if (json_array_size(list) == 0)
 		cmd_printf(c, "Nothing has happened for team %s yet.\n", ex->teams[k].id);
-	if (ex->history_full)
+	if (ex->past_full)
 		cmd_printf(c, "(the timeline stops where the server stopped keeping events)\n");
 	cmd_set(c, "team", json_string(ex->teams[k].id));
 	cmd_set(c, "events", list);

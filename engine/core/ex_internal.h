@@ -33,9 +33,9 @@ void ex_remind(struct exercise *ex, int i, int team, long deadline);
 /* ENDEX: no decision is pending any more; what was pending is closed. */
 void ex_close_pending(struct exercise *ex);
 /* Keep ev for the timelines when a team sees it (ex_steer.c). */
-void ex_history_add(struct exercise *ex, struct evt *ev);
+void ex_past_add(struct exercise *ex, struct evt *ev);
 /* Drop the events kept for the timelines. */
-void ex_history_free(struct exercise *ex);
+void ex_past_free(struct exercise *ex);
 /* Free the RFIs (ex_rfi.c). */
 void ex_rfi_free(struct exercise *ex);
 /* The decision deadline of inject i for team has come: record its default. */

@@ -2,6 +2,9 @@
  * The white cell steers a running exercise: a team's deadline extended, a recorded decision
  * overruled; and the events each team has seen are kept for its timeline.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "ex_internal.h"
 #include "exercise.h"
 
@@ -88,33 +91,84 @@ int ex_overrule(struct exercise *ex, int i, int team, int option, const char *re
 	return 0;
 }
 
-/* Keep ev for the timelines when a team sees it (or it is a team's RFI); clock events not. */
-void ex_history_add(struct exercise *ex, struct evt *ev)
+/* The team event ev is about: one team, -1 everyone, -2 several, -3 none. */
+static int ex_past_team(const struct exercise *ex, const struct evt *ev)
 {
+	int team = -3;
+
+	if (ev->type == EVT_RFI)
+		return ex_find_team(ex, json_string_value(json_object_get(ev->obj, "team")));
+	if (ev->aud.all)
+		return -1;
+	for (int k = 0; ev->aud.teams != NULL && k < ex->n_teams; k++)
+		if (ev->aud.teams[k])
+			team = team == -3 ? k : -2;
+	return team;
+}
+
+/* Append n bytes to the kept lines. */
+static void ex_past_put(struct exercise *ex, const void *p, size_t n)
+{
+	if (ex->past_len + n > ex->past_cap) {
+		ex->past_cap = (ex->past_len + n) * 2;
+		ex->past_bytes = mem_realloc(ex->past_bytes, ex->past_cap);
+	}
+	memcpy(ex->past_bytes + ex->past_len, p, n);
+	ex->past_len += n;
+}
+
+/* Keep ev for the timelines when a team sees it (or it is a team's RFI); clock events not. */
+void ex_past_add(struct exercise *ex, struct evt *ev)
+{
+	int team = ev->type == EVT_CLOCK ? -3 : ex_past_team(ex, ev);
+	const char *line;
 	size_t len;
 
-	if (ev->type == EVT_CLOCK || (!ev->aud.all && ev->aud.teams == NULL && ev->type != EVT_RFI))
+	if (team < -2)
 		return;
-	evt_json(ev, &len);
-	if (ex->n_history >= EX_HISTORY_MAX || ex->history_bytes + len > EX_HISTORY_BYTES) {
-		ex->history_full = true;
+	line = evt_json(ev, &len);
+	len--; /* its '\n' */
+	if (ex->n_past >= EX_HISTORY_MAX || ex->past_len + len > EX_HISTORY_BYTES) {
+		ex->past_full = true;
 		return;
 	}
-	if (ex->n_history == ex->cap_history) {
-		ex->cap_history = ex->cap_history > 0 ? ex->cap_history * 2 : 64;
-		ex->history = mem_realloc(ex->history, ex->cap_history * sizeof *ex->history);
+	if (ex->n_past == ex->cap_past) {
+		ex->cap_past = ex->cap_past > 0 ? ex->cap_past * 2 : 64;
+		ex->past = mem_realloc(ex->past, ex->cap_past * sizeof *ex->past);
 	}
-	evt_ref(ev);
-	ex->history[ex->n_history++] = ev;
-	ex->history_bytes += len;
+	ex->past[ex->n_past++] =
+	    (struct ex_past){ex->past_len, (uint32_t)len, (int32_t)team, (uint8_t)ev->type};
+	ex_past_put(ex, line, len);
+	if (team == -2)
+		ex_past_put(ex, ev->aud.teams, (size_t)ex->n_teams);
+}
+
+/* Whether kept event j belongs to team's timeline. */
+bool ex_past_of(const struct exercise *ex, size_t j, int team)
+{
+	const struct ex_past *p = &ex->past[j];
+
+	if (p->team == -2)
+		return ex->past_bytes[p->off + p->len + (size_t)team] != 0;
+	return p->team == -1 || p->team == team;
+}
+
+/* Kept event j as JSON (a new reference). */
+json_t *ex_past_json(const struct exercise *ex, size_t j)
+{
+	json_t *o = json_loadb(ex->past_bytes + ex->past[j].off, ex->past[j].len, 0, NULL);
+
+	if (o == NULL)
+		abort();
+	return o;
 }
 
 /* Drop the events kept for the timelines. */
-void ex_history_free(struct exercise *ex)
+void ex_past_free(struct exercise *ex)
 {
-	for (size_t k = 0; k < ex->n_history; k++)
-		evt_unref(ex->history[k]);
-	free(ex->history);
-	ex->history = NULL;
-	ex->n_history = ex->cap_history = ex->history_bytes = 0;
+	free(ex->past);
+	free(ex->past_bytes);
+	ex->past = NULL;
+	ex->past_bytes = NULL;
+	ex->n_past = ex->cap_past = ex->past_len = ex->past_cap = 0;
 }

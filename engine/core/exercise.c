@@ -177,7 +177,7 @@ void ex_free(struct exercise *ex)
 	free(ex->end_reason);
 	free(ex->marking);
 	ex_rfi_free(ex);
-	ex_history_free(ex);
+	ex_past_free(ex);
 	idmap_free(&ex->index->ids);
 	free(ex->index);
 	free(ex);
@@ -297,7 +297,7 @@ void ex_set_sink(struct exercise *ex, ex_sink_fn fn, void *ctx)
 /* Emit an event through the sink and drop the caller's reference. */
 void ex_emit(struct exercise *ex, struct evt *ev)
 {
-	ex_history_add(ex, ev);
+	ex_past_add(ex, ev);
 	if (ex->sink != NULL)
 		ex->sink(ex->sink_ctx, ev);
 	evt_unref(ev);

@@ -146,6 +146,15 @@ struct ex_hooks {
 
 typedef void (*ex_sink_fn)(void *ctx, struct evt *ev);
 
+/* One event kept for the timelines: its JSON line is in the exercise's past_bytes at off. */
+struct ex_past {
+	size_t off;
+	uint32_t len; /* bytes of the JSON line, without its '\n' */
+	int32_t
+	    team; /* the team it is about; -1: everyone's; -2: several (a mask follows the line) */
+	uint8_t type; /* enum evt_type */
+};
+
 /* A team's request for information (RFI-N is rfis[N - 1]). */
 struct ex_rfi {
 	int team;
@@ -191,9 +200,11 @@ struct exercise {
 	struct queue q;
 	unsigned long n_rfis;
 	struct ex_rfi *rfis;  /* n_rfis of them */
-	struct evt **history; /* what teams saw, for timelines (ex_steer.c) */
-	size_t n_history, cap_history, history_bytes;
-	bool history_full;       /* events stopped being kept at the cap */
+	struct ex_past *past; /* what teams saw, for timelines (ex_steer.c) */
+	size_t n_past, cap_past;
+	char *past_bytes; /* their JSON lines, one after the other */
+	size_t past_len, past_cap;
+	bool past_full;          /* events stopped being kept at the cap */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
@@ -290,6 +301,10 @@ const struct ex_rfi *ex_rfi_get(const struct exercise *ex, unsigned long n);
 int ex_extend(struct exercise *ex, int i, int team, long d, const char *by, const char **code);
 int ex_overrule(struct exercise *ex, int i, int team, int option, const char *reason,
                 const char *by, const char **code);
+/* Whether kept event j belongs to team's timeline (ex_steer.c). */
+bool ex_past_of(const struct exercise *ex, size_t j, int team);
+/* Kept event j as JSON (a new reference). */
+json_t *ex_past_json(const struct exercise *ex, size_t j);
 /* The marking every inject carries. */
 const char *ex_marking(const struct exercise *ex);
 void ex_broadcast(struct exercise *ex, const char *text);
