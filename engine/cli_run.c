@@ -1,5 +1,4 @@
 /* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +38,8 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
+	/* what the scenario's callbacks may do */
+	struct scenario_limits slim;
 };
 
 /* The most writer threads --writers accepts. */
@@ -52,38 +53,42 @@ static long long cli_run_default_writers(void)
 	return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 
-/* The usage text. */
-static void cli_run_usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: tabletop run SCENARIO.lua [options]\n"
-	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
-	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300 unless "
-	    "--tls-listen\n"
-	    "                         is given; port 0: any)\n"
-	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
-	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
-	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
-	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
-	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
-	    "  --seed N               override the scenario's seed\n"
-	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
-	    "  --journal FILE         record every input and event in FILE (JSON Lines)\n"
-	    "  --resume               rebuild the exercise from the journal and go on with it;\n"
-	    "                         SCENARIO.lua may then be left out (the journal names it)\n"
-	    "  --force                resume even though the scenario file has changed\n"
-	    "  --max-line N           longest input line in bytes (4096)\n"
-	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
-	    "  --max-conns N          connections at once (20000)\n"
-	    "  --login-failures N     failed logins before a connection is closed (5)\n"
-	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
-	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
-	    "that)\n"
-	    "  --writers N            threads that write a broadcast to many clients (processors, "
-	    "up to 4)\n"
-	    "  --no-console           do not read facilitator commands from the terminal\n");
-}
+/* The options of run, in the order --help lists them. */
+static const struct cliopt cli_run_opts_table[] = {
+    {"listen", 0, "ADDR:PORT",
+     "listen there (repeatable; default 127.0.0.1:7300 unless --tls-listen is given; port 0: any)",
+     'l'},
+    {"tls-listen", 0, "ADDR:PORT", "serve TLS there (repeatable; port 0: any); needs both:", 'T'},
+    {"tls-cert", 0, "FILE", "the server's certificate, or its chain, in PEM", 'c'},
+    {"tls-key", 0, "FILE", "the certificate's private key in PEM, not encrypted", 'K'},
+    {"speed", 0, "X", "exercise seconds per real second (overrides the scenario)", 's'},
+    {"autostart", 0, NULL, "STARTEX at once instead of waiting for `start`", 'a'},
+    {"seed", 0, "N", "override the scenario's seed", 'S'},
+    {"secrets", 0, "FILE", "'ID SECRET' lines for teams, facilitator and observer", 'k'},
+    {"journal", 0, "FILE", "record every input and event in FILE (JSON Lines)", 'j'},
+    {"resume", 0, NULL,
+     "rebuild the exercise from the journal and go on with it; SCENARIO.lua may then be left "
+     "out (the journal names it)",
+     'r'},
+    {"force", 0, NULL, "resume even though the scenario file has changed", 'f'},
+    {"max-line", 0, "N", "longest input line in bytes (4096)", 'L'},
+    {"max-output", 0, "BYTES", "output waiting for a client before it is dropped (1048576)", 'O'},
+    {"max-conns", 0, "N", "connections at once (20000)", 'C'},
+    {"login-failures", 0, "N", "failed logins before a connection is closed (5)", 'F'},
+    {"idle-timeout", 0, "SECONDS", "close connections that do not log in (60; 0: never)", 'I'},
+    {"rate", 0, "LINES_PER_S", "commands per second and connection (20, bursts of twice that)",
+     'R'},
+    {"writers", 0, "N", "threads that write a broadcast to many clients (processors, up to 4)",
+     'W'},
+    {"no-console", 0, NULL, "do not read facilitator commands from the terminal", 'n'},
+    CLI_CALLBACK_OPTS,
+    {NULL, 0, NULL, NULL, 0},
+};
+
+/* run's command line. */
+const struct cliopt_spec cli_run_spec = {
+    "run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_opts_table,
+    "To go on after a crash: tabletop run [SCENARIO.lua] --journal FILE --resume\n"};
 
 /* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
 static int cli_run_real(const char *flag, const char *s, double max, double *out)
@@ -129,7 +134,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 's':
 		return cli_run_real(name, v, 1e6, &o->speed);
 	case 'S':
-		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
+		return cli_parse_long(name, v, 0, CLI_SEED_MAX, &o->seed);
 	case 'k':
 		o->secrets = v;
 		return 0;
@@ -163,6 +168,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, &o->slim);
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -189,44 +197,30 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
 	if (why == NULL)
 		return 0;
-	cli_usage_error("run", "%s", why);
+	cliopt_error(stderr, &cli_run_spec, "%s", why);
 	return -1;
 }
 
 /* Parse the command line into o; returns -1 (usage error reported), 0, or 1 for --help. */
 static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 {
-	static const struct option longopts[] = {
-	    {"listen", required_argument, NULL, 'l'},
-	    {"tls-listen", required_argument, NULL, 'T'},
-	    {"tls-cert", required_argument, NULL, 'c'},
-	    {"tls-key", required_argument, NULL, 'K'},
-	    {"speed", required_argument, NULL, 's'},
-	    {"autostart", no_argument, NULL, 'a'},
-	    {"seed", required_argument, NULL, 'S'},
-	    {"secrets", required_argument, NULL, 'k'},
-	    {"max-line", required_argument, NULL, 'L'},
-	    {"max-output", required_argument, NULL, 'O'},
-	    {"max-conns", required_argument, NULL, 'C'},
-	    {"login-failures", required_argument, NULL, 'F'},
-	    {"idle-timeout", required_argument, NULL, 'I'},
-	    {"rate", required_argument, NULL, 'R'},
-	    {"no-console", no_argument, NULL, 'n'},
-	    {"journal", required_argument, NULL, 'j'},
-	    {"resume", no_argument, NULL, 'r'},
-	    {"force", no_argument, NULL, 'f'},
-	    {"writers", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int key, idx;
+	struct cliopt_state st;
+	int key;
 
-	opterr = 0;
-	optind = 0;
-	while ((key = getopt_long(argc, argv, ":h", longopts, &idx)) != -1) {
-		if (key == 'h')
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_run_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 1;
-		if (key == 'a') {
+		if (key == CLIOPT_ERROR)
+			return -1;
+		if (key == CLIOPT_OPERAND) {
+			if (o->scenario != NULL) {
+				cliopt_error(stderr, &cli_run_spec, "one scenario only, not '%s'",
+				             st.value);
+				return -1;
+			}
+			o->scenario = st.value;
+		} else if (key == 'a') {
 			o->autostart = 1;
 		} else if (key == 'n') {
 			o->console = 0;
@@ -234,29 +228,15 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 			o->resume = 1;
 		} else if (key == 'f') {
 			o->force = 1;
-		} else if (key == ':') {
-			cli_usage_error("run", "%s needs a value", argv[optind - 1]);
+		} else if (cli_run_option(o, key, st.flag, st.value) < 0) {
 			return -1;
-		} else if (key == '?') {
-			cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
-			return -1;
-		} else {
-			char flag[32];
-
-			snprintf(flag, sizeof flag, "--%s", longopts[idx].name);
-			if (cli_run_option(o, key, flag, optarg) < 0)
-				return -1;
 		}
 	}
-	if (optind >= argc && !o->resume) {
-		cli_usage_error("run", "which scenario? tabletop run SCENARIO.lua [options]");
+	if (o->scenario == NULL && !o->resume) {
+		cliopt_error(stderr, &cli_run_spec,
+		             "which scenario? tabletop run SCENARIO.lua [options]");
 		return -1;
 	}
-	if (optind < argc - 1) {
-		cli_usage_error("run", "one scenario only, not '%s'", argv[argc - 1]);
-		return -1;
-	}
-	o->scenario = optind < argc ? argv[optind] : NULL;
 	return cli_run_check(o);
 }
 
@@ -360,8 +340,8 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	if (o->resume)
 		j = journal_reopen(o->journal, rep->keep, stderr);
 	else
-		j = journal_create(o->journal, srv->ex, o->scenario, "use --resume to continue it",
-		                   stderr);
+		j = journal_create(o->journal, srv->ex, srv->ex->path,
+		                   "use --resume to continue it", stderr);
 	if (j == NULL)
 		return -1;
 	server_set_journal(srv, j);
@@ -437,7 +417,6 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
  * messages. */
 static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay *rep)
 {
-	struct scenario_limits slim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
@@ -451,8 +430,7 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 		}
 		return sc;
 	}
-	scenario_limits_default(&slim);
-	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
+	sc = scenario_load(o->scenario, &o->slim, o->seed, &probs);
 	if (sc == NULL)
 		cli_run_problems(&probs, o->scenario);
 	else
@@ -488,13 +466,12 @@ int cli_run_main(int argc, char **argv)
 	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
+	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
 		r = -1;
 	if (r != 0) {
-		if (r > 0)
-			cli_run_usage(stdout);
 		free(o.listen);
 		free(o.tls_listen);
 		return r > 0 ? 0 : 2;
@@ -502,6 +479,8 @@ int cli_run_main(int argc, char **argv)
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	sc = cli_run_load(&o, &rep);
+	if (sc != NULL)
+		scenario_report_to(sc, stderr);
 	if (sc == NULL)
 		r = 1;
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)

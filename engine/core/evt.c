@@ -203,6 +203,7 @@ const char *evt_type_name(enum evt_type type)
 	    [EVT_NOTE] = "note",
 	    [EVT_HOTWASH] = "hotwash",
 	    [EVT_ANSWER] = "answer",
+	    [EVT_SCRIPT_ERROR] = "script_error",
 	    [EVT_REMINDER] = "reminder",
 	    [EVT_DEADLINE] = "deadline",
 	    [EVT_OVERRULE] = "overrule",

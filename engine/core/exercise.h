@@ -207,6 +207,8 @@ struct exercise {
 	bool past_full;          /* events stopped being kept at the cap */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
+	/* run-time errors of scenario code (script_error events) */
+	unsigned long n_script_errors;
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;
@@ -309,6 +311,8 @@ json_t *ex_past_json(const struct exercise *ex, size_t j);
 const char *ex_marking(const struct exercise *ex);
 void ex_broadcast(struct exercise *ex, const char *text);
 void ex_log(struct exercise *ex, const char *text);
+/* Scenario code failed at run time at file:line (line 0: unknown): tell the staff, count it. */
+void ex_script_error(struct exercise *ex, const char *file, int line, const char *message);
 void ex_score(struct exercise *ex, int team, long delta, const char *reason);
 void ex_phase(struct exercise *ex, const char *name);
 /* A member joined a team (notifies the scenario). */

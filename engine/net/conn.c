@@ -3,6 +3,7 @@
 
 #include "loop.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -558,9 +559,10 @@ void conn_eof(struct conn *c)
 static int conn_write_direct(struct conn *c)
 {
 	struct evt *ev = c->direct;
-	ssize_t r =
-	    send(bufferevent_getfd(c->bev), c->direct_p, c->direct_n, MSG_NOSIGNAL | MSG_DONTWAIT);
+	ssize_t r;
 
+	assert(!(bufferevent_get_enabled(c->bev) & EV_WRITE) && evbuffer_get_length(c->out) == 0);
+	r = send(bufferevent_getfd(c->bev), c->direct_p, c->direct_n, MSG_NOSIGNAL | MSG_DONTWAIT);
 	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
 		return -1;
 	c->direct = NULL;
@@ -594,6 +596,7 @@ int conn_write_out(struct conn *c)
 	if (evbuffer_get_length(c->out) == 0 || (bufferevent_get_enabled(c->bev) & EV_WRITE))
 		return 0;
 	errno = 0;
+	assert(!(bufferevent_get_enabled(c->bev) & EV_WRITE)); /* see fanout.h */
 	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
 	r = evbuffer_write(c->out, bufferevent_getfd(c->bev));
 	evbuffer_freeze(c->out, 1);

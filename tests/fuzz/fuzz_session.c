@@ -317,7 +317,7 @@ static void fz_connect(struct server *srv, struct fz_client *k, const char *setu
 /* Load the exercise, connect the clients, play the records, then free everything. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scenario_limits slim = {100000, (size_t)8 << 20};
+	struct scenario_limits slim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct scenario_problems probs = {0};
 	struct server_limits lim;
 	struct fz_client k[FZ_CONNS + 1];
