@@ -375,7 +375,7 @@ static void render_clock(FILE *f, const json_t *o, const char *stamp)
 
 	if (json_is_integer(adv)) {
 		timeparse_format_duration((long)json_integer_value(adv), d, sizeof d);
-		render_para(f, 4, "%s CLOCK advanced by %s to this time, %s, speed %gx", stamp, d,
+		render_para(f, 4, "%s CLOCK advanced by %s, %s, speed %gx", stamp, d,
 		            render_str(o, "state"), json_number_value(json_object_get(o, "speed")));
 		return;
 	}

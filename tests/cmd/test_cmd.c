@@ -1442,7 +1442,7 @@ static void test_advance_clock(void **state)
 	assert_int_equal(json_integer_value(json_object_get(ev->obj, "t")), 3600);
 	assert_string_equal(json_string_value(json_object_get(ev->obj, "state")), "paused");
 	assert_string_equal(evt_text(ev, f->ex, NULL),
-	                    "[T+01:00:00 10:00] CLOCK advanced by 1h to this time, paused, speed "
+	                    "[T+01:00:00 10:00] CLOCK advanced by 1h, paused, speed "
 	                    "60x\n");
 }
 
