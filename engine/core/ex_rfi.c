@@ -46,9 +46,15 @@ static void ex_rfi_reply(struct exercise *ex, int team, unsigned long rfi, const
 	                     (json_int_t)ex->t, "rfi", rfi > 0 ? json_string(id) : json_null()));
 }
 
-/* The white cell answers a team, not naming an RFI. */
+/* The white cell answers a team, not naming an RFI: it counts as the answer to the team's
+ * oldest RFI that has none yet, as the after-action report pairs them. */
 void ex_reply(struct exercise *ex, int team, const char *text)
 {
+	for (unsigned long k = 0; k < ex->n_rfis; k++)
+		if (ex->rfis[k].team == team && ex->rfis[k].replies == 0) {
+			ex->rfis[k].replies++;
+			break;
+		}
 	ex_rfi_reply(ex, team, 0, text);
 }
 

@@ -160,7 +160,7 @@ struct ex_rfi {
 	int team;
 	long t;
 	char *by, *text;
-	int replies; /* replies that named it */
+	int replies; /* replies that answered it (naming it, or the first to its team) */
 };
 
 /* A file the exercise was built from besides its scenario file: a module the scenario required. */
@@ -209,7 +209,7 @@ struct exercise {
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	/* run-time errors of scenario code (script_error events) */
 	unsigned long n_script_errors;
-	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
+	struct ex_index *index; /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;
 	void *sink_ctx;

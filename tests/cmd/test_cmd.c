@@ -1421,8 +1421,16 @@ static void test_rfi_ids(void **state)
 	fx_ok(f, FAC, "reply al The ministry.", "reply");
 	assert_true(json_is_null(json_object_get(f->r.obj, "rfi")));
 	assert_true(json_is_null(json_object_get(fx_last(f, "reply")->obj, "rfi")));
-	o = fx_ok(f, FAC, "rfis", "rfis"); /* a reply to the team names no RFI: RFI-1 stays open */
-	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 1);
+	o = fx_ok(f, FAC, "rfis", "rfis"); /* a reply to the team answers its oldest open RFI */
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 0);
+	fx_ok(f, AL1, "rfi And the backups?", "rfi");
+	fx_ok(f, FAC, "reply al Later.", "reply");
+	fx_ok(f, FAC, "reply al Still later.", "reply"); /* no open RFI left: nothing to close */
+	o = fx_ok(f, FAC, "rfis all", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 3);
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_array_get(json_object_get(o, "rfis"), 2), "replies")),
+	                 1);
 }
 
 /* advance ends with a clock event that carries the t reached, and text mode shows it. */
