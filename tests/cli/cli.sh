@@ -21,6 +21,8 @@ tap_ok "it names the unknown command" has "unknown command 'frobnicate'"
 for c in run check simulate report import; do
 	tap_ok "$c --help exits 0" status 0 "$T" $c --help
 	tap_ok "$c --help shows its usage" has "usage: tabletop $c"
+	tap_ok "help $c exits 0" status 0 "$T" help $c
+	tap_ok "help $c shows its usage" has "usage: tabletop $c"
 done
 for c in run check simulate report import; do
 	tap_ok "help $c shows the same usage as $c --help" sh -c "'$T' help $c >'$out.1' && '$T' $c --help >'$out.2' && cmp -s '$out.1' '$out.2' && grep -qF 'usage: tabletop $c' '$out.1'"

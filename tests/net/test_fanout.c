@@ -35,7 +35,8 @@ static void test_broadcast_to_many(void **state)
 
 	(void)state;
 	assert_non_null(cl);
-	h_start(&s, h_fixture("drill.lua"), "--writers", "3", "--rate", "100000", NULL);
+	h_start(&s, h_fixture("drill.lua"), "--writers", "3", "--rate", "100000", "--team-conns",
+	        "1000", NULL);
 	h_join_json(&fac, &s, "facilitator");
 	for (int i = 0; i < FANOUT_CLIENTS; i++)
 		if (i % 2 == 0)
