@@ -217,6 +217,10 @@ static void attack_random_line(struct peer *p, const char *line)
 	if (strstr(line, "error: ") == NULL)
 		return;
 	p->any_error = true;
+	if (strstr(line, "a NUL byte") != NULL) { /* bad_encoding too */
+		st->codes[CODE_BAD_ENCODING]++;
+		return;
+	}
 	for (int c = 0; c < CODE_OTHER; c++)
 		if (strstr(line, words[c]) != NULL) {
 			st->codes[c]++;
