@@ -20,7 +20,7 @@ struct sim_run {
 	uint64_t rng;
 	struct queue bots;      /* BOT_* items, due at exercise times */
 	FILE *out;              /* the timeline, or NULL in a multi-run */
-	unsigned char *fired;   /* n_injects flags */
+	unsigned char *fired;   /* n_declared flags */
 	unsigned char **chosen; /* per inject, n_options flags */
 	unsigned long decisions, timeouts, logs;
 	struct journal *journal;          /* --journal, or NULL */
@@ -110,6 +110,8 @@ static void sim_on_inject(struct sim_run *r, struct evt *ev)
 	char to[256] = "";
 	size_t used = 0;
 
+	if (i >= r->ex->n_declared)
+		i = -1; /* an ad-hoc inject: no coverage, no bot plans */
 	if (ev->aud.teams == NULL)
 		return; /* the white cell's copy */
 	for (int k = 0; k < r->ex->n_teams; k++) {
@@ -140,7 +142,7 @@ static void sim_on_decision(struct sim_run *r, struct evt *ev)
 
 	r->decisions++;
 	r->timeouts += timeout;
-	if (i >= 0 && opt && r->ex->injects[i].decision) {
+	if (i >= 0 && i < r->ex->n_declared && opt && r->ex->injects[i].decision) {
 		int k = ex_find_option(r->ex->injects[i].decision, opt);
 
 		if (k >= 0)
@@ -300,11 +302,11 @@ static void sim_play(struct sim_run *r)
 static void sim_coverage_alloc(const struct exercise *ex, unsigned char **fired,
                                unsigned char ***chosen)
 {
-	*fired = calloc((size_t)ex->n_injects + 1, 1);
-	*chosen = calloc((size_t)ex->n_injects + 1, sizeof **chosen);
+	*fired = calloc((size_t)ex->n_declared + 1, 1);
+	*chosen = calloc((size_t)ex->n_declared + 1, sizeof **chosen);
 	if (*fired == NULL || *chosen == NULL)
 		abort();
-	for (int i = 0; i < ex->n_injects; i++) {
+	for (int i = 0; i < ex->n_declared; i++) {
 		int n = ex->injects[i].decision ? ex->injects[i].decision->n_options : 0;
 
 		if (((*chosen)[i] = calloc((size_t)n + 1, 1)) == NULL)
@@ -371,16 +373,16 @@ static void sim_summary(struct sim_run *r, unsigned long errors)
 	int fired = 0, shown = 0;
 	char off[32];
 
-	for (int i = 0; i < ex->n_injects; i++)
+	for (int i = 0; i < ex->n_declared; i++)
 		fired += r->fired[i];
 	fprintf(r->out, "\nSummary\n  injects fired: %d of %d declared (%lu deliveries)\n", fired,
-	        ex->n_injects, ex->n_fired);
-	for (int i = 0; i < ex->n_injects && shown < 20; i++)
+	        ex->n_declared, ex->n_fired);
+	for (int i = 0; i < ex->n_declared && shown < 20; i++)
 		if (!r->fired[i])
 			fprintf(r->out, "%s%s",
 			        shown++ ? ", " : "  not fired: ", ex->injects[i].id);
 	if (shown)
-		fprintf(r->out, "%s\n", fired + shown < ex->n_injects ? ", ..." : "");
+		fprintf(r->out, "%s\n", fired + shown < ex->n_declared ? ", ..." : "");
 	fprintf(r->out, "  decisions: %lu (%lu by deadline)\n  scores:\n", r->decisions,
 	        r->timeouts);
 	for (int k = 0; k < ex->n_teams; k++)
@@ -421,7 +423,7 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	sim_summary(&r, scenario_errors(sc));
 	if (journal_close(r.journal) < 0)
 		status = 1;
-	sim_coverage_free(r.ex->n_injects, r.fired, r.chosen);
+	sim_coverage_free(r.ex->n_declared, r.fired, r.chosen);
 	queue_free(&r.bots);
 	scenario_free(sc);
 	return status;
@@ -456,7 +458,7 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 {
 	int gaps = 0, manual = 0;
 
-	for (int i = 0; i < ex->n_injects; i++) {
+	for (int i = 0; i < ex->n_declared; i++) {
 		const struct ex_inject *inj = &ex->injects[i];
 
 		if (!fired[i] && inj->manual) {
@@ -549,7 +551,7 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	}
 	fprintf(out, "coverage:\n");
 	gaps = sim_print_coverage(out, first, fired, chosen);
-	sim_coverage_free(first->n_injects, fired, chosen);
+	sim_coverage_free(first->n_declared, fired, chosen);
 	free(scores);
 	scenario_free(sc);
 	return o->strict && gaps > 0 ? 1 : 0;
@@ -583,7 +585,7 @@ int cli_simulate_probe(const char *path, const struct scenario_limits *lim, int 
 		r.chosen = chosen;
 		queue_init(&r.bots);
 		sim_play(&r);
-		sim_coverage_free(r.ex->n_injects, fired, chosen);
+		sim_coverage_free(r.ex->n_declared, fired, chosen);
 		queue_free(&r.bots);
 		scenario_free(sc);
 	}

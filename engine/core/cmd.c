@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd_int.h"
 #include "timeparse.h"
@@ -25,7 +26,9 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_staff_speed_entry,     &cmd_staff_advance_entry,   &cmd_staff_fire_entry,
     &cmd_staff_broadcast_entry, &cmd_staff_reply_entry,     &cmd_staff_score_entry,
     &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry, &cmd_staff_note_entry,
-    &cmd_staff_validate_entry,
+    &cmd_staff_validate_entry,  &cmd_staff_rfis_entry,      &cmd_steer_pending_entry,
+    &cmd_steer_timeline_entry,  &cmd_steer_send_entry,      &cmd_steer_extend_entry,
+    &cmd_steer_overrule_entry,
 };
 
 /* The command table in help order; *n gets its length. */
@@ -281,6 +284,38 @@ int cmd_team_arg(struct cmd_ctx *c, const char *id)
 	return i;
 }
 
+/*
+ * Fail with unknown_inject for id. When an inject differs from it only in case (and, for a
+ * team, has reached that team), the message names it.
+ */
+void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team)
+{
+	const struct exercise *ex = c->ex;
+	const char *like = NULL;
+
+	for (int i = 0; i < ex->n_injects && like == NULL; i++) {
+		const struct ex_inject *in = &ex->injects[i];
+
+		if (strcasecmp(in->id, id) == 0 &&
+		    (team < 0 || (in->ts != NULL && in->ts[team].fired_at >= 0)))
+			like = in->id;
+	}
+	if (team >= 0 && like != NULL)
+		cmd_fail(c, "unknown_inject",
+		         "no inject \"%s\" has reached your team; did you mean %s?", id, like);
+	else if (team >= 0)
+		cmd_fail(c, "unknown_inject",
+		         "no inject \"%s\" has reached your team (type injects "
+		         "to see them)",
+		         id);
+	else if (like != NULL)
+		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"; did you mean %s?", id,
+		         like);
+	else
+		cmd_fail(c, "unknown_inject",
+		         "there is no inject \"%s\" (type injects all to see them)", id);
+}
+
 /* A JSON string, or null for NULL. */
 json_t *cmd_json_str(const char *s)
 {
@@ -310,6 +345,21 @@ void cmd_when(const struct exercise *ex, long t, char *buf, size_t n)
 	ex_world_time(ex, t, world, sizeof world);
 	if (world[0] != '\0')
 		snprintf(buf, n, "%s (%s)", off, world);
+	else
+		snprintf(buf, n, "%s", off);
+}
+
+/* "T+01:15:00 10:15" for lists, or without the in-world clock when the scenario has none. */
+void cmd_when_short(const struct exercise *ex, long t, char *buf, size_t n)
+{
+	char off[32], world[32];
+	const char *hm;
+
+	timeparse_format_offset(t, off, sizeof off);
+	ex_world_time(ex, t, world, sizeof world);
+	hm = strchr(world, ' ');
+	if (hm != NULL)
+		snprintf(buf, n, "%s %s", off, hm + 1);
 	else
 		snprintf(buf, n, "%s", off);
 }
@@ -349,6 +399,8 @@ bool cmd_journaled(const struct cmd_session *s, const char *line)
 	verb[n] = '\0';
 	cmd_lower(verb);
 	e = cmd_lookup(verb);
+	if (s->role == CMD_ROLE_OBSERVER)
+		return false; /* observers change nothing */
 	return e != NULL && !(e->roles & CMD_NO_JOURNAL) && cmd_allowed(e, s);
 }
 
@@ -376,11 +428,13 @@ static void cmd_fail_role(struct cmd_ctx *c)
 		         who[n - 1]);
 }
 
-/* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
+/*
+ * Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
+ * Its text is the message alone, for people; the code is in the JSON reply.
  */
 void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message)
 {
-	size_t n = strlen(message) + strlen(code) + 32;
+	size_t n = strlen(message) + 16;
 
 	memset(out, 0, sizeof *out);
 	out->obj = json_pack("{s:s,s:s,s:s,s:s}", "type", "error", "cmd", verb, "code", code,
@@ -391,7 +445,7 @@ void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, 
 	out->text = malloc(n);
 	if (out->text == NULL)
 		abort();
-	snprintf(out->text, n, "error: %s (%s)\n", message, code);
+	snprintf(out->text, n, "error: %s\n", message); /* the code is for programs: JSON */
 }
 
 /* Turn the finished context into the reply. */

@@ -49,8 +49,10 @@ extern const struct cmd_entry cmd_staff_start_entry, cmd_staff_pause_entry, cmd_
     cmd_staff_speed_entry, cmd_staff_advance_entry, cmd_staff_fire_entry, cmd_staff_broadcast_entry,
     cmd_staff_reply_entry, cmd_staff_score_entry, cmd_staff_endex_entry, cmd_staff_teams_entry,
     cmd_staff_state_entry, cmd_staff_commcheck_entry, cmd_staff_note_entry,
-    cmd_staff_validate_entry;
+    cmd_staff_validate_entry, cmd_staff_rfis_entry;
 extern const struct cmd_entry cmd_team_answer_entry;
+extern const struct cmd_entry cmd_steer_send_entry, cmd_steer_extend_entry,
+    cmd_steer_overrule_entry, cmd_steer_pending_entry, cmd_steer_timeline_entry;
 
 /* The command table in help order; *n gets its length. */
 const struct cmd_entry *const *cmd_entries(size_t *n);
@@ -80,6 +82,9 @@ void cmd_printf(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(p
 void cmd_set(struct cmd_ctx *c, const char *key, json_t *v);
 /* Team index of a TEAM argument, or -1 with an unknown_team error (NULL: usage error). */
 int cmd_team_arg(struct cmd_ctx *c, const char *id);
+/* Fail with unknown_inject for id, naming an inject that differs only in case (team >= 0: one
+ * that reached that team). */
+void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team);
 /* A JSON string, or null for NULL. */
 json_t *cmd_json_str(const char *s);
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */
@@ -92,5 +97,7 @@ int cmd_lang(const struct cmd_ctx *c);
 const char *cmd_text(const struct cmd_ctx *c, const char *s, const struct ex_tr *tr);
 /* "T+01:15:00 (2024-11-12 10:15)", or without the in-world part when the scenario has none. */
 void cmd_when(const struct exercise *ex, long t, char *buf, size_t n);
+/* "T+01:15:00 10:15" for lists, or without the in-world clock when the scenario has none. */
+void cmd_when_short(const struct exercise *ex, long t, char *buf, size_t n);
 
 #endif

@@ -10,7 +10,49 @@
 /* The longest display name, in characters. */
 #define CMD_SESSION_NAME_MAX 40
 
-/* help [COMMAND]: the commands this session may use, each with its usage. */
+/* The widest usage column of help; a longer usage gets a line of its own. */
+#define CMD_SESSION_HELP_COL 24
+/* The width help fits in. */
+#define CMD_SESSION_HELP_WIDTH 80
+
+/* The usage of e as session s may use it: observers get commcheck's read-only form. */
+static const char *cmd_session_usage(const struct cmd_entry *e, const struct cmd_session *s)
+{
+	if (s->role == CMD_ROLE_OBSERVER && e == &cmd_staff_commcheck_entry)
+		return "commcheck status";
+	return e->usage;
+}
+
+/* One help entry: usage, then the summary wrapped to fit 80 columns under its own column. */
+static void cmd_session_help_line(struct cmd_ctx *c, const struct cmd_entry *e, int col)
+{
+	const char *p = e->summary, *usage = cmd_session_usage(e, c->s);
+	int used, indent = col + 4;
+
+	if ((int)strlen(usage) > col)
+		cmd_printf(c, "  %s\n%*s", usage, indent, "");
+	else
+		cmd_printf(c, "  %-*s  ", col, usage);
+	used = indent;
+	while (*p != '\0') {
+		int n = (int)strcspn(p, " ");
+
+		if (used > indent && used + 1 + n > CMD_SESSION_HELP_WIDTH) {
+			cmd_printf(c, "\n%*s", indent, "");
+			used = indent;
+		} else if (used > indent) {
+			cmd_printf(c, " ");
+			used++;
+		}
+		cmd_printf(c, "%.*s", n, p);
+		used += n;
+		p += n;
+		p += strspn(p, " ");
+	}
+	cmd_printf(c, "\n");
+}
+
+/* help [COMMAND]: the commands this session may use, each with its usage, in 80 columns. */
 static void cmd_session_help(struct cmd_ctx *c)
 {
 	size_t n, i, width = 0, found = 0;
@@ -23,8 +65,10 @@ static void cmd_session_help(struct cmd_ctx *c)
 	for (i = 0; i < n; i++) {
 		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
 			continue;
-		if (strlen(t[i]->usage) > width)
-			width = strlen(t[i]->usage);
+		size_t w = strlen(cmd_session_usage(t[i], c->s));
+
+		if (w > width && w <= CMD_SESSION_HELP_COL)
+			width = w;
 		found++;
 	}
 	if (found == 0) {
@@ -41,8 +85,9 @@ static void cmd_session_help(struct cmd_ctx *c)
 		if (!cmd_allowed(t[i], c->s) || (want != NULL && strcasecmp(want, t[i]->name) != 0))
 			continue;
 		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "name", t[i]->name, "usage",
-		                                      t[i]->usage, "summary", t[i]->summary));
-		cmd_printf(c, "  %-*s  %s\n", (int)width, t[i]->usage, t[i]->summary);
+		                                      cmd_session_usage(t[i], c->s), "summary",
+		                                      t[i]->summary));
+		cmd_session_help_line(c, t[i], (int)width);
 	}
 	cmd_set(c, "commands", list);
 }
@@ -217,6 +262,38 @@ static void cmd_session_become(struct cmd_ctx *c, enum cmd_role role, int team, 
 	}
 }
 
+/* Tell a member who just logged in what the team still owes, and by when (reply "pending"). */
+static void cmd_session_owed(struct cmd_ctx *c, int team)
+{
+	const struct exercise *ex = c->ex;
+	json_t *list = json_array();
+	char when[64];
+
+	for (int i = 0; i < ex->n_injects; i++) {
+		const struct ex_inject *in = &ex->injects[i];
+		const struct ex_teaminject *ts = in->ts != NULL ? &in->ts[team] : NULL;
+		const char *subject = cmd_text(c, in->subject, in->subject_tr);
+
+		if (ts == NULL || ts->fired_at < 0 || ts->dstate != EX_D_PENDING)
+			continue;
+		json_array_append_new(
+		    list, json_pack("{s:s,s:o,s:o}", "inject", in->id, "subject",
+		                    cmd_json_str(subject), "deadline",
+		                    ts->deadline >= 0 ? json_integer(ts->deadline) : json_null()));
+		if (json_array_size(list) == 1)
+			cmd_printf(c, "Your team still owes a decision on:\n");
+		cmd_printf(c, "  %-8s %s", in->id, subject != NULL ? subject : "(no subject)");
+		if (ts->deadline >= 0) {
+			cmd_when(ex, ts->deadline, when, sizeof when);
+			cmd_printf(c, " (by %s)", when);
+		}
+		cmd_printf(c, "\n");
+	}
+	if (json_array_size(list) > 0)
+		cmd_printf(c, "Type show INJECT to read one, decide INJECT OPTION to answer.\n");
+	cmd_set(c, "pending", list);
+}
+
 /* login ID SECRET [NAME]: join a team, or the staff as facilitator or observer. */
 static void cmd_session_login(struct cmd_ctx *c)
 {
@@ -250,6 +327,8 @@ static void cmd_session_login(struct cmd_ctx *c)
 		cmd_printf(c, "Welcome, %s: you are logged in as %s.\n", c->s->name,
 		           cmd_role_name(role));
 	cmd_printf(c, "Type help for your commands, status for the clock.\n");
+	if (team >= 0)
+		cmd_session_owed(c, team);
 }
 
 const struct cmd_entry cmd_session_login_entry = {"login", "login ID SECRET [NAME]",

@@ -174,7 +174,7 @@ static void cmd_staff_fire(struct cmd_ctx *c)
 		return;
 	i = ex_find_inject(c->ex, id);
 	if (i < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+		cmd_fail_inject(c, id, -1);
 		return;
 	}
 	if (to != NULL && (team = cmd_team_arg(c, to)) < 0)
@@ -212,14 +212,41 @@ static void cmd_staff_broadcast(struct cmd_ctx *c)
 const struct cmd_entry cmd_staff_broadcast_entry = {
     "broadcast", "broadcast TEXT", "a message to everyone", CMD_FACILITATOR, cmd_staff_broadcast};
 
-/* reply TEAM TEXT: answer a team (an RFI, typically). */
+/* The number N of an "RFI-N" word (any case), or 0 when it is not one. */
+static unsigned long cmd_staff_rfi_number(const char *w)
+{
+	unsigned long n = 0;
+	char *end;
+
+	if (strncasecmp(w, "RFI-", 4) != 0 || w[4] < '0' || w[4] > '9')
+		return 0;
+	errno = 0;
+	n = strtoul(w + 4, &end, 10);
+	return *end == '\0' && errno == 0 ? n : 0;
+}
+
+/* reply TEAM|RFI-ID TEXT: answer a team, or the RFI named (to the team that asked it). */
 static void cmd_staff_reply(struct cmd_ctx *c)
 {
 	const char *to = cmd_word(c), *text = cmd_rest(c);
+	unsigned long n;
 	int team;
 
 	if (to == NULL || text[0] == '\0') {
 		cmd_usage(c);
+		return;
+	}
+	if (ex_find_team(c->ex, to) < 0 && (n = cmd_staff_rfi_number(to)) > 0) {
+		if (ex_reply_rfi(c->ex, n, text) == -1) {
+			cmd_fail(c, "unknown_rfi",
+			         "there is no RFI-%lu (type rfis to see the open ones)", n);
+			return;
+		}
+		team = c->ex->rfis[n - 1].team;
+		ex_settle(c->ex);
+		cmd_set(c, "team", json_string(c->ex->teams[team].id));
+		json_object_set_new(c->obj, "rfi", json_sprintf("RFI-%lu", n));
+		cmd_printf(c, "Reply to RFI-%lu sent to %s.\n", n, c->ex->teams[team].id);
 		return;
 	}
 	if ((team = cmd_team_arg(c, to)) < 0)
@@ -227,11 +254,53 @@ static void cmd_staff_reply(struct cmd_ctx *c)
 	ex_reply(c->ex, team, text);
 	ex_settle(c->ex);
 	cmd_set(c, "team", json_string(c->ex->teams[team].id));
+	cmd_set(c, "rfi", json_null());
 	cmd_printf(c, "Reply sent to %s.\n", c->ex->teams[team].id);
 }
 
-const struct cmd_entry cmd_staff_reply_entry = {
-    "reply", "reply TEAM TEXT", "answer a team (an RFI)", CMD_FACILITATOR, cmd_staff_reply};
+const struct cmd_entry cmd_staff_reply_entry = {"reply", "reply TEAM|RFI-ID TEXT",
+                                                "answer a team, or one of its RFIs",
+                                                CMD_FACILITATOR, cmd_staff_reply};
+
+/* rfis [all]: the RFIs no reply has named yet (all: every one), oldest first, with their age. */
+static void cmd_staff_rfis(struct cmd_ctx *c)
+{
+	const struct exercise *ex = c->ex;
+	const char *w = cmd_word(c);
+	json_t *list = json_array();
+	char when[64], age[32];
+
+	if ((w != NULL && strcasecmp(w, "all") != 0) || cmd_no_more(c) == -1) {
+		json_decref(list);
+		cmd_usage(c);
+		return;
+	}
+	for (unsigned long k = 0; k < ex->n_rfis; k++) {
+		const struct ex_rfi *q = &ex->rfis[k];
+
+		if (w == NULL && q->replies > 0)
+			continue;
+		json_array_append_new(
+		    list,
+		    json_pack("{s:o,s:s,s:o,s:o,s:I,s:I,s:i}", "id", json_sprintf("RFI-%lu", k + 1),
+		              "team", ex->teams[q->team].id, "by", cmd_json_str(q->by), "text",
+		              cmd_json_str(q->text), "t", (json_int_t)q->t, "age",
+		              (json_int_t)(ex->t - q->t), "replies", q->replies));
+		cmd_when_short(ex, q->t, when, sizeof when);
+		timeparse_format_duration(ex->t - q->t, age, sizeof age);
+		cmd_printf(c, "RFI-%lu  %s (%s), %s, %s ago%s:\n    %s\n", k + 1,
+		           ex->teams[q->team].id, q->by != NULL ? q->by : "?", when, age,
+		           q->replies > 0 ? ", answered" : "", q->text != NULL ? q->text : "");
+	}
+	if (json_array_size(list) == 0)
+		cmd_printf(c, "%s\n",
+		           w == NULL ? "No RFI is waiting for an answer." : "No RFI yet.");
+	cmd_set(c, "rfis", list);
+}
+
+const struct cmd_entry cmd_staff_rfis_entry = {
+    "rfis", "rfis [all]", "the RFIs waiting for an answer, with their age (all: every one)",
+    CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_staff_rfis};
 
 /* score TEAM DELTA REASON: add a whole number (maybe negative) to a team's score. */
 static void cmd_staff_score(struct cmd_ctx *c)
@@ -358,6 +427,12 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 		cmd_usage(c);
 		return;
 	}
+	if (w == NULL && c->s->role == CMD_ROLE_OBSERVER) {
+		cmd_fail(c, "not_allowed",
+		         "observers only watch: commcheck status shows who "
+		         "answered, commcheck alone would send a check");
+		return;
+	}
 	if (w == NULL) {
 		for (i = 0; i < ex->n_teams; i++)
 			ex->teams[i].acked = false;
@@ -374,7 +449,7 @@ static void cmd_staff_commcheck(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_staff_commcheck_entry = {
     "commcheck", "commcheck [status]", "ask every team to answer with ack; status: who did",
-    CMD_FACILITATOR, cmd_staff_commcheck};
+    CMD_FACILITATOR | CMD_OBSERVER, cmd_staff_commcheck};
 
 /* note TEXT: an evaluator's observation, for the journal and the after-action report. */
 static void cmd_staff_note(struct cmd_ctx *c)
@@ -409,7 +484,7 @@ static void cmd_staff_validate(struct cmd_ctx *c)
 	if ((team = cmd_team_arg(c, to)) < 0)
 		return;
 	if ((i = ex_find_inject(c->ex, id)) < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+		cmd_fail_inject(c, id, -1);
 		return;
 	}
 	if (strcasecmp(result, "met") != 0 && strcasecmp(result, "missed") != 0) {

@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "cmd_int.h"
-#include "timeparse.h"
 
 /* The session's team, or -1 for the staff. */
 static int cmd_team_of(const struct cmd_ctx *c)
@@ -35,6 +34,8 @@ static json_t *cmd_team_dstate(const struct ex_inject *in, const struct ex_teami
 		return json_null();
 	if (ts->dstate == EX_D_DECIDED)
 		state = "decided";
+	else if (ts->dstate == EX_D_CLOSED)
+		state = "closed";
 	return json_pack("{s:s,s:o,s:o,s:b,s:o}", "state", state, "deadline",
 	                 ts->deadline >= 0 ? json_integer(ts->deadline) : json_null(), "option",
 	                 chosen ? json_string(in->decision->options[ts->option].key) : json_null(),
@@ -42,27 +43,29 @@ static json_t *cmd_team_dstate(const struct ex_inject *in, const struct ex_teami
 	                 ts->decided_at >= 0 ? json_integer(ts->decided_at) : json_null());
 }
 
-/* A team's decision on an inject in words: "decided share at T+00:20:00". */
-static void cmd_team_dstate_text(const struct ex_inject *in, const struct ex_teaminject *ts,
-                                 char *buf, size_t n)
+/* A team's decision on an inject in words: "decided share at T+00:20:00 (09:20)". */
+static void cmd_team_dstate_text(const struct exercise *ex, const struct ex_inject *in,
+                                 const struct ex_teaminject *ts, char *buf, size_t n)
 {
-	char off[32];
+	char when[64];
 
 	if (in->decision == NULL) {
 		snprintf(buf, n, "no decision asked");
 	} else if (ts->dstate == EX_D_DECIDED) {
-		timeparse_format_offset(ts->decided_at, off, sizeof off);
+		cmd_when_short(ex, ts->decided_at, when, sizeof when);
 		if (ts->option < 0)
-			snprintf(buf, n, "deadline passed at %s, no option recorded", off);
+			snprintf(buf, n, "deadline passed at %s, no option recorded", when);
 		else if (ts->timeout)
-			snprintf(buf, n, "deadline passed at %s, default recorded: %s", off,
+			snprintf(buf, n, "deadline passed at %s, default recorded: %s", when,
 			         in->decision->options[ts->option].key);
 		else
 			snprintf(buf, n, "decided %s at %s", in->decision->options[ts->option].key,
-			         off);
+			         when);
+	} else if (ts->dstate == EX_D_CLOSED) {
+		snprintf(buf, n, "no decision recorded before ENDEX");
 	} else if (ts->deadline >= 0) {
-		timeparse_format_offset(ts->deadline, off, sizeof off);
-		snprintf(buf, n, "decision pending, answer by %s", off);
+		cmd_when_short(ex, ts->deadline, when, sizeof when);
+		snprintf(buf, n, "decision pending, answer by %s", when);
 	} else {
 		snprintf(buf, n, "decision pending");
 	}
@@ -110,7 +113,7 @@ static void cmd_team_status(struct cmd_ctx *c)
 	struct exercise *ex = c->ex;
 	int team = cmd_team_of(c), i, j, k;
 	json_t *pending;
-	char world[32], off[32];
+	char world[32], when[64];
 
 	if (cmd_no_more(c) == -1)
 		return;
@@ -156,8 +159,8 @@ static void cmd_team_status(struct cmd_ctx *c)
 		if (team < 0) {
 			cmd_printf(c, " (%d team%s)", k, k == 1 ? "" : "s");
 		} else if (ts->deadline >= 0) {
-			timeparse_format_offset(ts->deadline, off, sizeof off);
-			cmd_printf(c, " (by %s)", off);
+			cmd_when(ex, ts->deadline, when, sizeof when);
+			cmd_printf(c, " (by %s)", when);
 		}
 	}
 	cmd_printf(c, "%s\n", json_array_size(pending) == 0 ? "No decision is awaited." : "");
@@ -189,7 +192,7 @@ static void cmd_team_injects_team(struct cmd_ctx *c, json_t *list)
 	struct exercise *ex = c->ex;
 	int team = cmd_team_of(c), i, n = 0;
 	struct cmd_team_seen *seen = calloc((size_t)ex->n_injects + 1, sizeof *seen);
-	char off[32], state[160];
+	char when[64], state[160];
 
 	if (seen == NULL)
 		abort();
@@ -209,9 +212,9 @@ static void cmd_team_injects_team(struct cmd_ctx *c, json_t *list)
 		              cmd_json_str(cmd_text(c, in->from, in->from_tr)), "channel",
 		              cmd_json_str(cmd_text(c, in->channel, in->channel_tr)), "subject",
 		              cmd_json_str(subject), "decision", cmd_team_dstate(in, ts)));
-		timeparse_format_offset(ts->fired_at, off, sizeof off);
-		cmd_team_dstate_text(in, ts, state, sizeof state);
-		cmd_printf(c, "%-8s %s  %s%s%s%s\n", in->id, off,
+		cmd_when_short(ex, ts->fired_at, when, sizeof when);
+		cmd_team_dstate_text(ex, in, ts, state, sizeof state);
+		cmd_printf(c, "%-8s %s  %s%s%s%s\n", in->id, when,
 		           subject != NULL ? subject : "(no subject)",
 		           in->decision != NULL ? "  [" : "", in->decision != NULL ? state : "",
 		           in->decision != NULL ? "]" : "");
@@ -226,7 +229,7 @@ static void cmd_team_injects_staff(struct cmd_ctx *c, json_t *list, bool all)
 {
 	struct exercise *ex = c->ex;
 	int i, j, pending, decided;
-	char at[32];
+	char at[64];
 
 	for (i = 0; i < ex->n_injects; i++) {
 		const struct ex_inject *in = &ex->injects[i];
@@ -245,9 +248,9 @@ static void cmd_team_injects_staff(struct cmd_ctx *c, json_t *list, bool all)
 		                    "decision", in->decision != NULL, "pending", pending, "decided",
 		                    decided));
 		if (in->at >= 0)
-			timeparse_format_offset(in->at, at, sizeof at);
+			cmd_when_short(ex, in->at, at, sizeof at);
 		else
-			snprintf(at, sizeof at, "on demand");
+			snprintf(at, sizeof at, in->adhoc ? "ad hoc" : "on demand");
 		cmd_printf(c, "%-8s %-11s fired %dx  %s", in->id, at, in->times_fired,
 		           in->subject != NULL ? in->subject : "(no subject)");
 		if (in->decision != NULL)
@@ -296,21 +299,47 @@ static long cmd_team_first_t(const struct exercise *ex, const struct ex_inject *
 	return t;
 }
 
+/*
+ * The teams an inject was addressed to as a JSON array: for a team, those of the first firing
+ * that reached it (what its event said); for the staff, every team a firing reached; before any
+ * firing, the declared teams.
+ */
+static json_t *cmd_team_inject_to(const struct exercise *ex, const struct ex_inject *in, int team)
+{
+	json_t *to = json_array();
+	int f = 0, j, g;
+
+	while (team >= 0 && f < in->times_fired && !in->fires[f][team])
+		f++;
+	if (f == in->times_fired) { /* no firing reached the team (or none happened) */
+		for (j = 0; j < (in->to_all ? ex->n_teams : in->n_to); j++)
+			json_array_append_new(
+			    to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
+		return to;
+	}
+	for (j = 0; j < ex->n_teams; j++) {
+		bool got = team >= 0 && in->fires[f][j];
+
+		for (g = 0; team < 0 && g < in->times_fired; g++)
+			got = got || in->fires[g][j];
+		if (got)
+			json_array_append_new(to, json_string(ex->teams[j].id));
+	}
+	return to;
+}
+
 /* An inject as its inject event shows it to team (staff: -1, with notes and every language). */
 static json_t *cmd_team_inject_json(const struct exercise *ex, const struct ex_inject *in, int team)
 {
 	const struct ex_decision *d = in->decision;
 	long t = team >= 0 ? in->ts[team].fired_at : cmd_team_first_t(ex, in), deadline = -1;
-	json_t *to = json_array();
-	int j;
 
-	for (j = 0; j < (in->to_all ? ex->n_teams : in->n_to); j++)
-		json_array_append_new(to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
 	if (d != NULL && team >= 0)
 		deadline = in->ts[team].deadline;
 	else if (d != NULL && d->deadline >= 0)
 		deadline = t + d->deadline;
-	return ex_inject_json(ex, in->id, in, to, t, deadline, team < 0);
+	return ex_inject_json(ex, in->id, in, cmd_team_inject_to(ex, in, team), t, deadline,
+	                      team < 0);
 }
 
 /* The staff's part of show: schedule and every team's decision. */
@@ -318,12 +347,14 @@ static void cmd_team_show_staff(struct cmd_ctx *c, const struct ex_inject *in)
 {
 	struct exercise *ex = c->ex;
 	json_t *teams = json_array();
-	char off[32], state[160];
+	char off[64], state[160];
 	int j;
 
 	if (in->at >= 0) {
-		timeparse_format_offset(in->at, off, sizeof off);
+		cmd_when(ex, in->at, off, sizeof off);
 		cmd_printf(c, "Scheduled at %s, fired %dx.\n", off, in->times_fired);
+	} else if (in->adhoc) {
+		cmd_printf(c, "Sent ad hoc, fired %dx.\n", in->times_fired);
 	} else {
 		cmd_printf(c, "Fired on demand (fire %s), fired %dx.\n", in->id, in->times_fired);
 	}
@@ -335,8 +366,8 @@ static void cmd_team_show_staff(struct cmd_ctx *c, const struct ex_inject *in)
 		json_array_append_new(teams, json_pack("{s:s,s:I,s:o}", "team", ex->teams[j].id,
 		                                       "t", (json_int_t)ts->fired_at, "decision",
 		                                       cmd_team_dstate(in, ts)));
-		timeparse_format_offset(ts->fired_at, off, sizeof off);
-		cmd_team_dstate_text(in, ts, state, sizeof state);
+		cmd_when_short(ex, ts->fired_at, off, sizeof off);
+		cmd_team_dstate_text(ex, in, ts, state, sizeof state);
 		cmd_printf(c, "  %-8s reached %s  %s\n", ex->teams[j].id, off, state);
 	}
 	cmd_set(c, "at", in->at >= 0 ? json_integer(in->at) : json_null());
@@ -362,12 +393,8 @@ static void cmd_team_show(struct cmd_ctx *c)
 	if (cmd_no_more(c) == -1)
 		return;
 	i = ex_find_inject(ex, id);
-	if (team >= 0 && (i < 0 || cmd_team_reached(&ex->injects[i], team) == NULL)) {
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team", id);
-		return;
-	}
-	if (i < 0) {
-		cmd_fail(c, "unknown_inject", "there is no inject \"%s\"", id);
+	if (i < 0 || (team >= 0 && cmd_team_reached(&ex->injects[i], team) == NULL)) {
+		cmd_fail_inject(c, id, team);
 		return;
 	}
 	in = &ex->injects[i];
@@ -387,7 +414,7 @@ static void cmd_team_show(struct cmd_ctx *c)
 	}
 	cmd_set(c, "decision", cmd_team_dstate(in, &in->ts[team]));
 	if (in->decision != NULL) {
-		cmd_team_dstate_text(in, &in->ts[team], state, sizeof state);
+		cmd_team_dstate_text(ex, in, &in->ts[team], state, sizeof state);
 		cmd_printf(c, "Your team: %s.\n", state);
 	}
 }
@@ -400,7 +427,7 @@ const struct cmd_entry cmd_team_show_entry = {
 static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, const char *opt,
                                  const char *code)
 {
-	char keys[256] = "", off[32];
+	char keys[256] = "", off[64];
 	size_t used = 0;
 	int j;
 
@@ -414,7 +441,7 @@ static void cmd_team_decide_fail(struct cmd_ctx *c, const struct ex_inject *in, 
 	} else if (strcmp(code, "already_decided") == 0) {
 		cmd_fail(c, code, "your team's decision on %s is already recorded", in->id);
 	} else if (strcmp(code, "deadline_passed") == 0) {
-		timeparse_format_offset(in->ts[c->s->team].deadline, off, sizeof off);
+		cmd_when(c->ex, in->ts[c->s->team].deadline, off, sizeof off);
 		cmd_fail(c, code, "the deadline for %s passed at %s", in->id, off);
 	} else if (strcmp(code, "bad_state") == 0) {
 		cmd_fail_state(c);
@@ -439,7 +466,7 @@ static void cmd_team_decide(struct cmd_ctx *c)
 		return;
 	i = ex_find_inject(ex, id);
 	if (i < 0 || cmd_team_reached(&ex->injects[i], team) == NULL) {
-		cmd_fail(c, "unknown_inject", "no inject \"%s\" has reached your team", id);
+		cmd_fail_inject(c, id, team);
 		return;
 	}
 	in = &ex->injects[i];
@@ -447,6 +474,7 @@ static void cmd_team_decide(struct cmd_ctx *c)
 		cmd_team_decide_fail(c, in, opt, code != NULL ? code : "bad_state");
 		return;
 	}
+	in = &ex->injects[i]; /* scenario code may have sent injects (and moved them) */
 	o = ex_find_option(in->decision, opt);
 	cmd_set(c, "inject", json_string(in->id));
 	cmd_set(c, "option", json_string(in->decision->options[o].key));

@@ -204,6 +204,9 @@ const char *evt_type_name(enum evt_type type)
 	    [EVT_HOTWASH] = "hotwash",
 	    [EVT_ANSWER] = "answer",
 	    [EVT_SCRIPT_ERROR] = "script_error",
+	    [EVT_REMINDER] = "reminder",
+	    [EVT_DEADLINE] = "deadline",
+	    [EVT_OVERRULE] = "overrule",
 	};
 
 	if ((unsigned)type >= sizeof names / sizeof names[0])

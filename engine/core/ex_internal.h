@@ -6,9 +6,11 @@
 #include "idmap.h"
 #include "mem.h"
 
-/* Queue item kinds: a is the inject (b its team, -1: its own `to`) or the timer's ref (c: every).
+/*
+ * Queue item kinds: a is the inject (b its team, -1: its own `to`) or the timer's ref (c: every).
+ * A deadline or a reminder holds in c the deadline it was set for: it is void once that changed.
  */
-enum ex_item { EX_ITEM_FIRE, EX_ITEM_DEADLINE, EX_ITEM_TIMER };
+enum ex_item { EX_ITEM_FIRE, EX_ITEM_DEADLINE, EX_ITEM_TIMER, EX_ITEM_REMIND };
 
 /* Private running state behind ex->index. */
 struct ex_index {
@@ -24,6 +26,18 @@ json_t *ex_pack(const char *fmt, ...);
 void ex_notify(struct exercise *ex, const struct ex_note *note);
 /* Emit obj as an event of type to team (if >= 0) and staff. */
 void ex_emit_team(struct exercise *ex, enum evt_type type, int team, json_t *obj);
+/* Inject i's `at` has come: deliver it to those of its teams it has not reached yet. */
+void ex_fire_due(struct exercise *ex, int i);
+/* Remind team of its decision on inject i due at deadline, if it still owes it (ex_remind.c). */
+void ex_remind(struct exercise *ex, int i, int team, long deadline);
+/* ENDEX: no decision is pending any more; what was pending is closed. */
+void ex_close_pending(struct exercise *ex);
+/* Keep ev for the timelines when a team sees it (ex_steer.c). */
+void ex_past_add(struct exercise *ex, struct evt *ev);
+/* Drop the events kept for the timelines. */
+void ex_past_free(struct exercise *ex);
+/* Free the RFIs (ex_rfi.c). */
+void ex_rfi_free(struct exercise *ex);
 /* The decision deadline of inject i for team has come: record its default. */
 void ex_deadline(struct exercise *ex, int i, int team);
 /* Team's decision on inject i is recorded: evaluate the inject's expect for it. */

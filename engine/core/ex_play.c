@@ -1,4 +1,5 @@
 /* The exercise in play: injects, decisions, and what teams and the white cell say and do. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,6 +19,26 @@ static json_t *ex_decision_json(const struct ex_decision *d, long deadline)
 		                                    "label", ex_jstr(d->options[k].label)));
 	return ex_pack("{s:o,s:o,s:o}", "prompt", ex_jstr(d->prompt), "options", opts, "deadline",
 	               deadline >= 0 ? json_integer(deadline) : json_null());
+}
+
+/*
+ * The decision object of an inject event for a team (ts: its state): open with the team's own
+ * deadline, or, once the team has decided, what it decided ("state":"decided", "option",
+ * "timeout", "decided_at") so that a re-fired inject never shows an open prompt again.
+ */
+static json_t *ex_decision_team_json(const struct ex_inject *inj, const struct ex_teaminject *ts)
+{
+	json_t *d = ex_decision_json(inj->decision, ts->deadline);
+
+	if (inj->decision == NULL || ts->dstate != EX_D_DECIDED)
+		return d;
+	json_object_set_new(d, "state", json_string("decided"));
+	json_object_set_new(d, "option",
+	                    ts->option >= 0 ? ex_jstr(inj->decision->options[ts->option].key)
+	                                    : json_null());
+	json_object_set_new(d, "timeout", json_boolean(ts->timeout));
+	json_object_set_new(d, "decided_at", json_integer(ts->decided_at));
+	return d;
 }
 
 /* Put a decision's prompt and option labels in the other languages into i18n. */
@@ -48,6 +69,12 @@ static void ex_decision_i18n(const struct exercise *ex, const struct ex_decision
 	}
 }
 
+/* The marking every inject carries: the scenario's own, else EX_MARKING. */
+const char *ex_marking(const struct exercise *ex)
+{
+	return ex->marking != NULL ? ex->marking : EX_MARKING;
+}
+
 /* An inject as its event shows it; staff adds the notes (null: none); other languages in "i18n". */
 json_t *ex_inject_json(const struct exercise *ex, const char *id, const struct ex_inject *inj,
                        json_t *to, long t, long deadline, bool staff)
@@ -59,6 +86,7 @@ json_t *ex_inject_json(const struct exercise *ex, const char *id, const struct e
 	              ex_jstr(inj->channel), "subject", ex_jstr(inj->subject), "body",
 	              ex_jstr(inj->body), "to", to, "decision",
 	              ex_decision_json(inj->decision, deadline));
+	json_object_set_new(obj, "marking", ex_jstr(ex_marking(ex)));
 	if (staff)
 		json_object_set_new(obj, "notes", ex_jstr(inj->notes));
 	ex_lang_put(ex, i18n, "from", inj->from_tr);
@@ -71,31 +99,77 @@ json_t *ex_inject_json(const struct exercise *ex, const char *id, const struct e
 	return ex_lang_attach(obj, i18n);
 }
 
-/* Emit an inject to the teams in mask and to staff; staff see the notes, teams never do. */
-static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_inject *inj,
-                           const unsigned char *mask, long deadline)
+/* The ids of the teams in mask as a JSON array. */
+static json_t *ex_mask_ids(const struct exercise *ex, const unsigned char *mask)
 {
 	json_t *to = json_array();
-	struct evt *ev, *staff;
 
 	for (int k = 0; k < ex->n_teams; k++)
 		if (mask[k])
 			json_array_append_new(to, ex_jstr(ex->teams[k].id));
-	staff = NULL;
-	if (inj->notes != NULL) {
-		staff =
-		    evt_new(EVT_INJECT, ex->t,
-		            ex_inject_json(ex, id, inj, json_deep_copy(to), ex->t, deadline, true));
+	return to;
+}
+
+/* The decision object team k receives: its own state when the inject has team states. */
+static json_t *ex_decision_for(const struct ex_inject *inj, int k, long deadline)
+{
+	if (inj->ts != NULL && inj->decision != NULL)
+		return ex_decision_team_json(inj, &inj->ts[k]);
+	return ex_decision_json(inj->decision, deadline);
+}
+
+/*
+ * Emit an inject to the teams in mask and to staff; staff see the notes, teams never do. Teams
+ * whose decision differs (one decided it already, one has an older deadline) get an event each;
+ * teams alike share one. Without team states (ts NULL) every team gets the open decision.
+ */
+static void ex_emit_inject(struct exercise *ex, const char *id, const struct ex_inject *inj,
+                           const unsigned char *mask, long deadline)
+{
+	unsigned char *done = mem_calloc((size_t)ex->n_teams + 1, 1);
+	struct evt *ev, *staff = NULL;
+	bool staff_done = false;
+	json_t *dec, *obj;
+
+	for (int k = 0; k < ex->n_teams; k++) {
+		if (!mask[k] || done[k])
+			continue;
+		dec = ex_decision_for(inj, k, deadline);
+		obj = ex_inject_json(ex, id, inj, ex_mask_ids(ex, mask), ex->t, deadline, false);
+		json_object_set_new(obj, "decision", json_incref(dec));
+		ev = evt_new(EVT_INJECT, ex->t, obj);
+		for (int j = k; j < ex->n_teams; j++) {
+			json_t *other =
+			    mask[j] && !done[j] ? ex_decision_for(inj, j, deadline) : NULL;
+
+			if (other != NULL && json_equal(other, dec)) {
+				done[j] = 1;
+				evt_add_team(ev, j, ex->n_teams);
+			}
+			json_decref(other);
+		}
+		if (!staff_done && inj->notes == NULL) {
+			ev->aud.staff = 1;
+		} else if (!staff_done) {
+			staff = evt_new(EVT_INJECT, ex->t,
+			                ex_inject_json(ex, id, inj, ex_mask_ids(ex, mask), ex->t,
+			                               deadline, true));
+			json_object_set_new(staff->obj, "decision", json_incref(dec));
+			staff->aud.staff = 1;
+		}
+		staff_done = true;
+		json_decref(dec);
+		ex_emit(ex, ev);
+	}
+	if (!staff_done) { /* nobody to deliver to: the staff still see it */
+		staff = evt_new(
+		    EVT_INJECT, ex->t,
+		    ex_inject_json(ex, id, inj, ex_mask_ids(ex, mask), ex->t, deadline, true));
 		staff->aud.staff = 1;
 	}
-	ev = evt_new(EVT_INJECT, ex->t, ex_inject_json(ex, id, inj, to, ex->t, deadline, false));
-	ev->aud.staff = staff == NULL;
-	for (int k = 0; k < ex->n_teams; k++)
-		if (mask[k])
-			evt_add_team(ev, k, ex->n_teams);
-	ex_emit(ex, ev);
 	if (staff != NULL)
 		ex_emit(ex, staff);
+	free(done);
 }
 
 /* Mark the teams inject i goes to: team alone, or the inject's own `to`. */
@@ -111,22 +185,14 @@ static void ex_fire_mask(const struct exercise *ex, const struct ex_inject *inj,
 			mask[inj->to[k]] = 1;
 }
 
-/* Fire inject i to team (or to its own `to` when team is -1). */
-int ex_fire(struct exercise *ex, int i, int team)
+/* Deliver inject i to the teams in mask (which the inject keeps), starting their decisions. */
+static void ex_deliver(struct exercise *ex, int i, unsigned char *mask)
 {
-	struct ex_inject *inj;
-	unsigned char *mask;
-	long rel;
+	struct ex_inject *inj = &ex->injects[i];
+	long rel = inj->decision != NULL ? inj->decision->deadline : -1;
 
-	if ((ex->state != EX_RUNNING && ex->state != EX_PAUSED) || i < 0 || i >= ex->n_injects ||
-	    team < -1 || team >= ex->n_teams)
-		return -1;
-	inj = &ex->injects[i];
-	rel = inj->decision != NULL ? inj->decision->deadline : -1;
-	mask = mem_calloc((size_t)ex->n_teams, 1);
-	ex_fire_mask(ex, inj, team, mask);
 	if (inj->ts == NULL) {
-		inj->ts = mem_calloc((size_t)ex->n_teams, sizeof *inj->ts);
+		inj->ts = mem_calloc((size_t)ex->n_teams + 1, sizeof *inj->ts);
 		for (int k = 0; k < ex->n_teams; k++)
 			inj->ts[k] = (struct ex_teaminject){-1, -1, -1, -1, EX_D_NONE, 0};
 	}
@@ -141,14 +207,50 @@ int ex_fire(struct exercise *ex, int i, int team)
 		ts->dstate = EX_D_PENDING;
 		if (rel >= 0) {
 			ts->deadline = (int32_t)(ex->t + rel);
-			queue_push(&ex->q, ex->t + rel, EX_ITEM_DEADLINE, i, k, 0);
+			queue_push(&ex->q, ex->t + rel, EX_ITEM_DEADLINE, i, k, ex->t + rel);
+			if (ex->remind > 0 && rel > ex->remind)
+				queue_push(&ex->q, ex->t + rel - ex->remind, EX_ITEM_REMIND, i, k,
+				           ex->t + rel);
 		}
 	}
-	inj->times_fired++;
-	ex->n_fired++;
+	inj->fires = mem_realloc(inj->fires, ((size_t)inj->times_fired + 1) * sizeof *inj->fires);
+	inj->fires[inj->times_fired++] = mask;
+	ex->n_fired += !inj->adhoc;
 	ex_emit_inject(ex, inj->id, inj, mask, rel >= 0 ? ex->t + rel : -1);
-	free(mask);
+}
+
+/* Fire inject i to team (or to its own `to` when team is -1). */
+int ex_fire(struct exercise *ex, int i, int team)
+{
+	unsigned char *mask;
+
+	if ((ex->state != EX_RUNNING && ex->state != EX_PAUSED) || i < 0 || i >= ex->n_injects ||
+	    team < -1 || team >= ex->n_teams)
+		return -1;
+	mask = mem_calloc((size_t)ex->n_teams + 1, 1);
+	ex_fire_mask(ex, &ex->injects[i], team, mask);
+	ex_deliver(ex, i, mask);
 	return 0;
+}
+
+/* Inject i's `at` has come: deliver it to those of its teams it has not reached yet. */
+void ex_fire_due(struct exercise *ex, int i)
+{
+	const struct ex_inject *inj = &ex->injects[i];
+	unsigned char *mask = mem_calloc((size_t)ex->n_teams + 1, 1);
+	int n = 0;
+
+	ex_fire_mask(ex, inj, -1, mask);
+	for (int k = 0; k < ex->n_teams; k++) {
+		if (inj->ts != NULL && inj->ts[k].fired_at >= 0)
+			mask[k] = 0;
+		n += mask[k];
+	}
+	if (n == 0) {
+		free(mask);
+		return;
+	}
+	ex_deliver(ex, i, mask);
 }
 
 /* An ad-hoc inject to the teams in to_mask (NULL: all teams), with an id "adhoc-N". */
@@ -163,25 +265,61 @@ void ex_send(struct exercise *ex, const unsigned char *to_mask, const char *from
 	ex_send_inject(ex, to_mask, &inj);
 }
 
-/* An ad-hoc inject with inj's texts (and their languages), id "adhoc-N". */
-void ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj)
+/* A copy of decision d (NULL stays NULL). */
+static struct ex_decision *ex_decision_dup(const struct ex_decision *d)
 {
-	struct ex_inject texts = {.from = inj->from,
-	                          .channel = inj->channel,
-	                          .subject = inj->subject,
-	                          .body = inj->body,
-	                          .from_tr = inj->from_tr,
-	                          .channel_tr = inj->channel_tr,
-	                          .subject_tr = inj->subject_tr,
-	                          .body_tr = inj->body_tr};
-	unsigned char *mask = mem_calloc((size_t)ex->n_teams, 1);
+	struct ex_decision *c;
+
+	if (d == NULL)
+		return NULL;
+	c = mem_calloc(1, sizeof *c);
+	*c = *d;
+	c->prompt = mem_strdup(d->prompt);
+	c->prompt_tr = ex_lang_dup(d->prompt_tr);
+	c->options = mem_calloc((size_t)d->n_options + 1, sizeof *c->options);
+	for (int k = 0; k < d->n_options; k++) {
+		c->options[k].key = mem_strdup(d->options[k].key);
+		c->options[k].label = mem_strdup(d->options[k].label);
+		c->options[k].label_tr = ex_lang_dup(d->options[k].label_tr);
+	}
+	return c;
+}
+
+/*
+ * An ad-hoc inject with inj's texts (and their languages) and decision, id "adhoc-N": it is kept
+ * among the injects (injects, show and decide know it) and fired at once. Returns its index.
+ */
+int ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj)
+{
+	unsigned char *mask = mem_calloc((size_t)ex->n_teams + 1, 1);
+	struct ex_inject *in;
 	char id[32];
+	int i;
 
 	for (int k = 0; k < ex->n_teams; k++)
 		mask[k] = to_mask == NULL || to_mask[k];
-	snprintf(id, sizeof id, "adhoc-%lu", ++ex->index->n_adhoc);
-	ex_emit_inject(ex, id, &texts, mask, -1);
-	free(mask);
+	do
+		snprintf(id, sizeof id, "adhoc-%lu", ++ex->index->n_adhoc);
+	while (ex_find_inject(ex, id) >= 0);
+	in = ex_add_inject(ex, id, 0);
+	i = ex->n_injects - 1;
+	in->adhoc = true;
+	in->from = mem_strdup(inj->from);
+	in->channel = mem_strdup(inj->channel);
+	in->subject = mem_strdup(inj->subject);
+	in->body = mem_strdup(inj->body);
+	in->from_tr = ex_lang_dup(inj->from_tr);
+	in->channel_tr = ex_lang_dup(inj->channel_tr);
+	in->subject_tr = ex_lang_dup(inj->subject_tr);
+	in->body_tr = ex_lang_dup(inj->body_tr);
+	in->decision = ex_decision_dup(inj->decision);
+	in->to = mem_calloc((size_t)ex->n_teams + 1, sizeof *in->to);
+	for (int k = 0; k < ex->n_teams; k++)
+		if (mask[k])
+			in->to[in->n_to++] = k;
+	in->to_all = in->n_to == ex->n_teams;
+	ex_deliver(ex, i, mask);
+	return i;
 }
 
 /* Record option (-1: none) as team's decision on inject i, tell everyone and the scenario. */
@@ -302,33 +440,6 @@ void ex_say(struct exercise *ex, int team, const char *by, const char *text)
 	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "text", ex_jstr(text),
 	                     "t", (json_int_t)ex->t));
 	ex_settle(ex);
-}
-
-/* A request for information to the white cell; returns its number. */
-unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *text)
-{
-	struct ex_note note = {
-	    .kind = EX_NOTE_RFI, .team = team, .to = -1, .inject = -1, .text = text};
-	unsigned long n = ++ex->n_rfis;
-	char id[32];
-
-	snprintf(id, sizeof id, "RFI-%lu", n);
-	ex_emit_team(ex, EVT_RFI, -1,
-	             ex_pack("{s:s,s:s,s:o,s:o,s:o,s:I}", "type", "rfi", "id", id, "team",
-	                     ex_jstr(ex->teams[team].id), "by", ex_jstr(by), "text", ex_jstr(text),
-	                     "t", (json_int_t)ex->t));
-	ex_notify(ex, &note);
-	ex_settle(ex);
-	return n;
-}
-
-/* The white cell answers a team. */
-void ex_reply(struct exercise *ex, int team, const char *text)
-{
-	ex_emit_team(ex, EVT_REPLY, team,
-	             ex_pack("{s:s,s:o,s:o,s:I}", "type", "reply", "team",
-	                     ex_jstr(ex->teams[team].id), "text", ex_jstr(text), "t",
-	                     (json_int_t)ex->t));
 }
 
 /* Emit an event of type to everyone: {"type", key: text, "t"}, text's other languages in i18n. */

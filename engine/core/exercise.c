@@ -88,6 +88,7 @@ struct exercise *ex_new(void)
 	ex->tick = 60;
 	ex->speed = 1;
 	ex->seed = 1;
+	ex->remind = EX_REMIND_DEFAULT;
 	ex->state = EX_WAITING;
 	ex->index = mem_calloc(1, sizeof *ex->index);
 	queue_init(&ex->q);
@@ -105,6 +106,9 @@ void ex_inject_clear(struct ex_inject *inj)
 	free(inj->body);
 	free(inj->notes);
 	free(inj->ts);
+	for (int k = 0; inj->fires != NULL && k < inj->times_fired; k++)
+		free(inj->fires[k]);
+	free(inj->fires);
 	ex_lang_free(inj->from_tr);
 	ex_lang_free(inj->channel_tr);
 	ex_lang_free(inj->subject_tr);
@@ -171,6 +175,9 @@ void ex_free(struct exercise *ex)
 	free(ex->observer_secret);
 	free(ex->phase);
 	free(ex->end_reason);
+	free(ex->marking);
+	ex_rfi_free(ex);
+	ex_past_free(ex);
 	idmap_free(&ex->index->ids);
 	free(ex->index);
 	free(ex);
@@ -271,9 +278,10 @@ int ex_find_option(const struct ex_decision *d, const char *key)
 	return -1;
 }
 
-/* Schedule every inject with an `at`. */
+/* Schedule every inject with an `at`; the injects declared so far are the scenario's own. */
 void ex_prepare(struct exercise *ex)
 {
+	ex->n_declared = ex->n_injects;
 	for (int i = 0; i < ex->n_injects; i++)
 		if (ex->injects[i].at >= 0)
 			queue_push(&ex->q, ex->injects[i].at, EX_ITEM_FIRE, i, -1, 0);
@@ -289,6 +297,7 @@ void ex_set_sink(struct exercise *ex, ex_sink_fn fn, void *ctx)
 /* Emit an event through the sink and drop the caller's reference. */
 void ex_emit(struct exercise *ex, struct evt *ev)
 {
+	ex_past_add(ex, ev);
 	if (ex->sink != NULL)
 		ex->sink(ex->sink_ctx, ev);
 	evt_unref(ev);
@@ -337,8 +346,8 @@ void ex_world_time(const struct exercise *ex, long t, char *buf, size_t n)
 		timeparse_format_datetime(ex->start_epoch + t, buf, n);
 }
 
-/* Tell everyone the clock's state and speed. */
-static void ex_clock(struct exercise *ex)
+/* Tell everyone the clock's state and speed; advanced > 0: how far advance moved it. */
+static void ex_clock_moved(struct exercise *ex, long advanced)
 {
 	json_t *speed = ex->speed == floor(ex->speed) && fabs(ex->speed) < 1e15
 	                    ? json_integer((json_int_t)ex->speed)
@@ -348,8 +357,16 @@ static void ex_clock(struct exercise *ex)
 	            ex_pack("{s:s,s:s,s:I,s:o}", "type", "clock", "state", ex_state_name(ex->state),
 	                    "t", (json_int_t)ex->t, "speed", speed));
 
+	if (advanced > 0)
+		json_object_set_new(ev->obj, "advanced", json_integer(advanced));
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
+}
+
+/* Tell everyone the clock's state and speed. */
+static void ex_clock(struct exercise *ex)
+{
+	ex_clock_moved(ex, 0);
 }
 
 /* Run one queue item. */
@@ -357,10 +374,14 @@ static void ex_run_item(struct exercise *ex, const struct queue_item *it)
 {
 	switch (it->kind) {
 	case EX_ITEM_FIRE:
-		ex_fire(ex, it->a, it->b);
+		ex_fire_due(ex, it->a);
 		break;
 	case EX_ITEM_DEADLINE:
-		ex_deadline(ex, it->a, it->b);
+		if (ex->injects[it->a].ts[it->b].deadline == it->c)
+			ex_deadline(ex, it->a, it->b);
+		break;
+	case EX_ITEM_REMIND:
+		ex_remind(ex, it->a, it->b, it->c);
 		break;
 	case EX_ITEM_TIMER:
 		if (ex->hooks.timer != NULL)
@@ -454,13 +475,20 @@ int ex_tick(struct exercise *ex)
 	return 0;
 }
 
-/* Move d seconds forward tick by tick (rounded up), paused or not, stopping at ENDEX. */
+/*
+ * Move d seconds forward tick by tick (rounded up), paused or not, stopping at ENDEX; then tell
+ * everyone the t reached (ENDEX tells them itself).
+ */
 int ex_advance(struct exercise *ex, long d)
 {
+	long from = ex->t;
+
 	if (d <= 0 || (ex->state != EX_RUNNING && ex->state != EX_PAUSED))
 		return -1;
 	for (long n = (d + ex->tick - 1) / ex->tick; n > 0 && ex->state != EX_ENDED; n--)
 		ex_tick(ex);
+	if (ex->state != EX_ENDED)
+		ex_clock_moved(ex, ex->t - from);
 	return 0;
 }
 
@@ -494,6 +522,7 @@ int ex_endex_tr(struct exercise *ex, const char *reason, const struct ex_tr *tr)
 	ev->aud.all = 1;
 	ex_emit(ex, ev);
 	ex_eval_endex(ex);
+	ex_close_pending(ex);
 	note.text = ex->end_reason;
 	ex_notify(ex, &note);
 	ex_drain(ex);

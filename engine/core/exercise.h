@@ -14,6 +14,11 @@
 
 enum ex_state { EX_WAITING, EX_RUNNING, EX_PAUSED, EX_ENDED };
 
+/* The exercise marking every inject carries unless the scenario sets its own. */
+#define EX_MARKING "EXERCISE EXERCISE EXERCISE"
+/* How long before a deadline a team is reminded, unless the scenario says otherwise. */
+#define EX_REMIND_DEFAULT 300
+
 /*
  * A text in the languages of a multilingual exercise (docs/scenario-authoring.md): v[k] is the
  * text in ex->langs[k], NULL where it lacks that language. Every text keeps its plain field (the
@@ -72,7 +77,7 @@ struct ex_expect {
 };
 
 /* Per-team state of one inject; compact because Cyber Europe scale has 30,000 x 50 of them. */
-enum ex_dstate { EX_D_NONE, EX_D_PENDING, EX_D_DECIDED };
+enum ex_dstate { EX_D_NONE, EX_D_PENDING, EX_D_DECIDED, EX_D_CLOSED /* still open at ENDEX */ };
 struct ex_teaminject {
 	int32_t fired_at;   /* -1: never reached this team */
 	int32_t deadline;   /* absolute t at which the decision defaults; -1: none */
@@ -97,6 +102,8 @@ struct ex_inject {
 	int times_fired;
 	struct ex_teaminject *ts; /* n_teams entries, allocated when first fired */
 	bool manual; /* fired by the white cell by hand; not expected to fire on its own */
+	bool adhoc;  /* sent by send{} or the white cell, not declared by the scenario */
+	unsigned char **fires; /* times_fired masks of n_teams bytes: who each firing reached */
 	struct ex_tr *from_tr, *channel_tr, *subject_tr, *body_tr, *notes_tr;
 };
 
@@ -139,6 +146,23 @@ struct ex_hooks {
 
 typedef void (*ex_sink_fn)(void *ctx, struct evt *ev);
 
+/* One event kept for the timelines: its JSON line is in the exercise's past_bytes at off. */
+struct ex_past {
+	size_t off;
+	uint32_t len; /* bytes of the JSON line, without its '\n' */
+	int32_t
+	    team; /* the team it is about; -1: everyone's; -2: several (a mask follows the line) */
+	uint8_t type; /* enum evt_type */
+};
+
+/* A team's request for information (RFI-N is rfis[N - 1]). */
+struct ex_rfi {
+	int team;
+	long t;
+	char *by, *text;
+	int replies; /* replies that answered it (naming it, or the first to its team) */
+};
+
 /* A file the exercise was built from besides its scenario file: a module the scenario required. */
 struct ex_module {
 	char *name;      /* as first required: "media", "lib.util" */
@@ -164,6 +188,9 @@ struct exercise {
 	int n_objectives;
 	struct ex_inject *injects;
 	int n_injects;
+	int n_declared; /* the scenario's own injects, set by ex_prepare; ad-hoc ones follow */
+	char *marking;  /* shown with every inject; NULL: EX_MARKING */
+	long remind;    /* remind a team this long before a decision's deadline; 0: never */
 
 	/* running state */
 	enum ex_state state;
@@ -172,11 +199,17 @@ struct exercise {
 	char *end_reason;
 	struct queue q;
 	unsigned long n_rfis;
+	struct ex_rfi *rfis;  /* n_rfis of them */
+	struct ex_past *past; /* what teams saw, for timelines (ex_steer.c) */
+	size_t n_past, cap_past;
+	char *past_bytes; /* their JSON lines, one after the other */
+	size_t past_len, past_cap;
+	bool past_full;          /* events stopped being kept at the cap */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	/* run-time errors of scenario code (script_error events) */
 	unsigned long n_script_errors;
-	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
+	struct ex_index *index; /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;
 	void *sink_ctx;
@@ -265,6 +298,25 @@ void ex_say(struct exercise *ex, int team, const char *by, const char *text);
 unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *text);
 /* White-cell outputs. */
 void ex_reply(struct exercise *ex, int team, const char *text);
+/* Answer RFI number n (1-based) to the team that asked it; -1 if there is no such RFI. */
+int ex_reply_rfi(struct exercise *ex, unsigned long n, const char *text);
+/* RFI number n (1-based), or NULL. */
+const struct ex_rfi *ex_rfi_get(const struct exercise *ex, unsigned long n);
+/*
+ * White-cell steering (ex_steer.c). Extend team's deadline on inject i by d seconds (from now
+ * when it had none); overrule team's recorded decision on inject i with option, for a reason.
+ * Both return 0, or -1 with *code: "unknown_inject", "no_decision", "bad_state", "bad_args",
+ * "already_decided", "deadline_passed" (extend); "not_decided", "bad_option" (overrule).
+ */
+int ex_extend(struct exercise *ex, int i, int team, long d, const char *by, const char **code);
+int ex_overrule(struct exercise *ex, int i, int team, int option, const char *reason,
+                const char *by, const char **code);
+/* Whether kept event j belongs to team's timeline (ex_steer.c). */
+bool ex_past_of(const struct exercise *ex, size_t j, int team);
+/* Kept event j as JSON (a new reference). */
+json_t *ex_past_json(const struct exercise *ex, size_t j);
+/* The marking every inject carries. */
+const char *ex_marking(const struct exercise *ex);
 void ex_broadcast(struct exercise *ex, const char *text);
 void ex_log(struct exercise *ex, const char *text);
 /* Scenario code failed at run time at file:line (line 0: unknown): tell the staff, count it. */
@@ -289,7 +341,8 @@ void ex_add_hotwash(struct exercise *ex, const char *question);
 int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *text);
 
 /* An ad-hoc inject whose texts (from, channel, subject, body and their ex_tr) come from inj. */
-void ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
+/* Returns the index of the new inject (ad-hoc injects are kept, id "adhoc-N"). */
+int ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
 /* ex_phase, ex_score and ex_endex with the text's other languages (tr may be NULL; copied). */
 void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr);
 void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,

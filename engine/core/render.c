@@ -80,16 +80,17 @@ static int render_soft_break(const char *next)
 
 /*
  * Write text wrapped at RENDER_COLUMNS code points, ending in '\n'. Lines it breaks continue
- * after hang spaces; a word longer than a line is cut between code points. A line break inside
- * a paragraph is reflowed like a space; blank lines, indented lines and list items keep theirs.
+ * after hang spaces; a word longer than a line is cut between code points. With reflow, a line
+ * break inside a paragraph is reflowed like a space (blank lines, indented lines and list items
+ * keep theirs); without, every line break is kept, as an inject's body needs.
  */
-static void render_wrap(FILE *f, const char *s, size_t hang)
+static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 {
 	size_t col = 0, pending = 0;
 	int blank = 1; /* nothing but indentation on this line yet */
 
 	while (*s) {
-		if (*s == '\n' && !blank && render_soft_break(s + 1)) {
+		if (*s == '\n' && reflow && !blank && render_soft_break(s + 1)) {
 			pending++;
 			s++;
 			continue;
@@ -152,7 +153,7 @@ static void render_para(FILE *f, size_t hang, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	render_wrap(f, s, hang);
+	render_wrap(f, s, hang, 1);
 	free(s);
 }
 
@@ -227,13 +228,32 @@ static void render_inject_lang(FILE *f, const json_t *o, const char *code, const
 	if (json_is_string(json_object_get(tr, "subject")))
 		render_para(f, 4, "Subject: %s", render_str(tr, "subject"));
 	if (json_is_string(json_object_get(tr, "body")))
-		render_wrap(f, render_str(tr, "body"), 0);
+		render_wrap(f, render_str(tr, "body"), 0, 0);
 	if (json_is_string(json_object_get(d, "prompt")))
 		render_para(f, 4, "DECISION: %s", render_str(d, "prompt"));
 	if (json_is_array(json_object_get(d, "options")))
 		render_options(f, render_str(o, "id"), json_object_get(d, "options"));
 	if (json_is_string(json_object_get(tr, "notes")))
 		render_para(f, 4, "Notes (white cell only): %s", render_str(tr, "notes"));
+}
+
+/* What a team already decided on a re-fired inject, in place of its options. */
+static void render_decided(FILE *f, const struct exercise *ex, const char *id, const json_t *d)
+{
+	const char *opt = json_string_value(json_object_get(d, "option"));
+	const json_t *at = json_object_get(d, "decided_at");
+	char off[32], hm[64];
+
+	timeparse_format_offset((long)json_integer_value(at), off, sizeof off);
+	render_clock_time(ex, (long)json_integer_value(at), hm, sizeof hm);
+	if (json_is_true(json_object_get(d, "timeout")))
+		render_para(f, 4,
+		            "  Already closed for your team: the deadline passed at %s%s%s, %s%s.",
+		            off, hm[0] ? ", " : "", hm,
+		            opt ? "default recorded: " : "no option recorded", opt ? opt : "");
+	else
+		render_para(f, 4, "  Your team already decided %s on %s at %s%s%s.",
+		            opt ? opt : "?", id, off, hm[0] ? ", " : "", hm);
 }
 
 /*
@@ -257,12 +277,16 @@ static void render_inject(FILE *f, const json_t *o, const struct exercise *ex, l
 	else
 		snprintf(when, sizeof when, "%s", off);
 	fputs(RENDER_RULE, f);
+	render_para(f, 0, "%s", *render_str(o, "marking") ? render_str(o, "marking") : EX_MARKING);
 	render_para(f, 4, "INJECT %s  %s%s%s%s%s", id, when, fromsep, from, viasep, via);
 	if (*subject)
 		render_para(f, 4, "Subject: %s", subject);
 	if (*render_str(o, "body"))
-		render_wrap(f, render_str(o, "body"), 0);
-	if (json_is_object(d) && json_is_integer(dl)) {
+		render_wrap(f, render_str(o, "body"), 0, 0);
+	if (json_is_string(json_object_get(d, "state"))) {
+		render_para(f, 4, "DECISION: %s", render_str(d, "prompt"));
+		render_decided(f, ex, id, d);
+	} else if (json_is_object(d) && json_is_integer(dl)) {
 		timeparse_format_offset((long)json_integer_value(dl), off, sizeof off);
 		render_clock_time(ex, (long)json_integer_value(dl), hm, sizeof hm);
 		render_para(f, 4, "DECISION (answer by %s%s%s): %s", off, hm[0] ? ", " : "", hm,
@@ -270,7 +294,7 @@ static void render_inject(FILE *f, const json_t *o, const struct exercise *ex, l
 	} else if (json_is_object(d)) {
 		render_para(f, 4, "DECISION: %s", render_str(d, "prompt"));
 	}
-	if (json_is_object(d))
+	if (json_is_object(d) && !json_is_string(json_object_get(d, "state")))
 		render_options(f, id, json_object_get(d, "options"));
 	if (json_is_string(json_object_get(o, "notes")))
 		render_para(f, 4, "Notes (white cell only): %s", render_str(o, "notes"));
@@ -343,11 +367,83 @@ static void render_hotwash(FILE *f, const json_t *o, const char *stamp)
 	fputs(RENDER_RULE, f);
 }
 
-/* A clock change: state and speed. */
+/* A clock change: state and speed, and how far an advance moved it. */
 static void render_clock(FILE *f, const json_t *o, const char *stamp)
 {
+	const json_t *adv = json_object_get(o, "advanced");
+	char d[32];
+
+	if (json_is_integer(adv)) {
+		timeparse_format_duration((long)json_integer_value(adv), d, sizeof d);
+		render_para(f, 4, "%s CLOCK advanced by %s, %s, speed %gx", stamp, d,
+		            render_str(o, "state"), json_number_value(json_object_get(o, "speed")));
+		return;
+	}
 	render_para(f, 4, "%s CLOCK %s, speed %gx", stamp, render_str(o, "state"),
 	            json_number_value(json_object_get(o, "speed")));
+}
+
+/* A reply: to which RFI when it names one, with the question it answers when ex knows it. */
+static void render_reply(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
+{
+	const char *rfi = json_string_value(json_object_get(o, "rfi"));
+	unsigned long n = 0;
+	const struct ex_rfi *q;
+
+	if (rfi == NULL) {
+		render_para(f, 4, "%s REPLY to %s: %s", stamp, render_str(o, "team"),
+		            render_str(o, "text"));
+		return;
+	}
+	q = ex != NULL && sscanf(rfi, "RFI-%lu", &n) == 1 ? ex_rfi_get(ex, n) : NULL;
+	if (q != NULL)
+		render_para(f, 4, "%s REPLY to %s, answering %s (\"%s\"): %s", stamp,
+		            render_str(o, "team"), rfi, q->text, render_str(o, "text"));
+	else
+		render_para(f, 4, "%s REPLY to %s, answering %s: %s", stamp, render_str(o, "team"),
+		            rfi, render_str(o, "text"));
+}
+
+/* A deadline the white cell moved. */
+static void render_deadline(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
+{
+	long dl = (long)json_integer_value(json_object_get(o, "deadline"));
+	const json_t *was = json_object_get(o, "previous");
+	char off[32], hm[64], prev[32] = "none";
+
+	timeparse_format_offset(dl, off, sizeof off);
+	render_clock_time(ex, dl, hm, sizeof hm);
+	if (json_is_integer(was))
+		timeparse_format_offset((long)json_integer_value(was), prev, sizeof prev);
+	render_para(f, 4, "%s DEADLINE for %s on %s is now %s%s%s (was %s), set by %s", stamp,
+	            render_str(o, "team"), render_str(o, "inject"), off, hm[0] ? ", " : "", hm,
+	            prev, render_str(o, "by"));
+}
+
+/* A recorded decision the white cell overruled. */
+static void render_overrule(FILE *f, const json_t *o, const char *stamp)
+{
+	const char *was = json_string_value(json_object_get(o, "previous"));
+
+	render_para(f, 4, "%s OVERRULED: %s's decision on %s is now %s (was %s), by %s: %s", stamp,
+	            render_str(o, "team"), render_str(o, "inject"), render_str(o, "option"),
+	            was != NULL ? was : "none", render_str(o, "by"), render_str(o, "reason"));
+}
+
+/* A reminder of a decision the team still owes. */
+static void render_reminder(FILE *f, const json_t *o, const struct exercise *ex, const char *stamp)
+{
+	long dl = (long)json_integer_value(json_object_get(o, "deadline"));
+	const char *id = render_str(o, "inject"), *subject = render_str(o, "subject");
+	char off[32], hm[64];
+
+	timeparse_format_offset(dl, off, sizeof off);
+	render_clock_time(ex, dl, hm, sizeof hm);
+	render_para(f, 4,
+	            "%s REMINDER: your team still owes a decision on %s%s%s%s, due by %s%s%s. "
+	            "Type show %s for the options.",
+	            stamp, id, *subject ? " (" : "", subject, *subject ? ")" : "", off,
+	            hm[0] ? ", " : "", hm, id);
 }
 
 /* A member's words or deed: "LABEL team (name): text". */
@@ -388,7 +484,8 @@ static void render_langs(FILE *f, const json_t *o, const char *key)
 }
 
 /* Every event that is not an inject: one stamped paragraph, and its texts in other languages. */
-static void render_line(FILE *f, enum evt_type type, const json_t *o, const char *stamp)
+static void render_line(FILE *f, enum evt_type type, const json_t *o, const struct exercise *ex,
+                        const char *stamp)
 {
 	switch (type) {
 	case EVT_CLOCK:
@@ -412,8 +509,16 @@ static void render_line(FILE *f, enum evt_type type, const json_t *o, const char
 		            render_str(o, "team"), render_str(o, "by"), render_str(o, "text"));
 		break;
 	case EVT_REPLY:
-		render_para(f, 4, "%s REPLY to %s: %s", stamp, render_str(o, "team"),
-		            render_str(o, "text"));
+		render_reply(f, o, ex, stamp);
+		break;
+	case EVT_REMINDER:
+		render_reminder(f, o, ex, stamp);
+		break;
+	case EVT_DEADLINE:
+		render_deadline(f, o, ex, stamp);
+		break;
+	case EVT_OVERRULE:
+		render_overrule(f, o, stamp);
 		break;
 	case EVT_SCORE:
 		render_para(f, 4, "%s SCORE %s %+lld (total %lld): %s", stamp,
@@ -479,7 +584,7 @@ char *render_event(enum evt_type type, long t, const json_t *obj, const struct e
 		render_inject(f, obj, ex, t);
 	} else {
 		render_stamp(ex, t, stamp, sizeof stamp);
-		render_line(f, type, obj, stamp);
+		render_line(f, type, obj, ex, stamp);
 	}
 	if (fclose(f) != 0 || s == NULL)
 		abort();

@@ -19,8 +19,8 @@
 
 /* The fields exercise{}, team{} and objective{} may have. */
 static const char *const decl_exercise_fields[] = {
-    "title",           "start",     "duration", "tick", "speed", "seed", "facilitator_secret",
-    "observer_secret", "languages", NULL};
+    "title",           "start",     "duration", "tick",   "speed", "seed", "facilitator_secret",
+    "observer_secret", "languages", "marking",  "remind", NULL};
 static const char *const decl_team_fields[] = {"id", "name", "secret", NULL};
 static const char *const decl_objective_fields[] = {"id", "text", NULL};
 
@@ -494,6 +494,38 @@ static void decl_exercise_numbers(struct decl *d)
 	lua_pop(L, 1);
 }
 
+/* The longest exercise marking, in bytes. */
+#define DECL_MARKING_MAX 80
+
+/* The marking and remind fields of exercise{}: what every inject carries, when to remind. */
+static void decl_exercise_drill(struct decl *d)
+{
+	struct exercise *ex = d->api->ex;
+	char *m = decl_copy(d, "marking");
+	long v;
+
+	if (m != NULL &&
+	    (m[0] == '\0' || strlen(m) > DECL_MARKING_MAX || strpbrk(m, "\n\r\t\x1b") != NULL)) {
+		decl_problem(d,
+		             "marking must be one line of 1 to %d characters, such as "
+		             "\"EXERCISE EXERCISE EXERCISE\"",
+		             DECL_MARKING_MAX);
+		free(m);
+		m = NULL;
+	}
+	if (m != NULL) {
+		free(ex->marking);
+		ex->marking = m;
+	}
+	if (decl_time(d, "remind", &v) > 0) {
+		if (v < 0)
+			decl_problem(d, "remind must be a time before the deadline, or 0 for no "
+			                "reminders");
+		else
+			ex->remind = v;
+	}
+}
+
 /* The most languages a scenario may declare. */
 #define DECL_LANGS_MAX 32
 
@@ -590,6 +622,7 @@ int decl_exercise(lua_State *L)
 		ex->tick = v > 0 ? v : ex->tick;
 	}
 	decl_exercise_numbers(&d);
+	decl_exercise_drill(&d);
 	if ((s = decl_secret(&d, "facilitator_secret")) != NULL) {
 		free(ex->facilitator_secret);
 		ex->facilitator_secret = mem_strdup(s);

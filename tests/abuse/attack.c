@@ -207,19 +207,22 @@ static void attack_brute_line(struct peer *p, const char *line, double now)
 	json_decref(o);
 }
 
-/* A random client's text line: count the error code it ends with, if it is an error. */
+/* A random client's text line: count the error it reports (by its words), if it is an error. */
 static void attack_random_line(struct peer *p, const char *line)
 {
-	static const char *codes[] = {"(bad_encoding)", "(line_too_long)", "(unknown_command)",
-	                              "(rate_limited)"};
+	static const char *words[] = {"not valid UTF-8", "is longer than", "unknown command",
+	                              "too many commands"};
 	struct attack_stats *st = &p->a->res->st[ATTACK_RANDOM];
-	const char *open = strrchr(line, '(');
 
-	if (strstr(line, "error: ") == NULL || open == NULL)
+	if (strstr(line, "error: ") == NULL)
 		return;
 	p->any_error = true;
+	if (strstr(line, "a NUL byte") != NULL) { /* bad_encoding too */
+		st->codes[CODE_BAD_ENCODING]++;
+		return;
+	}
 	for (int c = 0; c < CODE_OTHER; c++)
-		if (strcmp(open, codes[c]) == 0) {
+		if (strstr(line, words[c]) != NULL) {
 			st->codes[c]++;
 			return;
 		}

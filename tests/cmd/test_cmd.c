@@ -196,7 +196,10 @@ static void fx_err(struct fx *f, int i, const char *line, const char *code)
 	assert_string_equal(f->r.code, code);
 	assert_true(json_string_length(json_object_get(o, "message")) > 0);
 	assert_non_null(strstr(f->r.text, "error: "));
-	assert_non_null(strstr(f->r.text, code));
+	/* the text is for people: the code is in the JSON reply, not at the end of the message */
+	assert_int_equal(strlen(f->r.text),
+	                 strlen("error: \n") + json_string_length(json_object_get(o, "message")));
+	assert_null(strstr(f->r.text, code));
 }
 
 /* How many recorded events have this "type". */
@@ -531,7 +534,8 @@ static void test_status(void **state)
 	assert_string_equal(json_string_value(json_array_get(p, 0)), "I-01");
 	assert_non_null(strstr(f->r.text, "Exercise running at T+00:15:00 (2024-11-12 09:15), "
 	                                  "speed 60x, phase: Move 1"));
-	assert_non_null(strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00)"));
+	assert_non_null(
+	    strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00 (2024-11-12 09:45))"));
 
 	o = fx_ok(f, RS1, "status", "status");
 	assert_int_equal(json_array_size(json_object_get(o, "pending")), 2);
@@ -1121,8 +1125,7 @@ static void test_reply_error(void **state)
 	cmd_session_init(&s, 9);
 	cmd_reply_error(&r, "", "line_too_long", "lines are at most 4096 bytes");
 	assert_string_equal(r.code, "line_too_long");
-	assert_string_equal(cmd_reply_bytes(&r, &s, &len),
-	                    "error: lines are at most 4096 bytes (line_too_long)\n");
+	assert_string_equal(cmd_reply_bytes(&r, &s, &len), "error: lines are at most 4096 bytes\n");
 	s.json = true;
 	assert_string_equal(cmd_reply_bytes(&r, &s, &len),
 	                    "{\"type\":\"error\",\"cmd\":\"\",\"code\":\"line_too_long\","
@@ -1144,7 +1147,7 @@ static void test_text(void **state)
 	fx_ok(f, FAC, "score rs 3 good catch", "score");
 	assert_string_equal(f->r.text, "Score of rs: +3, total 3.\n");
 	fx_err(f, AL1, "start", "not_allowed");
-	assert_string_equal(f->r.text, "error: start is for facilitators only (not_allowed)\n");
+	assert_string_equal(f->r.text, "error: start is for facilitators only\n");
 }
 
 /* Run every test of the protocol commands. */
@@ -1298,6 +1301,493 @@ static void test_lang_replies(void **state)
 	assert_non_null(strstr(f->r.text, "AKCESK (Albania)"));
 }
 
+/* Whether every line of text is at most 80 code points wide. */
+static bool fx_fits_80(const char *text)
+{
+	size_t w = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+		if (*p == '\n') {
+			w = 0;
+			continue;
+		}
+		w += (*p & 0xc0) != 0x80;
+		if (w > 80)
+			return false;
+	}
+	return true;
+}
+
+/* The events of this "type" that team k receives. */
+static int fx_count_to(const struct fx *f, const char *type, int k)
+{
+	int n = 0;
+
+	for (int i = 0; i < f->n_ev; i++)
+		n += strcmp(json_string_value(json_object_get(f->ev[i]->obj, "type")), type) == 0 &&
+		     f->ev[i]->aud.teams != NULL && f->ev[i]->aud.teams[k];
+	return n;
+}
+
+/* An inject the white cell fired early is not delivered again at its `at` to the teams it
+ * reached; re-fired to a team that decided, it shows the decision, not an open prompt. */
+static void test_fire_early(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	const json_t *d;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "fire I-01 al", "fire");
+	fx_clear(f);
+	fx_ok(f, FAC, "advance 20m", "advance"); /* I-01's at (15m) passes */
+	assert_int_equal(fx_count_to(f, "inject", 0), 0);
+	assert_int_equal(fx_count_to(f, "inject", 1), 2); /* I-03 at 10m, I-01 at 15m */
+	ev = fx_last(f, "inject");                        /* the staff's copy, with the notes */
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "id")), "I-01");
+	assert_int_equal(f->ex->injects[0].ts[0].deadline, 1800); /* al's from its early fire */
+
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	fx_clear(f);
+	fx_ok(f, FAC, "fire I-01", "fire"); /* again, to al (decided) and rs (pending) */
+	assert_int_equal(fx_count_to(f, "inject", 0), 1);
+	assert_int_equal(fx_count_to(f, "inject", 1), 1);
+	for (int i = 0; i < f->n_ev; i++) {
+		ev = f->ev[i];
+		if (ev->type != EVT_INJECT || ev->aud.teams == NULL)
+			continue;
+		d = json_object_get(ev->obj, "decision");
+		if (ev->aud.teams[0]) {
+			assert_string_equal(json_string_value(json_object_get(d, "state")),
+			                    "decided");
+			assert_string_equal(json_string_value(json_object_get(d, "option")),
+			                    "share");
+			assert_null(strstr(evt_text(ev, f->ex, NULL), "decide I-01 isolate"));
+			assert_non_null(strstr(evt_text(ev, f->ex, NULL), "already decided share"));
+		} else {
+			assert_null(json_object_get(d, "state"));
+			assert_int_equal(json_integer_value(json_object_get(d, "deadline")),
+			                 900 + 1800);
+			assert_non_null(strstr(evt_text(ev, f->ex, NULL), "decide I-01 isolate"));
+		}
+	}
+}
+
+/* reply RFI-ID answers one RFI; rfis lists the open ones with their age. */
+static void test_rfi_ids(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o, *q;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	o = fx_ok(f, FAC, "rfis", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 0);
+	assert_non_null(strstr(f->r.text, "No RFI"));
+	fx_ok(f, AL1, "rfi Who runs the portal?", "rfi");
+	fx_ok(f, RS1, "rfi Is the outage national?", "rfi");
+	fx_ok(f, FAC, "advance 10m", "advance");
+	o = fx_ok(f, OBS, "rfis", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 2);
+	q = json_array_get(json_object_get(o, "rfis"), 0);
+	assert_string_equal(json_string_value(json_object_get(q, "id")), "RFI-1");
+	assert_string_equal(json_string_value(json_object_get(q, "team")), "al");
+	assert_string_equal(json_string_value(json_object_get(q, "text")), "Who runs the portal?");
+	assert_int_equal(json_integer_value(json_object_get(q, "age")), 600);
+	assert_non_null(strstr(f->r.text, "RFI-1  al (Alice), T+00:00:00 09:00, 10m ago"));
+
+	fx_clear(f);
+	o = fx_ok(f, FAC, "reply rfi-2 Regional only.", "reply");
+	assert_string_equal(fx_str(f, "rfi"), "RFI-2");
+	assert_string_equal(fx_str(f, "team"), "rs");
+	ev = fx_last(f, "reply");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "rfi")), "RFI-2");
+	assert_true(ev->aud.teams[1] && !ev->aud.teams[0] && ev->aud.staff);
+	assert_string_equal(evt_text(ev, f->ex, NULL),
+	                    "[T+00:10:00 09:10] REPLY to rs, answering RFI-2 (\"Is the outage "
+	                    "national?\"):\n    Regional only.\n");
+	o = fx_ok(f, FAC, "rfis", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 1);
+	o = fx_ok(f, FAC, "rfis all", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 2);
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_array_get(json_object_get(o, "rfis"), 1), "replies")),
+	                 1);
+	fx_err(f, FAC, "reply RFI-3 nothing", "unknown_rfi");
+	fx_err(f, FAC, "rfis some", "bad_args");
+	fx_err(f, AL1, "rfis", "not_allowed");
+	fx_ok(f, FAC, "reply al The ministry.", "reply");
+	assert_true(json_is_null(json_object_get(f->r.obj, "rfi")));
+	assert_true(json_is_null(json_object_get(fx_last(f, "reply")->obj, "rfi")));
+	o = fx_ok(f, FAC, "rfis", "rfis"); /* a reply to the team answers its oldest open RFI */
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 0);
+	fx_ok(f, AL1, "rfi And the backups?", "rfi");
+	fx_ok(f, FAC, "reply al Later.", "reply");
+	fx_ok(f, FAC, "reply al Still later.", "reply"); /* no open RFI left: nothing to close */
+	o = fx_ok(f, FAC, "rfis all", "rfis");
+	assert_int_equal(json_array_size(json_object_get(o, "rfis")), 3);
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_array_get(json_object_get(o, "rfis"), 2), "replies")),
+	                 1);
+}
+
+/* advance ends with a clock event that carries the t reached, and text mode shows it. */
+static void test_advance_clock(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "pause", "pause");
+	fx_clear(f);
+	fx_ok(f, FAC, "advance 1h", "advance");
+	ev = f->ev[f->n_ev - 1];
+	assert_int_equal(ev->type, EVT_CLOCK);
+	assert_true(ev->aud.all);
+	assert_int_equal(json_integer_value(json_object_get(ev->obj, "t")), 3600);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "state")), "paused");
+	assert_string_equal(evt_text(ev, f->ex, NULL),
+	                    "[T+01:00:00 10:00] CLOCK advanced by 1h, paused, speed "
+	                    "60x\n");
+}
+
+/* Every inject carries the marking, the scenario's own when it sets one. */
+static void test_marking(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "fire I-02", "fire");
+	ev = fx_last(f, "inject");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "marking")),
+	                    "EXERCISE EXERCISE EXERCISE");
+	assert_non_null(strstr(evt_text(ev, f->ex, NULL), "\nEXERCISE EXERCISE EXERCISE\nINJECT"));
+	f->ex->marking = strdup("ÜBUNG ÜBUNG ÜBUNG");
+	fx_ok(f, FAC, "fire I-02 rs", "fire");
+	ev = fx_last(f, "inject");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "marking")),
+	                    "ÜBUNG ÜBUNG ÜBUNG");
+	assert_non_null(strstr(evt_text(ev, f->ex, NULL), "\nÜBUNG ÜBUNG ÜBUNG\nINJECT"));
+	fx_ok(f, RS1, "show I-02", "show");
+	assert_non_null(strstr(f->r.text, "ÜBUNG ÜBUNG ÜBUNG\n"));
+}
+
+/* A reminder before the deadline to the teams that still owe it; login says what is owed;
+ * after ENDEX nothing is pending. */
+static void test_owed(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance"); /* I-01 to al and rs, due at 45m */
+	fx_ok(f, AL1, "decide I-01 isolate", "decide");
+	fx_clear(f);
+	fx_ok(f, FAC, "advance 24m", "advance");
+	assert_int_equal(fx_count(f, "reminder"), 0);
+	fx_ok(f, FAC, "advance 1m", "advance"); /* 40m: 5 minutes before */
+	assert_int_equal(fx_count(f, "reminder"), 1);
+	ev = fx_last(f, "reminder");
+	assert_true(ev->aud.teams[1] && !ev->aud.teams[0] && !ev->aud.staff);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "inject")), "I-01");
+	assert_int_equal(json_integer_value(json_object_get(ev->obj, "deadline")), 2700);
+	assert_non_null(
+	    strstr(evt_text(ev, f->ex, NULL), "REMINDER: your team still owes a decision on I-01"));
+	assert_non_null(strstr(evt_text(ev, f->ex, NULL), "T+00:45:00, 09:45"));
+
+	cmd_session_close(f->ex, &f->s[RS1]);
+	o = fx_ok(f, RS1, "login rs rs-secret Rada", "login");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 2); /* I-03, I-01 */
+	assert_non_null(strstr(f->r.text, "Your team still owes a decision on:\n"));
+	assert_non_null(strstr(f->r.text, "I-01     Ransom note on the e-services portal (by "
+	                                  "T+00:45:00 (2024-11-12 09:45))\n"));
+	o = fx_ok(f, AL2, "login al alpha-secret Bob", "login");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_null(strstr(f->r.text, "owes"));
+
+	fx_ok(f, FAC, "endex", "endex");
+	o = fx_ok(f, RS1, "status", "status");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_non_null(strstr(f->r.text, "No decision is awaited."));
+	o = fx_ok(f, FAC, "status", "status");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	fx_ok(f, RS1, "injects", "injects");
+	assert_non_null(strstr(f->r.text, "no decision recorded before ENDEX"));
+	o = fx_ok(f, RS1, "show I-03", "show");
+	assert_string_equal(fx_dstate(o), "closed");
+	o = fx_ok(f, RS1, "login rs rs-secret Rada", "login");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+}
+
+/* help fits 80 columns and lists only what the role may do; observers read commcheck status. */
+static void test_help_observer(void **state)
+{
+	struct fx *f = *state;
+	json_t *o;
+
+	fx_login_all(f);
+	for (int i = 0; i < N_SESSIONS; i++) {
+		json_t *cmds;
+
+		o = fx_ok(f, i, "help", "help");
+		if (!fx_fits_80(f->r.text))
+			fail_msg("help for session %d is wider than 80 columns:\n%s", i, f->r.text);
+		cmds = json_incref(json_object_get(o, "commands")); /* o goes with the next reply */
+		for (size_t k = 0; k < json_array_size(cmds); k++) {
+			const char *usage =
+			    json_string_value(json_object_get(json_array_get(cmds, k), "usage"));
+			char line[64];
+			size_t n = 0;
+
+			/* whatever help lists, the role may run (not_allowed is never the answer):
+			 * the usage up to its first placeholder, as in "commcheck status" */
+			while (usage[n] != '\0' &&
+			       strchr("[|ABCDEFGHIJKLMNOPQRSTUVWXYZ", usage[n]) == NULL)
+				n++;
+			snprintf(line, sizeof line, "%.*s", (int)n, usage);
+			fx_run(f, i, line);
+			if (f->r.code != NULL && strcmp(f->r.code, "not_allowed") == 0)
+				fail_msg("help of session %d lists %s, which it may not use", i,
+				         line);
+		}
+		json_decref(cmds);
+	}
+	fx_ok(f, OBS, "help", "help");
+	assert_null(strstr(f->r.text, "  start"));
+	assert_null(strstr(f->r.text, "broadcast"));
+	assert_non_null(strstr(f->r.text, "rfis"));
+	fx_ok(f, AL1, "help", "help");
+	assert_null(strstr(f->r.text, "advance"));
+	o = fx_ok(f, OBS, "commcheck status", "commcheck");
+	assert_int_equal(json_array_size(json_object_get(o, "teams")), 3);
+	fx_clear(f);
+	fx_err(f, OBS, "commcheck", "not_allowed");
+	assert_int_equal(f->n_ev, 0);
+	assert_false(cmd_journaled(&f->s[OBS], "commcheck status"));
+	assert_true(cmd_journaled(&f->s[FAC], "commcheck"));
+}
+
+/* An inject id that differs only in case gets a suggestion, for staff and for a team. */
+static void test_inject_case(void **state)
+{
+	struct fx *f = *state;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_err(f, FAC, "show i-02", "unknown_inject");
+	assert_non_null(strstr(fx_str(f, "message"), "did you mean I-02?"));
+	fx_err(f, FAC, "fire i-02", "unknown_inject");
+	assert_non_null(strstr(fx_str(f, "message"), "did you mean I-02?"));
+	fx_err(f, AL1, "show i-02", "unknown_inject"); /* not reached al: no hint */
+	assert_null(strstr(fx_str(f, "message"), "I-02"));
+	fx_ok(f, FAC, "fire I-02", "fire");
+	fx_err(f, AL1, "show i-02", "unknown_inject");
+	assert_non_null(strstr(fx_str(f, "message"), "did you mean I-02?"));
+	fx_err(f, FAC, "validate al i-02 met", "unknown_inject");
+	assert_non_null(strstr(fx_str(f, "message"), "did you mean I-02?"));
+	fx_err(f, FAC, "show X-99", "unknown_inject");
+	assert_null(strstr(fx_str(f, "message"), "did you mean"));
+}
+
+/* show gives the event the team received (fired to another team than declared), and ad-hoc
+ * injects appear in injects and show; times read with the in-world clock. */
+static void test_show_received(void **state)
+{
+	struct fx *f = *state;
+	unsigned char mask[3] = {1, 0, 0};
+	json_t *o, *to;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "fire I-03 al", "fire"); /* declared to rs */
+	o = fx_ok(f, AL1, "show I-03", "show");
+	to = json_object_get(json_object_get(o, "inject"), "to");
+	assert_int_equal(json_array_size(to), 1);
+	assert_string_equal(json_string_value(json_array_get(to, 0)), "al");
+	o = fx_ok(f, FAC, "show I-03", "show");
+	to = json_object_get(json_object_get(o, "inject"), "to");
+	assert_string_equal(json_string_value(json_array_get(to, 0)), "al");
+
+	ex_send(f->ex, mask, "CERT-EU", "phone", "Heads-up", "Watch port 445");
+	o = fx_ok(f, AL1, "injects", "injects");
+	assert_int_equal(json_array_size(json_object_get(o, "injects")), 2);
+	assert_non_null(strstr(f->r.text, "adhoc-1  T+00:00:00 09:00  Heads-up"));
+	o = fx_ok(f, AL1, "show adhoc-1", "show");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(o, "inject"), "body")),
+	    "Watch port 445");
+	fx_err(f, RS1, "show adhoc-1", "unknown_inject");
+	o = fx_ok(f, FAC, "injects", "injects");
+	assert_non_null(strstr(f->r.text, "adhoc-1  ad hoc"));
+	fx_ok(f, FAC, "show adhoc-1", "show");
+	assert_non_null(strstr(f->r.text, "Sent ad hoc"));
+	assert_non_null(strstr(f->r.text, "al       reached T+00:00:00 09:00"));
+	fx_ok(f, FAC, "injects all", "injects");
+	assert_non_null(strstr(f->r.text, "I-01     T+00:15:00 09:15"));
+	assert_int_equal(f->ex->n_declared, 3);
+}
+
+/* send composes an inject on the spot, with a decision, a deadline and a default. */
+static void test_steer_send(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o, *d;
+
+	fx_login_all(f);
+	fx_err(f, FAC, "send all|SOC|email|Call|Hello", "bad_state");
+	fx_ok(f, FAC, "start", "start");
+	fx_err(f, FAC, "send all|SOC|email", "bad_args");
+	fx_err(f, FAC, "send all|SOC|email||", "bad_args");
+	fx_err(f, FAC, "send zz|SOC|email|Call|Hello", "unknown_team");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello|Ok?|a=A;a=B|10m", "bad_args");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello|Ok?|a=A|soon", "bad_args");
+	fx_err(f, FAC, "send al|SOC|email|Call|Hello||a=A|10m", "bad_args");
+	fx_err(f, OBS, "send al|SOC|email|Call|Hello", "not_allowed");
+	assert_int_equal(f->ex->n_injects, 3);
+	fx_clear(f);
+	o = fx_ok(f, FAC,
+	          "send al, rs | SOC | email | Block list | 10.0.0.1\\n10.0.0.2 | Block? | "
+	          "*yes = Block them; no = Wait | 10m",
+	          "send");
+	assert_string_equal(json_string_value(json_object_get(o, "inject")), "adhoc-1");
+	ev = fx_last(f, "inject");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "body")),
+	                    "10.0.0.1\n10.0.0.2");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "from")), "SOC");
+	d = json_object_get(ev->obj, "decision");
+	assert_string_equal(json_string_value(json_object_get(d, "prompt")), "Block?");
+	assert_int_equal(json_integer_value(json_object_get(d, "deadline")), 600);
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(d, "options"), 0), "label")),
+	                    "Block them");
+	assert_true(ev->aud.teams[0] && ev->aud.teams[1] && !ev->aud.teams[2]);
+	fx_ok(f, AL1, "decide adhoc-1 no", "decide");
+	fx_ok(f, FAC, "advance 10m", "advance"); /* rs's deadline records the default */
+	assert_int_equal(f->ex->injects[3].ts[1].option, 0);
+	assert_int_equal(f->ex->injects[3].ts[1].timeout, 1);
+	o = fx_ok(f, FAC, "send all|||Lunch|", "send");
+	assert_string_equal(json_string_value(json_object_get(o, "inject")), "adhoc-2");
+	assert_true(json_is_null(json_object_get(fx_last(f, "inject")->obj, "decision")));
+	assert_true(cmd_journaled(&f->s[FAC], "send all|||Lunch|"));
+}
+
+/* extend moves a team's deadline later (the old one passes unnoticed); overrule replaces a
+ * recorded decision. */
+static void test_steer_extend_overrule(void **state)
+{
+	struct fx *f = *state;
+	struct evt *ev;
+	json_t *o;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	fx_ok(f, FAC, "advance 15m", "advance"); /* I-01 to al and rs, due at 45m */
+	fx_err(f, FAC, "extend al I-01", "bad_args");
+	fx_err(f, FAC, "extend al I-01 later", "bad_args");
+	fx_err(f, FAC, "extend me I-01 10m", "unknown_inject");
+	fx_err(f, FAC, "extend al I-02 10m", "unknown_inject");
+	fx_err(f, FAC, "extend al I-9 10m", "unknown_inject");
+	fx_err(f, OBS, "extend al I-01 10m", "not_allowed");
+	fx_clear(f);
+	o = fx_ok(f, FAC, "extend al I-01 15m", "extend");
+	assert_int_equal(json_integer_value(json_object_get(o, "deadline")), 3600);
+	ev = fx_last(f, "deadline");
+	assert_true(ev->aud.teams[0] && !ev->aud.teams[1] && ev->aud.staff);
+	assert_int_equal(json_integer_value(json_object_get(ev->obj, "previous")), 2700);
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "by")), "Fac");
+	fx_ok(f, FAC, "advance 30m", "advance"); /* 45m: rs times out, al does not */
+	assert_int_equal(f->ex->injects[0].ts[1].dstate, EX_D_DECIDED);
+	assert_int_equal(f->ex->injects[0].ts[0].dstate, EX_D_PENDING);
+	assert_int_equal(fx_count_to(f, "reminder", 0), 0); /* not at 40m: the deadline moved */
+	fx_err(f, FAC, "extend rs I-01 10m", "deadline_passed");
+	fx_err(f, FAC, "overrule al I-01 share they said so", "not_decided");
+	fx_err(f, FAC, "overrule rs I-01 maybe they said so", "bad_option");
+	fx_err(f, FAC, "overrule rs I-01 share", "bad_args");
+	fx_clear(f);
+	o = fx_ok(f, FAC, "overrule rs I-01 SHARE they phoned it in", "overrule");
+	assert_string_equal(json_string_value(json_object_get(o, "option")), "share");
+	ev = fx_last(f, "overrule");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "previous")), "isolate");
+	assert_string_equal(json_string_value(json_object_get(ev->obj, "reason")),
+	                    "they phoned it in");
+	assert_true(ev->aud.teams[1] && ev->aud.staff);
+	assert_int_equal(f->ex->injects[0].ts[1].option, 1);
+	fx_ok(f, FAC, "advance 15m", "advance");
+	assert_int_equal(f->ex->injects[0].ts[0].timeout, 1); /* al's extended deadline, at 60m */
+	assert_int_equal(fx_count_to(f, "reminder", 0), 1);   /* at 55m, for the new deadline */
+}
+
+/* pending lists who owes what, soonest first; timeline gives one team's events in order. */
+static void test_steer_pending_timeline(void **state)
+{
+	struct fx *f = *state;
+	json_t *o, *p;
+
+	fx_login_all(f);
+	fx_ok(f, FAC, "start", "start");
+	o = fx_ok(f, OBS, "pending", "pending");
+	assert_int_equal(json_array_size(json_object_get(o, "pending")), 0);
+	assert_non_null(strstr(f->r.text, "No team owes a decision."));
+	fx_ok(f, FAC, "advance 15m", "advance"); /* I-03 to rs at 10m (no deadline), I-01 at 15m */
+	fx_ok(f, AL1, "decide I-01 share", "decide");
+	o = fx_ok(f, OBS, "pending", "pending");
+	p = json_object_get(o, "pending");
+	assert_int_equal(json_array_size(p), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "inject")),
+	                    "I-01");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "team")), "rs");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(p, 0), "deadline")),
+	                 2700);
+	assert_true(json_is_null(json_object_get(json_array_get(p, 1), "deadline")));
+	assert_non_null(strstr(f->r.text, "rs       I-01     by T+00:45:00 09:45 (in 30m)"));
+	assert_non_null(strstr(f->r.text, "rs       I-03     no deadline"));
+
+	fx_ok(f, RS1, "rfi Is it national?", "rfi");
+	fx_ok(f, AL1, "share rs we see it", "share");
+	o = fx_ok(f, OBS, "timeline al", "timeline");
+	p = json_object_get(o, "events");
+	assert_int_equal(json_array_size(p), 5);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 0), "type")),
+	                    "join");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 2), "type")),
+	                    "inject");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 3), "type")),
+	                    "decision");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(p, 4), "type")),
+	                    "share");
+	assert_false(json_is_true(json_object_get(o, "truncated")));
+	assert_non_null(strstr(f->r.text, "[T+00:15:00 09:15] INJECT I-01: Ransom note"));
+	assert_null(strstr(f->r.text, "CLOCK"));
+	o = fx_ok(f, FAC, "timeline rs", "timeline");
+	assert_non_null(strstr(f->r.text, "RFI-1 from rs"));
+	assert_non_null(strstr(f->r.text, "INJECT I-03"));
+	fx_err(f, FAC, "timeline zz", "unknown_team");
+	fx_err(f, AL1, "timeline al", "not_allowed");
+	fx_err(f, AL1, "pending", "not_allowed");
+	assert_false(cmd_journaled(&f->s[FAC], "timeline al"));
+	o = fx_ok(f, FAC, "timeline me", "timeline");
+	assert_non_null(strstr(f->r.text, "Nothing has happened for team me yet."));
+
+	/* a long timeline gives its latest events, and says so */
+	for (int i = 0; i < 600; i++) {
+		fx_ok(f, AL1, "say still here", "say");
+		if (i % 100 == 0)
+			fx_clear(f);
+	}
+	o = fx_ok(f, FAC, "timeline al", "timeline");
+	assert_int_equal(json_array_size(json_object_get(o, "events")), 500);
+	assert_true(json_is_true(json_object_get(o, "truncated")));
+	assert_non_null(strstr(f->r.text, "(earlier events left out; the latest 500 follow)\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1334,6 +1824,17 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_lang, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_lang_one, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_lang_replies, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_fire_early, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_rfi_ids, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_advance_clock, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_marking, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_owed, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_help_observer, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_inject_case, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_show_received, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_send, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_extend_overrule, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_steer_pending_timeline, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,6 +106,7 @@ static struct exercise *make(void)
 	ex_set_sink(ex, sink, NULL);
 	ex->hooks.notify = hook_notify;
 	ex->hooks.settle = hook_settle;
+	ex->remind = 0; /* reminders have a test of their own */
 	ex->duration = 6 * 3600;
 	assert_int_equal(timeparse_datetime("2024-11-12 09:00", &ex->start_epoch, &err), 0);
 	assert_int_equal(ex_add_team(ex, "al", "AKCESK (Albania)", NULL, 3), AL);
@@ -241,7 +242,8 @@ static void test_inject_delivery(void **state)
 	             "note.\",\"to\":[\"al\",\"rs\"],\"decision\":{\"prompt\":\"What do you do "
 	             "first?\",\"options\":[{\"key\":\"isolate\",\"label\":\"Take the portal "
 	             "offline\"},{\"key\":\"share\",\"label\":\"Alert the regional "
-	             "CSIRTs\"}],\"deadline\":1860}}\n");
+	             "CSIRTs\"}],\"deadline\":1860},\"marking\":\"EXERCISE EXERCISE "
+	             "EXERCISE\"}\n");
 	assert_false(rec.ev[0]->aud.staff);
 	assert_false(rec.ev[0]->aud.all);
 	assert_true(to_team(0, AL) && to_team(0, RS) && !to_team(0, ME));
@@ -267,7 +269,8 @@ static void test_inject_delivery(void **state)
 	assert_int_equal(rec.n, 1);
 	assert_true(rec.ev[0]->aud.staff);
 	assert_true(to_team(0, AL) && to_team(0, RS) && to_team(0, ME));
-	assert_non_null(strstr(json(0), "\"to\":[\"al\",\"rs\",\"me\"],\"decision\":null}\n"));
+	assert_non_null(strstr(json(0), "\"to\":[\"al\",\"rs\",\"me\"],\"decision\":null,"
+	                                     "\"marking\":\"EXERCISE EXERCISE EXERCISE\"}\n"));
 	assert_non_null(strstr(json(0), "\"channel\":null"));
 
 	forget();
@@ -338,7 +341,10 @@ static void test_decide(void **state)
 	forget();
 	ex_advance(ex, 1800);
 	assert_int_equal(ex->t, 1860);
-	assert_int_equal(rec.n, 3); /* I-03 to me at 120, its deadline at 720 */
+	/* I-03 to me at 120, its deadline at 720, then the clock reached */
+	assert_int_equal(rec.n, 4);
+	assert_string_equal(json(3), "{\"type\":\"clock\",\"state\":\"running\",\"t\":1860,"
+	                             "\"speed\":1,\"advanced\":1800}\n");
 	assert_string_equal(json(2),
 	                    "{\"type\":\"decision\",\"inject\":\"I-01\",\"team\":\"rs\","
 	                    "\"option\":\"isolate\",\"by\":null,\"t\":1860,\"timeout\":true}\n");
@@ -377,7 +383,7 @@ static void test_deadline_none_and_paused(void **state)
 	forget();
 	ex_advance(ex, 600);
 	assert_int_equal(ex->state, EX_PAUSED);
-	assert_int_equal(rec.n, 1);
+	assert_int_equal(rec.n, 2); /* the deadline, then the clock */
 	assert_string_equal(json(0), "{\"type\":\"decision\",\"inject\":\"I-03\",\"team\":\"me\","
 	                             "\"option\":null,\"by\":null,\"t\":720,\"timeout\":true}\n");
 	assert_string_equal(rec.note_option[0], "(null)");
@@ -390,7 +396,7 @@ static void test_deadline_none_and_paused(void **state)
 	assert_int_equal(ex->state, EX_PAUSED);
 	forget();
 	ex_advance(ex, 7200); /* the I-01 deadline passes for al only */
-	assert_int_equal(rec.n, 1);
+	assert_int_equal(rec.n, 2); /* its decision, then the clock */
 	assert_non_null(strstr(json(0), "\"team\":\"al\""));
 	assert_int_equal(ex->n_decided, 4);
 	done(ex);
@@ -459,7 +465,7 @@ static void test_white_cell(void **state)
 	forget();
 	ex_reply(ex, AL, "The portal is run by AKSHI");
 	assert_string_equal(json(0), "{\"type\":\"reply\",\"team\":\"al\",\"text\":\"The portal is "
-	                             "run by AKSHI\",\"t\":60}\n");
+	                             "run by AKSHI\",\"t\":60,\"rfi\":null}\n");
 	assert_true(to_team(0, AL) && !to_team(0, RS) && rec.ev[0]->aud.staff);
 	ex_broadcast(ex, "Lunch at noon");
 	assert_string_equal(json(1),
@@ -485,7 +491,8 @@ static void test_white_cell(void **state)
 	assert_string_equal(json(7), "{\"type\":\"inject\",\"id\":\"adhoc-1\",\"t\":60,\"from\":"
 	                             "\"CERT-EU\",\"channel\":\"phone\",\"subject\":\"Heads-up\","
 	                             "\"body\":\"Watch port 445\",\"to\":[\"rs\",\"me\"],"
-	                             "\"decision\":null}\n");
+	                             "\"decision\":null,\"marking\":\"EXERCISE EXERCISE "
+	                             "EXERCISE\"}\n");
 	assert_true(!to_team(7, AL) && to_team(7, RS) && to_team(7, ME) && rec.ev[7]->aud.staff);
 	assert_non_null(strstr(json(8), "\"id\":\"adhoc-2\""));
 	assert_true(to_team(8, AL) && to_team(8, RS) && to_team(8, ME));
@@ -632,8 +639,9 @@ static void test_render_reflow(void **state)
 	ex_fire(ex, I02, -1);
 	text = evt_text(rec.ev[0], ex, NULL);
 	assert_wrapped(text);
-	assert_non_null(strstr(text, "\nSince 08:40 the portal has returned errors for document requests. "
-				     "Our admins\nfound a note.\n\nIndicators:\n- 203.0.113.14\n"
+	/* the author's line breaks stay where they are (CONTRACT section 3) */
+	assert_non_null(strstr(text, "\nSince 08:40 the portal has returned errors for document\n"
+				     "requests. Our admins found a note.\n\nIndicators:\n- 203.0.113.14\n"
 				     "  (command and control)\n1. isolate\n2) report\n\xe2\x80\xa2 done\n"));
 	done(ex);
 }
@@ -656,6 +664,7 @@ static void test_render_look(void **state)
 	assert_string_equal(
 	    evt_text(rec.ev[1], ex, NULL),
 	    "----------------------------------------------------------------\n"
+	    "EXERCISE EXERCISE EXERCISE\n"
 	    "INJECT I-01  09:01 (T+00:01:00)  from Ministry of Finance IT via email\n"
 	    "Subject: Ransom note on the e-services portal\n"
 	    "Përshëndetje, the portal shows a ransom note.\n"

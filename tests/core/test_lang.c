@@ -299,6 +299,7 @@ static void test_render(void **state)
 	staff = evt_text(kept[1], ex, NULL);
 	assert_string_equal(staff,
 	                    "----------------------------------------------------------------\n"
+	                    "EXERCISE EXERCISE EXERCISE\n"
 	                    "INJECT I-01  09:00 (T+00:00:00)  from Ministry via email\n"
 	                    "Subject: Ransom note\n"
 	                    "The portal shows a note.\n"
@@ -317,6 +318,7 @@ static void test_render(void **state)
 	sq = evt_text_lang(kept[0], ex, SQ, NULL);
 	assert_string_equal(sq,
 	                    "----------------------------------------------------------------\n"
+	                    "EXERCISE EXERCISE EXERCISE\n"
 	                    "INJECT I-01  09:00 (T+00:00:00)  from Ministry via email\n"
 	                    "Subject: Shënim shpërblese\n"
 	                    "Portali shfaq një shënim.\n"

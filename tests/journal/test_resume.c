@@ -40,13 +40,18 @@ struct step {
 	const char *line;
 };
 
-/* The script: every kind of input, timers, random numbers, deadlines, a `when`, the hotwash. */
+/*
+ * The script: every kind of input, timers, random numbers, deadlines, a `when`, the hotwash, and
+ * the white cell's steering (extend, overrule, reply to an RFI, an inject sent on the spot).
+ */
 static const struct step script[] = {
     {FAC, "commcheck"},
     {AL, "ack"},
     {FAC, "start"},
     {FAC, "advance 10m"},
     {AL, "decide I-01 share"},
+    {FAC, "extend bt I-01 10m"},
+    {FAC, "overrule al I-01 isolate they phoned in a correction"},
     {BT, "share al we see it too"},
     {FAC, "advance 16m"},
     {BT, "decide I-01 share"},
@@ -56,6 +61,8 @@ static const struct step script[] = {
     {FAC, "validate al I-01 met good call"},
     {BT, "rfi who owns the portal?"},
     {FAC, "reply bt the ministry"},
+    {FAC, "reply RFI-1 the ministry, really"},
+    {FAC, "send all|SOC|email|Heads-up|Line one\\nLine two|Block?|*yes=Block it;no=Wait|15m"},
     {FAC, "pause"},
     {FAC, "advance 30m"},
     {FAC, "speed 0.02"},
@@ -236,6 +243,9 @@ static json_t *cl_state(const struct srv *s)
 	cl_ask(&c, state, "teams", "teams");
 	cl_ask(&c, state, "state", "state");
 	cl_ask(&c, state, "injects", "injects all");
+	cl_ask(&c, state, "rfis", "rfis all");
+	cl_ask(&c, state, "pending", "pending");
+	cl_ask(&c, state, "timeline", "timeline bt");
 	for (i = 0; i < sizeof injects / sizeof injects[0]; i++) {
 		char line[32];
 

@@ -895,9 +895,11 @@ static void test_missing_translations(void **state)
 	assert_string_equal(tr_of(ex->injects[0].decision->options[1].label_tr, 2), "B sr");
 	ex_start(ex);
 	ex_advance(ex, 600);
-	o = evt_obj_lang(r.ev[r.n_ev - 1], ex, 1);
+	/* advance ends with a clock event: the inject comes before it */
+	assert_int_equal(r.ev[r.n_ev - 1]->type, EVT_CLOCK);
+	o = evt_obj_lang(r.ev[r.n_ev - 2], ex, 1);
 	assert_string_equal(json_string_value(json_object_get(o, "subject")), "Vetëm shqip");
-	o = evt_obj_lang(r.ev[r.n_ev - 1], ex, 2);
+	o = evt_obj_lang(r.ev[r.n_ev - 2], ex, 2);
 	assert_string_equal(json_string_value(json_object_get(o, "subject")), "Samo srpski");
 	opts = json_object_get(json_object_get(o, "decision"), "options");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(opts, 0), "label")),
@@ -944,6 +946,66 @@ static void test_languages_runtime(void **state)
 }
 
 /* Run the tests. */
+/* exercise{} sets the marking every inject carries and when teams are reminded; send{} injects
+ * are kept among the injects, after the declared ones. */
+static void test_marking_remind(void **state)
+{
+	struct helpers_run r;
+	json_t *ev;
+
+	(void)state;
+	assert_non_null(helpers_load(
+	    &r, "exercise { title = \"T\", duration = \"1h\", tick = \"1m\",\n"
+	        "  marking = \"ÜBUNG ÜBUNG\", remind = \"10m\" }\n"
+	        "team { id = \"al\" }\n"
+	        "inject { id = \"I-01\", at = \"1m\", to = \"al\", subject = \"S\",\n"
+	        "  decision = { prompt = \"P\", options = {\"a\", \"b\"}, deadline = \"15m\" } }\n"
+	        "at(\"2m\", function() send { to = \"al\", subject = \"Call\" } end)\n"));
+	assert_string_equal(r.ex->marking, "ÜBUNG ÜBUNG");
+	assert_int_equal(r.ex->remind, 600);
+	assert_int_equal(r.ex->n_declared, 1);
+	helpers_play(&r);
+	ev = helpers_nth(&r, "inject", 0);
+	assert_string_equal(json_string_value(json_object_get(ev, "marking")), "ÜBUNG ÜBUNG");
+	ev = helpers_nth(&r, "reminder", 0);
+	assert_non_null(ev);
+	assert_int_equal(json_integer_value(json_object_get(ev, "t")), 360); /* 16m - 10m */
+	assert_int_equal(helpers_count(&r, "reminder"), 1);
+	assert_int_equal(r.ex->n_injects, 2);
+	assert_true(r.ex->injects[1].adhoc);
+	assert_string_equal(r.ex->injects[1].id, "adhoc-1");
+	assert_string_equal(r.ex->injects[1].subject, "Call");
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, HEAD "inject { id = \"I-01\", at = \"1m\", to = \"al\",\n"
+	                                      "  decision = { prompt = \"P\", options = {\"a\"},\n"
+	                                      "  deadline = \"30m\" } }\n"));
+	assert_null(r.ex->marking);
+	assert_int_equal(r.ex->remind, 300); /* the default: 5 minutes of exercise time */
+	helpers_play(&r);
+	assert_int_equal(json_integer_value(json_object_get(helpers_nth(&r, "reminder", 0), "t")),
+	                 60 + 1800 - 300);
+	assert_string_equal(
+	    json_string_value(json_object_get(helpers_nth(&r, "inject", 0), "marking")),
+	    "EXERCISE EXERCISE EXERCISE");
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, "exercise { title = \"T\", duration = \"1h\", tick = "
+	                                 "\"1m\", remind = 0 }\nteam { id = \"al\" }\n"));
+	assert_int_equal(r.ex->remind, 0);
+	helpers_done(&r);
+
+	assert_null(helpers_load(&r,
+	                         "exercise { title = \"T\", duration = \"1h\", tick = \"1m\",\n"
+	                         "  marking = \"\", remind = \"soon\" }\nteam { id = \"al\" }\n"));
+	assert_true(helpers_has_problem(&r, 2,
+	                                "exercise: marking must be one line of 1 to 80 "
+	                                "characters, such as \"EXERCISE EXERCISE "
+	                                "EXERCISE\""));
+	assert_int_equal(r.probs.n, 2);
+	helpers_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -972,6 +1034,7 @@ int main(void)
 	    cmocka_unit_test(test_languages_runtime),
 	    cmocka_unit_test(test_script_error_event),
 	    cmocka_unit_test(test_hints),
+	    cmocka_unit_test(test_marking_remind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,13 +132,13 @@ static void test_failed_logins(void **state)
 	h_send(&c, "login al guess2");
 	h_send(&c, "login al guess3");
 	h_send(&c, "status");
-	h_expect(&c, "auth_failed", WAIT);
+	h_expect(&c, "wrong id or secret", WAIT);
 	t1 = h_now_ms();
-	h_expect(&c, "auth_failed", WAIT);
+	h_expect(&c, "wrong id or secret", WAIT);
 	t2 = h_now_ms();
 	assert_true(t1 - t0 < 500);
 	assert_true(t2 - t1 >= 900);
-	l = h_expect(&c, "auth_failed", WAIT);
+	l = h_expect(&c, "wrong id or secret", WAIT);
 	assert_true(h_now_ms() - t2 >= 1900);
 	(void)l;
 	h_expect(&c, "too many failed logins", WAIT);
