@@ -26,6 +26,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_staff_broadcast_entry, &cmd_staff_reply_entry,     &cmd_staff_score_entry,
     &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry, &cmd_staff_note_entry,
     &cmd_staff_validate_entry,
+    &cmd_term_color_entry,
 };
 
 /* The command table in help order; *n gets its length. */

@@ -51,6 +51,7 @@ extern const struct cmd_entry cmd_staff_start_entry, cmd_staff_pause_entry, cmd_
     cmd_staff_state_entry, cmd_staff_commcheck_entry, cmd_staff_note_entry,
     cmd_staff_validate_entry;
 extern const struct cmd_entry cmd_team_answer_entry;
+extern const struct cmd_entry cmd_term_color_entry;
 
 /* The command table in help order; *n gets its length. */
 const struct cmd_entry *const *cmd_entries(size_t *n);

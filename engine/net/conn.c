@@ -19,6 +19,7 @@
 
 #include "../core/evt.h"
 #include "../journal/journal.h"
+#include "conn_term.h"
 #include "fanout.h"
 #include "server.h"
 #include "tls.h"
@@ -64,17 +65,30 @@ static void conn_undirect(struct conn *c)
 		abort();
 }
 
-/* Append n bytes for the client. */
-static void conn_write(struct conn *c, const void *p, size_t n)
+/* Append n bytes for the client as they are: the prompt and the line being typed stay. */
+void conn_raw(struct conn *c, const void *p, size_t n)
 {
 	if (c->dead || n == 0)
 		return;
 	conn_undirect(c);
 	if (evbuffer_add(c->out, p, n) != 0)
 		abort();
-	c->at_prompt = false;
 	server_flush_later(c->srv, c);
 	conn_check_cap(c);
+}
+
+/* Append n bytes for the client, in place of the prompt and the line being typed. */
+static void conn_write(struct conn *c, const void *p, size_t n)
+{
+	if (c->dead || n == 0)
+		return;
+	if (conn_term_hide(c)) {
+		server_dirty(c->srv, c);
+		conn_term_text(c, p, n);
+	} else {
+		conn_raw(c, p, n);
+	}
+	c->at_prompt = false;
 }
 
 /* The telnet decoder has data bytes for us. */
@@ -82,7 +96,7 @@ static void conn_tn_data(void *arg, const unsigned char *p, size_t n)
 {
 	struct conn *c = arg;
 
-	if (evbuffer_add(c->in, p, n) != 0)
+	if (!conn_term_data(c, p, n) && evbuffer_add(c->in, p, n) != 0)
 		abort();
 }
 
@@ -122,6 +136,12 @@ void conn_event(struct conn *c, struct evt *ev)
 		return;
 	}
 	conn_undirect(c);
+	if (conn_term_hide(c)) { /* a copy of the text, with the line ends its terminal needs */
+		c->at_prompt = false;
+		server_dirty(c->srv, c);
+		conn_term_text(c, p, n);
+		return;
+	}
 	if (!c->s.json && c->at_prompt) {
 		if (evbuffer_add(c->out, "\n", 1) != 0)
 			abort();
@@ -150,7 +170,8 @@ void conn_prompt(struct conn *c)
 	else if (c->s.role == CMD_ROLE_OBSERVER)
 		who = "observer";
 	snprintf(buf, sizeof buf, "%s> ", who);
-	conn_write(c, buf, strlen(buf));
+	if (!conn_term_prompt(c, buf))
+		conn_write(c, buf, strlen(buf));
 	c->at_prompt = true;
 }
 
@@ -456,6 +477,7 @@ static void conn_line(struct conn *c, char *line, size_t n)
 	} else {
 		conn_exec(c, line);
 	}
+	conn_term_line_done(c);
 	conn_prompt(c);
 }
 
@@ -745,6 +767,7 @@ void conn_free(struct conn *c)
 		journal_logout(c->srv->journal, c->s.id);
 	cmd_session_close(c->srv->ex, &c->s);
 	evt_unref(c->direct);
+	conn_term_free(c);
 	if (c->bev != NULL) {
 		bufferevent_free(c->bev);
 	} else if (c->out != NULL) {
