@@ -124,6 +124,8 @@ bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev)
 const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const struct exercise *ex,
                             size_t *len)
 {
+	if (!s->json && s->columns > 0)
+		return evt_text_cols(ev, ex, s->role != CMD_ROLE_TEAM ? -1 : s->lang, s->columns, len);
 	if (s->role != CMD_ROLE_TEAM)
 		return s->json ? evt_json(ev, len) : evt_text(ev, ex, len);
 	return s->json ? evt_json_lang(ev, ex, s->lang, len) : evt_text_lang(ev, ex, s->lang, len);

@@ -78,8 +78,11 @@ static int render_soft_break(const char *next)
 	         next[digits + 1] == ' ');
 }
 
+/* The columns render_wrap wraps at: RENDER_COLUMNS, or those render_event_cols renders for. */
+static size_t render_columns = RENDER_COLUMNS;
+
 /*
- * Write text wrapped at RENDER_COLUMNS code points, ending in '\n'. Lines it breaks continue
+ * Write text wrapped at render_columns code points, ending in '\n'. Lines it breaks continue
  * after hang spaces; a word longer than a line is cut between code points. A line break inside
  * a paragraph is reflowed like a space; blank lines, indented lines and list items keep theirs.
  */
@@ -108,15 +111,15 @@ static void render_wrap(FILE *f, const char *s, size_t hang)
 			continue;
 		}
 		size_t len = strcspn(s, " \t\n"), w = render_width(s, len);
-		if (!blank && col + pending + w > RENDER_COLUMNS) {
+		if (!blank && col + pending + w > render_columns) {
 			col = render_break(f, hang);
 			pending = 0;
 		}
-		for (; pending > 0 && col < RENDER_COLUMNS; pending--, col++)
+		for (; pending > 0 && col < render_columns; pending--, col++)
 			fputc(' ', f);
 		pending = 0;
-		while (col + w > RENDER_COLUMNS) {
-			size_t take = 0, room = col < RENDER_COLUMNS ? RENDER_COLUMNS - col : 0;
+		while (col + w > render_columns) {
+			size_t take = 0, room = col < render_columns ? render_columns - col : 0;
 			for (size_t cps = 0; take < len && (cps < room || !render_lead(s + take));
 			     take++)
 				cps += (size_t)render_lead(s + take);
@@ -479,5 +482,17 @@ char *render_event(enum evt_type type, long t, const json_t *obj, const struct e
 	if (fclose(f) != 0 || s == NULL)
 		abort();
 	*len = n;
+	return s;
+}
+
+/* render_event for a screen of cols columns (at least 20) instead of RENDER_COLUMNS. */
+char *render_event_cols(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
+                        int cols, size_t *len)
+{
+	char *s;
+
+	render_columns = cols < 20 ? 20 : (size_t)cols;
+	s = render_event(type, t, obj, ex, len);
+	render_columns = RENDER_COLUMNS;
 	return s;
 }

@@ -77,18 +77,24 @@ void conn_raw(struct conn *c, const void *p, size_t n)
 	conn_check_cap(c);
 }
 
-/* Append n bytes for the client, in place of the prompt and the line being typed. */
-static void conn_write(struct conn *c, const void *p, size_t n)
+/* Append n bytes of text for the client (an error's when error), after the line being typed. */
+static void conn_write_text(struct conn *c, const void *p, size_t n, bool error)
 {
 	if (c->dead || n == 0)
 		return;
 	if (conn_term_hide(c)) {
 		server_dirty(c->srv, c);
-		conn_term_text(c, p, n);
+		conn_term_text(c, p, n, error);
 	} else {
 		conn_raw(c, p, n);
 	}
 	c->at_prompt = false;
+}
+
+/* Append n bytes for the client, in place of the prompt and the line being typed. */
+static void conn_write(struct conn *c, const void *p, size_t n)
+{
+	conn_write_text(c, p, n, false);
 }
 
 /* The telnet decoder has data bytes for us. */
@@ -139,7 +145,7 @@ void conn_event(struct conn *c, struct evt *ev)
 	if (conn_term_hide(c)) { /* a copy of the text, with the line ends its terminal needs */
 		c->at_prompt = false;
 		server_dirty(c->srv, c);
-		conn_term_text(c, p, n);
+		conn_term_text(c, p, n, false);
 		return;
 	}
 	if (!c->s.json && c->at_prompt) {
@@ -379,7 +385,7 @@ static void conn_error(struct conn *c, const char *verb, const char *code, const
 
 	cmd_reply_error(&r, verb, code, message);
 	p = cmd_reply_bytes(&r, &c->s, &n);
-	conn_write(c, p, n);
+	conn_write_text(c, p, n, true);
 	cmd_reply_free(&r);
 }
 
@@ -449,7 +455,7 @@ static void conn_exec(struct conn *c, const char *line)
 	if (c->s.json && !was_json)
 		conn_write(c, "\n", 1); /* JSON starts on a line of its own, after the prompt */
 	p = cmd_reply_bytes(&r, &c->s, &n);
-	conn_write(c, p, n);
+	conn_write_text(c, p, n, r.code != NULL);
 	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)
 		conn_login_failed(c, failed);
 	else if (role == CMD_ROLE_NONE && c->s.role != CMD_ROLE_NONE && c->idle_ev != NULL)

@@ -8,6 +8,7 @@
 
 #include "../core/mem.h"
 #include "conn.h"
+#include "paint.h"
 #include "server.h"
 #include "term.h"
 
@@ -77,7 +78,7 @@ static void conn_term_sub(void *ctx, const unsigned char *p, size_t n)
 	struct conn *c = ctx;
 
 	term_sub(c->term, p, n);
-	c->s.columns = c->term->width > 0 ? term_columns(c->term) : 0;
+	c->s.columns = c->term->width; /* events are wrapped to it */
 }
 
 /* After a line ran: offer the options to a telnet client, or stop editing in JSON mode. */
@@ -134,27 +135,32 @@ void conn_term_console(struct conn *c, int width, const char *type)
 	struct term *t = conn_term_new(c);
 
 	t->agreed = TERM_ECHO | TERM_SGA;
-	t->width = width;
-	ledit_resize(&t->ed, term_columns(t));
+	conn_term_resize(c, width);
 	c->at_prompt = false; /* the editor draws the prompt again */
 	server_dirty(c->srv, c);
 	snprintf(t->type, sizeof t->type, "%s", type != NULL ? type : "");
 }
 
-/* Text for an editing client: its line ends become CR LF (the client's terminal is raw). */
-void conn_term_text(struct conn *c, const char *p, size_t n)
+/*
+ * Text for an editing client: its line ends become CR LF (the client's terminal is raw), and
+ * colours go where they help when the terminal shows them (error: the text is an error reply).
+ */
+void conn_term_text(struct conn *c, const char *p, size_t n, bool error)
 {
-	while (n > 0) {
-		const char *nl = memchr(p, '\n', n);
-		size_t k = nl != NULL ? (size_t)(nl - p) : n;
+	struct paint pt = {term_colorful(c->term) && !c->s.no_color, error, c->srv->ex->t};
+	size_t len;
+	char *s = paint_text(&pt, p, n, &len);
 
-		conn_raw(c, p, k);
-		if (nl == NULL)
-			break;
-		conn_raw(c, "\r\n", 2);
-		p += k + 1;
-		n -= k + 1;
-	}
+	conn_raw(c, s, len);
+	free(s);
+}
+
+/* The console's window has width columns now (0: unknown). */
+void conn_term_resize(struct conn *c, int width)
+{
+	c->term->width = width < 0 ? 0 : width > TERM_WIDTH_MAX ? TERM_WIDTH_MAX : width;
+	c->s.columns = c->term->width;
+	ledit_resize(&c->term->ed, term_columns(c->term));
 }
 
 /* Free c's terminal, if any. */

@@ -21,8 +21,13 @@ bool conn_term_hide(struct conn *c);
 bool conn_term_prompt(struct conn *c, const char *prompt);
 /* The console: edit from the start on a terminal of width columns (colour if it can). */
 void conn_term_console(struct conn *c, int width, const char *type);
-/* Text for an editing client: its line ends become CR LF (the client's terminal is raw). */
-void conn_term_text(struct conn *c, const char *p, size_t n);
+/*
+ * Text for an editing client (after conn_term_hide said it edits): its line ends become CR LF,
+ * and colours go where they help when the terminal shows them (error: an error reply).
+ */
+void conn_term_text(struct conn *c, const char *p, size_t n, bool error);
+/* The console's window has width columns now (0: unknown). */
+void conn_term_resize(struct conn *c, int width);
 /* Free c's terminal, if any. */
 void conn_term_free(struct conn *c);
 

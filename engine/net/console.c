@@ -69,10 +69,8 @@ static void console_read(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return;
-	if (c->term != NULL && console_width() > 0 && console_width() != c->term->width) {
-		c->term->width = console_width(); /* the window was resized */
-		ledit_resize(&c->term->ed, term_columns(c->term));
-	}
+	if (c->term != NULL && console_width() != c->term->width)
+		conn_term_resize(c, console_width()); /* the window was resized */
 	if (n > 0 && c->term != NULL && buf[0] == 0x04 && c->term->ed.len == 0)
 		n = 0; /* Ctrl-D on an empty line: the end of the input, as without the editor */
 	if (n <= 0) {
