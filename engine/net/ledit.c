@@ -518,6 +518,7 @@ void ledit_init(struct ledit *ed, int width, size_t max, void *ctx)
 	ed->width = width;
 	ed->max = max;
 	ed->ctx = ctx;
+	ledit_reserve(ed, 0);
 }
 
 /* Free the line and the history. */

@@ -136,7 +136,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (data[i] == 0xff) {
 			ledit_hide(&f.ed);
-			vt_feed(&f.vt, "[T+00:10] INJECT I-01 ë\r\n", 26);
+			vt_feed(&f.vt, "INJECT I-01 ë\r\n", 16); /* fits the narrowest screen */
 			ledit_show(&f.ed);
 		} else if (data[i] == 0xfe) {
 			f.vt.width = 20 + (++resizes * 37) % 100;
