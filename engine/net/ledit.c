@@ -258,12 +258,16 @@ static void ledit_enter(struct ledit *ed)
 	free(line);
 }
 
-/* Ctrl-C: drop the line being typed and start again on the next row. */
+/* Ctrl-C: drop the line being typed (marked ^C where the row has room) and start again below. */
 static void ledit_cancel(struct ledit *ed)
 {
+	ed->pos = ed->len;
+	ledit_refresh(ed);
+	if (ed->prompt_cols + ledit_cols(ed->buf, ed->len) - ed->scroll + 2 < (size_t)ed->width)
+		ledit_say(ed, "^C");
 	ed->len = ed->pos = ed->scroll = 0;
 	ed->hist_at = ed->n_hist;
-	ledit_say(ed, "^C\r\n");
+	ledit_say(ed, "\r\n");
 	ledit_refresh(ed);
 }
 
