@@ -80,10 +80,12 @@ keys $P End C-u "action Drafting a press statement for the minis"
 tap_ok "the half-typed line shows" wait_for $P "al> action Drafting a press statement for the minis"
 keys $Q "start" Enter "fire I-02" Enter "fire I-03 al" Enter "broadcast one" Enter \
 	"broadcast two" Enter "broadcast three" Enter
+keys $P "t" # while the burst arrives
 tap_ok "the injects arrive while the person types" wait_for $P "BROADCAST: three"
+keys $P "r"
 tap_ok "the half-typed line is drawn again under them" \
-	wait_for $P "al> action Drafting a press statement for the minis"
-keys $P "try" Enter
+	wait_for $P "al> action Drafting a press statement for the ministr"
+keys $P "y" Enter
 tap_ok "the server received the whole line" \
 	wait_said $Q "ACTION al (Arbër): Drafting a press statement for the ministry facilitator>"
 wait_for $P "al> " 2 >/dev/null
