@@ -60,6 +60,7 @@ struct fz_client {
 	bool listen; /* types nothing: its text must hold no control character */
 	int skip;    /* bytes of a telnet answer still to skip */
 	unsigned char verb; /* the verb of that answer */
+	int sb;             /* bytes of the server's SB TERMINAL-TYPE SEND still to come */
 	char *line;
 	size_t len, cap;
 	/* the model of the lines the connection reads, decoded by a telnet decoder of its own */
@@ -151,20 +152,24 @@ static void fz_telnet(struct fz_client *k, unsigned char c)
 {
 	static const unsigned char send[] = {1, TELNET_IAC, TELNET_SE};
 
-	if (k->skip == 2) {
+	if (k->sb > 0) { /* SEND IAC SE */
+		FUZZ_CHECK(c == send[3 - k->sb]);
+		if (--k->sb == 0)
+			k->skip = 0;
+	} else if (k->skip == 2) {
 		FUZZ_CHECK(c == TELNET_DONT || c == TELNET_WONT || c == TELNET_WILL ||
 		           c == TELNET_DO || c == TELNET_SB);
 		k->verb = c;
-	} else if (k->skip == 1) {
+		k->skip = 1;
+	} else {
 		FUZZ_CHECK(k->verb != TELNET_WILL || c == TELNET_OPT_ECHO || c == TELNET_OPT_SGA);
 		FUZZ_CHECK(k->verb != TELNET_DO || c == TELNET_OPT_NAWS || c == TELNET_OPT_TTYPE);
 		FUZZ_CHECK(k->verb != TELNET_SB || c == TELNET_OPT_TTYPE);
 		if (k->verb == TELNET_SB)
-			k->skip = 5; /* SEND IAC SE follow */
-	} else {
-		FUZZ_CHECK(c == send[5 - k->skip]);
+			k->sb = 3;
+		else
+			k->skip = 0;
 	}
-	k->skip--;
 }
 
 /* Read output bytes of a client: telnet answers are skipped, lines are checked. */
