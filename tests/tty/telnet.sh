@@ -16,10 +16,12 @@ tm() { tmux -L "$sock" -f "$dir/tmux.conf" "$@"; }
 pid=""
 cleanup() {
 	tm kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	rm -rf "$dir"
 }
 trap cleanup EXIT
+trap 'exit 1' HUP INT PIPE TERM # a killed test leaves no server and no tmux behind
 WAIT=${TTY_WAIT:-30} # seconds to wait for a screen, at most
 
 # screen PANE: what the pane shows now, wrapped lines joined, into $dir/PANE.
