@@ -59,6 +59,25 @@ static void conn_term_switch(struct conn *c)
 	server_dirty(c->srv, c);
 }
 
+/*
+ * In JSON mode: give the line back to the client (WONT ECHO, WONT SGA for what it agreed to), and
+ * take back the offers it has not answered yet.
+ */
+static void conn_term_release(struct conn *c)
+{
+	static const unsigned char wont_echo[] = {255, 252, 1}, wont_sga[] = {255, 252, 3};
+	struct term *t = c->term;
+
+	if (!c->s.json)
+		return;
+	if (t->agreed & TERM_ECHO)
+		conn_raw(c, wont_echo, sizeof wont_echo); /* JSON is read line by line */
+	if (t->agreed & TERM_SGA)
+		conn_raw(c, wont_sga, sizeof wont_sga);
+	t->agreed &= ~(unsigned)(TERM_ECHO | TERM_SGA);
+	t->asked &= ~(unsigned)(TERM_ECHO | TERM_SGA);
+}
+
 /* The client's answer to an offer, or a request of its own. */
 static void conn_term_option(void *ctx, unsigned char verb, unsigned char opt)
 {
@@ -68,6 +87,7 @@ static void conn_term_option(void *ctx, unsigned char verb, unsigned char opt)
 	size_t n = term_option(c->term, verb, opt, out);
 
 	conn_raw(c, out, n);
+	conn_term_release(c); /* an answer that comes after `mode json` */
 	if (was != term_editing(c->term))
 		conn_term_switch(c);
 }
@@ -84,16 +104,12 @@ static void conn_term_sub(void *ctx, const unsigned char *p, size_t n)
 /* After a line ran: offer the options to a telnet client, or stop editing in JSON mode. */
 void conn_term_line_done(struct conn *c)
 {
-	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3}; /* WONT ECHO, WONT SGA */
 	unsigned char out[TERM_OFFER_LEN];
 
 	if (c->dead || c->closing || c->console)
 		return;
-	if (c->s.json && c->term != NULL && c->term->agreed & (TERM_ECHO | TERM_SGA)) {
-		c->term->agreed &= ~(unsigned)(TERM_ECHO | TERM_SGA);
-		conn_raw(c, wont, sizeof wont); /* JSON is read line by line, as the client sends */
-		return;
-	}
+	if (c->term != NULL)
+		conn_term_release(c);
 	if (c->term != NULL || c->s.json || !(c->tn.saw_cr || c->tn.saw_iac))
 		return;
 	term_offer(conn_term_new(c), out);

@@ -204,6 +204,34 @@ static void test_editing_client(void **state)
 	assert_int_equal(h_stop(&s), 0);
 }
 
+/* An agreement that comes after `mode json` is withdrawn at once: JSON is never edited. */
+static void test_late_agreement(void **state)
+{
+	static const unsigned char offers[] = {255, 251, 1, 255, 251, 3, 255, 253, 31, 255, 253, 24};
+	static const unsigned char agree[] = {255, 253, 1, 255, 253, 3};
+	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
+	static struct raw r;
+	struct hsrv s;
+	struct hcl c;
+	const char *after;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	h_start(&s, h_fixture("drill.lua"), NULL);
+	h_connect(&c, &s);
+	h_send(&c, "help\r");
+	raw_await(&c, &r, offers, sizeof offers);
+	h_send(&c, "mode json\r");
+	raw_expect(&c, &r, "\"mode\":\"json\"}\n");
+	h_send_raw(&c, agree, sizeof agree);
+	raw_await(&c, &r, wont, sizeof wont);
+	after = r.buf + r.seen;
+	type(&c, "status\r\n");
+	assert_ptr_equal(raw_expect(&c, &r, "{\"type\":\"error\",\"cmd\":\"status\""), after);
+	h_close(&c);
+	assert_int_equal(h_stop(&s), 0);
+}
+
 /* Run the tests. */
 int main(void)
 {
@@ -211,6 +239,7 @@ int main(void)
 	    cmocka_unit_test(test_lf_client),
 	    cmocka_unit_test(test_crlf_silent),
 	    cmocka_unit_test(test_editing_client),
+	    cmocka_unit_test(test_late_agreement),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
