@@ -9,7 +9,8 @@
 #include "cmd_int.h"
 #include "mem.h"
 
-/* The words of the first n bytes of line; the last one is the word being typed ("" after a blank). */
+/* The words of the first n bytes of line; the last one is the word being typed ("" after a blank).
+ */
 struct cmd_term_words {
 	char *v[8];
 	int n; /* words before the one being typed (at most 8 kept) */
@@ -91,11 +92,12 @@ static void cmd_term_injects(const struct exercise *ex, const struct cmd_session
 		const struct ex_inject *in = &ex->injects[i];
 		const struct ex_teaminject *ts =
 		    in->ts != NULL && s->team >= 0 && s->team < ex->n_teams ? &in->ts[s->team]
-		                                                             : NULL;
+		                                                            : NULL;
 
 		if (s->role != CMD_ROLE_TEAM)
 			add(arg, in->id);
-		else if (ts != NULL && ts->fired_at >= 0 && (!pending || ts->dstate == EX_D_PENDING))
+		else if (ts != NULL && ts->fired_at >= 0 &&
+		         (!pending || ts->dstate == EX_D_PENDING))
 			add(arg, in->id);
 	}
 }
@@ -193,8 +195,6 @@ static void cmd_term_color(struct cmd_ctx *c)
 	                            "its type; never in JSON mode).");
 }
 
-const struct cmd_entry cmd_term_color_entry = {"color", "color [on|off]",
-                                               "colours on your terminal, where it shows them",
-                                               CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER |
-                                                   CMD_NO_JOURNAL,
-                                               cmd_term_color};
+const struct cmd_entry cmd_term_color_entry = {
+    "color", "color [on|off]", "colours on your terminal, where it shows them",
+    CMD_TEAM | CMD_FACILITATOR | CMD_OBSERVER | CMD_NO_JOURNAL, cmd_term_color};

@@ -485,6 +485,27 @@ char *render_event(enum evt_type type, long t, const json_t *obj, const struct e
 	return s;
 }
 
+/* Cut the rules ("-----", "-- [sq] ---") of the len bytes at s to cols columns; the new length. */
+static size_t render_cut_rules(char *s, size_t len, size_t cols)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t n = strcspn(s + i, "\n"), keep = n;
+
+		if (n > cols && s[i] == '-' &&
+		    (strspn(s + i, "-") == n || strncmp(s + i, "-- [", 4) == 0))
+			keep = cols;
+		memmove(s + out, s + i, keep);
+		out += keep;
+		i += n;
+		if (i < len)
+			s[out++] = s[i++]; /* the '\n' */
+	}
+	s[out] = '\0';
+	return out;
+}
+
 /* render_event for a screen of cols columns (at least 20) instead of RENDER_COLUMNS. */
 char *render_event_cols(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
                         int cols, size_t *len)
@@ -493,6 +514,7 @@ char *render_event_cols(enum evt_type type, long t, const json_t *obj, const str
 
 	render_columns = cols < 20 ? 20 : (size_t)cols;
 	s = render_event(type, t, obj, ex, len);
+	*len = render_cut_rules(s, *len, render_columns);
 	render_columns = RENDER_COLUMNS;
 	return s;
 }

@@ -208,8 +208,8 @@ static void ledit_remember(struct ledit *ed)
 {
 	const char *last = ed->n_hist > 0 ? ed->hist[ed->n_hist - 1] : NULL;
 
-	if (ed->len == 0 || (last != NULL && strlen(last) == ed->len &&
-	                     memcmp(last, ed->buf, ed->len) == 0))
+	if (ed->len == 0 ||
+	    (last != NULL && strlen(last) == ed->len && memcmp(last, ed->buf, ed->len) == 0))
 		return;
 	if (ed->n_hist == LEDIT_HISTORY) {
 		free(ed->hist[0]);
@@ -301,8 +301,7 @@ static size_t ledit_common(const struct ledit_cands *c)
 	for (size_t i = 1; i < c->n; i++) {
 		size_t j = 0;
 
-		while (j < k && c->v[i][j] != '\0' &&
-		       strncasecmp(c->v[i] + j, c->v[0] + j, 1) == 0)
+		while (j < k && c->v[i][j] != '\0' && strncasecmp(c->v[i] + j, c->v[0] + j, 1) == 0)
 			j++;
 		k = j;
 	}

@@ -19,16 +19,16 @@
 typedef void (*ledit_add_fn)(void *arg, const char *word);
 
 struct ledit {
-	char *buf;          /* the line being typed, valid UTF-8, not NUL-terminated */
-	size_t len, pos;    /* its length and the cursor, in bytes, on code point boundaries */
-	size_t cap, max;    /* allocated, and the most bytes a line may have */
+	char *buf;       /* the line being typed, valid UTF-8, not NUL-terminated */
+	size_t len, pos; /* its length and the cursor, in bytes, on code point boundaries */
+	size_t cap, max; /* allocated, and the most bytes a line may have */
 	char prompt[LEDIT_PROMPT_MAX + 1];
 	size_t prompt_cols; /* columns of the prompt */
 	int width;          /* columns of the screen */
 	size_t scroll;      /* the first column of the line that the row shows */
 	bool visible;       /* the prompt and the line are on the screen's current row */
-	int esc;            /* escape sequence state: 0 none, 1 after ESC, 2 in CSI, 3 after ESC O */
-	int csi_num;        /* the number in a CSI sequence ("3" of ESC [ 3 ~) */
+	int esc;     /* escape sequence state: 0 none, 1 after ESC, 2 in CSI, 3 after ESC O */
+	int csi_num; /* the number in a CSI sequence ("3" of ESC [ 3 ~) */
 	unsigned char utf8[4];
 	int utf8_len, utf8_need; /* a code point being assembled */
 	bool after_cr;           /* the last key was CR: a LF right after it is the same Enter */
@@ -40,8 +40,8 @@ struct ledit {
 	void (*out)(void *ctx, const char *p, size_t n);
 	/* A finished line (without its end); the editor starts a new empty one. */
 	void (*line)(void *ctx, const char *p, size_t n);
-	/* Call add for every candidate of the word that ends at n in p (the text before the cursor);
-	 * NULL: Tab does nothing. */
+	/* Call add for every candidate of the word that ends at n in p (the text before the
+	 * cursor); NULL: Tab does nothing. */
 	void (*complete)(void *ctx, const char *p, size_t n, ledit_add_fn add, void *arg);
 	void *ctx;
 };

@@ -7,8 +7,8 @@
 
 /* Terminal types (prefixes, lower case) that show ANSI colours. */
 static const char *const term_color_types[] = {
-    "xterm", "screen", "tmux", "rxvt", "linux", "ansi", "putty", "konsole", "cygwin", "alacritty",
-    "kitty", "gnome", "vte", "eterm", "st-", "foot", "wezterm", "iterm",
+    "xterm",     "screen", "tmux",  "rxvt", "linux", "ansi", "putty", "konsole", "cygwin",
+    "alacritty", "kitty",  "gnome", "vte",  "eterm", "st-",  "foot",  "wezterm", "iterm",
 };
 
 /* A terminal with nothing agreed; its editor takes lines of at most max bytes. */
@@ -80,7 +80,7 @@ size_t term_option(struct term *t, unsigned char verb, unsigned char opt,
 		t->agreed |= bit;
 		if (bit != TERM_TTYPE || was)
 			return 0;
-		static const unsigned char send[] = {TELNET_IAC, TELNET_SB, TELNET_OPT_TTYPE,
+		static const unsigned char send[] = {TELNET_IAC, TELNET_SB,  TELNET_OPT_TTYPE,
 		                                     1,          TELNET_IAC, TELNET_SE};
 		memcpy(out, send, sizeof send); /* SEND: tell us the terminal's type */
 		return sizeof send;
@@ -103,16 +103,18 @@ void term_sub(struct term *t, const unsigned char *p, size_t n)
 	if (p[0] == TELNET_OPT_NAWS && n == 5 && (t->agreed & TERM_NAWS)) {
 		int w = p[1] << 8 | p[2];
 
-		t->width = w == 0 ? 0 : w < TERM_WIDTH_MIN ? TERM_WIDTH_MIN
-		                    : w > TERM_WIDTH_MAX   ? TERM_WIDTH_MAX
-		                                           : w;
+		t->width = w == 0               ? 0
+		           : w < TERM_WIDTH_MIN ? TERM_WIDTH_MIN
+		           : w > TERM_WIDTH_MAX ? TERM_WIDTH_MAX
+		                                : w;
 		ledit_resize(&t->ed, term_columns(t));
 	} else if (p[0] == TELNET_OPT_TTYPE && n >= 2 && p[1] == 0 && (t->agreed & TERM_TTYPE)) {
 		size_t k = 0;
 
 		for (size_t i = 2; i < n && k + 1 < sizeof t->type; i++)
 			if (p[i] > ' ' && p[i] < 0x7f)
-				t->type[k++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+				t->type[k++] =
+				    (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 		t->type[k] = '\0';
 	}
 }

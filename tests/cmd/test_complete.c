@@ -1,4 +1,7 @@
-/* Unit tests of Tab completion's candidates (cmd_complete) and of the color command. */
+/*
+ * Unit tests of what a person's terminal asks of the commands: Tab completion's candidates
+ * (cmd_complete), the color command, and `show` wrapped to the session's columns.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -78,7 +81,8 @@ static struct exercise *cc_exercise(void)
 		in->from = strdup("x");
 		in->channel = strdup("email");
 		in->subject = strdup("s");
-		in->body = strdup("b");
+		in->body = strdup("The e-services portal shows a ransom note; citizens are calling "
+		                  "the helpdesk about it all morning.");
 		in->to = calloc(1, sizeof *in->to);
 		in->to[0] = i == 3;
 		in->n_to = 1;
@@ -151,11 +155,54 @@ static void test_candidates(void **state)
 	ex_free(ex);
 }
 
+/* The longest line of text, in code points. */
+static size_t cc_widest(const char *text)
+{
+	size_t w = 0, best = 0;
+
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '\n')
+			w = 0;
+		else if ((*p & 0xc0) != 0x80 && ++w > best)
+			best = w;
+	}
+	return best;
+}
+
+/* show renders the inject for the session's screen: 80 columns, or what its client told (rules
+ * included). */
+static void test_show_columns(void **state)
+{
+	struct exercise *ex = cc_exercise();
+	struct cmd_session al;
+	struct cmd_reply r;
+
+	(void)state;
+	cmd_session_init(&al, 1);
+	cc_login(ex, &al, "login al al-secret Ana");
+	assert_int_equal(ex_start(ex), 0);
+	assert_int_equal(ex_fire(ex, 0, -1), 0);
+	cmd_exec(ex, NULL, &al, "show AL-01", &r);
+	assert_null(r.code);
+	assert_true(cc_widest(r.text) > 40 && cc_widest(r.text) <= 80);
+	cmd_reply_free(&r);
+	al.columns = 40;
+	cmd_exec(ex, NULL, &al, "show AL-01", &r);
+	assert_null(r.code);
+	*strstr(r.text, "Your team:") = '\0'; /* replies of one line are not wrapped */
+	assert_true(cc_widest(r.text) <= 40);
+	assert_non_null(strstr(r.text, "helpdesk"));
+	cmd_reply_free(&r);
+	cmd_session_close(ex, &al);
+	ex_free(ex);
+}
+
 /* Run the tests. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_candidates),
+	    cmocka_unit_test(test_show_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

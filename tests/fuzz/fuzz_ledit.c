@@ -61,8 +61,8 @@ static void fz_line(void *ctx, const char *p, size_t n)
 /* Completion candidates, some sharing a start, some not ASCII. */
 static void fz_complete(void *ctx, const char *p, size_t n, ledit_add_fn add, void *arg)
 {
-	static const char *const words[] = {"decide", "deci", "status", "AL-01", "AL-02", "çë",
-	                                    "çëx",    "",     "x y"};
+	static const char *const words[] = {"decide", "deci", "status", "AL-01", "AL-02",
+	                                    "çë",     "çëx",  "",       "x y"};
 
 	(void)ctx;
 	(void)p;
@@ -110,7 +110,8 @@ static void fz_check(struct fz *f)
 	k += to - from;
 	want[k] = '\0';
 	FUZZ_CHECK(strcmp(vt_row(&f->vt, -1, row, sizeof row), want) == 0);
-	FUZZ_CHECK((size_t)f->vt.col == ed->prompt_cols + ledit_cols(ed->buf, ed->pos) - ed->scroll);
+	FUZZ_CHECK((size_t)f->vt.col ==
+	           ed->prompt_cols + ledit_cols(ed->buf, ed->pos) - ed->scroll);
 	FUZZ_CHECK((size_t)f->vt.col < (size_t)ed->width);
 	if (ledit_cols(ed->buf, ed->len) <= area)
 		FUZZ_CHECK(ed->scroll == 0);

@@ -59,8 +59,8 @@ struct fz_client {
 	bool json;   /* the mode of the output, as read from it */
 	bool listen; /* types nothing: its text must hold no control character */
 	int skip;    /* bytes of a telnet answer still to skip */
-	unsigned char verb; /* the verb of that answer */
-	int sb;             /* bytes of the server's SB TERMINAL-TYPE SEND still to come */
+	int verb;    /* the verb of that answer */
+	int sb;      /* bytes of the server's SB TERMINAL-TYPE SEND still to come */
 	char *line;
 	size_t len, cap;
 	/* the model of the lines the connection reads, decoded by a telnet decoder of its own */

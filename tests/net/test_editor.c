@@ -61,7 +61,8 @@ static const char *raw_await(struct hcl *c, struct raw *r, const void *needle, s
 		int left = (int)(end - h_now_ms());
 
 		if (left <= 0 || !raw_read(c, r, left)) {
-			print_error("never came: %.*s\nafter: %s\n", (int)n, (const char *)needle, r->buf + r->seen);
+			print_error("never came: %.*s\nafter: %s\n", (int)n, (const char *)needle,
+			            r->buf + r->seen);
 			fail();
 		}
 	}
@@ -116,7 +117,8 @@ static void test_lf_client(void **state)
 /* A CR LF client that answers nothing is offered the options once; its lines stay lines. */
 static void test_crlf_silent(void **state)
 {
-	static const unsigned char offers[] = {255, 251, 1, 255, 251, 3, 255, 253, 31, 255, 253, 24};
+	static const unsigned char offers[] = {255, 251, 1,  255, 251, 3,
+	                                       255, 253, 31, 255, 253, 24};
 	static struct raw r;
 	struct hsrv s;
 	struct hcl c;
@@ -142,7 +144,7 @@ static void test_crlf_silent(void **state)
 	n = (size_t)(p - r.buf);
 	assert_false(raw_has_iac(&r, n));
 	assert_null(memchr(p + sizeof offers, 0xff, r.len - n - sizeof offers));
-	assert_null(strstr(r.buf, "stat\x1b") );
+	assert_null(strstr(r.buf, "stat\x1b"));
 	assert_null(memchr(r.buf, 0x1b, r.len));
 	h_close(&c);
 	assert_int_equal(h_stop(&s), 0);
@@ -151,9 +153,9 @@ static void test_crlf_silent(void **state)
 /* A client that agrees gets the editor, its width and colours; JSON mode ends it all. */
 static void test_editing_client(void **state)
 {
-	static const unsigned char agree[] = {
-	    255, 253, 1,  255, 253, 3, 255, 251, 31, 255, 250, 31, 0, 100, 0, 30, 255, 240,
-	    255, 251, 24, 255, 250, 24, 0, 'X', 'T', 'E', 'R', 'M', 255, 240};
+	static const unsigned char agree[] = {255, 253, 1,   255, 253, 3,   255, 251, 31,  255, 250,
+	                                      31,  0,   100, 0,   30,  255, 240, 255, 251, 24,  255,
+	                                      250, 24,  0,   'X', 'T', 'E', 'R', 'M', 255, 240};
 	static const unsigned char ttype_send[] = {255, 250, 24, 1, 255, 240};
 	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
 	static struct raw r;
@@ -178,11 +180,11 @@ static void test_editing_client(void **state)
 	json_decref(h_expect_json(&fac, "ok", "start", WAIT));
 	h_send(&fac, "fire I-02");
 	json_decref(h_expect_json(&fac, "ok", "fire", WAIT));
-	raw_expect(&c, &r, "\r\x1b[K"); /* the line is cleared, */
-	raw_expect(&c, &r, "\x1b[1;33mINJECT I-02"); /* the inject's header in colour, */
-	raw_expect(&c, &r, "outage.\r\n"); /* CR LF line ends, */
+	raw_expect(&c, &r, "\r\x1b[K");                   /* the line is cleared, */
+	raw_expect(&c, &r, "\x1b[1;33mINJECT I-02");      /* the inject's header in colour, */
+	raw_expect(&c, &r, "outage.\r\n");                /* CR LF line ends, */
 	raw_expect(&c, &r, "\ral> stXat\x1b[K\r\x1b[7C"); /* and the line is back as it was */
-	memset(text, 'w', 60); /* a line of 90 columns with its stamp */
+	memset(text, 'w', 60);                            /* a line of 90 columns with its stamp */
 	text[60] = '\0';
 	h_send(&fac, "broadcast %s", text);
 	json_decref(h_expect_json(&fac, "ok", "broadcast", WAIT));
@@ -207,7 +209,8 @@ static void test_editing_client(void **state)
 /* An agreement that comes after `mode json` is withdrawn at once: JSON is never edited. */
 static void test_late_agreement(void **state)
 {
-	static const unsigned char offers[] = {255, 251, 1, 255, 251, 3, 255, 253, 31, 255, 253, 24};
+	static const unsigned char offers[] = {255, 251, 1,  255, 251, 3,
+	                                       255, 253, 31, 255, 253, 24};
 	static const unsigned char agree[] = {255, 253, 1, 255, 253, 3};
 	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
 	static struct raw r;

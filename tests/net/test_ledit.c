@@ -270,7 +270,7 @@ static void test_scroll(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_type_enter), cmocka_unit_test(test_editing),
+	    cmocka_unit_test(test_type_enter),   cmocka_unit_test(test_editing),
 	    cmocka_unit_test(test_escape_split), cmocka_unit_test(test_history),
 	    cmocka_unit_test(test_utf8),         cmocka_unit_test(test_hide_show),
 	    cmocka_unit_test(test_complete),     cmocka_unit_test(test_scroll),

@@ -91,8 +91,8 @@ static void test_naws_ttype(void **state)
 	struct term t;
 	unsigned char out[TERM_REPLY_MAX];
 	static const unsigned char naws[] = {31, 0, 132, 0, 40}, tiny[] = {31, 0, 5, 0, 40};
-	static const unsigned char xterm[] = {24, 0, 'X', 'T', 'E', 'R', 'M', '-', '2', '5', '6',
-	                                      'C', 'O', 'L', 'O', 'R'};
+	static const unsigned char xterm[] = {24,  0,   'X', 'T', 'E', 'R', 'M', '-',
+	                                      '2', '5', '6', 'C', 'O', 'L', 'O', 'R'};
 	static const unsigned char vt100[] = {24, 0, 'V', 'T', '1', '0', '0'};
 
 	(void)state;
@@ -159,7 +159,8 @@ static void test_decoder_callbacks(void **state)
 {
 	struct telnet tn;
 	int n[2] = {0, 0};
-	static const unsigned char in[] = {255, 251, 31, 255, 250, 31, 0, 255, 255, 0, 24, 255, 240};
+	static const unsigned char in[] = {255, 251, 31, 255, 250, 31, 0,
+	                                   255, 255, 0,  24,  255, 240};
 
 	(void)state;
 	telnet_init(&tn, tt_data, tt_send, n);
@@ -192,11 +193,12 @@ static void test_paint(void **state)
 	free(s);
 	pt.color = true;
 	s = paint_text(&pt, inject, strlen(inject), &n);
-	assert_string_equal(s, "------\r\n"
-	                       "\x1b[1;33mINJECT I-01  09:10 (T+00:10:00)  from Ministria\x1b[0m\r\n"
-	                       "\x1b[1;33m    e Financave via email\x1b[0m\r\n"
-	                       "Subject: x\r\n"
-	                       "\x1b[1;31mDECISION (answer by T+00:15:00, 09:15): What?\x1b[0m\r\n");
+	assert_string_equal(s,
+	                    "------\r\n"
+	                    "\x1b[1;33mINJECT I-01  09:10 (T+00:10:00)  from Ministria\x1b[0m\r\n"
+	                    "\x1b[1;33m    e Financave via email\x1b[0m\r\n"
+	                    "Subject: x\r\n"
+	                    "\x1b[1;31mDECISION (answer by T+00:15:00, 09:15): What?\x1b[0m\r\n");
 	free(s);
 	pt.now = 0; /* 15 minutes ahead: not near */
 	s = paint_text(&pt, "decision pending, answer by T+00:15:00\n", 39, &n);
@@ -216,10 +218,8 @@ static void test_paint(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_agree),
-	    cmocka_unit_test(test_refuse),
-	    cmocka_unit_test(test_naws_ttype),
-	    cmocka_unit_test(test_decoder_callbacks),
+	    cmocka_unit_test(test_agree),      cmocka_unit_test(test_refuse),
+	    cmocka_unit_test(test_naws_ttype), cmocka_unit_test(test_decoder_callbacks),
 	    cmocka_unit_test(test_paint),
 	};
 

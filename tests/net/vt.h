@@ -16,10 +16,10 @@
 struct vt {
 	char cell[VT_ROWS][VT_COLS][5]; /* one UTF-8 code point per cell, "" when blank */
 	int row, col, width;
-	int esc, num;   /* escape state: 0 none, 1 after ESC, 2 in CSI; the CSI number */
-	char cp[5];     /* a code point being read */
+	int esc, num; /* escape state: 0 none, 1 after ESC, 2 in CSI; the CSI number */
+	char cp[5];   /* a code point being read */
 	int cp_len;
-	bool bad;       /* the bytes broke a rule: a column past the width, an unknown sequence */
+	bool bad; /* the bytes broke a rule: a column past the width, an unknown sequence */
 };
 
 /* A blank screen of width columns. */
@@ -114,7 +114,8 @@ static inline void vt_feed(struct vt *v, const char *p, size_t n)
 	}
 }
 
-/* The text of row r (the cursor's when r is -1, the one above it when -2), blanks at its end cut. */
+/* The text of row r (the cursor's when r is -1, the one above it when -2), blanks at its end cut.
+ */
 static inline const char *vt_row(const struct vt *v, int r, char *buf, size_t size)
 {
 	size_t n = 0, end = 0;
