@@ -2,22 +2,27 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/exercise.h"
+#include "lua/scenario.h"
 
 const struct cli_cmd cli_cmds[] = {
-    {"run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_main},
-    {"check", "SCENARIO.lua...", "validate scenarios, print problems as FILE:LINE: message",
-     cli_check_main},
-    {"simulate", "SCENARIO.lua [options]", "run STARTEX..ENDEX headless, bots play the teams",
-     cli_simulate_main},
-    {"report", "JOURNAL [options]", "after-action report from a journal", cli_report_main},
-    {"import", "MSEL.csv", "a scenario skeleton from an HSEEP-style MSEL, on stdout",
-     cli_import_main},
-    {NULL, NULL, NULL, NULL},
+    {&cli_run_spec, cli_run_main},           {&cli_check_spec, cli_check_main},
+    {&cli_simulate_spec, cli_simulate_main}, {&cli_report_spec, cli_report_main},
+    {&cli_import_spec, cli_import_main},     {&cli_scenarios_spec, cli_scenarios_main},
+    {NULL, NULL},
 };
+
+/* The subcommand called name, or NULL. */
+const struct cli_cmd *cli_find(const char *name)
+{
+	for (const struct cli_cmd *c = cli_cmds; c->spec != NULL; c++)
+		if (!strcmp(c->spec->cmd, name))
+			return c;
+	return NULL;
+}
 
 /* Parse a whole number in [min, max] for flag; prints a usage error and returns -1 if bad. */
 int cli_parse_long(const char *flag, const char *s, long long min, long long max, long long *out)
@@ -36,19 +41,6 @@ int cli_parse_long(const char *flag, const char *s, long long min, long long max
 	return 0;
 }
 
-/* Print "tabletop NAME: message" to stderr and return 2, for usage errors. */
-int cli_usage_error(const char *name, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "tabletop %s: ", name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'tabletop --help'.\n");
-	return 2;
-}
-
 /* Say on err when texts of the scenario lack a language: players see the default one there. */
 void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err)
 {
@@ -58,4 +50,21 @@ void cli_warn_missing(const char *path, const struct exercise *ex, FILE *err)
 		        "see the default language there\n",
 		        path, ex->n_missing, ex->n_missing == 1 ? "" : "s",
 		        ex->n_missing == 1 ? "s" : "");
+}
+
+/* Set what one scenario callback may emit, for option key (CLI_KEY_CALLBACK_*); -1 if bad. */
+int cli_callback_cap(int key, const char *value, struct scenario_limits *lim)
+{
+	long long v;
+
+	if (key == CLI_KEY_CALLBACK_EVENTS) {
+		if (cli_parse_long("--callback-events", value, 1, 10000000, &v) < 0)
+			return -1;
+		lim->max_events = (long)v;
+		return 0;
+	}
+	if (cli_parse_long("--callback-bytes", value, 1024, 1LL << 30, &v) < 0)
+		return -1;
+	lim->max_bytes = (size_t)v;
+	return 0;
 }

@@ -11,24 +11,23 @@
 /* The largest MSEL file read. */
 #define CLI_IMPORT_MAX (16L * 1024 * 1024)
 
-/* Print the help of import to stdout. */
-static void cli_import_usage(void)
-{
-	printf("usage: tabletop import MSEL.csv > SCENARIO.lua\n"
-	       "Turns an HSEEP-style MSEL spreadsheet saved as CSV UTF-8 (comma, semicolon or\n"
-	       "tab separated) into a scenario on stdout: one team per recipient, one objective\n"
-	       "per objective, one inject per row. '-' reads standard input.\n\n"
-	       "Columns are found by their header, without regard to case:\n"
-	       "  required  inject number (\"Inject #\", \"MSEL #\", \"ID\"), time (\"Time\",\n"
-	       "            \"Scenario Time\", \"T+\"), to (\"To\", \"Recipient\", \"Player\"),\n"
-	       "            subject or description (\"Subject\", \"Description\", \"Inject\")\n"
-	       "  optional  from, method, body (\"Details\"), expected action, objective, notes\n"
-	       "Times count from STARTEX: 0:15, 1:30:00, 90m, 2h, 1h30m, T+0:15, T+01:30.\n"
-	       "Recipients: several separated by ; , / or \" and \"; \"All\" means every team.\n\n"
-	       "A bad row is reported as MSEL.csv:row N: message, N as the spreadsheet numbers\n"
-	       "its rows; then nothing is written and the exit status is 1. Every column name\n"
-	       "and rule: docs/msel-import.md.\n");
-}
+/* import's command line. */
+const struct cliopt_spec cli_import_spec = {
+    "import", "MSEL.csv > SCENARIO.lua", "a scenario skeleton from an HSEEP-style MSEL, on stdout",
+    (const struct cliopt[]){{NULL, 0, NULL, NULL, 0}},
+    "Turns an HSEEP-style MSEL spreadsheet saved as CSV UTF-8 (comma, semicolon or\n"
+    "tab separated) into a scenario on stdout: one team per recipient, one objective\n"
+    "per objective, one inject per row. '-' reads standard input.\n\n"
+    "Columns are found by their header, without regard to case:\n"
+    "  required  inject number (\"Inject #\", \"MSEL #\", \"ID\"), time (\"Time\",\n"
+    "            \"Scenario Time\", \"T+\"), to (\"To\", \"Recipient\", \"Player\"),\n"
+    "            subject or description (\"Subject\", \"Description\", \"Inject\")\n"
+    "  optional  from, method, body (\"Details\"), expected action, objective, notes\n"
+    "Times count from STARTEX: 0:15, 1:30:00, 90m, 2h, 1h30m, T+0:15, T+01:30.\n"
+    "Recipients: several separated by ; , / or \" and \"; \"All\" means every team.\n\n"
+    "A bad row is reported as MSEL.csv:row N: message, N as the spreadsheet numbers\n"
+    "its rows; then nothing is written and the exit status is 1. Every column name\n"
+    "and rule: docs/msel-import.md.\n"};
 
 /* Read all of path ("-": standard input) into a malloc'd buffer; NULL after a message. */
 static char *cli_import_slurp(const char *path, size_t *len)
@@ -100,21 +99,22 @@ static int cli_import_file(const char *path)
 int cli_import_main(int argc, char **argv)
 {
 	const char *path = NULL;
+	struct cliopt_state st;
+	int key;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			cli_import_usage();
-			return 0;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("import", "unknown option '%s'", argv[i]);
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_import_spec)) == CLIOPT_OPERAND) {
 		if (path != NULL)
-			return cli_usage_error("import", "one MSEL at a time, not '%s' too",
-			                       argv[i]);
-		path = argv[i];
+			return cliopt_error(stderr, &cli_import_spec,
+			                    "one MSEL at a time, not '%s' too", st.value);
+		path = st.value;
 	}
+	if (key == CLIOPT_HELP)
+		return 0;
+	if (key == CLIOPT_ERROR)
+		return 2;
 	if (path == NULL)
-		return cli_usage_error(
-		    "import", "which MSEL? usage: tabletop import MSEL.csv > SCENARIO.lua");
+		return cliopt_error(stderr, &cli_import_spec,
+		                    "which MSEL? usage: tabletop import MSEL.csv > SCENARIO.lua");
 	return cli_import_file(path);
 }

@@ -8,8 +8,6 @@
 #include "cli.h"
 #include "report/report.h"
 
-#define CLI_REPORT_USAGE "usage: tabletop report JOURNAL [--format text|md|html|json] [-o FILE]"
-
 /* Write m to f in format ("text", "md", "html" or "json"); -1 if writing failed. */
 static int cli_report_emit(const struct model *m, const char *format, FILE *f)
 {
@@ -63,75 +61,59 @@ static int cli_report_same_file(const char *journal, const char *out)
 	       a.st_ino == b.st_ino;
 }
 
-/* The value of option a (at argv[*i]): "--format=X" or the next argument; NULL if none. */
-static const char *cli_report_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
+/* The options of report. */
+static const struct cliopt cli_report_opts_table[] = {
+    {"format", 0, "text|md|html|json", "the format of the report (text)", 'f'},
+    {"output", 'o', "FILE", "write the report to FILE (atomically) instead of standard output",
+     'o'},
+    {NULL, 0, NULL, NULL, 0},
+};
 
-	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (*i + 1 < argc)
-		return argv[++*i];
-	return NULL;
-}
-
-/* Whether a is option name, alone or as "name=VALUE". */
-static int cli_report_is(const char *a, const char *name)
-{
-	size_t n = strlen(name);
-
-	return !strncmp(a, name, n) && (a[n] == '\0' || a[n] == '=');
-}
+/* report's command line. */
+const struct cliopt_spec cli_report_spec = {
+    "report", "JOURNAL [options]", "after-action report from a journal", cli_report_opts_table,
+    "Reads a journal (run --journal, simulate --journal) and writes the after-\n"
+    "action report: summary, injects, each team's decisions, deadlines,\n"
+    "expectations and score, information sharing, RFIs, notes and the hotwash.\n"};
 
 /* tabletop report JOURNAL [--format text|md|html|json] [-o FILE] */
 int cli_report_main(int argc, char **argv)
 {
 	const char *path = NULL, *format = "text", *out = NULL;
+	struct cliopt_state st;
 	struct model *m;
-	int status;
+	int status, key;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("%s\n"
-			       "Reads a journal (run --journal, simulate --journal) and writes the "
-			       "after-action\n"
-			       "report: summary, injects, each team's decisions, deadlines, "
-			       "expectations and\n"
-			       "score, information sharing, RFIs, notes and the hotwash. -o writes "
-			       "FILE (atomically)\n"
-			       "instead of standard output.\n",
-			       CLI_REPORT_USAGE);
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_report_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 0;
-		}
-		if (cli_report_is(a, "--format")) {
-			format = cli_report_value(argc, argv, &i, "--format");
-			if (format == NULL || (strcmp(format, "text") && strcmp(format, "md") &&
-			                       strcmp(format, "html") && strcmp(format, "json")))
-				return cli_usage_error(
-				    "report", "--format is text, md, html or json, not '%s'\n%s",
-				    format ? format : "", CLI_REPORT_USAGE);
-		} else if (!strcmp(a, "-o") || cli_report_is(a, "--output")) {
-			out = cli_report_value(argc, argv, &i, "--output");
-			if (out == NULL || out[0] == '\0')
-				return cli_usage_error("report", "%s needs a file name\n%s", a,
-				                       CLI_REPORT_USAGE);
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("report", "unknown option '%s'\n%s", a,
-			                       CLI_REPORT_USAGE);
+		if (key == CLIOPT_ERROR)
+			return 2;
+		if (key == 'f') {
+			format = st.value;
+			if (strcmp(format, "text") && strcmp(format, "md") &&
+			    strcmp(format, "html") && strcmp(format, "json"))
+				return cliopt_error(stderr, &cli_report_spec,
+				                    "--format is text, md, html or json, not '%s'",
+				                    format);
+		} else if (key == 'o') {
+			out = st.value;
+			if (out[0] == '\0')
+				return cliopt_error(stderr, &cli_report_spec,
+				                    "%s needs a file name", st.flag);
 		} else if (path == NULL) {
-			path = a;
+			path = st.value;
 		} else {
-			return cli_usage_error("report",
-			                       "one journal at a time ('%s' is extra)\n%s", a,
-			                       CLI_REPORT_USAGE);
+			return cliopt_error(stderr, &cli_report_spec,
+			                    "one journal at a time ('%s' is extra)", st.value);
 		}
 	}
 	if (path == NULL)
-		return cli_usage_error("report", "which journal?\n%s", CLI_REPORT_USAGE);
+		return cliopt_error(stderr, &cli_report_spec, "which journal?");
 	if (out != NULL && cli_report_same_file(path, out))
-		return cli_usage_error(
-		    "report", "-o %s is the journal itself; the report goes elsewhere", out);
+		return cliopt_error(stderr, &cli_report_spec,
+		                    "-o %s is the journal itself; the report goes elsewhere", out);
 	m = model_load(path, stderr);
 	if (m == NULL)
 		return 1;

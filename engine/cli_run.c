@@ -1,5 +1,4 @@
 /* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +38,8 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
+	/* what the scenario's callbacks may do */
+	struct scenario_limits slim;
 };
 
 /* The most writer threads --writers accepts. */
@@ -52,38 +53,59 @@ static long long cli_run_default_writers(void)
 	return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 
-/* The usage text. */
-static void cli_run_usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: tabletop run SCENARIO.lua [options]\n"
-	    "       tabletop run [SCENARIO.lua] --journal FILE --resume [options]\n"
-	    "  --listen ADDR:PORT     listen there (repeatable; default 127.0.0.1:7300 unless "
-	    "--tls-listen\n"
-	    "                         is given; port 0: any)\n"
-	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
-	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
-	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
-	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
-	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
-	    "  --seed N               override the scenario's seed\n"
-	    "  --secrets FILE         'ID SECRET' lines for teams, facilitator and observer\n"
-	    "  --journal FILE         record every input and event in FILE (JSON Lines)\n"
-	    "  --resume               rebuild the exercise from the journal and go on with it;\n"
-	    "                         SCENARIO.lua may then be left out (the journal names it)\n"
-	    "  --force                resume even though the scenario file has changed\n"
-	    "  --max-line N           longest input line in bytes (4096)\n"
-	    "  --max-output BYTES     output waiting for a client before it is dropped (1048576)\n"
-	    "  --max-conns N          connections at once (20000)\n"
-	    "  --login-failures N     failed logins before a connection is closed (5)\n"
-	    "  --idle-timeout SECONDS close connections that do not log in (60; 0: never)\n"
-	    "  --rate LINES_PER_S     commands per second and connection (20, bursts of twice "
-	    "that)\n"
-	    "  --writers N            threads that write a broadcast to many clients (processors, "
-	    "up to 4)\n"
-	    "  --no-console           do not read facilitator commands from the terminal\n");
-}
+/* The options of run, in the order --help lists them. */
+static const struct cliopt cli_run_opts_table[] = {
+    {"listen", 0, "ADDR:PORT",
+     "listen there (repeatable; default 127.0.0.1:7300 unless --tls-listen is given; port 0: any)",
+     'l'},
+    {"tls-listen", 0, "ADDR:PORT", "serve TLS there (repeatable; port 0: any); needs both:", 'T'},
+    {"tls-cert", 0, "FILE", "the server's certificate, or its chain, in PEM", 'c'},
+    {"tls-key", 0, "FILE", "the certificate's private key in PEM, not encrypted", 'K'},
+    {"speed", 0, "X",
+     "exercise seconds per real second (overrides the scenario's; run prints what it means in "
+     "real time)",
+     's'},
+    {"autostart", 0, NULL, "STARTEX at once instead of waiting for `start`", 'a'},
+    {"seed", 0, "N", "override the scenario's seed", 'S'},
+    {"secrets", 0, "FILE", "'ID SECRET' lines for teams, facilitator and observer", 'k'},
+    {"journal", 0, "FILE",
+     "record every input and event in FILE (JSON Lines); the generated join codes go to "
+     "FILE.codes (private)",
+     'j'},
+    {"resume", 0, NULL,
+     "rebuild the exercise from the journal and go on with it, with the same join codes; "
+     "SCENARIO.lua may then be left out (the journal names it)",
+     'r'},
+    {"force", 0, NULL, "resume even though the scenario file has changed", 'f'},
+    {"max-line", 0, "N", "longest input line in bytes (4096)", 'L'},
+    {"max-output", 0, "BYTES", "output waiting for a client before it is dropped (1048576)", 'O'},
+    {"max-conns", 0, "N", "connections at once (20000)", 'C'},
+    {"login-failures", 0, "N", "failed logins before a connection is closed (5)", 'F'},
+    {"login-lockout", 0, "SECONDS",
+     "longest wait for a login after failed ones from the same address or for the same id (60; "
+     "0: none)",
+     'D'},
+    {"idle-timeout", 0, "SECONDS", "close connections that do not log in (60; 0: never)", 'I'},
+    {"rate", 0, "LINES_PER_S",
+     "commands per second and connection (20, bursts of twice that); a faster client waits, "
+     "nothing is dropped",
+     'R'},
+    {"team-conns", 0, "N", "connections logged in to one team at once (32)", 'M'},
+    {"team-output", 0, "BYTES_PER_S",
+     "bytes of events one team's commands may send any one reader (262144, bursts of twice that "
+     "up to half --max-output; 0: no limit); a team over it waits",
+     'B'},
+    {"writers", 0, "N", "threads that write a broadcast to many clients (processors, up to 4)",
+     'W'},
+    {"no-console", 0, NULL, "do not read facilitator commands from the terminal", 'n'},
+    CLI_CALLBACK_OPTS,
+    {NULL, 0, NULL, NULL, 0},
+};
+
+/* run's command line. */
+const struct cliopt_spec cli_run_spec = {
+    "run", "SCENARIO.lua [options]", "run an exercise and serve the teams", cli_run_opts_table,
+    "To go on after a crash: tabletop run [SCENARIO.lua] --journal FILE --resume\n"};
 
 /* Parse a positive real number for flag; prints a usage error and returns -1 if bad. */
 static int cli_run_real(const char *flag, const char *s, double max, double *out)
@@ -129,7 +151,7 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 	case 's':
 		return cli_run_real(name, v, 1e6, &o->speed);
 	case 'S':
-		return cli_parse_long(name, v, 0, 9007199254740992LL, &o->seed);
+		return cli_parse_long(name, v, 0, CLI_SEED_MAX, &o->seed);
 	case 'k':
 		o->secrets = v;
 		return 0;
@@ -163,6 +185,24 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		return 0;
 	case 'W':
 		return cli_parse_long(name, v, 1, CLI_RUN_MAX_WRITERS, &o->writers);
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, &o->slim);
+	case 'M':
+		if (cli_parse_long(name, v, 1, 1000000, &n) < 0)
+			return -1;
+		o->lim.team_conns = (int)n;
+		return 0;
+	case 'B':
+		if (cli_parse_long(name, v, 0, 1LL << 40, &n) < 0)
+			return -1;
+		o->lim.team_output = (double)n;
+		return 0;
+	case 'D':
+		if (cli_parse_long(name, v, 0, 86400, &n) < 0)
+			return -1;
+		o->lim.lockout = (double)n;
+		return 0;
 	case 'R':
 		if (cli_run_real(name, v, 1e6, &o->lim.rate) < 0)
 			return -1;
@@ -189,44 +229,30 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
 	if (why == NULL)
 		return 0;
-	cli_usage_error("run", "%s", why);
+	cliopt_error(stderr, &cli_run_spec, "%s", why);
 	return -1;
 }
 
 /* Parse the command line into o; returns -1 (usage error reported), 0, or 1 for --help. */
 static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 {
-	static const struct option longopts[] = {
-	    {"listen", required_argument, NULL, 'l'},
-	    {"tls-listen", required_argument, NULL, 'T'},
-	    {"tls-cert", required_argument, NULL, 'c'},
-	    {"tls-key", required_argument, NULL, 'K'},
-	    {"speed", required_argument, NULL, 's'},
-	    {"autostart", no_argument, NULL, 'a'},
-	    {"seed", required_argument, NULL, 'S'},
-	    {"secrets", required_argument, NULL, 'k'},
-	    {"max-line", required_argument, NULL, 'L'},
-	    {"max-output", required_argument, NULL, 'O'},
-	    {"max-conns", required_argument, NULL, 'C'},
-	    {"login-failures", required_argument, NULL, 'F'},
-	    {"idle-timeout", required_argument, NULL, 'I'},
-	    {"rate", required_argument, NULL, 'R'},
-	    {"no-console", no_argument, NULL, 'n'},
-	    {"journal", required_argument, NULL, 'j'},
-	    {"resume", no_argument, NULL, 'r'},
-	    {"force", no_argument, NULL, 'f'},
-	    {"writers", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int key, idx;
+	struct cliopt_state st;
+	int key;
 
-	opterr = 0;
-	optind = 0;
-	while ((key = getopt_long(argc, argv, ":h", longopts, &idx)) != -1) {
-		if (key == 'h')
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_run_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 1;
-		if (key == 'a') {
+		if (key == CLIOPT_ERROR)
+			return -1;
+		if (key == CLIOPT_OPERAND) {
+			if (o->scenario != NULL) {
+				cliopt_error(stderr, &cli_run_spec, "one scenario only, not '%s'",
+				             st.value);
+				return -1;
+			}
+			o->scenario = st.value;
+		} else if (key == 'a') {
 			o->autostart = 1;
 		} else if (key == 'n') {
 			o->console = 0;
@@ -234,29 +260,15 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 			o->resume = 1;
 		} else if (key == 'f') {
 			o->force = 1;
-		} else if (key == ':') {
-			cli_usage_error("run", "%s needs a value", argv[optind - 1]);
+		} else if (cli_run_option(o, key, st.flag, st.value) < 0) {
 			return -1;
-		} else if (key == '?') {
-			cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
-			return -1;
-		} else {
-			char flag[32];
-
-			snprintf(flag, sizeof flag, "--%s", longopts[idx].name);
-			if (cli_run_option(o, key, flag, optarg) < 0)
-				return -1;
 		}
 	}
-	if (optind >= argc && !o->resume) {
-		cli_usage_error("run", "which scenario? tabletop run SCENARIO.lua [options]");
+	if (o->scenario == NULL && !o->resume) {
+		cliopt_error(stderr, &cli_run_spec,
+		             "which scenario? tabletop run SCENARIO.lua [options]");
 		return -1;
 	}
-	if (optind < argc - 1) {
-		cli_usage_error("run", "one scenario only, not '%s'", argv[argc - 1]);
-		return -1;
-	}
-	o->scenario = optind < argc ? argv[optind] : NULL;
 	return cli_run_check(o);
 }
 
@@ -276,8 +288,15 @@ static void cli_run_problems(const struct scenario_problems *p, const char *path
 		fprintf(stderr, "%s: the scenario cannot run\n", path);
 }
 
-/* Open the listeners of one kind (tls NULL: plaintext) and print where; -1 after a message. */
-static int cli_run_listen_on(struct server *srv, const char **specs, int n, struct ssl_ctx_st *tls)
+/* Where the server listens, one line each, printed once everything has succeeded. */
+struct cli_run_where {
+	char (*line)[160];
+	int n;
+};
+
+/* Open the listeners of one kind (tls NULL: plaintext) and note where; -1 after a message. */
+static int cli_run_listen_on(struct server *srv, const char **specs, int n, struct ssl_ctx_st *tls,
+                             struct cli_run_where *w)
 {
 	for (int i = 0; i < n; i++) {
 		char real[128], err[256];
@@ -286,13 +305,14 @@ static int cli_run_listen_on(struct server *srv, const char **specs, int n, stru
 			fprintf(stderr, "tabletop run: %s\n", err);
 			return -1;
 		}
-		printf("listening on %s%s\n", real, tls != NULL ? " (TLS)" : "");
+		snprintf(w->line[w->n++], sizeof w->line[0], "listening on %s%s", real,
+		         tls != NULL ? " (TLS)" : "");
 	}
 	return 0;
 }
 
-/* Open the listeners, plaintext then TLS, and print where; -1 after a message. */
-static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
+/* Open the listeners, plaintext then TLS, and note where in w; -1 after a message. */
+static int cli_run_listen(struct server *srv, const struct cli_run_opts *o, struct cli_run_where *w)
 {
 	for (int i = 0; i < o->n_listen; i++)
 		if (listen_is_ipv4(o->listen[i]))
@@ -300,8 +320,11 @@ static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
 	for (int i = 0; i < o->n_tls_listen; i++)
 		if (listen_is_ipv4(o->tls_listen[i]))
 			srv->v6only = true;
-	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL) < 0 ||
-	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls) < 0)
+	w->line = calloc((size_t)(o->n_listen + o->n_tls_listen), sizeof *w->line);
+	if (w->line == NULL)
+		abort();
+	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL, w) < 0 ||
+	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls, w) < 0)
 		return -1;
 	return 0;
 }
@@ -317,7 +340,7 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
                             const struct replay *rep)
 {
 	struct exercise *ex = srv->ex;
-	char cmd[64], when[32];
+	char cmd[64];
 
 	srv->next_id = rep->max_sess;
 	journal_resume(srv->journal, ex->t);
@@ -329,9 +352,52 @@ static void cli_run_resumed(struct server *srv, const struct cli_run_opts *o,
 		        "tabletop run: --speed %g is more than a facilitator may set; the "
 		        "journal's speed is kept\n",
 		        o->speed);
+}
+
+/* Say what --resume rebuilt. */
+static void cli_run_print_resumed(const struct exercise *ex, const struct cli_run_opts *o,
+                                  const struct replay *rep)
+{
+	char when[32];
+
 	timeparse_format_offset(ex->t, when, sizeof when);
 	printf("resumed from %s: %ld lines replayed; the exercise is %s at %s\n", o->journal,
 	       rep->lines, ex_state_name(ex->state), when);
+}
+
+/* Write a span of secs seconds for people ("1 hour", "2.5 minutes"), kind being "real" or
+ * "exercise", to buf. */
+static void cli_run_span(double secs, const char *kind, char *buf, size_t n)
+{
+	static const struct {
+		const char *unit;
+		double secs, from;
+	} units[] = {{"day", 86400, 2 * 86400},
+	             {"hour", 3600, 2 * 3600},
+	             {"minute", 60, 2 * 60},
+	             {"second", 1, 0}};
+	size_t i = 0;
+	double v;
+
+	while (i + 1 < sizeof units / sizeof units[0] && secs < units[i].from &&
+	       secs != units[i].secs)
+		i++;
+	v = secs / units[i].secs;
+	v = v >= 10 ? round(v) : round(v * 10) / 10;
+	snprintf(buf, n, "%g %s %s%s", v, kind, units[i].unit, v == 1 ? "" : "s");
+}
+
+/* Say how fast the clock runs and what that means in real time. */
+static void cli_run_print_speed(const struct exercise *ex)
+{
+	char minute[64], left[64], dur[32];
+	long rest = ex->duration - ex->t;
+
+	cli_run_span(60 * ex->speed, "exercise", minute, sizeof minute);
+	cli_run_span((double)(rest > 0 ? rest : 0) / ex->speed, "real", left, sizeof left);
+	timeparse_format_duration(rest > 0 ? rest : 0, dur, sizeof dur);
+	printf("speed %g: 1 real minute = %s; the %s%s exercise lasts %s\n", ex->speed, minute,
+	       ex->t > 0 ? "rest of the " : "", dur, left);
 }
 
 /* The line that says what happens next, ending in "Ctrl-C ends the server." */
@@ -360,14 +426,45 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 	if (o->resume)
 		j = journal_reopen(o->journal, rep->keep, stderr);
 	else
-		j = journal_create(o->journal, srv->ex, o->scenario, "use --resume to continue it",
-		                   stderr);
+		j = journal_create(o->journal, srv->ex, srv->ex->path,
+		                   "use --resume to continue it", stderr);
 	if (j == NULL)
 		return -1;
 	server_set_journal(srv, j);
 	if (o->resume)
 		cli_run_resumed(srv, o, rep);
 	return 0;
+}
+
+/* The file beside the journal that keeps the generated join codes (NULL without a journal). */
+static char *cli_run_codes_path(const struct cli_run_opts *o)
+{
+	size_t n;
+	char *p;
+
+	if (o->journal == NULL)
+		return NULL;
+	n = strlen(o->journal) + sizeof ".codes";
+	p = malloc(n);
+	if (p == NULL)
+		abort();
+	snprintf(p, n, "%s.codes", o->journal);
+	return p;
+}
+
+/* Everything that can fail has succeeded: say where the server listens, its codes, what next. */
+static void cli_run_print(const struct exercise *ex, const struct cli_run_opts *o,
+                          const struct replay *rep, const struct cli_run_where *w,
+                          const struct secrets_made *made, const char *keep)
+{
+	for (int i = 0; i < w->n; i++)
+		printf("%s\n", w->line[i]);
+	if (o->resume)
+		cli_run_print_resumed(ex, o, rep);
+	cli_run_print_speed(ex);
+	secrets_print(ex, made, keep, stdout);
+	cli_run_next(ex, o);
+	fflush(stdout);
 }
 
 /* Descriptors the server needs besides its connections: stdio, listeners, journal, spare. */
@@ -404,22 +501,19 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
                          const struct replay *rep)
 {
 	struct server *srv = server_new(ex, &o->lim);
+	struct cli_run_where where = {0};
+	struct secrets_made made = {0};
+	char *keep = cli_run_codes_path(o);
 	struct journal *j;
 	int status = 0;
 
 	server_set_writers(srv, (int)o->writers);
 	cli_run_nofile(o);
-	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
-		server_free(srv);
-		return 1;
-	}
-	printf("join codes (type the command shown after the colon):\n");
-	if (secrets_generate(ex, stdout) < 0) {
-		fprintf(stderr, "tabletop run: no random numbers for the join codes\n");
+	if (cli_run_listen(srv, o, &where) < 0 || cli_run_journal(srv, o, rep) < 0 ||
+	    secrets_generate(ex, keep, o->resume, &made, stderr) < 0) {
 		status = 1;
 	} else {
-		cli_run_next(ex, o);
-		fflush(stdout);
+		cli_run_print(ex, o, rep, &where, &made, keep);
 		if (o->console && cli_run_tty())
 			console_open(srv);
 		if (o->autostart && ex->state == EX_WAITING)
@@ -430,6 +524,9 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	j = srv->journal;
 	server_free(srv); /* the sessions' logouts go to the journal */
 	journal_close(j);
+	secrets_made_free(&made);
+	free(where.line);
+	free(keep);
 	return status;
 }
 
@@ -437,7 +534,6 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
  * messages. */
 static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay *rep)
 {
-	struct scenario_limits slim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
@@ -451,8 +547,7 @@ static struct scenario *cli_run_load(const struct cli_run_opts *o, struct replay
 		}
 		return sc;
 	}
-	scenario_limits_default(&slim);
-	sc = scenario_load(o->scenario, &slim, o->seed, &probs);
+	sc = scenario_load(o->scenario, &o->slim, o->seed, &probs);
 	if (sc == NULL)
 		cli_run_problems(&probs, o->scenario);
 	else
@@ -488,13 +583,12 @@ int cli_run_main(int argc, char **argv)
 	if (o.listen == NULL || o.tls_listen == NULL)
 		abort();
 	server_limits_default(&o.lim);
+	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
 	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
 		r = -1;
 	if (r != 0) {
-		if (r > 0)
-			cli_run_usage(stdout);
 		free(o.listen);
 		free(o.tls_listen);
 		return r > 0 ? 0 : 2;
@@ -502,6 +596,8 @@ int cli_run_main(int argc, char **argv)
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	sc = cli_run_load(&o, &rep);
+	if (sc != NULL)
+		scenario_report_to(sc, stderr);
 	if (sc == NULL)
 		r = 1;
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_simulate.h"
 #include "core/timeparse.h"
 #include "journal/journal.h"
 #include "lua/scenario.h"
@@ -22,7 +23,8 @@ struct sim_run {
 	unsigned char *fired;   /* n_injects flags */
 	unsigned char **chosen; /* per inject, n_options flags */
 	unsigned long decisions, timeouts, logs;
-	struct journal *journal; /* --journal, or NULL */
+	struct journal *journal;          /* --journal, or NULL */
+	struct scenario_problems *errors; /* distinct script errors are added here, or NULL */
 };
 
 /* The next number of the run's seeded generator (splitmix64). */
@@ -150,6 +152,26 @@ static void sim_on_decision(struct sim_run *r, struct evt *ev)
 		fputs("            (by the deadline)\n", r->out);
 }
 
+/* Add a script error to r->errors unless one at its line with its message is there already. */
+static void sim_keep_error(struct sim_run *r, const struct evt *ev)
+{
+	int line = (int)json_integer_value(json_object_get(ev->obj, "line"));
+	const char *msg = sim_str(ev->obj, "message");
+	char off[32];
+
+	if (r->errors == NULL)
+		return;
+	for (int i = 0; i < r->errors->n; i++)
+		if (r->errors->v[i].line == line &&
+		    !strncmp(r->errors->v[i].msg, msg, strlen(msg)) &&
+		    !strncmp(r->errors->v[i].msg + strlen(msg), " (script error", 14))
+			return;
+	timeparse_format_offset(ev->t, off, sizeof off);
+	scenario_problem_add(r->errors, sim_str(ev->obj, "file"), line,
+	                     "%s (script error in a headless run: seed %llu, at %s)", msg,
+	                     r->ex->seed, off);
+}
+
 /* The exercise's sink for a simulated run. */
 static void sim_sink(void *ctx, struct evt *ev)
 {
@@ -173,6 +195,12 @@ static void sim_sink(void *ctx, struct evt *ev)
 	case EVT_LOG:
 		r->logs++;
 		sim_line(r, ev->t, "log: %s", sim_str(ev->obj, "text"));
+		break;
+	case EVT_SCRIPT_ERROR:
+		sim_line(r, ev->t, "script error: %s:%lld: %s", sim_str(ev->obj, "file"),
+		         (long long)json_integer_value(json_object_get(ev->obj, "line")),
+		         sim_str(ev->obj, "message"));
+		sim_keep_error(r, ev);
 		break;
 	case EVT_END:
 		sim_line(r, ev->t, "ENDEX: %s", sim_str(ev->obj, "reason"));
@@ -306,14 +334,17 @@ static int sim_problems(struct scenario_problems *p, FILE *err)
 	return 1;
 }
 
-/* Load the scenario for one run with the given seed (-1: its own). */
-static struct scenario *sim_load(const char *path, long long seed, FILE *err)
+/* Load the scenario for one run with the given seed (-1: its own) and limits (NULL: defaults). */
+static struct scenario *sim_load(const char *path, long long seed,
+                                 const struct scenario_limits *limits, FILE *err)
 {
 	struct scenario_limits lim;
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 
 	scenario_limits_default(&lim);
+	if (limits != NULL)
+		lim = *limits;
 	sc = scenario_load(path, &lim, seed, &probs);
 	if (sc == NULL || probs.n > 0) {
 		sim_problems(&probs, err);
@@ -363,7 +394,7 @@ static void sim_summary(struct sim_run *r, unsigned long errors)
 /* One detailed run: the timeline and the summary. */
 static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
-	struct scenario *sc = sim_load(path, o->seed, err);
+	struct scenario *sc = sim_load(path, o->seed, o->lim, err);
 	struct sim_run r = {0};
 	int status = 0;
 
@@ -372,7 +403,7 @@ static int sim_single(const char *path, const struct cli_simulate_opts *o, FILE 
 	r.ex = scenario_exercise(sc);
 	cli_warn_missing(path, r.ex, err);
 	if (o->journal != NULL &&
-	    (r.journal = journal_create(o->journal, r.ex, path,
+	    (r.journal = journal_create(o->journal, r.ex, r.ex->path,
 	                                "tabletop never overwrites one: remove it or choose "
 	                                "another file",
 	                                err)) == NULL) {
@@ -435,8 +466,11 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 			continue;
 		}
 		if (!fired[i]) {
-			fprintf(out, "  %s:%d: inject %s was never fired\n", ex->path, inj->line,
-			        inj->id);
+			fprintf(out, "  %s:%d: inject %s was never fired%s\n", ex->path, inj->line,
+			        inj->id,
+			        inj->at < 0 ? " (it has no 'at': if only the white cell fires it, "
+			                      "say so with manual = true)"
+			                    : "");
 			gaps++;
 			continue;
 		}
@@ -458,7 +492,7 @@ static int sim_print_coverage(FILE *out, const struct exercise *ex, const unsign
 /* Many runs over consecutive seeds: outcomes, score distributions and coverage. */
 static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
-	struct scenario *sc = sim_load(path, o->seed, err);
+	struct scenario *sc = sim_load(path, o->seed, o->lim, err);
 	struct exercise *first;
 	unsigned char *fired, **chosen;
 	long *scores, runs = o->runs;
@@ -475,7 +509,8 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)
 		abort();
 	for (long n = 0; n < runs; n++) {
-		struct scenario *s = n == 0 ? sc : sim_load(path, (long long)(seed0 + n), err);
+		struct scenario *s =
+		    n == 0 ? sc : sim_load(path, (long long)(seed0 + n), o->lim, err);
 		struct sim_run r = {0};
 
 		if (s == NULL)
@@ -520,81 +555,153 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	return o->strict && gaps > 0 ? 1 : 0;
 }
 
+/*
+ * Play runs headless runs of path (seeds from its own on, random policy, limits lim): every
+ * distinct script error goes to errors. Returns the runs played.
+ */
+int cli_simulate_probe(const char *path, const struct scenario_limits *lim, int runs,
+                       struct scenario_problems *errors)
+{
+	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_RANDOM, .lim = lim};
+	unsigned long long seed0 = 0;
+	unsigned char *fired, **chosen;
+	int n;
+
+	for (n = 0; n < runs; n++) {
+		struct scenario *sc =
+		    sim_load(path, n == 0 ? -1 : (long long)(seed0 + n), lim, stderr);
+		struct sim_run r = {.o = &o, .errors = errors};
+
+		if (sc == NULL)
+			break;
+		r.ex = scenario_exercise(sc);
+		if (n == 0)
+			seed0 = r.ex->seed;
+		r.rng = r.ex->seed;
+		sim_coverage_alloc(r.ex, &fired, &chosen);
+		r.fired = fired;
+		r.chosen = chosen;
+		queue_init(&r.bots);
+		sim_play(&r);
+		sim_coverage_free(r.ex->n_injects, fired, chosen);
+		queue_free(&r.bots);
+		scenario_free(sc);
+	}
+	return n;
+}
+
 /* Run simulate on path, writing the summary to out and problems to err; returns the exit status. */
 int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *out, FILE *err)
 {
 	return o->runs > 1 ? sim_many(path, o, out, err) : sim_single(path, o, out, err);
 }
 
+/* The options of simulate. */
+static const struct cliopt cli_simulate_opts_table[] = {
+    {"seed", 0, "N", "the first seed (default: the scenario's)", 'S'},
+    {"policy", 0, "first|random|default|none", "how bots decide (first; random with --runs)",
+     'p'},
+    {"runs", 0, "N", "play seeds SEED..SEED+N-1 and report what no run reached", 'r'},
+    {"strict", 0, NULL, "with --runs: exit 1 when something was never reached", 's'},
+    {"journal", 0, "FILE", "write the journal of a single run, for tabletop report", 'j'},
+    CLI_CALLBACK_OPTS,
+    {NULL, 0, NULL, NULL, 0},
+};
+
+/* simulate's command line. */
+const struct cliopt_spec cli_simulate_spec = {
+    "simulate", "SCENARIO.lua [options]", "run STARTEX..ENDEX headless, bots play the teams",
+    cli_simulate_opts_table,
+    "Runs STARTEX..ENDEX at full speed while bots answer each decision at a seeded\n"
+    "random moment before its deadline. --runs N reports score distributions and\n"
+    "what no run reached. The bots' policy is first for one run and random with\n"
+    "--runs, unless --policy says otherwise.\n"};
+
+/* The policy named p; -1 after a usage error. */
+static int cli_simulate_policy(const char *p)
+{
+	static const char *const names[] = {[CLI_POLICY_FIRST] = "first",
+	                                    [CLI_POLICY_RANDOM] = "random",
+	                                    [CLI_POLICY_DEFAULT] = "default",
+	                                    [CLI_POLICY_NONE] = "none"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(p, names[i]))
+			return (int)i;
+	cliopt_error(stderr, &cli_simulate_spec,
+	             "--policy is first, random, default or none, not '%s'", p);
+	return -1;
+}
+
+/* Apply one option of simulate to o (lim: its scenario limits); -1 after a usage error. */
+static int cli_simulate_option(struct cli_simulate_opts *o, struct scenario_limits *lim, int key,
+                               const char *v)
+{
+	long long n;
+	int p;
+
+	switch (key) {
+	case CLI_KEY_CALLBACK_EVENTS:
+	case CLI_KEY_CALLBACK_BYTES:
+		return cli_callback_cap(key, v, lim);
+	case 'S':
+		if (cli_parse_long("--seed", v, 0, CLI_SEED_MAX, &n) < 0)
+			return -1;
+		o->seed = n;
+		return 0;
+	case 'r':
+		if (cli_parse_long("--runs", v, 1, 1000000, &n) < 0)
+			return -1;
+		o->runs = (long)n;
+		return 0;
+	case 's':
+		o->strict = 1;
+		return 0;
+	case 'j':
+		o->journal = v;
+		return 0;
+	default:
+		if ((p = cli_simulate_policy(v)) < 0)
+			return -1;
+		o->policy = (enum cli_policy)p;
+		return 0;
+	}
+}
+
 /* tabletop simulate SCENARIO [--seed N] [--policy P] [--runs N] */
 int cli_simulate_main(int argc, char **argv)
 {
 	struct cli_simulate_opts o = {.seed = -1, .policy = CLI_POLICY_FIRST, .runs = 1};
+	struct scenario_limits lim;
+	struct cliopt_state st;
 	const char *path = NULL;
-	long long v;
+	int key, policy_set = 0;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("usage: tabletop simulate SCENARIO.lua [--seed N] "
-			       "[--policy first|random|default|none] [--runs N] [--strict]\n"
-			       "                         [--journal FILE]\n"
-			       "Runs STARTEX..ENDEX at full speed while bots answer each decision "
-			       "at a\n"
-			       "seeded random moment before its deadline. --runs N plays seeds\n"
-			       "SEED..SEED+N-1 and reports score distributions and what no run "
-			       "reached.\n"
-			       "--journal FILE writes the journal of a single run, for tabletop "
-			       "report.\n");
+	scenario_limits_default(&lim);
+	o.lim = &lim;
+	cliopt_init(&st, argc, argv);
+	while ((key = cliopt_next(&st, &cli_simulate_spec)) != CLIOPT_END) {
+		if (key == CLIOPT_HELP)
 			return 0;
-		}
-		if ((!strcmp(a, "--seed") || !strcmp(a, "--runs") || !strcmp(a, "--policy") ||
-		     !strcmp(a, "--journal")) &&
-		    i + 1 >= argc)
-			return cli_usage_error("simulate", "%s needs a value", a);
-		if (!strcmp(a, "--seed")) {
-			if (cli_parse_long("--seed", argv[++i], 0, 9007199254740991LL, &v) < 0)
-				return 2;
-			o.seed = v;
-		} else if (!strcmp(a, "--runs")) {
-			if (cli_parse_long("--runs", argv[++i], 1, 1000000, &v) < 0)
-				return 2;
-			o.runs = (long)v;
-		} else if (!strcmp(a, "--strict")) {
-			o.strict = 1;
-		} else if (!strcmp(a, "--journal")) {
-			o.journal = argv[++i];
-		} else if (!strcmp(a, "--policy")) {
-			const char *p = argv[++i];
-
-			if (!strcmp(p, "first"))
-				o.policy = CLI_POLICY_FIRST;
-			else if (!strcmp(p, "random"))
-				o.policy = CLI_POLICY_RANDOM;
-			else if (!strcmp(p, "default"))
-				o.policy = CLI_POLICY_DEFAULT;
-			else if (!strcmp(p, "none"))
-				o.policy = CLI_POLICY_NONE;
-			else
-				return cli_usage_error(
-				    "simulate",
-				    "--policy is first, random, default or none, not '%s'", p);
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("simulate", "unknown option '%s'", a);
-		} else if (path == NULL) {
-			path = a;
-		} else {
-			return cli_usage_error("simulate", "one scenario at a time ('%s' is extra)",
-			                       a);
-		}
+		if (key == CLIOPT_ERROR)
+			return 2;
+		if (key == CLIOPT_OPERAND && path != NULL)
+			return cliopt_error(stderr, &cli_simulate_spec,
+			                    "one scenario at a time ('%s' is extra)", st.value);
+		if (key == CLIOPT_OPERAND)
+			path = st.value;
+		else if (cli_simulate_option(&o, &lim, key, st.value) < 0)
+			return 2;
+		policy_set |= key == 'p';
 	}
 	if (path == NULL)
-		return cli_usage_error("simulate",
-		                       "which scenario? usage: tabletop simulate SCENARIO.lua");
+		return cliopt_error(stderr, &cli_simulate_spec,
+		                    "which scenario? usage: tabletop simulate SCENARIO.lua");
 	if (o.journal != NULL && o.runs > 1)
-		return cli_usage_error("simulate",
-		                       "--journal records a single run; it cannot go with --runs");
+		return cliopt_error(stderr, &cli_simulate_spec,
+		                    "--journal records a single run; it cannot go with --runs");
+	if (!policy_set && o.runs > 1)
+		o.policy = CLI_POLICY_RANDOM; /* coverage needs bots that differ */
 	o.progress = o.runs > 1 && isatty(STDERR_FILENO);
 	return cli_simulate_run(path, &o, stdout, stderr);
 }

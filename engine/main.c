@@ -11,21 +11,44 @@ static void main_usage(FILE *f)
 	        "usage: tabletop COMMAND [ARGS]\n\n"
 	        "A tabletop cyber-crisis exercise simulator: scenarios in Lua, teams over TCP.\n\n"
 	        "commands:\n");
-	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
-		fprintf(f, "  %-9s %-24s %s\n", c->name, c->args, c->summary);
-	fprintf(
-	    f, "\n  tabletop --help | --version\n\n"
-	       "'tabletop COMMAND --help' shows a command's options. Docs: docs/ in the source.\n");
+	for (const struct cli_cmd *c = cli_cmds; c->spec != NULL; c++)
+		fprintf(f, "  %-9s %s\n", c->spec->cmd, c->spec->summary);
+	fprintf(f, "\n  tabletop --help | --version\n\n"
+	           "'tabletop help COMMAND' (or 'tabletop COMMAND --help') shows a command's\n"
+	           "usage and options. Docs: docs/ in the source.\n");
+}
+
+/* tabletop help [COMMAND]: the summary, or one command's usage and options. */
+static int main_help(int argc, char **argv)
+{
+	const struct cli_cmd *c;
+
+	if (argc < 3) {
+		main_usage(stdout);
+		return 0;
+	}
+	c = cli_find(argv[2]);
+	if (c == NULL) {
+		fprintf(stderr, "tabletop help: no command '%s'\n", argv[2]);
+		main_usage(stderr);
+		return 2;
+	}
+	cliopt_usage(c->spec, stdout);
+	return 0;
 }
 
 /* Run the subcommand named by argv[1]. */
 int main(int argc, char **argv)
 {
+	const struct cli_cmd *c;
+
 	if (argc < 2) {
 		main_usage(stderr);
 		return 2;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+	if (!strcmp(argv[1], "help"))
+		return main_help(argc, argv);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		main_usage(stdout);
 		return 0;
 	}
@@ -33,11 +56,9 @@ int main(int argc, char **argv)
 		printf("tabletop %s\n", TABLETOP_VERSION);
 		return 0;
 	}
-	for (const struct cli_cmd *c = cli_cmds; c->name; c++) {
-		if (strcmp(argv[1], c->name) != 0)
-			continue;
+	c = cli_find(argv[1]);
+	if (c != NULL)
 		return c->main(argc - 1, argv + 1);
-	}
 	fprintf(stderr, "tabletop: unknown command '%s'\n", argv[1]);
 	main_usage(stderr);
 	return 2;

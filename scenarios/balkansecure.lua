@@ -63,7 +63,8 @@ How the sharing mechanic works
 
 How to run it
   tabletop check scenarios/balkansecure.lua         (prints nothing when the file is fine)
-  tabletop run scenarios/balkansecure.lua           (then give each team its join code)
+  tabletop run scenarios/balkansecure.lua           (real time; then give each team its
+                                                    join code; --speed 60 to rehearse)
   tabletop simulate scenarios/balkansecure.lua --runs 200 --policy random
                                                     (bots play; shows what no run reached)
 
@@ -81,7 +82,7 @@ exercise {
   start = "2024-11-12 09:00",
   duration = "5h",
   tick = "1m",
-  speed = 60,
+  speed = 1,                  -- real time, as in a real exercise; run --speed X to rehearse
   seed = 2024,
 }
 

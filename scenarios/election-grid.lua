@@ -89,7 +89,7 @@ exercise {
   start = "2027-03-28 18:30",
   duration = "4h",
   tick = "1m",
-  speed = 60,
+  speed = 1,                  -- real time, as in a real exercise; run --speed X to rehearse
   seed = 2018,
 }
 

@@ -93,7 +93,7 @@ exercise {
   start = "2025-02-11 09:00",
   duration = "4h",
   tick = "1m",
-  speed = 60,
+  speed = 1,                  -- real time, as in a real exercise; run --speed X to rehearse
   seed = 2024,
 }
 

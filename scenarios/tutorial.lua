@@ -22,7 +22,7 @@ exercise {
   start = "2025-03-04 09:00", -- the in-world clock at STARTEX, shown to players
   duration = "2h",            -- ENDEX after two hours of exercise time
   tick = "1m",                -- the exercise clock moves one minute at a time
-  speed = 60,                 -- with `tabletop run`: 60 exercise seconds per real second
+  speed = 1,                  -- real time; `tabletop run --speed 60` rehearses a minute a second
   seed = 42,                  -- math.random draws the same numbers on every run
 }
 
@@ -149,8 +149,8 @@ inject {
   body = "We hear the port's e-mail was hacked and partners lost money. Any comment?",
 }
 
--- `manual = true` marks an inject the facilitators fire by hand (`fire WC-01`).
--- Without it, `check` reports an inject that nothing fires as a mistake.
+-- An inject without `at` that no code fires is the white cell's reserve: the facilitators
+-- fire it by hand (`fire WC-01`). `manual = true` says so, for readers and for `check`.
 inject {
   id = "WC-01", to = "all", manual = true,
   from = "Port authority director", channel = "phone",

@@ -130,6 +130,11 @@ static void cmd_team_status(struct cmd_ctx *c)
 		cmd_set(c, "score", json_integer(ex->teams[team].score));
 		cmd_printf(c, "Team %s (%s), score %ld\n", ex->teams[team].id,
 		           cmd_team_name(c, &ex->teams[team]), ex->teams[team].score);
+	} else {
+		cmd_set(c, "script_errors", json_integer((json_int_t)ex->n_script_errors));
+		if (ex->n_script_errors > 0)
+			cmd_printf(c, "Script errors: %lu (each was a SCRIPT ERROR line)\n",
+			           ex->n_script_errors);
 	}
 	for (i = 0; i < ex->n_injects; i++) {
 		const struct ex_inject *in = &ex->injects[i];

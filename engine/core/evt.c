@@ -204,6 +204,7 @@ const char *evt_type_name(enum evt_type type)
 	    [EVT_NOTE] = "note",
 	    [EVT_HOTWASH] = "hotwash",
 	    [EVT_ANSWER] = "answer",
+	    [EVT_SCRIPT_ERROR] = "script_error",
 	};
 
 	if ((unsigned)type >= sizeof names / sizeof names[0])

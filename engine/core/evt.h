@@ -28,6 +28,7 @@ enum evt_type {
 	EVT_NOTE,
 	EVT_HOTWASH,
 	EVT_ANSWER,
+	EVT_SCRIPT_ERROR,
 };
 
 /*

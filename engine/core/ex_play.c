@@ -361,6 +361,16 @@ void ex_log(struct exercise *ex, const char *text)
 	    ex_pack("{s:s,s:o,s:I}", "type", "log", "text", ex_jstr(text), "t", (json_int_t)ex->t));
 }
 
+/* Scenario code failed at run time: a script_error event for the staff, counted. */
+void ex_script_error(struct exercise *ex, const char *file, int line, const char *message)
+{
+	ex->n_script_errors++;
+	ex_emit_team(ex, EVT_SCRIPT_ERROR, -1,
+	             ex_pack("{s:s,s:o,s:o,s:o,s:I}", "type", "script_error", "file", ex_jstr(file),
+	                     "line", line > 0 ? json_integer(line) : json_null(), "message",
+	                     ex_jstr(message), "t", (json_int_t)ex->t));
+}
+
 /* Add delta to a team's score. */
 void ex_score(struct exercise *ex, int team, long delta, const char *reason)
 {

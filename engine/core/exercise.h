@@ -174,6 +174,8 @@ struct exercise {
 	unsigned long n_rfis;
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
+	/* run-time errors of scenario code (script_error events) */
+	unsigned long n_script_errors;
 	struct ex_index *index;  /* id -> inject lookup, kept by ex_add_inject */
 
 	ex_sink_fn sink;
@@ -257,6 +259,8 @@ unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *
 void ex_reply(struct exercise *ex, int team, const char *text);
 void ex_broadcast(struct exercise *ex, const char *text);
 void ex_log(struct exercise *ex, const char *text);
+/* Scenario code failed at run time at file:line (line 0: unknown): tell the staff, count it. */
+void ex_script_error(struct exercise *ex, const char *file, int line, const char *message);
 void ex_score(struct exercise *ex, int team, long delta, const char *reason);
 void ex_phase(struct exercise *ex, const char *name);
 /* A member joined a team (notifies the scenario). */

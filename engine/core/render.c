@@ -448,6 +448,11 @@ static void render_line(FILE *f, enum evt_type type, const json_t *o, const char
 	case EVT_HOTWASH:
 		render_hotwash(f, o, stamp);
 		break;
+	case EVT_SCRIPT_ERROR:
+		render_para(f, 4, "%s SCRIPT ERROR %s:%lld: %s", stamp, render_str(o, "file"),
+		            (long long)json_integer_value(json_object_get(o, "line")),
+		            render_str(o, "message"));
+		break;
 	case EVT_ANSWER:
 		render_para(f, 4, "%s ANSWER %s (%s) to question %lld: %s", stamp,
 		            render_str(o, "team"), render_str(o, "by"),

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
-#include "../lua/scenario.h"
 
 /* Bytes gathered before they are written out, even in the middle of a batch. */
 #define JOURNAL_CHUNK 65536

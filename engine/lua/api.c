@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include <lauxlib.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,25 +76,51 @@ int api_time(lua_State *L, int idx, long *out, const char **err)
 	return ok && v >= 0 && v <= 315360000 ? 0 : -1;
 }
 
-/* The time argument at idx of function fn; raises when it is not one. */
-static long api_time_arg(lua_State *L, int idx, const char *fn)
+/*
+ * A wrong call of an API function: raised at run time. While the file loads it is a problem at
+ * the caller's line instead, and loading goes on, so that check reports every problem in one
+ * pass; the caller then returns 0.
+ */
+static int api_fail(lua_State *L, const char *fmt, ...)
 {
-	const char *err;
-	long t;
+	struct api *api = api_of(L);
+	va_list ap;
 
-	if (api_time(L, idx, &t, &err) < 0)
-		luaL_error(L, "%s: bad time '%s': %s", fn, luaL_tolstring(L, idx, NULL), err);
-	return t;
+	va_start(ap, fmt);
+	if (!api->loading) {
+		luaL_where(L, 1);
+		lua_pushvfstring(L, fmt, ap);
+		va_end(ap);
+		lua_concat(L, 2);
+		return lua_error(L);
+	}
+	lua_pushvfstring(L, fmt, ap);
+	va_end(ap);
+	scenario_problem_add(api->probs, api->ex->path, sandbox_line(L, 1), "%s",
+	                     lua_tostring(L, -1));
+	lua_pop(L, 1);
+	return 0;
 }
 
-/* The API of a function that acts on the exercise; raises before STARTEX. */
+/* Whether argument idx of fn is a function; when not, api_fail as luaL_checktype words it. */
+static bool api_want_fn(lua_State *L, int idx, const char *fn)
+{
+	if (lua_type(L, idx) == LUA_TFUNCTION)
+		return true;
+	api_fail(L, "bad argument #%d to '%s' (function expected, got %s)", idx, fn,
+	         lua_isnone(L, idx) ? "no value" : luaL_typename(L, idx));
+	return false;
+}
+
+/* The API of a function that acts on the exercise; before STARTEX, api_fail and NULL. */
 static struct api *api_live(lua_State *L, const char *fn)
 {
 	struct api *api = api_of(L);
 
-	if (api->ex->state == EX_WAITING)
-		luaL_error(L, "%s() is only allowed once the exercise runs", fn);
-	return api;
+	if (api->ex->state != EX_WAITING)
+		return api;
+	api_fail(L, "%s() is only allowed once the exercise runs", fn);
+	return NULL;
 }
 
 /* The team index of the id at idx for function fn; raises when there is no such team. */
@@ -138,14 +165,19 @@ static int api_timer_add(lua_State *L, const char *fn, int kind)
 {
 	struct api *api = api_of(L);
 	struct exercise *ex = api->ex;
-	long d = api_time_arg(L, 1, fn), t = kind == 0 ? d : ex->t + d;
-	long every = kind == 2 ? d : 0;
+	long d, t, every;
+	const char *err;
 	lua_State *prev;
 	int ref;
 
-	luaL_checktype(L, 2, LUA_TFUNCTION);
+	if (api_time(L, 1, &d, &err) < 0)
+		return api_fail(L, "%s: bad time '%s': %s", fn, luaL_tolstring(L, 1, NULL), err);
+	if (!api_want_fn(L, 2, fn))
+		return 0;
 	if (kind == 2 && d <= 0)
-		return luaL_error(L, "every: the period must be more than 0 seconds");
+		return api_fail(L, "every: the period must be more than 0 seconds");
+	t = kind == 0 ? d : ex->t + d;
+	every = kind == 2 ? d : 0;
 	if ((ex->state == EX_RUNNING || ex->state == EX_PAUSED) && t <= ex->t)
 		t = ex->t +
 		    1; /* what is due now or past runs at the next tick, never in this one */
@@ -187,8 +219,8 @@ static int api_when(lua_State *L)
 	struct api *api = api_of(L);
 	int pred, fn;
 
-	luaL_checktype(L, 1, LUA_TFUNCTION);
-	luaL_checktype(L, 2, LUA_TFUNCTION);
+	if (!api_want_fn(L, 1, "when") || !api_want_fn(L, 2, "when"))
+		return 0;
 	lua_settop(L, 2);
 	api_grow(&api->whens, &api->cap_whens, api->n_whens, sizeof *api->whens);
 	fn = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -201,18 +233,28 @@ static int api_when(lua_State *L)
 static int api_on(lua_State *L)
 {
 	struct api *api = api_of(L);
-	const char *name = luaL_checkstring(L, 1);
-	int kind = -1;
+	const char *name = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+	const char *near = NULL;
+	int kind = -1, n = (int)(sizeof api_events / sizeof api_events[0]);
 
-	for (int k = 0; k < (int)(sizeof api_events / sizeof api_events[0]); k++)
+	if (name == NULL)
+		return api_fail(L, "on: the event must be a name such as \"start\", not %s",
+		                luaL_typename(L, 1));
+	for (int k = 0; k < n; k++) {
 		if (strcmp(name, api_events[k]) == 0)
 			kind = k;
+		else if (near == NULL && decl_distance(name, api_events[k]) <= 2)
+			near = api_events[k];
+	}
+	if (kind < 0 && near != NULL)
+		return api_fail(L, "on: unknown event '%s' (did you mean '%s'?)", name, near);
 	if (kind < 0)
-		return luaL_error(L,
-		                  "on: unknown event '%s' (events: start, tick, join, decision, "
-		                  "action, share, rfi, end)",
-		                  name);
-	luaL_checktype(L, 2, LUA_TFUNCTION);
+		return api_fail(L,
+		                "on: unknown event '%s' (events: start, tick, join, decision, "
+		                "action, share, rfi, end)",
+		                name);
+	if (!api_want_fn(L, 2, "on"))
+		return 0;
 	lua_settop(L, 2);
 	api_grow(&api->handlers, &api->cap_handlers, api->n_handlers, sizeof *api->handlers);
 	api->handlers[api->n_handlers].kind = (enum ex_note_kind)kind;
@@ -221,22 +263,47 @@ static int api_on(lua_State *L)
 	return 0;
 }
 
+/* Bytes of text s and its other languages tr (either may be NULL). */
+static size_t api_bytes(const char *s, const struct ex_tr *tr)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	for (int k = 0; tr != NULL && k < tr->n; k++)
+		n += tr->v[k] != NULL ? strlen(tr->v[k]) : 0;
+	return n;
+}
+
+/* Bytes of the texts an inject sends (from, channel, subject, body, prompt), every language. */
+static size_t api_inject_bytes(const struct ex_inject *inj)
+{
+	return api_bytes(inj->from, inj->from_tr) + api_bytes(inj->channel, inj->channel_tr) +
+	       api_bytes(inj->subject, inj->subject_tr) + api_bytes(inj->body, inj->body_tr) +
+	       (inj->decision != NULL ? api_bytes(inj->decision->prompt, inj->decision->prompt_tr)
+	                              : 0);
+}
+
 /* fire(id [, to]): fire a declared inject now, to its own teams or to `to`. */
 static int api_fire(lua_State *L)
 {
 	struct api *api = api_live(L, "fire");
-	struct exercise *ex = api->ex;
-	const char *id = luaL_checkstring(L, 1);
-	int i = ex_find_inject(ex, id), rc = 0;
+	struct exercise *ex;
+	const char *id;
+	int i, rc = 0;
 	unsigned char *mask = NULL;
 	lua_State *prev;
 
+	if (api == NULL)
+		return 0;
+	ex = api->ex;
+	id = luaL_checkstring(L, 1);
+	i = ex_find_inject(ex, id);
 	if (i < 0)
 		return luaL_error(L, "fire: unknown inject '%s'", id);
 	if (ex->state == EX_ENDED)
 		return luaL_error(L, "fire: the exercise has ended");
 	if (!lua_isnoneornil(L, 2))
 		mask = api_mask(L, 2, "fire");
+	sandbox_emit(L, api_inject_bytes(&ex->injects[i]));
 	prev = sandbox_enter(L);
 	if (mask == NULL)
 		rc = ex_fire(ex, i, -1);
@@ -353,6 +420,8 @@ static int api_send(lua_State *L)
 	unsigned char *mask = NULL;
 	lua_State *prev;
 
+	if (api == NULL)
+		return 0;
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 1);
 	api_only(L, 1, "send", fields);
@@ -363,6 +432,7 @@ static int api_send(lua_State *L)
 	inj.channel = (char *)api_field(L, 1, "channel", "send", &inj.channel_tr);
 	inj.subject = (char *)api_field(L, 1, "subject", "send", &inj.subject_tr);
 	inj.body = (char *)api_field(L, 1, "body", "send", &inj.body_tr);
+	sandbox_emit(L, api_inject_bytes(&inj));
 	prev = sandbox_enter(L);
 	ex_send_inject(api->ex, mask, &inj);
 	sandbox_leave(L, prev);
@@ -373,18 +443,22 @@ static int api_send(lua_State *L)
 static int api_score(lua_State *L)
 {
 	struct api *api = api_live(L, "score");
-	int team = api_team_arg(L, 1, "score"), ok;
+	int team, ok;
 	lua_Integer delta;
 	const char *reason;
 	struct ex_tr *tr;
 	lua_State *prev;
 
+	if (api == NULL)
+		return 0;
+	team = api_team_arg(L, 1, "score");
 	luaL_checktype(L, 2, LUA_TNUMBER);
 	delta = lua_tointegerx(L, 2, &ok);
 	if (!ok)
 		return luaL_error(L, "score: delta must be a whole number, not %s",
 		                  luaL_tolstring(L, 2, NULL));
 	reason = api_text_arg(L, 3, "score", "the reason", false, "", &tr);
+	sandbox_emit(L, api_bytes(reason, tr));
 	prev = sandbox_enter(L);
 	ex_score_tr(api->ex, team, (long)delta, reason, tr);
 	sandbox_leave(L, prev);
@@ -396,9 +470,14 @@ static int api_phase(lua_State *L)
 {
 	struct api *api = api_live(L, "phase");
 	struct ex_tr *tr;
-	const char *name = api_text_arg(L, 1, "phase", "the name", true, NULL, &tr);
-	lua_State *prev = sandbox_enter(L);
+	const char *name;
+	lua_State *prev;
 
+	if (api == NULL)
+		return 0;
+	name = api_text_arg(L, 1, "phase", "the name", true, NULL, &tr);
+	sandbox_emit(L, api_bytes(name, tr));
+	prev = sandbox_enter(L);
 	ex_phase_tr(api->ex, name, tr);
 	sandbox_leave(L, prev);
 	return 0;
@@ -409,9 +488,14 @@ static int api_endex(lua_State *L)
 {
 	struct api *api = api_live(L, "endex");
 	struct ex_tr *tr;
-	const char *reason = api_text_arg(L, 1, "endex", "the reason", false, NULL, &tr);
-	lua_State *prev = sandbox_enter(L);
+	const char *reason;
+	lua_State *prev;
 
+	if (api == NULL)
+		return 0;
+	reason = api_text_arg(L, 1, "endex", "the reason", false, NULL, &tr);
+	sandbox_emit(L, api_bytes(reason, tr));
+	prev = sandbox_enter(L);
 	ex_endex_tr(api->ex, reason, tr);
 	sandbox_leave(L, prev);
 	return 0;
@@ -441,6 +525,7 @@ static int api_log(lua_State *L)
 	}
 	luaL_pushresult(&b);
 	api_cap(L, lua_tostring(L, -1), "log", "the line");
+	sandbox_emit(L, api_bytes(lua_tostring(L, -1), NULL));
 	prev = sandbox_enter(L);
 	ex_log(api->ex, lua_tostring(L, -1));
 	sandbox_leave(L, prev);
@@ -478,11 +563,18 @@ void api_open(lua_State *L, struct api *api)
 	lua_pop(L, 1);
 }
 
-/* Tell the facilitators about a callback's error and count it. */
+/* Tell the staff about a callback's error ("FILE:LINE: message") as a script_error, count it. */
 static void api_report(struct api *api, const char *err)
 {
+	const char *msg;
+	int line = sandbox_split(api->sb, err, &msg);
+
 	api->errors++;
-	ex_log(api->ex, err);
+	if (api->report != NULL) {
+		fprintf(api->report, "script error: %s\n", err);
+		fflush(api->report);
+	}
+	ex_script_error(api->ex, api->ex->path, line, msg);
 }
 
 /* Push the arguments of a call and make it; runs in protected mode. */

@@ -8,6 +8,7 @@
 #include <lua.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../core/exercise.h"
 #include "sandbox.h"
@@ -37,10 +38,9 @@ struct api_target {
 	int line;
 	char **to; /* team ids named by `to` */
 	int n_to;
-	bool all;        /* to = "all", or no `to` */
-	char *objective; /* expect.objective, or NULL */
-	bool manual;     /* fired by hand: never unreachable */
-	bool timed;      /* has an `at`, even a bad one (reported already) */
+	bool all;         /* to = "all", or no `to` */
+	char *objective;  /* expect.objective, or NULL */
+	char at_text[16]; /* `at` as written, when a short string */
 };
 
 struct api {
@@ -49,12 +49,14 @@ struct api {
 	long budget; /* instructions per callback */
 	long long seed_override;
 	unsigned long errors; /* callbacks that raised */
+	FILE *report;         /* where script errors are also printed, or NULL */
 
 	/* while loading */
 	bool loading;
 	struct scenario_problems *probs;
-	int probs_first; /* problems in probs before this scenario's */
-	const char *src; /* the file's text, for the unreachable-inject check */
+	int probs_first;                    /* problems in probs before this scenario's */
+	struct scenario_problems *warnings; /* what check warns about but lets run, or NULL */
+	const char *src;                    /* the file's text, to find the line of a field */
 	size_t src_len;
 	bool has_exercise;
 	int exercise_line;

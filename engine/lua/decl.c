@@ -13,6 +13,8 @@
 #include <strings.h>
 
 #include "../core/timeparse.h"
+#include "fieldline.h"
+#include "hint.h"
 #include "libs.h"
 
 /* The fields exercise{}, team{} and objective{} may have. */
@@ -22,20 +24,36 @@ static const char *const decl_exercise_fields[] = {
 static const char *const decl_team_fields[] = {"id", "name", "secret", NULL};
 static const char *const decl_objective_fields[] = {"id", "text", NULL};
 
-/* Record a problem of the declaration being read. */
+/* The line of the field last read (of `in` when only that is found), else the declaration's. */
+int decl_line(const struct decl *d)
+{
+	const struct api *api = d->api;
+	int line = 0;
+
+	if (d->field == NULL)
+		return d->line;
+	if (d->in != NULL)
+		line = fieldline_find(api->src, api->src_len, d->line, d->kind, d->in, d->field);
+	if (line == 0)
+		line = fieldline_find(api->src, api->src_len, d->line, d->kind, NULL,
+		                      d->in != NULL ? d->in : d->field);
+	return line > 0 ? line : d->line;
+}
+
+/* Record a problem of the declaration being read, at the line of its field last read. */
 void decl_problem(struct decl *d, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
+	int line = decl_line(d);
 
 	va_start(ap, fmt);
 	msg = mem_vprintf(fmt, ap);
 	va_end(ap);
 	if (d->what[0] != '\0')
-		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s: %s", d->what,
-		                     msg);
+		scenario_problem_add(d->api->probs, d->api->ex->path, line, "%s: %s", d->what, msg);
 	else
-		scenario_problem_add(d->api->probs, d->api->ex->path, d->line, "%s", msg);
+		scenario_problem_add(d->api->probs, d->api->ex->path, line, "%s", msg);
 	free(msg);
 }
 
@@ -74,6 +92,7 @@ static const char *decl_label(const struct decl *d, const char *name, char *buf,
 /* Push field name of the table being read; returns its type. */
 int decl_get(struct decl *d, const char *name)
 {
+	d->field = name;
 	lua_pushstring(d->L, name);
 	return lua_rawget(d->L, d->t);
 }
@@ -107,7 +126,7 @@ static bool decl_secret_ok(const char *s)
 }
 
 /* The edit distance of a and b, or a large number when they are long or far apart. */
-static int decl_distance(const char *a, const char *b)
+int decl_distance(const char *a, const char *b)
 {
 	size_t m = strlen(a), n = strlen(b);
 	int row[33], diag, up;
@@ -152,6 +171,7 @@ void decl_fields(struct decl *d, const char *const *names)
 			continue;
 		}
 		key = lua_tostring(L, -1);
+		d->field = key;
 		for (int j = 0; names[j] != NULL && key != NULL; j++) {
 			if (strcmp(key, names[j]) == 0)
 				key = NULL;
@@ -304,7 +324,7 @@ int decl_text_at(struct decl *d, int idx, const char *label, char **out, struct 
 	for (k = 0; k < ex->n_langs; k++) {
 		(*tr)->v[k] = mem_strdup(v[k]);
 		if (v[k] == NULL)
-			ex_lang_missing(ex, d->line,
+			ex_lang_missing(ex, decl_line(d),
 			                "%s%s%s has no text in '%s' (missing translation)", d->what,
 			                d->what[0] ? ": " : "", label, ex->langs[k]);
 	}
@@ -336,12 +356,19 @@ void decl_text(struct decl *d, const char *name, char **out, struct ex_tr **tr)
 int decl_time(struct decl *d, const char *name, long *out)
 {
 	int top = lua_gettop(d->L), rc = 0;
-	char label[64], buf[96];
+	char label[64], buf[96], hint[64];
 	const char *err;
 
 	if (decl_get(d, name) != LUA_TNIL) {
 		rc = api_time(d->L, -1, out, &err) == 0 ? 1 : -1;
-		if (rc < 0)
+		if (rc < 0 && lua_type(d->L, -1) == LUA_TSTRING &&
+		    hint_duration(lua_tostring(d->L, -1), hint, sizeof hint))
+			decl_problem(d,
+			             "bad time %s for %s: write \"%s\" (times read \"90s\", "
+			             "\"15m\", \"2h\", \"1h30m\" or \"1:30\")",
+			             decl_repr(d->L, -1, buf, sizeof buf),
+			             decl_label(d, name, label, sizeof label), hint);
+		else if (rc < 0)
 			decl_problem(d, "bad time %s for %s: %s",
 			             decl_repr(d->L, -1, buf, sizeof buf),
 			             decl_label(d, name, label, sizeof label), err);
@@ -370,6 +397,7 @@ int decl_begin(struct decl *d, lua_State *L, const char *kind)
 	d->L = L;
 	d->api = api_of(L);
 	d->line = sandbox_line(L, 1);
+	d->kind = kind;
 	d->t = 1;
 	snprintf(d->what, sizeof d->what, "%s", kind);
 	if (!d->api->loading)
@@ -402,16 +430,30 @@ const char *decl_id(struct decl *d, const char *kind)
 	return id;
 }
 
-/* A secret field (pushed; NULL when absent or bad): something one can type after login ID. */
+/* Secrets shorter than this are guessed too easily: check warns about them. */
+#define DECL_SECRET_MIN 8
+
+/*
+ * A secret field (pushed; NULL when absent or bad): something one can type after login ID. A
+ * short one is a warning for check.
+ */
 static const char *decl_secret(struct decl *d, const char *name)
 {
 	const char *s = decl_string(d, name);
+	size_t n = s != NULL ? strlen(s) : 0;
 
 	if (s != NULL && !decl_secret_ok(s)) {
 		decl_problem(d, "'%s' must be 1 to 128 characters without spaces", name);
 		lua_pop(d->L, 1);
 		return NULL;
 	}
+	if (s != NULL && n < DECL_SECRET_MIN && d->api->warnings != NULL)
+		scenario_problem_add(
+		    d->api->warnings, d->api->ex->path, decl_line(d),
+		    "warning: %s: '%s' is only %zu character%s long, a few guesses "
+		    "away: use %d or more, or leave it out for a generated join "
+		    "code",
+		    d->what, name, n, n == 1 ? "" : "s", DECL_SECRET_MIN);
 	return s;
 }
 

@@ -11,22 +11,31 @@
 
 #include "api.h"
 
-/* One declaration being read: where it is, what to call it, and the table being read. */
+/*
+ * One declaration being read: where it is, what to call it, and the table being read. Its
+ * problems point at the line of the field last read, when the file shows where that is.
+ */
 struct decl {
 	lua_State *L;
 	struct api *api;
 	int line;
-	char what[96];  /* "inject I-01", for messages */
-	int t;          /* stack index of the table being read */
-	const char *in; /* NULL, or the field holding that table ("decision") */
+	char what[96];     /* "inject I-01", for messages */
+	int t;             /* stack index of the table being read */
+	const char *in;    /* NULL, or the field holding that table ("decision") */
+	const char *kind;  /* "inject", "team", ...: the function declaring it */
+	const char *field; /* the field last read (in `in` when that is set), or NULL */
 };
 
-/* Record a problem of the declaration being read. */
+/* Record a problem of the declaration being read, at the line of its field last read. */
 void decl_problem(struct decl *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The line of the field last read (of `in` when only that is found), else the declaration's. */
+int decl_line(const struct decl *d);
 /* Push field name of the table being read; returns its type. */
 int decl_get(struct decl *d, const char *name);
 /* A problem: field name (its value on top of the stack) is not what it must be. */
 void decl_type(struct decl *d, const char *name, const char *want);
+/* The edit distance of a and b, or a large number when they are long or far apart. */
+int decl_distance(const char *a, const char *b);
 /* Whether s is a usable id or option key: 1 to 64 letters, digits, '-', '_' or '.'. */
 bool decl_token(const char *s);
 /* A problem for every key of the table being read that is not one of names (in pairs order). */

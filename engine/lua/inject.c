@@ -5,6 +5,7 @@
 
 #include "../core/timeparse.h"
 #include "decl.h"
+#include "hint.h"
 
 /* The fields inject{}, its decision and its expect may have. */
 static const char *const inject_fields[] = {"id",          "at",     "to",    "from",     "channel",
@@ -87,6 +88,7 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 	lua_State *L = d->L;
 	int top = lua_gettop(L), t = decl_get(d, "options");
 	lua_Integer n = (lua_Integer)lua_rawlen(L, -1), count = 0;
+	char hint[192];
 
 	if (t == LUA_TNIL) {
 		decl_problem(d, "decision needs options");
@@ -98,7 +100,12 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 			lua_pop(L, 1);
 			count++;
 		}
-		if (n == 0 || count != n || n > 1000) {
+		if (n == 0 && count > 0 && hint_options_map(L, top + 1, hint, sizeof hint)) {
+			decl_problem(d,
+			             "decision.options must be a list, not a table of keys: write "
+			             "%s",
+			             hint);
+		} else if (n == 0 || count != n || n > 1000) {
 			decl_problem(
 			    d, "decision.options must be a list: { {\"key\", \"label\"}, ... } "
 			       "or { \"label\", ... }");
@@ -260,7 +267,11 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	int t;
 
 	decl_fields(d, inject_fields);
-	tg->timed = decl_time(d, "at", &inj->at) != 0;
+	if (decl_time(d, "at", &inj->at) > 0) {
+		if (decl_get(d, "at") == LUA_TSTRING)
+			snprintf(tg->at_text, sizeof tg->at_text, "%s", lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
 	inject_to(d, tg);
 	decl_text(d, "from", &inj->from, &inj->from_tr);
 	decl_text(d, "channel", &inj->channel, &inj->channel_tr);
@@ -270,7 +281,7 @@ static void inject_body(struct decl *d, struct ex_inject *inj, struct api_target
 	inject_decision(d, inj);
 	inject_expect(d, inj, tg);
 	if ((t = decl_get(d, "manual")) == LUA_TBOOLEAN)
-		inj->manual = tg->manual = lua_toboolean(L, -1);
+		inj->manual = lua_toboolean(L, -1);
 	else if (t != LUA_TNIL)
 		decl_type(d, "manual", "true or false");
 	lua_pop(L, 1);
@@ -339,33 +350,12 @@ static char *inject_ids(const struct exercise *ex, bool teams)
 	return s;
 }
 
-/* Whether c may be part of an id next to a mention of it (so the mention is not whole). */
-static bool inject_idchar(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-/* How many times id appears in the file's text as a whole token. */
-static int inject_mentions(const struct api *api, const char *id)
-{
-	const char *src = api->src, *end = api->src + api->src_len, *p = src;
-	size_t n = strlen(id);
-	int count = 0;
-
-	for (; src != NULL && n > 0 && (size_t)(end - p) >= n; p++)
-		if (memcmp(p, id, n) == 0 && (p == src || !inject_idchar(p[-1])) &&
-		    (p + n == end || !inject_idchar(p[n])))
-			count++;
-	return count;
-}
-
 /* Resolve the `to` of a target into its inject, with a problem for every unknown team. */
 static void inject_resolve_to(struct api *api, struct decl *d, const struct api_target *tg)
 {
 	struct exercise *ex = api->ex;
 	struct ex_inject *inj = &ex->injects[tg->inject];
-	char *teams;
+	char *teams, hint[192];
 
 	inj->to_all = tg->all;
 	if (tg->n_to == 0)
@@ -378,9 +368,31 @@ static void inject_resolve_to(struct api *api, struct decl *d, const struct api_
 			continue;
 		}
 		teams = inject_ids(ex, true);
-		decl_problem(d, "'to' names unknown team '%s' (teams: %s)", tg->to[i], teams);
+		if (hint_team_list(tg->to[i], hint, sizeof hint))
+			decl_problem(d,
+			             "'to' names unknown team '%s' (teams: %s); several teams are "
+			             "a list: %s",
+			             tg->to[i], teams, hint);
+		else
+			decl_problem(d, "'to' names unknown team '%s' (teams: %s)", tg->to[i],
+			             teams);
 		free(teams);
 	}
+}
+
+/* A problem: at is not a whole number of ticks (the clock would round it up). */
+static void inject_ticks(struct decl *d, long at, long tick)
+{
+	char a[32], t[32], lo[32], hi[32];
+
+	timeparse_format_duration(at, a, sizeof a);
+	timeparse_format_duration(tick, t, sizeof t);
+	timeparse_format_duration(at / tick * tick, lo, sizeof lo);
+	timeparse_format_duration((at / tick + 1) * tick, hi, sizeof hi);
+	decl_problem(d,
+	             "at %s is not a whole number of ticks (tick %s): the clock would fire it at "
+	             "%s; write %s or %s",
+	             a, t, hi, at / tick > 0 ? lo : "0", hi);
 }
 
 /* The checks of one inject that need the whole file. */
@@ -388,16 +400,23 @@ void inject_check(struct api *api, const struct api_target *tg)
 {
 	struct exercise *ex = api->ex;
 	struct ex_inject *inj = &ex->injects[tg->inject];
-	struct decl d = {.api = api, .line = tg->line};
-	char a[32], b[32], *list;
+	struct decl d = {.api = api, .line = tg->line, .kind = "inject", .field = "to"};
+	char a[32], b[32], hint[192], *list;
 
 	snprintf(d.what, sizeof d.what, "inject %s", inj->id);
 	inject_resolve_to(api, &d, tg);
-	if (inj->at > ex->duration) {
-		timeparse_format_duration(inj->at, a, sizeof a);
-		timeparse_format_duration(ex->duration, b, sizeof b);
+	d.field = "at";
+	timeparse_format_duration(inj->at, a, sizeof a);
+	timeparse_format_duration(ex->duration, b, sizeof b);
+	if (inj->at > ex->duration && hint_clock_at(ex, tg->at_text, hint, sizeof hint))
+		decl_problem(&d, "at %s is after the end of the exercise (duration %s): %s", a, b,
+		             hint);
+	else if (inj->at > ex->duration)
 		decl_problem(&d, "at %s is after the end of the exercise (duration %s)", a, b);
-	}
+	else if (inj->at > 0 && inj->at % ex->tick != 0)
+		inject_ticks(&d, inj->at, ex->tick);
+	d.in = "expect";
+	d.field = "objective";
 	if (tg->objective != NULL &&
 	    (inj->expect.objective = ex_find_objective(ex, tg->objective)) < 0) {
 		list = inject_ids(ex, false);
@@ -406,11 +425,6 @@ void inject_check(struct api *api, const struct api_target *tg)
 		             tg->objective, list);
 		free(list);
 	}
-	if (!tg->timed && !tg->manual && inject_mentions(api, inj->id) <= 1)
-		decl_problem(&d,
-		             "nothing fires it: it has no 'at', no fire(\"%s\") in the file, and "
-		             "no manual = true",
-		             inj->id);
 }
 
 /* Free what the load-only data of the injects holds (targets and scratch). */

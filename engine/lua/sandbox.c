@@ -25,6 +25,9 @@ struct sandbox_usage {
 	bool mem_refused;  /* an allocation was refused */
 	int mem_line;      /* where it was */
 	int fn_line;       /* where the function the run called was defined */
+	long events;       /* events emitted by this run */
+	size_t bytes;      /* bytes of text in them */
+	char stop[128];    /* why the run was stopped for good, when not by the budget */
 };
 
 struct sandbox {
@@ -36,6 +39,8 @@ struct sandbox {
 	size_t mem, mem_cap;        /* bytes allocated, bytes allowed */
 	struct sandbox_usage run;   /* the innermost run */
 	int depth;                  /* nested runs */
+	long max_events;            /* events one run may emit (0: no cap) */
+	size_t max_bytes;           /* bytes of text one run may emit (0: no cap) */
 };
 
 /* The sandbox a Lua thread belongs to. */
@@ -208,7 +213,10 @@ static char *sandbox_error(struct sandbox *sb, lua_State *L, int status)
 	static const char memmsg[] = "not enough memory";
 	char text[96], cap[32];
 
-	if (sb->run.aborting) {
+	if (sb->run.aborting && sb->run.stop[0] != '\0') {
+		return sandbox_at(sb, sb->run.abort_line ? sb->run.abort_line : sb->run.fn_line,
+		                  sb->run.stop);
+	} else if (sb->run.aborting) {
 		snprintf(text, sizeof text, "instruction budget of %ld exceeded", sb->run.limit);
 		return sandbox_at(sb, sb->run.abort_line ? sb->run.abort_line : sb->run.fn_line,
 		                  text);
@@ -393,6 +401,47 @@ struct sandbox *sandbox_new(const char *path, size_t mem_cap, char **err)
 		return NULL;
 	}
 	return sb;
+}
+
+/* Cap what one run may emit: events and bytes of text (0: no cap). */
+void sandbox_set_emit_caps(struct sandbox *sb, long events, size_t bytes)
+{
+	sb->max_events = events;
+	sb->max_bytes = bytes;
+}
+
+/*
+ * Count an event of n bytes of text that the running callback is about to emit. Past a cap the
+ * run is stopped for good, as a spent budget stops it (pcall cannot go on), and nothing is
+ * emitted; the message names the cap.
+ */
+void sandbox_emit(lua_State *L, size_t n)
+{
+	struct sandbox *sb = sandbox_of(L);
+	struct sandbox_usage *u = &sb->run;
+	char cap[32];
+
+	if (sb->depth == 0)
+		return;
+	if (u->aborting) {
+		/* stopped already: raise again below */
+	} else if (sb->max_events > 0 && u->events >= sb->max_events) {
+		snprintf(u->stop, sizeof u->stop,
+		         "stopped: this callback reached its cap of %ld events (--callback-events)",
+		         sb->max_events);
+	} else if (sb->max_bytes > 0 && n > sb->max_bytes - u->bytes) {
+		sandbox_bytes(sb->max_bytes, cap, sizeof cap);
+		snprintf(u->stop, sizeof u->stop,
+		         "stopped: this callback reached its cap of %s of text (--callback-bytes)",
+		         cap);
+	} else {
+		u->events++;
+		u->bytes += n;
+		return;
+	}
+	sandbox_spent(sb, L);
+	lua_pushstring(L, u->stop[0] != '\0' ? u->stop : "stopped");
+	lua_error(L);
 }
 
 /* Close the Lua state and free the sandbox. */

@@ -48,6 +48,14 @@ void sandbox_spend(lua_State *L, lua_Integer n);
 /* Charge the budget for ordering n items in C (n log n); raises as sandbox_spend does. */
 void sandbox_charge(lua_State *L, lua_Integer n);
 
+/* Cap what one run may emit: events and bytes of text (0: no cap). */
+void sandbox_set_emit_caps(struct sandbox *sb, long events, size_t bytes);
+/*
+ * Count an event of n bytes of text that the running callback is about to emit; past a cap,
+ * raise and stop the run for good (as a spent budget does) before anything is emitted.
+ */
+void sandbox_emit(lua_State *L, size_t n);
+
 /* Mark L as the thread of a core call about to be made; returns what to give sandbox_leave. */
 lua_State *sandbox_enter(lua_State *L);
 /* The core call made after sandbox_enter has returned. */

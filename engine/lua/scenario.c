@@ -7,23 +7,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api.h"
+#include "datadir.h"
 #include "decl.h"
 #include "libs.h"
 #include "require.h"
 #include "sandbox.h"
-
-/* The helper library's directory when $TABLETOP_LIB is not set (meson sets it). */
-#ifndef TABLETOP_LIBDIR
-#define TABLETOP_LIBDIR NULL
-#endif
 
 struct scenario {
 	struct exercise *ex;
 	struct sandbox *sb;
 	struct api *api;
 	struct require *rq;
+	struct scenario_problems warnings; /* see scenario_warnings */
 };
 
 /* What the protected part of loading needs. */
@@ -39,14 +37,8 @@ void scenario_limits_default(struct scenario_limits *lim)
 {
 	lim->budget = 10000000;
 	lim->mem_cap = (size_t)64 << 20;
-}
-
-/* The helper library's directory: $TABLETOP_LIB when set, else the built-in one (or NULL). */
-static const char *scenario_libdir(void)
-{
-	const char *lib = getenv("TABLETOP_LIB");
-
-	return lib != NULL && lib[0] != '\0' ? lib : TABLETOP_LIBDIR;
+	lim->max_events = 1000;
+	lim->max_bytes = (size_t)512 << 10;
 }
 
 /* Append a problem (file and msg copied). */
@@ -153,8 +145,8 @@ static void scenario_exec(struct scenario *sc, const struct scenario_limits *lim
 }
 
 /* Load the scenario at path into a new exercise; NULL with problems when it cannot run. */
-struct scenario *scenario_load(const char *path, const struct scenario_limits *lim,
-                               long long seed_override, struct scenario_problems *probs)
+static struct scenario *scenario_load_file(const char *path, const struct scenario_limits *lim,
+                                           long long seed_override, struct scenario_problems *probs)
 {
 	struct scenario_problems own = {0};
 	struct scenario_main m = {0};
@@ -173,13 +165,15 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 	sc = mem_calloc(1, sizeof *sc);
 	sc->ex = ex_new();
 	sc->ex->path = mem_strdup(path);
-	sc->rq = require_new(path, scenario_libdir(), sc->ex);
+	sc->rq = require_new(path, datadir_lib(), sc->ex);
 	sc->sb = sandbox_new(path, lim->mem_cap, &err);
 	if (sc->sb == NULL) {
 		scenario_problem_add(probs, path, 0, "cannot start Lua: %s", err);
 		free(err);
 	} else {
+		sandbox_set_emit_caps(sc->sb, lim->max_events, lim->max_bytes);
 		sc->api = api_new(sc->sb, sc->ex, lim->budget, seed_override, probs, src, len);
+		sc->api->warnings = &sc->warnings;
 		m = (struct scenario_main){sc->api, sc->rq, src, len};
 		scenario_exec(sc, lim, &m, probs);
 		require_done(sc->rq);
@@ -194,6 +188,26 @@ struct scenario *scenario_load(const char *path, const struct scenario_limits *l
 	}
 	ex_prepare(sc->ex);
 	api_start(sc->api);
+	return sc;
+}
+
+/* Load the scenario at path, or the shipped one of that name, into a new exercise. */
+struct scenario *scenario_load(const char *path, const struct scenario_limits *lim,
+                               long long seed_override, struct scenario_problems *probs)
+{
+	char *shipped = datadir_find(path);
+	struct scenario *sc;
+
+	if (shipped == NULL && strchr(path, '/') == NULL && access(path, F_OK) != 0) {
+		if (probs != NULL)
+			scenario_problem_add(probs, path, 0,
+			                     "no such file, nor a shipped scenario of that name "
+			                     "in %s (tabletop scenarios lists them)",
+			                     datadir_scenarios());
+		return NULL;
+	}
+	sc = scenario_load_file(shipped != NULL ? shipped : path, lim, seed_override, probs);
+	free(shipped);
 	return sc;
 }
 
@@ -212,10 +226,24 @@ void scenario_free(struct scenario *sc)
 	api_free(sc->api);
 	sandbox_free(sc->sb);
 	require_free(sc->rq);
+	scenario_problems_free(&sc->warnings);
 	free(sc);
 }
 
-/* Script errors raised by callbacks so far (each also sent to facilitators as a log event). */
+/* What check warns about in a scenario that loaded, by line ("warning: ..."). */
+const struct scenario_problems *scenario_warnings(const struct scenario *sc)
+{
+	return &sc->warnings;
+}
+
+/* Print every script error from now on to f as well ("script error: FILE:LINE: message"). */
+void scenario_report_to(struct scenario *sc, FILE *f)
+{
+	if (sc->api != NULL)
+		sc->api->report = f;
+}
+
+/* Script errors raised by callbacks so far (each also sent to the staff as a script_error). */
 unsigned long scenario_errors(const struct scenario *sc)
 {
 	return sc->api != NULL ? sc->api->errors : 0;

@@ -3,6 +3,7 @@
 
 #include "loop.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -19,6 +20,7 @@
 
 #include "../core/evt.h"
 #include "../journal/journal.h"
+#include "admit.h"
 #include "conn_term.h"
 #include "fanout.h"
 #include "server.h"
@@ -27,12 +29,6 @@
 
 /* How long a closing connection may take to flush its output and see the client go. */
 #define CONN_LINGER_SECONDS 5
-
-/* Seconds from a to b. */
-static double conn_seconds(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
 
 /* An event's bytes have left one client's buffer. */
 static void conn_unref(const void *data, size_t len, void *arg)
@@ -132,6 +128,8 @@ void conn_event(struct conn *c, struct evt *ev)
 	if (c->dead || c->closing)
 		return;
 	p = cmd_event_bytes(&c->s, ev, c->srv->ex, &n);
+	if ((double)n > c->srv->event_bytes)
+		c->srv->event_bytes = (double)n;
 	if (c->s.json && c->direct == NULL && c->bev != NULL && !c->tls &&
 	    evbuffer_get_length(c->out) == 0 && !(bufferevent_get_enabled(c->bev) & EV_WRITE)) {
 		evt_ref(ev);
@@ -389,21 +387,22 @@ static void conn_error(struct conn *c, const char *verb, const char *code, const
 	cmd_reply_free(&r);
 }
 
-/* Take a token from the rate limit bucket; false when the client sends too fast. */
-static bool conn_take_token(struct conn *c)
+/* Stop reading from c for secs seconds (its input waits, in the socket if need be). */
+static void conn_hold(struct conn *c, double secs)
 {
-	struct timespec now;
-	const struct server_limits *lim = &c->srv->lim;
+	struct timeval tv;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	c->tokens += conn_seconds(&c->refill, &now) * lim->rate;
-	if (c->tokens > lim->burst)
-		c->tokens = lim->burst;
-	c->refill = now;
-	if (c->tokens < 1)
-		return false;
-	c->tokens -= 1;
-	return true;
+	if (!(secs < 3600))
+		secs = 3600; /* and a rate of 0 waits that long at a time */
+	tv.tv_sec = (time_t)secs;
+	tv.tv_usec = (suseconds_t)((secs - (double)tv.tv_sec) * 1e6) + 1;
+	if (tv.tv_usec >= 1000000) {
+		tv.tv_sec++;
+		tv.tv_usec -= 1000000;
+	}
+	c->delayed = true;
+	bufferevent_disable(c->bev, EV_READ);
+	evtimer_add(c->delay_ev, &tv);
 }
 
 /* Start the countdown that closes a connection that has not logged in by its end. */
@@ -415,23 +414,19 @@ static void conn_idle_arm(struct conn *c)
 		evtimer_add(c->idle_ev, &tv);
 }
 
-/* A login failed: close after too many, else stop reading for a while. */
-static void conn_login_failed(struct conn *c, int before)
+/* A login failed: count it for its address and id, close after too many, else pause. */
+static void conn_login_failed(struct conn *c, int before, const char *line)
 {
-	struct timeval tv = {0, 0};
-
 	if (c->s.failed_logins == before)
 		c->s.failed_logins++;
 	if (c->console)
 		return;
+	admit_failed(c, line);
 	if (c->s.failed_logins >= c->srv->lim.login_failures) {
 		conn_bye(c, "login_failures", "too many failed logins, closing the connection");
 		return;
 	}
-	tv.tv_sec = c->s.failed_logins;
-	c->delayed = true;
-	bufferevent_disable(c->bev, EV_READ);
-	evtimer_add(c->delay_ev, &tv);
+	conn_hold(c, c->s.failed_logins);
 }
 
 /* Run one valid line as a command and send its reply after the events it caused. */
@@ -446,7 +441,10 @@ static void conn_exec(struct conn *c, const char *line)
 
 	if (c->srv->journal != NULL && cmd_journaled(&c->s, line))
 		journal_input(c->srv->journal, &c->s, line);
+	c->srv->charge = 0;
 	cmd_exec(c->srv->ex, &c->srv->roster, &c->s, line, &r);
+	if (c->s.role == CMD_ROLE_TEAM)
+		quota_charge(&c->srv->quota, c->s.team, c->srv->charge, guard_now());
 	if (r.code == NULL && r.obj != NULL &&
 	    strcmp(json_string_value(json_object_get(r.obj, "cmd")), "login") == 0)
 		journal_login(c->srv->journal, &c->s);
@@ -457,7 +455,7 @@ static void conn_exec(struct conn *c, const char *line)
 	p = cmd_reply_bytes(&r, &c->s, &n);
 	conn_write_text(c, p, n, r.code != NULL);
 	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)
-		conn_login_failed(c, failed);
+		conn_login_failed(c, failed, line);
 	else if (role == CMD_ROLE_NONE && c->s.role != CMD_ROLE_NONE && c->idle_ev != NULL)
 		evtimer_del(c->idle_ev);
 	cmd_reply_free(&r);
@@ -472,14 +470,15 @@ static void conn_line(struct conn *c, char *line, size_t n)
 
 	c->at_prompt = false;
 	conn_verb(line, n, verb, sizeof verb);
-	if (!c->console && !conn_take_token(c)) {
-		snprintf(msg, sizeof msg,
-		         "too many commands: at most %g a second; this one was dropped",
-		         c->srv->lim.rate);
-		conn_error(c, verb, "rate_limited", msg);
+	if (memchr(line, '\0', n) != NULL) {
+		conn_error(c, verb, "bad_encoding",
+		           "the line holds a NUL byte, a control character that is not text; "
+		           "nothing was done");
 	} else if (!utf8_valid(line, n)) {
 		conn_error(c, verb, "bad_encoding",
 		           "the line is not valid UTF-8 text; nothing was done");
+	} else if (admit_team_full(c, line, n, msg, sizeof msg)) {
+		conn_error(c, verb, "team_full", msg);
 	} else {
 		conn_exec(c, line);
 	}
@@ -519,8 +518,9 @@ void conn_process(struct conn *c)
 	size_t max = c->srv->lim.max_line;
 
 	while (!c->dead && !c->closing && !c->delayed) {
-		size_t avail = evbuffer_get_length(c->in), n;
+		size_t avail = evbuffer_get_length(c->in), n, len;
 		struct evbuffer_ptr eol;
+		double wait;
 		char *line;
 
 		if (avail == 0)
@@ -543,11 +543,20 @@ void conn_process(struct conn *c)
 		line = malloc(n + 1);
 		if (line == NULL)
 			abort();
-		evbuffer_remove(c->in, line, n + 1);
-		while (n > 0 && line[n - 1] == '\r')
-			n--; /* CR NUL CR LF from telnet given "\r\n" */
-		line[n] = '\0';
-		conn_line(c, line, n);
+		evbuffer_copyout(c->in, line, n + 1);
+		len = n;
+		while (len > 0 && line[len - 1] == '\r')
+			len--; /* CR NUL CR LF from telnet given "\r\n" */
+		line[len] = '\0';
+		wait = admit_wait(c, line, len);
+		if (wait > 0) {
+			free(line);
+			conn_hold(c, wait);
+			break;
+		}
+		evbuffer_drain(c->in, n + 1);
+		conn_line(c, line, len);
+		c->admitted = false;
 		free(line);
 	}
 	if (c->eof && !c->delayed)
@@ -586,9 +595,10 @@ void conn_eof(struct conn *c)
 static int conn_write_direct(struct conn *c)
 {
 	struct evt *ev = c->direct;
-	ssize_t r =
-	    send(bufferevent_getfd(c->bev), c->direct_p, c->direct_n, MSG_NOSIGNAL | MSG_DONTWAIT);
+	ssize_t r;
 
+	assert(!(bufferevent_get_enabled(c->bev) & EV_WRITE) && evbuffer_get_length(c->out) == 0);
+	r = send(bufferevent_getfd(c->bev), c->direct_p, c->direct_n, MSG_NOSIGNAL | MSG_DONTWAIT);
 	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
 		return -1;
 	c->direct = NULL;
@@ -622,6 +632,7 @@ int conn_write_out(struct conn *c)
 	if (evbuffer_get_length(c->out) == 0 || (bufferevent_get_enabled(c->bev) & EV_WRITE))
 		return 0;
 	errno = 0;
+	assert(!(bufferevent_get_enabled(c->bev) & EV_WRITE)); /* see fanout.h */
 	evbuffer_unfreeze(c->out, 1); /* the bufferevent keeps its output frozen for itself */
 	r = evbuffer_write(c->out, bufferevent_getfd(c->bev));
 	evbuffer_freeze(c->out, 1);
@@ -685,7 +696,7 @@ static void conn_sock_event(struct bufferevent *bev, short what, void *arg)
 	}
 }
 
-/* The pause after a failed login is over: read again. */
+/* A pause of reading is over (after a failed login, or pacing): read again. */
 static void conn_delay_done(evutil_socket_t fd, short what, void *arg)
 {
 	struct conn *c = arg;
@@ -727,7 +738,7 @@ struct conn *conn_new(struct server *srv, bool console)
 	telnet_init(&c->tn, conn_tn_data, conn_tn_send, c);
 	cmd_session_init(&c->s, ++srv->next_id);
 	c->tokens = srv->lim.burst;
-	clock_gettime(CLOCK_MONOTONIC, &c->refill);
+	c->refill = guard_now();
 	return c;
 }
 

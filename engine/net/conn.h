@@ -8,7 +8,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <time.h>
 
 #include "../core/cmd.h"
 #include "telnet.h"
@@ -45,13 +44,14 @@ struct conn {
 	bool dirty;             /* in the server's list of prompts to give back */
 	bool queued;            /* in the server's list of output to write */
 	bool discarding;        /* dropping the rest of a line that was too long */
-	bool delayed;           /* reading paused after a failed login */
+	bool delayed;           /* reading paused: a failed login, or pacing */
+	bool admitted;          /* the next line has paid its token (a login may wait on) */
 	bool eof;               /* the client sent all it will send */
 	struct conn *dead_next; /* the server's list of connections to free */
 	char long_verb[17];     /* the verb of the line being discarded */
 	double tokens;          /* rate limit bucket */
-	struct timespec refill; /* when the bucket was last filled */
-	struct event *delay_ev; /* ends the pause after a failed login */
+	double refill;          /* when the bucket was last filled (guard_now) */
+	struct event *delay_ev; /* ends a pause of reading */
 	struct event *idle_ev;  /* closes a connection that idles without logging in */
 	struct event *stdin_ev; /* console: lines from the terminal */
 	struct event *flush_ev; /* console: writes the output to stdout */

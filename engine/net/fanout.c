@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "../core/evt.h"
@@ -30,6 +31,9 @@ struct fanout {
 	int *rc;
 	size_t n, cap_rc;
 	atomic_size_t next; /* the first connection no thread has taken yet */
+	unsigned long batches;    /* batches written, for the summary at the end */
+	size_t writes;            /* connections in them */
+	atomic_size_t by_writers; /* of which the writer threads wrote */
 	int n_workers;
 	struct fanout_worker *w;
 };
@@ -52,13 +56,15 @@ bool fanout_defer_unref(struct evt *ev)
 	return true;
 }
 
-/* Write chunks of the batch until none is left. */
+/* Write chunks of the batch until none is left, counting what the writer threads wrote. */
 static void fanout_share(struct fanout *f)
 {
 	size_t i, end;
 
 	while ((i = atomic_fetch_add(&f->next, FANOUT_CHUNK)) < f->n) {
 		end = i + FANOUT_CHUNK < f->n ? i + FANOUT_CHUNK : f->n;
+		if (fanout_self != NULL)
+			atomic_fetch_add(&f->by_writers, end - i);
 		for (; i < end; i++)
 			f->rc[i] = conn_write_out(f->v[i]);
 	}
@@ -127,6 +133,8 @@ void fanout_write(struct fanout *f, struct conn **v, size_t n)
 	atomic_store(&f->next, 0);
 	f->busy = f->n_workers;
 	f->gen++;
+	f->batches++;
+	f->writes += n;
 	pthread_cond_broadcast(&f->go);
 	pthread_mutex_unlock(&f->mu);
 	fanout_share(f);
@@ -143,7 +151,7 @@ void fanout_write(struct fanout *f, struct conn **v, size_t n)
 		conn_flush_done(v[i], f->rc[i]);
 }
 
-/* Stop the writers and free the pool (NULL is fine). */
+/* Say how much the writers wrote (stdout, if they had a batch); stop them; free the pool. */
 void fanout_free(struct fanout *f)
 {
 	if (f == NULL)
@@ -156,6 +164,9 @@ void fanout_free(struct fanout *f)
 		pthread_join(f->w[i].thread, NULL);
 		free(f->w[i].unref);
 	}
+	if (f->batches > 0)
+		printf("writer threads: %lu large batches, %zu of %zu writes on %d writer threads\n",
+		       f->batches, atomic_load(&f->by_writers), f->writes, f->n_workers);
 	pthread_mutex_destroy(&f->mu);
 	pthread_cond_destroy(&f->go);
 	pthread_cond_destroy(&f->done);

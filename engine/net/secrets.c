@@ -47,6 +47,16 @@ static char **secrets_slot(struct exercise *ex, int k)
 	return &ex->teams[k - 2].secret;
 }
 
+/* The secret numbered k (see secrets_which), to read. */
+static const char *secrets_get(const struct exercise *ex, int k)
+{
+	if (k == 0)
+		return ex->facilitator_secret;
+	if (k == 1)
+		return ex->observer_secret;
+	return ex->teams[k - 2].secret;
+}
+
 /* Check and apply one line of a secrets file (modified in place); -1 after printing a problem. */
 static int secrets_line(struct exercise *ex, const char *path, int no, char *line, char *seen,
                         FILE *err)
@@ -162,26 +172,146 @@ static char *secrets_code(void)
 	return secrets_strdup(code);
 }
 
-/* Give slot a code if it has no secret, and print the command that uses it. */
-static int secrets_fill(char **slot, const char *id, FILE *out)
+/* The id of the secret numbered k (see secrets_which). */
+static const char *secrets_id(const struct exercise *ex, int k)
 {
-	if (*slot != NULL)
+	return k == 0 ? "facilitator" : k == 1 ? "observer" : ex->teams[k - 2].id;
+}
+
+/* Take the codes kept in keep for the secrets still to give; -1 after a message on err. */
+static int secrets_reuse(struct exercise *ex, const char *keep, struct secrets_made *m, FILE *err)
+{
+	FILE *f = fopen(keep, "r");
+	char *line = NULL, *save, *id, *code;
+	size_t cap = 0;
+	int no = 0, bad = 0;
+
+	if (f == NULL && errno == ENOENT)
 		return 0;
-	*slot = secrets_code();
-	if (*slot == NULL)
+	if (f == NULL) {
+		fprintf(err, "%s: cannot read the kept join codes: %s\n", keep, strerror(errno));
 		return -1;
-	fprintf(out, "  %s: login %s %s\n", id, id, *slot);
+	}
+	while (getline(&line, &cap, f) >= 0) {
+		int k;
+
+		no++;
+		save = NULL;
+		id = strtok_r(line, " \t\r\n", &save);
+		code = strtok_r(NULL, " \t\r\n", &save);
+		if (id == NULL || id[0] == '#')
+			continue;
+		k = secrets_which(ex, id);
+		if (code == NULL || strtok_r(NULL, " \t\r\n", &save) != NULL || k < 0) {
+			fprintf(err,
+			        "%s:%d: expected 'ID CODE' for a team, facilitator or observer\n",
+			        keep, no);
+			bad = 1;
+		} else if (m->from[k] == SECRETS_MADE && *secrets_slot(ex, k) == NULL) {
+			*secrets_slot(ex, k) = secrets_strdup(code);
+			m->from[k] = SECRETS_KEPT;
+			m->kept++;
+		}
+	}
+	free(line);
+	fclose(f);
+	if (bad)
+		fprintf(err, "%s: fix or remove the file (new codes are then generated)\n", keep);
+	return bad ? -1 : 0;
+}
+
+/* Write the codes that were not set by the scenario or --secrets to keep, mode 0600. */
+static int secrets_save(const struct exercise *ex, const char *keep, const struct secrets_made *m,
+                        FILE *err)
+{
+	size_t n = strlen(keep) + 8;
+	char *tmp = malloc(n);
+	FILE *f = NULL;
+	int fd, ok;
+
+	if (tmp == NULL)
+		abort();
+	snprintf(tmp, n, "%s.tmp", keep);
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		f = fdopen(fd, "w");
+	ok = f != NULL;
+	if (ok) {
+		fprintf(
+		    f, "# tabletop join codes for the journal beside this file; keep it private\n");
+		for (int k = 0; k < m->n; k++)
+			if (m->from[k] != SECRETS_SET)
+				fprintf(f, "%s %s\n", secrets_id(ex, k), secrets_get(ex, k));
+		ok = fflush(f) == 0 && fsync(fd) == 0;
+		ok = fclose(f) == 0 && ok;
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (ok)
+		ok = rename(tmp, keep) == 0;
+	if (!ok) {
+		fprintf(err, "%s: cannot keep the join codes: %s\n", keep, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+/* Give everyone without a secret a join code, kept or new, and write them to keep. */
+int secrets_generate(struct exercise *ex, const char *keep, bool reuse, struct secrets_made *m,
+                     FILE *err)
+{
+	m->n = ex->n_teams + 2;
+	m->kept = m->made = 0;
+	m->from = calloc((size_t)m->n, 1);
+	if (m->from == NULL)
+		abort();
+	for (int k = 0; k < m->n; k++)
+		m->from[k] = *secrets_slot(ex, k) == NULL ? SECRETS_MADE : SECRETS_SET;
+	if (keep != NULL && reuse && secrets_reuse(ex, keep, m, err) < 0)
+		return -1;
+	for (int k = 0; k < m->n; k++) {
+		char **slot = secrets_slot(ex, k);
+
+		if (*slot != NULL)
+			continue;
+		*slot = secrets_code();
+		if (*slot == NULL) {
+			fprintf(err, "tabletop run: no random numbers for the join codes\n");
+			return -1;
+		}
+		m->made++;
+	}
+	if (keep != NULL && secrets_save(ex, keep, m, err) < 0)
+		return -1;
 	return 0;
 }
 
-/* Give everyone without a secret a random join code and print the login command for each. */
-int secrets_generate(struct exercise *ex, FILE *out)
+/* Print "  ID: login ID CODE" for every code that secrets_generate gave, under a heading. */
+void secrets_print(const struct exercise *ex, const struct secrets_made *m, const char *keep,
+                   FILE *out)
 {
-	if (secrets_fill(&ex->facilitator_secret, "facilitator", out) < 0 ||
-	    secrets_fill(&ex->observer_secret, "observer", out) < 0)
-		return -1;
-	for (int i = 0; i < ex->n_teams; i++)
-		if (secrets_fill(&ex->teams[i].secret, ex->teams[i].id, out) < 0)
-			return -1;
-	return 0;
+	if (m->kept > 0)
+		fprintf(out,
+		        "join codes, the same as before the restart (kept in %s)\n"
+		        "(type the command shown after the colon):\n",
+		        keep);
+	else
+		fprintf(out, "join codes (type the command shown after the colon):\n");
+	for (int k = 0; k < m->n; k++)
+		if (m->from[k] != SECRETS_SET)
+			fprintf(out, "  %s: login %s %s%s\n", secrets_id(ex, k), secrets_id(ex, k),
+			        secrets_get(ex, k),
+			        m->kept > 0 && m->from[k] == SECRETS_MADE ? "  (new code)" : "");
+	if (keep != NULL && m->kept == 0 && m->made > 0)
+		fprintf(out, "(kept in %s, private, so that --resume gives the same codes)\n",
+		        keep);
+}
+
+/* Free what secrets_generate recorded. */
+void secrets_made_free(struct secrets_made *m)
+{
+	free(m->from);
+	m->from = NULL;
 }

@@ -3,6 +3,7 @@
 
 #include "loop.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,9 @@ void server_limits_default(struct server_limits *lim)
 	lim->idle_timeout = 60;
 	lim->rate = 20;
 	lim->burst = 40;
+	lim->team_conns = 32;
+	lim->team_output = 256 * 1024;
+	lim->lockout = 60;
 }
 
 /* Give ev to the connections of one group that receive it. */
@@ -43,17 +47,19 @@ static void server_sink(void *ctx, struct evt *ev)
 {
 	struct server *srv = ctx;
 
+	srv->event_bytes = 0;
 	if (ev->aud.all) {
 		for (struct conn *c = srv->conns; c != NULL; c = c->next)
 			if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
 				conn_event(c, ev);
-		return;
+	} else {
+		if (ev->aud.staff)
+			server_send_group(srv, 0, ev);
+		for (int i = 0; ev->aud.teams != NULL && i < srv->ex->n_teams; i++)
+			if (ev->aud.teams[i])
+				server_send_group(srv, 1 + i, ev);
 	}
-	if (ev->aud.staff)
-		server_send_group(srv, 0, ev);
-	for (int i = 0; ev->aud.teams != NULL && i < srv->ex->n_teams; i++)
-		if (ev->aud.teams[i])
-			server_send_group(srv, 1 + i, ev);
+	srv->charge += srv->event_bytes; /* what one reader got of it, at most */
 }
 
 /* The group a session belongs to: 0 none, 1 staff, 2 + i team i. */
@@ -97,6 +103,18 @@ void server_regroup(struct server *srv, struct conn *c)
 	if (c->gnext != NULL)
 		c->gnext->gprev = c;
 	srv->groups[g - 1] = c;
+}
+
+/* Live connections logged in to team (counting stops at the team's limit). */
+int server_team_conns(const struct server *srv, int team)
+{
+	int n = 0;
+
+	for (const struct conn *c = srv->groups[1 + team]; c != NULL && n < srv->lim.team_conns;
+	     c = c->gnext)
+		if (!c->dead && !c->closing)
+			n++;
+	return n;
 }
 
 /* The roster for `who` and `commcheck`: every logged-in session. */
@@ -268,6 +286,9 @@ struct server *server_new(struct exercise *ex, const struct server_limits *lim)
 	event_add(srv->sig_int, NULL); /* from now on: a signal before the loop runs waits for it */
 	event_add(srv->sig_term, NULL);
 	pace_init(&srv->pace, srv->base, ex, server_after_ticks, srv);
+	guard_init(&srv->guard, lim->login_failures, lim->lockout);
+	quota_init(&srv->quota, ex->n_teams, lim->team_output,
+	           fmin(2 * lim->team_output, (double)lim->max_output / 2), guard_now());
 	ex_set_sink(ex, server_sink, srv);
 	return srv;
 }
@@ -339,6 +360,8 @@ void server_free(struct server *srv)
 	}
 	fanout_free(srv->fanout);
 	pace_free(&srv->pace);
+	guard_free(&srv->guard);
+	quota_free(&srv->quota);
 	loop_event_free(srv->reap_ev);
 	loop_event_free(srv->stop_ev);
 	loop_event_free(srv->sig_int);

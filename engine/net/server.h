@@ -11,7 +11,9 @@
 
 #include "../core/cmd.h"
 #include "../core/mem.h"
+#include "guard.h"
 #include "pace.h"
+#include "quota.h"
 
 struct event_base;
 struct event;
@@ -29,6 +31,9 @@ struct server_limits {
 	long idle_timeout;  /* seconds a connection may idle without logging in; 0: never (60) */
 	double rate;        /* command lines per second and connection (20) */
 	double burst;       /* lines accepted at once (40) */
+	int team_conns;     /* connections logged in to one team at once (32) */
+	double team_output; /* bytes a second of events one team may send any one reader (256 KiB) */
+	double lockout;     /* longest wait for a login after failures, across connections (60) */
 };
 
 struct server {
@@ -55,6 +60,10 @@ struct server {
 	unsigned long trim_ended_then; /* connections ended at the last heap trim (trim.c) */
 	bool trim_pending;             /* a heap trim is due in a second */
 	struct fanout *fanout;         /* writer threads for large batches; NULL: none */
+	struct guard guard;            /* failed logins across connections */
+	struct quota quota;            /* what each team's commands may send out */
+	double charge;                 /* bytes the command being run sent one reader, at most */
+	double event_bytes;            /* the most bytes one reader got of the last event */
 };
 
 /* The default limits. */
@@ -86,5 +95,7 @@ void server_reap_later(struct server *srv);
 void server_attach(struct server *srv, struct conn *c);
 /* Put c in the list of its team or of the staff after its role may have changed. */
 void server_regroup(struct server *srv, struct conn *c);
+/* Live connections logged in to team (counting stops at the team's limit). */
+int server_team_conns(const struct server *srv, int team);
 
 #endif

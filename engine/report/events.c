@@ -450,6 +450,7 @@ static const struct {
     {"say", false, (long)offsetof(struct model_counts, says)},
     {"broadcast", false, (long)offsetof(struct model_counts, broadcasts)},
     {"log", false, (long)offsetof(struct model_counts, logs)},
+    {"script_error", false, -1},
     {"clock", false, -1},
     {"join", false, -1},
     {"commcheck", false, -1},

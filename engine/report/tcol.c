@@ -1,7 +1,6 @@
 /* Terminal text: wrapping at 80 columns (counted in code points) and aligned tables. */
 #include "tcol.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,23 +119,6 @@ void tcol_row_own(struct tcol_table *t, char **v)
 			abort();
 	}
 	memcpy(&t->cells[t->rows++ * (size_t)t->n], v, (size_t)t->n * sizeof *v);
-}
-
-/* Add a row of t->n cells (NULL is empty); a '\n' in a cell starts a new line in it. */
-void tcol_row(struct tcol_table *t, ...)
-{
-	char *v[16];
-	va_list ap;
-
-	va_start(ap, t);
-	for (int c = 0; c < t->n && c < 16; c++) {
-		const char *s = va_arg(ap, const char *);
-		v[c] = strdup(s ? s : "");
-		if (v[c] == NULL)
-			abort();
-	}
-	va_end(ap);
-	tcol_row_own(t, v);
 }
 
 /* The width of the widest line of s, in code points. */

@@ -30,8 +30,6 @@ void tcol_para(FILE *f, const char *lead, const char *s);
 void tcol_para_hang(FILE *f, const char *lead, size_t hang, const char *s);
 /* Write title underlined with c. */
 void tcol_heading(FILE *f, const char *title, char c);
-/* Add a row of t->n cells (NULL is empty); a '\n' in a cell starts a new line in it. */
-void tcol_row(struct tcol_table *t, ...);
 /* Add a row, taking ownership of the t->n malloc'd cells in v. */
 void tcol_row_own(struct tcol_table *t, char **v);
 /* Print the table with its headings (nothing if it has no rows) and free its rows. */

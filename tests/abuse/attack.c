@@ -300,6 +300,8 @@ static void attack_closed(struct peer *p, bool reset, double now)
 	} else if (p->kind == ATTACK_BRUTE) {
 		if (p->bye && p->failures == a->cfg->login_failures)
 			st->closed_failures++;
+		else if (strstr(p->tail, "no login within") != NULL)
+			st->closed_idle++; /* waiting for its turn to guess, across connections */
 		else
 			st->closed_other++;
 	} else {
@@ -429,7 +431,7 @@ static size_t attack_words(struct attack *a, char *buf)
 
 /*
  * A random client's next chunk: random bytes, random words, a line longer than the limit, or
- * now and then a burst of lines faster than the rate limit; each ends its line.
+ * now and then a burst of lines faster than the rate limit (paced); each ends its line.
  */
 static void attack_chunk(struct peer *p)
 {

@@ -259,20 +259,26 @@ static void report_check_attacks(struct abuse *ab)
 	report_check(ab,
 	             rnd->quiet == 0 && rnd->reset == 0 && rnd->codes[CODE_BAD_ENCODING] > 0 &&
 	                 rnd->codes[CODE_LINE_TOO_LONG] > 0 &&
-	                 rnd->codes[CODE_UNKNOWN_COMMAND] > 0 && rnd->codes[CODE_RATE_LIMITED] > 0,
+	                 rnd->codes[CODE_UNKNOWN_COMMAND] > 0 && rnd->codes[CODE_RATE_LIMITED] == 0,
 
-	             "random bytes got bad_encoding, line_too_long, unknown_command and "
-	             "rate_limited, and never a reset");
+	             "random bytes got bad_encoding, line_too_long and unknown_command, bursts "
+	             "were paced (never rate_limited), and never a reset");
+	double span = ab->res.t_stop - ab->res.t_start;
+
+	/* a pause not measured (0) is one that no connection lived to see: failures are counted
+	 * per address too, so its parallel connections queue for each guess */
 	for (int k = 1; k < ab->cfg.login_failures; k++)
-		if (b->delay_min[k] < 0.75 * (double)k)
+		if (b->delay_min[k] > 0 && b->delay_min[k] < 0.75 * (double)k)
 			pauses = false;
-	report_check(ab,
-	             b->attempts > 0 && b->logged_in == 0 && b->closed_failures > 0 &&
-	                 b->closed_other == 0 && b->failed == 0 && pauses,
+	double per_s = span > 0 ? (double)b->attempts / span : 0;
 
-	             "the brute force never logged in, was paused 1 s, 2 s... after each failure "
-	             "and closed after %d",
-	             ab->cfg.login_failures);
+	report_check(ab,
+	             b->attempts > 0 && b->logged_in == 0 && b->closed_other == 0 &&
+	                 b->failed == 0 && pauses && per_s > 0 && per_s < 2,
+
+	             "the brute force never logged in, was paused 1 s, 2 s... after each failure, "
+	             "and its %d connections together guessed under 2 a second (%.1f)",
+	             ab->cfg.n[ATTACK_BRUTE], per_s);
 }
 
 /* Check the behaviour (and in bench mode the targets), as TAP with --tap; counts the failures. */

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "cli.h"
+#include "cli_simulate.h"
 
 /* The path of a file under the source tree. */
 static char *path_of(const char *rel)

@@ -95,7 +95,7 @@ static void fz_string(const char *buf, size_t len)
 /* Read the input as an MSEL; what reads must load as a scenario. */
 static void fz_msel(const char *buf, size_t len)
 {
-	struct scenario_limits lim = {100000, (size_t)8 << 20};
+	struct scenario_limits lim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct scenario_problems probs = {0};
 	struct msel m;
 	struct scenario *sc;

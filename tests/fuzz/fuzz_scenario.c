@@ -94,7 +94,7 @@ static void fz_play(struct exercise *ex)
 /* Write the input as a scenario file, load it, and play it if it loads. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scenario_limits lim = {100000, (size_t)8 << 20};
+	struct scenario_limits lim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct scenario_problems probs = {0};
 	struct scenario *sc;
 

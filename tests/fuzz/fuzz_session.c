@@ -15,7 +15,9 @@
  * The input is a list of records. A record's first byte h picks the connection (h % 5) and the
  * operation (h / 5 % 4): 0 and 1 feed the next byte's count of bytes, 2 runs one exercise tick,
  * 3 ends the connection's input (EOF). Real time never matters: the event loop is not run, the
- * rate limit has no refill and the pause after a failed login ends at once.
+ * rate limit has no refill of its own, and a pause (after a failed login, or pacing once the
+ * bucket is empty) ends at once with the bucket full again; the limits that count real time
+ * across connections (per team, per address) are off.
  */
 #include <errno.h>
 #include <event2/buffer.h>
@@ -38,7 +40,7 @@
 /* Connections the input types on; one more only listens. */
 #define FZ_CONNS 5
 #define FZ_LISTENER FZ_CONNS
-/* The limits the server gets: a short line, and a rate limit with no refill. */
+/* The limits the server gets: a short line, and a rate limit refilled only when a pause ends. */
 #define FZ_MAX_LINE 256
 #define FZ_BURST 64
 
@@ -67,7 +69,6 @@ struct fz_client {
 	struct telnet tn;
 	char in[FZ_MAX_LINE + 1]; /* the start of the line being typed */
 	size_t in_len;            /* its whole length */
-	int tokens;               /* lines the rate limit still lets through */
 	long want, got;           /* replies due by the model, and replies read */
 	bool counting;            /* got is checked against want: JSON mode all along */
 };
@@ -266,11 +267,6 @@ static void fz_model_line(struct fz_client *k)
 	}
 	while (n > 0 && k->in[n - 1] == '\r')
 		n--;
-	if (k->tokens == 0) { /* rate_limited */
-		k->want++;
-		return;
-	}
-	k->tokens--;
 	if (!utf8_valid(k->in, n) || !fz_blank(k->in, n)) /* bad_encoding, or a command */
 		k->want++;
 }
@@ -314,8 +310,9 @@ static void fz_feed(struct server *srv, struct fz_client *k, const uint8_t *p, s
 		conn_eof(c);
 	else
 		conn_process(c);
-	while (c->delayed && !c->dead && !c->closing) { /* the pause after a failed login ends */
+	while (c->delayed && !c->dead && !c->closing) { /* a pause ends, the bucket full again */
 		c->delayed = false;
+		c->tokens = FZ_BURST;
 		evtimer_del(c->delay_ev);
 		conn_process(c);
 	}
@@ -330,7 +327,6 @@ static void fz_connect(struct server *srv, struct fz_client *k, const char *setu
 
 	memset(k, 0, sizeof *k);
 	telnet_init(&k->tn, fz_model_data, fz_model_send, k);
-	k->tokens = FZ_BURST;
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
 		abort();
 	fcntl(sv[0], F_SETFL, O_NONBLOCK);
@@ -348,7 +344,7 @@ static void fz_connect(struct server *srv, struct fz_client *k, const char *setu
 /* Load the exercise, connect the clients, play the records, then free everything. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scenario_limits slim = {100000, (size_t)8 << 20};
+	struct scenario_limits slim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct scenario_problems probs = {0};
 	struct server_limits lim;
 	struct fz_client k[FZ_CONNS + 1];
@@ -362,8 +358,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lim.max_line = FZ_MAX_LINE;  /* small, so that inputs reach it */
 	lim.max_output = 128 * 1024; /* below what a socketpair holds */
 	lim.login_failures = 3;
-	lim.rate = 0; /* no refill: deterministic */
+	lim.rate = 0; /* no refill but at the end of a pause: deterministic */
 	lim.burst = FZ_BURST;
+	lim.team_output = 0; /* no limit that counts real time */
+	lim.lockout = 0;
 	srv = server_new(scenario_exercise(sc), &lim);
 	for (int j = 0; j <= FZ_CONNS; j++)
 		fz_connect(srv, &k[j], fz_setup[j]);

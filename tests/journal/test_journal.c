@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "cli.h"
+#include "cli_simulate.h"
 #include "core/cmd.h"
 #include "journal/journal.h"
 #include "journal/replay.h"

@@ -122,15 +122,37 @@ json_t *helpers_nth(const struct helpers_run *r, const char *type, int k)
 /* The "text" of the k-th log event, or "" when there is none. */
 const char *helpers_log(const struct helpers_run *r, int k)
 {
-	json_t *ev = helpers_nth(r, "log", k);
+	static char buf[1024];
 
-	return ev != NULL ? json_string_value(json_object_get(ev, "text")) : "";
+	for (int i = 0; i < r->n_ev; i++) {
+		json_t *o = r->ev[i]->obj;
+		const char *type = json_string_value(json_object_get(o, "type"));
+
+		if (strcmp(type, "log") != 0 && strcmp(type, "script_error") != 0)
+			continue;
+		if (k-- > 0)
+			continue;
+		if (strcmp(type, "log") == 0)
+			return json_string_value(json_object_get(o, "text"));
+		snprintf(buf, sizeof buf, "%s:%lld: %s",
+		         json_string_value(json_object_get(o, "file")),
+		         (long long)json_integer_value(json_object_get(o, "line")),
+		         json_string_value(json_object_get(o, "message")));
+		return buf;
+	}
+	return "";
 }
 
-/* Whether a log event's text is exactly text. */
+/* How many log and script_error events there are. */
+int helpers_logs(const struct helpers_run *r)
+{
+	return helpers_count(r, "log") + helpers_count(r, "script_error");
+}
+
+/* Whether a log event's text (or a script error as FILE:LINE: message) is exactly text. */
 bool helpers_has_log(const struct helpers_run *r, const char *text)
 {
-	for (int k = 0; k < helpers_count(r, "log"); k++)
+	for (int k = 0; k < helpers_logs(r); k++)
 		if (strcmp(helpers_log(r, k), text) == 0)
 			return true;
 	return false;

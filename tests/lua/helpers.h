@@ -36,9 +36,14 @@ void helpers_done(struct helpers_run *r);
 int helpers_count(const struct helpers_run *r, const char *type);
 /* The k-th (from 0) recorded event of this "type", or NULL. */
 json_t *helpers_nth(const struct helpers_run *r, const char *type, int k);
-/* The "text" of the k-th log event, or "" when there is none. */
+/*
+ * The k-th line the staff were told, in order: a log event's "text", or a script_error as
+ * "FILE:LINE: message" (a static buffer); "" when there is none.
+ */
 const char *helpers_log(const struct helpers_run *r, int k);
-/* Whether a log event's text is exactly text. */
+/* How many log and script_error events there are. */
+int helpers_logs(const struct helpers_run *r);
+/* Whether a log event's text (or a script error as FILE:LINE: message) is exactly text. */
 bool helpers_has_log(const struct helpers_run *r, const char *text);
 /* Whether some problem is at line and reads msg exactly. */
 bool helpers_has_problem(const struct helpers_run *r, int line, const char *msg);

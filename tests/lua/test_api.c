@@ -202,7 +202,7 @@ static void test_on_events(void **state)
 	ex_rfi(r.ex, 1, "bob", "who?");
 	ex_tick(r.ex);
 	ex_endex(r.ex, "white cell");
-	assert_int_equal(helpers_count(&r, "log"), 9);
+	assert_int_equal(helpers_logs(&r), 9);
 	for (int k = 0; k < 9; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -225,7 +225,7 @@ static void test_timers(void **state)
 	                             "every(\"20m\", function() log(\"every\", now()) end)\n"
 	                             "at(0, function() log(\"zero\", now()) end)\n"));
 	helpers_play(&r);
-	assert_int_equal(helpers_count(&r, "log"), 8);
+	assert_int_equal(helpers_logs(&r), 8);
 	for (int k = 0; k < 8; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -247,7 +247,7 @@ static void test_when(void **state)
 	         "when(function() return state.n >= 5 end, function() log(\"C\", now())\n"
 	         "  when(function() return true end, function() log(\"D\", now()) end) end)\n"));
 	helpers_play(&r);
-	assert_int_equal(helpers_count(&r, "log"), 4);
+	assert_int_equal(helpers_logs(&r), 4);
 	for (int k = 0; k < 4; k++)
 		assert_string_equal(helpers_log(&r, k), expected[k]);
 	helpers_done(&r);
@@ -262,7 +262,7 @@ static void test_when(void **state)
 	ex_action(r.ex, 1, "bob", "x");
 	ex_tick(r.ex);
 	assert_true(helpers_has_log(&r, "acted xk 60"));
-	assert_int_equal(helpers_count(&r, "log"), 2); /* the predicate's error, reported once */
+	assert_int_equal(helpers_logs(&r), 2); /* the predicate's error, reported once */
 	assert_true(strstr(helpers_log(&r, 0), ":7: attempt to perform arithmetic") != NULL);
 	assert_int_equal(scenario_errors(r.sc), 1);
 	helpers_done(&r);
@@ -349,6 +349,45 @@ static void test_runtime_errors(void **state)
 	helpers_done(&r);
 }
 
+/*
+ * A run-time error is a script_error event for the staff (file, line, message, t), never a log
+ * line; the exercise counts them and text mode shows them apart.
+ */
+static void test_script_error_event(void **state)
+{
+	struct helpers_run r;
+	json_t *ev;
+	const char *text;
+	size_t len;
+
+	(void)state;
+	assert_non_null(helpers_load(&r, HEAD "at(\"2m\", function() fire(\"B-0a\") end)\n"
+	                                      "at(\"3m\", function() log(\"fine\") end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "script_error"), 1);
+	assert_int_equal(helpers_count(&r, "log"), 1);
+	assert_string_equal(helpers_log(&r, 1), "fine");
+	ev = helpers_nth(&r, "script_error", 0);
+	assert_string_equal(json_string_value(json_object_get(ev, "file")), r.path);
+	assert_int_equal(json_integer_value(json_object_get(ev, "line")), 4);
+	assert_string_equal(json_string_value(json_object_get(ev, "message")),
+	                    "fire: unknown inject 'B-0a'");
+	assert_int_equal(json_integer_value(json_object_get(ev, "t")), 120);
+	assert_int_equal(json_object_size(ev), 5);
+	assert_int_equal(r.ex->n_script_errors, 1);
+	for (int i = 0; i < r.n_ev; i++) {
+		if (r.ev[i]->type != EVT_SCRIPT_ERROR)
+			continue;
+		assert_true(r.ev[i]->aud.staff);
+		assert_null(r.ev[i]->aud.teams);
+		assert_false(r.ev[i]->aud.all);
+		text = evt_text(r.ev[i], r.ex, &len);
+		assert_non_null(strstr(text, "SCRIPT ERROR"));
+		assert_non_null(strstr(text, ":4: fire: unknown"));
+	}
+	helpers_done(&r);
+}
+
 /* A run-time text over 64 KiB is refused at FILE:LINE, and the exercise goes on. */
 static void test_text_cap(void **state)
 {
@@ -430,7 +469,7 @@ static void test_state(void **state)
 	helpers_done(&r);
 }
 
-/* Every problem of the fixture is reported at its declaration's line, in line order. */
+/* Every problem of the fixture is reported at its field's line, in line order. */
 static void test_problems(void **state)
 {
 	static const struct {
@@ -443,17 +482,14 @@ static void test_problems(void **state)
 	    {7, "team: missing id"},
 	    {8, "team xk2: 'name' must be a string, not a number"},
 	    {11, "objective O1: declared twice (first at line 10)"},
-	    {13, "inject I-01: bad time '1:7' for at: minutes and seconds after ':' must be two "
+	    {14, "inject I-01: bad time '1:7' for at: minutes and seconds after ':' must be two "
 	         "digits below 60"},
-	    {13, "inject I-01: 'to' names unknown team 'xk' (teams: al, xk2)"},
-	    {17, "inject I-02: at 3h is after the end of the exercise (duration 2h)"},
-	    {20, "inject I-03: unknown field 'deadlline'"},
-	    {20, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
-	    {20, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
-	    {20, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
-	    {25,
-	     "inject I-04: nothing fires it: it has no 'at', no fire(\"I-04\") in the file, and "
-	     "no manual = true"},
+	    {14, "inject I-01: 'to' names unknown team 'xk' (teams: al, xk2)"},
+	    {18, "inject I-02: at 3h is after the end of the exercise (duration 2h)"},
+	    {21, "inject I-03: unknown field 'deadlline'"},
+	    {22, "inject I-03: decision.default 'c' is not one of the options (a, b)"},
+	    {23, "inject I-03: expect.option 'z' is not one of the options (a, b)"},
+	    {23, "inject I-03: expect.objective 'O9' is not a declared objective (objectives: O1)"},
 	    {27, "inject I-01: declared twice (first at line 13)"},
 	    {28, "inject I-06: 'body' must be a string, not a table"},
 	    {28, "inject I-06: expect.option 'x' names an option, but the inject asks no decision"},
@@ -484,8 +520,8 @@ static void test_problems_exercise(void **state)
 	assert_true(helpers_has_problem(&r, 1, "exercise: duration must be more than 0"));
 	assert_true(helpers_has_problem(&r, 1, "exercise: tick must be more than 0"));
 	assert_true(helpers_has_problem(
-	    &r, 1, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
-	assert_true(helpers_has_problem(&r, 1, "exercise: seed must be a whole number, 0 or more"));
+	    &r, 2, "exercise: speed must be a number above 0 (exercise seconds per real second)"));
+	assert_true(helpers_has_problem(&r, 2, "exercise: seed must be a whole number, 0 or more"));
 	assert_int_equal(r.probs.v[0].line, 0); /* no line: first */
 	assert_true(helpers_has_problem(
 	    &r, 0, "no team declared: add team { id = \"blue\", name = \"Blue team\" }"));
@@ -522,17 +558,17 @@ static void test_problems_decision(void **state)
 	assert_true(helpers_has_problem(
 	    &r, 4, "inject I-01: decision option 2 must be a label or {key, label}"));
 	assert_true(helpers_has_problem(
-	    &r, 5,
+	    &r, 6,
 	    "inject I-02: option key 'a b' must be one word of letters, digits, '-', '_' or '.'"));
 	assert_true(
-	    helpers_has_problem(&r, 5, "inject I-02: option key 'K' appears twice (options: k)"));
+	    helpers_has_problem(&r, 6, "inject I-02: option key 'K' appears twice (options: k)"));
 	assert_true(
-	    helpers_has_problem(&r, 5, "inject I-02: decision.deadline must be more than 0"));
+	    helpers_has_problem(&r, 6, "inject I-02: decision.deadline must be more than 0"));
 	assert_true(helpers_has_problem(&r, 7,
 	                                "inject I-03: decision.options must be a list: { {\"key\", "
 	                                "\"label\"}, ... } or { \"label\", ... }"));
 	assert_true(helpers_has_problem(
-	    &r, 7,
+	    &r, 8,
 	    "inject I-03: 'on_decision' must be a function(team, option, timeout), not a "
 	    "number"));
 	assert_true(helpers_has_problem(
@@ -541,8 +577,11 @@ static void test_problems_decision(void **state)
 	helpers_done(&r);
 }
 
-/* An inject is reachable by at, by manual = true, or by its id anywhere else in the file. */
-static void test_reachable(void **state)
+/*
+ * An inject without `at` is the white cell's reserve: valid whether code fires it, names it in a
+ * comment only, builds its id in a loop or never mentions it (manual = true changes nothing).
+ */
+static void test_white_cell(void **state)
 {
 	struct helpers_run r;
 
@@ -553,10 +592,57 @@ static void test_reachable(void **state)
 	                                  "at(\"5m\", function() fire(\"I-1\") end)\n"));
 	helpers_done(&r);
 
-	assert_null(helpers_load(&r, HEAD "inject { id = \"I-1\" }\n"
-	                                  "at(\"5m\", function() fire(\"I-10\") end)\n"));
-	assert_int_equal(r.probs.n, 1);
-	assert_int_equal(r.probs.v[0].line, 4);
+	assert_non_null(helpers_load(&r, HEAD "inject { id = \"I-1\" }\n"
+	                                      "at(\"5m\", function() fire(\"I-10\") end)\n"));
+	assert_int_equal(r.probs.n, 0);
+	helpers_done(&r);
+
+	assert_non_null(helpers_load(&r, HEAD "for k = 1, 3 do inject { id = \"W-\" .. k } end\n"
+	                                      "at(\"5m\", function() for k = 1, 3 do\n"
+	                                      "  fire(\"W-\" .. k) end end)\n"));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "inject"), 3);
+	helpers_done(&r);
+}
+
+/* Common mistakes get a hint, at the line of the field; problems of calls do not stop loading. */
+static void test_hints(void **state)
+{
+	struct helpers_run r;
+
+	(void)state;
+	assert_null(
+	    helpers_load(&r, "exercise { title = \"T\", duration = \"1h\", tick = \"5m\" }\n"
+	                     "team { id = \"al\" }\nteam { id = \"xk\" }\n"
+	                     "inject { id = \"I-1\", at = \"10:30\",\n"
+	                     "  to = \"al xk\" }\n"
+	                     "inject { id = \"I-2\", at = \"7m\", decision = { prompt = \"p\",\n"
+	                     "  options = { \"A\" }, deadline = \"1 hour 30 minutes\" } }\n"
+	                     "when(print)\n"
+	                     "on(\"ticks\", print)\n"
+	                     "inject { id = \"I-3\", at = \"2 hrs\" }\n"));
+	assert_true(helpers_has_problem(
+	    &r, 4,
+	    "inject I-1: at 10h30m is after the end of the exercise (duration 1h): 'at' counts "
+	    "from STARTEX (\"0:15\" is 15 minutes in), not the in-world clock"));
+	assert_true(helpers_has_problem(&r, 5,
+	                                "inject I-1: 'to' names unknown team 'al xk' (teams: al, "
+	                                "xk); several teams are a list: to = { \"al\", \"xk\" }"));
+	assert_true(helpers_has_problem(&r, 6,
+	                                "inject I-2: at 7m is not a whole number of ticks (tick "
+	                                "5m): the clock would fire it at 10m; write 5m or 10m"));
+	assert_true(helpers_has_problem(
+	    &r, 7,
+	    "inject I-2: bad time '1 hour 30 minutes' for decision.deadline: write \"1h30m\" "
+	    "(times read \"90s\", \"15m\", \"2h\", \"1h30m\" or \"1:30\")"));
+	assert_true(helpers_has_problem(
+	    &r, 8, "bad argument #2 to 'when' (function expected, got no value)"));
+	assert_true(helpers_has_problem(&r, 9, "on: unknown event 'ticks' (did you mean 'tick'?)"));
+	assert_true(helpers_has_problem(
+	    &r, 10,
+	    "inject I-3: bad time '2 hrs' for at: write \"2h\" (times read \"90s\", \"15m\", "
+	    "\"2h\", \"1h30m\" or \"1:30\")"));
+	assert_int_equal(r.probs.n, 7);
 	helpers_done(&r);
 }
 
@@ -754,7 +840,7 @@ static void test_languages_undeclared(void **state)
 	                                  "  subject = { en = \"Hi\", sq = \"Tung\" } }\n"
 	                                  "hotwash { { en = \"Well?\" } }\n"));
 	assert_true(helpers_has_problem(
-	    &r, 4,
+	    &r, 5,
 	    "inject I-01: 'subject' is a table of languages, but the exercise declares none: add "
 	    "languages = { \"en\", ... } to exercise { ... }, the default first"));
 	assert_true(helpers_has_problem(
@@ -786,7 +872,7 @@ static void test_missing_translations(void **state)
 	    "inject I-01: the label of option 'a' has no text in 'sq' (missing translation)",
 	    "hotwash: question 1 has no text in 'sq' (missing translation)",
 	};
-	static const int lines[] = {4, 6, 6, 15};
+	static const int lines[] = {4, 8, 11, 15};
 	struct helpers_run r;
 	struct exercise *ex;
 	const json_t *o, *opts;
@@ -873,7 +959,7 @@ int main(void)
 	    cmocka_unit_test(test_problems),
 	    cmocka_unit_test(test_problems_exercise),
 	    cmocka_unit_test(test_problems_decision),
-	    cmocka_unit_test(test_reachable),
+	    cmocka_unit_test(test_white_cell),
 	    cmocka_unit_test(test_load_errors),
 	    cmocka_unit_test(test_bom_and_shebang),
 	    cmocka_unit_test(test_tutorial),
@@ -882,6 +968,8 @@ int main(void)
 	    cmocka_unit_test(test_languages_undeclared),
 	    cmocka_unit_test(test_missing_translations),
 	    cmocka_unit_test(test_languages_runtime),
+	    cmocka_unit_test(test_script_error_event),
+	    cmocka_unit_test(test_hints),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

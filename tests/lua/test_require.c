@@ -240,7 +240,7 @@ static void test_module_limits(void **state)
 {
 	static const char *const spent[] = {"instruction budget of 1000000 exceeded", NULL};
 	static const char *const capped[] = {"memory cap of 8 MiB exceeded", NULL};
-	struct scenario_limits lim = {100000, (size_t)8 << 20};
+	struct scenario_limits lim = {100000, (size_t)8 << 20, 1000, (size_t)512 << 10};
 	struct tree t;
 	struct helpers_run r;
 
@@ -308,7 +308,7 @@ static void test_library(void **state)
 	ex_share(r.ex, 1, 2, "x", "b to c, not a learner"); /* the credit only */
 	while (r.ex->state != EX_ENDED)
 		ex_tick(r.ex);
-	assert_int_equal(helpers_count(&r, "log"), 3);
+	assert_int_equal(helpers_logs(&r), 3);
 	for (int i = 0; i < 3; i++)
 		assert_string_equal(helpers_log(&r, i), logs[i]);
 	for (int i = 0; (subject = json_string_value(

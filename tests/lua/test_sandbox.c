@@ -153,7 +153,7 @@ static void test_budget_covers_library_work(void **state)
 /* An endless loop while the file loads is a problem at its line, under a larger budget. */
 static void test_endless_load(void **state)
 {
-	struct scenario_limits lim = {1000, 64 << 20};
+	struct scenario_limits lim = {1000, 64 << 20, 1000, 512 << 10};
 	struct helpers_run r;
 
 	(void)state;
@@ -170,7 +170,7 @@ static void test_endless_load(void **state)
 /* Memory bombs hit the cap, are reported at their line, and the memory comes back. */
 static void test_memory_bombs(void **state)
 {
-	struct scenario_limits lim = {10000000, 8 << 20};
+	struct scenario_limits lim = {10000000, 8 << 20, 1000, 512 << 10};
 	struct helpers_run r;
 
 	(void)state;
@@ -307,7 +307,7 @@ static void test_error_format(void **state)
 	assert_string_equal(helpers_log(&r, 2),
 	                    at_line(&r, 6, "attempt to index a nil value (local 'x')"));
 	assert_string_equal(helpers_log(&r, 3), at_line(&r, 7, "inner"));
-	for (int k = 0; k < helpers_count(&r, "log"); k++)
+	for (int k = 0; k < helpers_logs(&r); k++)
 		assert_null(strstr(helpers_log(&r, k), "traceback"));
 	helpers_done(&r);
 }
@@ -329,7 +329,7 @@ static void test_nested_callbacks(void **state)
 	         "    coroutine.yield() end)\n"
 	         "  co() log(\"back in the timer\") at(\"3m\", print) end)\n"));
 	helpers_play(&r);
-	assert_int_equal(helpers_count(&r, "log"), 5);
+	assert_int_equal(helpers_logs(&r), 5);
 	for (int k = 0; k < 5; k++)
 		assert_string_equal(
 		    helpers_log(&r, k),
@@ -341,6 +341,52 @@ static void test_nested_callbacks(void **state)
 }
 
 /* Run the tests. */
+/*
+ * A runaway send loop is stopped at the cap of events or of bytes one callback may emit, even
+ * under pcall, at its line; the next callback has a fresh allowance and the exercise goes on.
+ */
+static void test_emit_caps(void **state)
+{
+	struct scenario_limits lim;
+	struct helpers_run r;
+
+	(void)state;
+	scenario_limits_default(&lim);
+	assert_int_equal(lim.max_events, 1000);
+	assert_int_equal(lim.max_bytes, 512 << 10);
+	lim.max_events = 50;
+	lim.max_bytes = 100000;
+	assert_non_null(helpers_load_with(
+	    &r,
+	    HEAD
+	    "on(\"start\", function() while true do send { to = \"all\", body = \"x\" } end end)\n"
+	    "at(\"2m\", function() while true do pcall(log, \"flood\") end end)\n"
+	    "local big = string.rep(\"y\", 30000)\n"
+	    "at(\"3m\", function() for k = 1, 10 do send { to = \"al\", body = big } end end)\n"
+	    "at(\"4m\", function() log(\"alive\") end)\n",
+	    &lim, -1));
+	helpers_play(&r);
+	assert_int_equal(helpers_count(&r, "inject") - 3, 50);
+	assert_int_equal(helpers_count(&r, "script_error"), 3);
+	assert_string_equal(
+	    helpers_log(&r, 0),
+	    at_line(&r, 4,
+	            "stopped: this callback reached its cap of 50 events (--callback-events)"));
+	assert_int_equal(helpers_count(&r, "log"), 50 + 1);
+	assert_string_equal(
+	    helpers_log(&r, 51),
+	    at_line(&r, 5,
+	            "stopped: this callback reached its cap of 50 events (--callback-events)"));
+	assert_string_equal(
+	    helpers_log(&r, 52),
+	    at_line(&r, 7,
+	            "stopped: this callback reached its cap of 100000 bytes of text "
+	            "(--callback-bytes)"));
+	assert_string_equal(helpers_log(&r, 53), "alive");
+	assert_int_equal(scenario_errors(r.sc), 3);
+	helpers_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +401,7 @@ int main(void)
 	    cmocka_unit_test(test_random_determinism),
 	    cmocka_unit_test(test_error_format),
 	    cmocka_unit_test(test_nested_callbacks),
+	    cmocka_unit_test(test_emit_caps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -63,7 +63,7 @@ void h_start_tls(struct hsrv *s, const struct htls *t, const char *fixture, ...)
 int h_run(char *err, size_t n, ...);
 /* Send SIGTERM to the server. */
 void h_kill(struct hsrv *s);
-/* Wait for the server to exit and return its exit status. */
+/* Wait for the server to exit (what it printed goes on in stdout_text); its exit status. */
 int h_wait(struct hsrv *s);
 /* SIGTERM the server and return its exit status. */
 int h_stop(struct hsrv *s);

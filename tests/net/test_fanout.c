@@ -16,20 +16,27 @@
 /* Clients: more than one batch's worth for the writer threads (FANOUT_MIN_BATCH is 256). */
 #define FANOUT_CLIENTS 600
 
-/* Broadcasts sent to all of them. */
-#define FANOUT_ROUNDS 3
+/* Broadcasts sent to all of them: enough that the writer threads surely take some chunks. */
+#define FANOUT_ROUNDS 8
 
-/* Every client, JSON and text alike, gets every broadcast once, whole and in order. */
+/*
+ * Every client, JSON and text alike, gets every broadcast once, whole and in order, and the writer
+ * threads wrote some of it (the server's closing summary says how much).
+ */
 static void test_broadcast_to_many(void **state)
 {
 	struct hsrv s;
 	struct hcl fac, *cl = calloc(FANOUT_CLIENTS, sizeof *cl);
 	char want[32];
 	json_t *o;
+	const char *summary;
+	unsigned long batches = 0;
+	size_t by_writers = 0, writes = 0;
 
 	(void)state;
 	assert_non_null(cl);
-	h_start(&s, h_fixture("drill.lua"), "--writers", "3", "--rate", "100000", NULL);
+	h_start(&s, h_fixture("drill.lua"), "--writers", "3", "--rate", "100000", "--team-conns",
+	        "1000", NULL);
 	h_join_json(&fac, &s, "facilitator");
 	for (int i = 0; i < FANOUT_CLIENTS; i++)
 		if (i % 2 == 0)
@@ -61,6 +68,15 @@ static void test_broadcast_to_many(void **state)
 	h_close(&fac);
 	free(cl);
 	assert_int_equal(h_stop(&s), 0);
+	summary = strstr(s.stdout_text, "writer threads: ");
+	assert_non_null(summary);
+	assert_int_equal(sscanf(summary, "writer threads: %lu large batches, %zu of %zu writes on 2 "
+	                                 "writer threads",
+	                        &batches, &by_writers, &writes),
+	                 3);
+	assert_true(batches >= FANOUT_ROUNDS);
+	assert_true(writes >= (size_t)FANOUT_ROUNDS * FANOUT_CLIENTS);
+	assert_true(by_writers > 0 && by_writers < writes);
 }
 
 /* --writers takes 1 to 64. */

@@ -49,7 +49,7 @@ static void test_tls_not_tls(void **state)
 	assert_int_equal(h_stop(&s), 0);
 }
 
-/* Over TLS, the line limit, the failed-login pause and the rate limit hold as over plaintext. */
+/* Over TLS, the line limit, the failed-login pause and the pacing hold as over plaintext. */
 static void test_tls_input_limits(void **state)
 {
 	struct hsrv s;
@@ -79,10 +79,14 @@ static void test_tls_input_limits(void **state)
 	assert_true(h_wait_eof(&c, WAIT));
 	h_close(&c);
 
-	h_connect_tls(&c, &s, NULL); /* bursts of 4 lines at 2 a second */
+	h_connect_tls(&c, &s, NULL); /* bursts of 4 lines at 2 a second: 6 lines wait, all run */
 	h_expect(&c, "EXERCISE", WAIT);
+	t0 = h_now_ms();
 	h_send_raw(&c, "status\nstatus\nstatus\nstatus\nstatus\nstatus\n", 42);
-	h_expect(&c, "rate_limited", WAIT);
+	for (int i = 0; i < 6; i++)
+		h_expect(&c, "not_logged_in", WAIT);
+	assert_true(h_now_ms() - t0 >= 900);
+	assert_true(h_quiet(&c, "rate_limited", 100));
 	h_close(&c);
 	assert_int_equal(h_stop(&s), 0);
 }
