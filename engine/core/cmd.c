@@ -29,6 +29,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_staff_validate_entry,  &cmd_staff_rfis_entry,      &cmd_steer_pending_entry,
     &cmd_steer_timeline_entry,  &cmd_steer_send_entry,      &cmd_steer_extend_entry,
     &cmd_steer_overrule_entry,
+    &cmd_term_color_entry,
 };
 
 /* The command table in help order; *n gets its length. */
@@ -126,6 +127,8 @@ bool cmd_session_receives(const struct cmd_session *s, const struct evt *ev)
 const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const struct exercise *ex,
                             size_t *len)
 {
+	if (!s->json && s->columns > 0)
+		return evt_text_cols(ev, ex, s->role != CMD_ROLE_TEAM ? -1 : s->lang, s->columns, len);
 	if (s->role != CMD_ROLE_TEAM)
 		return s->json ? evt_json(ev, len) : evt_text(ev, ex, len);
 	return s->json ? evt_json_lang(ev, ex, s->lang, len) : evt_text_lang(ev, ex, s->lang, len);

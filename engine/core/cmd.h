@@ -30,6 +30,8 @@ struct cmd_session {
 	bool acked;        /* answered the last commcheck */
 	unsigned long id;  /* connection number, for default names */
 	int lang;          /* the language of its texts: an index into ex->langs (0: the default) */
+	bool no_color;     /* `color off`: no colours even on a terminal that shows them */
+	int columns;       /* the width of its screen for events in text mode; 0: RENDER_COLUMNS */
 };
 
 /* The one reply to a command. */
@@ -81,5 +83,16 @@ const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const s
  * use that may change the exercise. Never login: the caller journals a login once it succeeded.
  */
 bool cmd_journaled(const struct cmd_session *s, const char *line);
+
+/* A candidate word for cmd_complete. */
+typedef void (*cmd_add_fn)(void *arg, const char *word);
+/*
+ * Call add for every word that may stand where the last word of the first n bytes of line is,
+ * typed by s: the commands s may run, then by each command's usage line the injects its team
+ * can act on, the option keys of the inject named, team ids, and literal words ("text|json").
+ * add may be called with words that do not start with what was typed; the caller filters.
+ */
+void cmd_complete(const struct exercise *ex, const struct cmd_session *s, const char *line,
+                  size_t n, cmd_add_fn add, void *arg);
 
 #endif

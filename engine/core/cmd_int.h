@@ -53,6 +53,7 @@ extern const struct cmd_entry cmd_staff_start_entry, cmd_staff_pause_entry, cmd_
 extern const struct cmd_entry cmd_team_answer_entry;
 extern const struct cmd_entry cmd_steer_send_entry, cmd_steer_extend_entry,
     cmd_steer_overrule_entry, cmd_steer_pending_entry, cmd_steer_timeline_entry;
+extern const struct cmd_entry cmd_term_color_entry;
 
 /* The command table in help order; *n gets its length. */
 const struct cmd_entry *const *cmd_entries(size_t *n);

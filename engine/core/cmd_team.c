@@ -401,10 +401,10 @@ static void cmd_team_show(struct cmd_ctx *c)
 	obj = cmd_team_inject_json(ex, in, team);
 	ev = evt_new(EVT_INJECT, json_integer_value(json_object_get(obj, "t")), obj);
 	if (team >= 0) {
-		cmd_printf(c, "%s", evt_text_lang(ev, ex, cmd_lang(c), NULL));
+		cmd_printf(c, "%s", evt_text_cols(ev, ex, cmd_lang(c), c->s->columns, NULL));
 		cmd_set(c, "inject", json_deep_copy(evt_obj_lang(ev, ex, cmd_lang(c))));
 	} else {
-		cmd_printf(c, "%s", evt_text(ev, ex, NULL));
+		cmd_printf(c, "%s", evt_text_cols(ev, ex, -1, c->s->columns, NULL));
 		cmd_set(c, "inject", json_incref(obj));
 	}
 	evt_unref(ev);

@@ -42,6 +42,7 @@ void evt_unref(struct evt *ev)
 		free(ev->langs[k].text);
 	}
 	free(ev->langs);
+	evt_cols_free(ev);
 	free(ev);
 }
 

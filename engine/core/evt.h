@@ -65,6 +65,7 @@ struct evt {
 	json_t *i18n;           /* obj's "i18n" (borrowed): its texts in other languages, or NULL */
 	struct evt_lang *langs; /* with i18n: per participant language (ex->langs), or NULL */
 	int n_langs;
+	struct evt_cols *cols; /* texts for screens of other widths than RENDER_COLUMNS, or NULL */
 };
 
 /* Make an event of type at time t owning obj (a reference is stolen); audience empty. */
@@ -87,6 +88,14 @@ const char *evt_text(struct evt *ev, const struct exercise *ex, size_t *len);
 const json_t *evt_obj_lang(struct evt *ev, const struct exercise *ex, int lang);
 const char *evt_json_lang(struct evt *ev, const struct exercise *ex, int lang, size_t *len);
 const char *evt_text_lang(struct evt *ev, const struct exercise *ex, int lang, size_t *len);
+/*
+ * The text for a screen of cols columns (0: RENDER_COLUMNS), for a participant in language lang
+ * (-1: the staff's text, every language). Rendered once per width and language, and shared.
+ */
+const char *evt_text_cols(struct evt *ev, const struct exercise *ex, int lang, int cols,
+                          size_t *len);
+/* Free the texts for other widths (evt_unref does). */
+void evt_cols_free(struct evt *ev);
 /* The type's name as it appears in "type". */
 const char *evt_type_name(enum evt_type type);
 

@@ -78,8 +78,11 @@ static int render_soft_break(const char *next)
 	         next[digits + 1] == ' ');
 }
 
+/* The columns render_wrap wraps at: RENDER_COLUMNS, or those render_event_cols renders for. */
+static size_t render_columns = RENDER_COLUMNS;
+
 /*
- * Write text wrapped at RENDER_COLUMNS code points, ending in '\n'. Lines it breaks continue
+ * Write text wrapped at render_columns code points, ending in '\n'. Lines it breaks continue
  * after hang spaces; a word longer than a line is cut between code points. With reflow, a line
  * break inside a paragraph is reflowed like a space (blank lines, indented lines and list items
  * keep theirs); without, every line break is kept, as an inject's body needs.
@@ -109,15 +112,15 @@ static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 			continue;
 		}
 		size_t len = strcspn(s, " \t\n"), w = render_width(s, len);
-		if (!blank && col + pending + w > RENDER_COLUMNS) {
+		if (!blank && col + pending + w > render_columns) {
 			col = render_break(f, hang);
 			pending = 0;
 		}
-		for (; pending > 0 && col < RENDER_COLUMNS; pending--, col++)
+		for (; pending > 0 && col < render_columns; pending--, col++)
 			fputc(' ', f);
 		pending = 0;
-		while (col + w > RENDER_COLUMNS) {
-			size_t take = 0, room = col < RENDER_COLUMNS ? RENDER_COLUMNS - col : 0;
+		while (col + w > render_columns) {
+			size_t take = 0, room = col < render_columns ? render_columns - col : 0;
 			for (size_t cps = 0; take < len && (cps < room || !render_lead(s + take));
 			     take++)
 				cps += (size_t)render_lead(s + take);
@@ -589,5 +592,39 @@ char *render_event(enum evt_type type, long t, const json_t *obj, const struct e
 	if (fclose(f) != 0 || s == NULL)
 		abort();
 	*len = n;
+	return s;
+}
+
+/* Cut the rules ("-----", "-- [sq] ---") of the len bytes at s to cols columns; the new length. */
+static size_t render_cut_rules(char *s, size_t len, size_t cols)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t n = strcspn(s + i, "\n"), keep = n;
+
+		if (n > cols && s[i] == '-' &&
+		    (strspn(s + i, "-") == n || strncmp(s + i, "-- [", 4) == 0))
+			keep = cols;
+		memmove(s + out, s + i, keep);
+		out += keep;
+		i += n;
+		if (i < len)
+			s[out++] = s[i++]; /* the '\n' */
+	}
+	s[out] = '\0';
+	return out;
+}
+
+/* render_event for a screen of cols columns (at least 20) instead of RENDER_COLUMNS. */
+char *render_event_cols(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
+                        int cols, size_t *len)
+{
+	char *s;
+
+	render_columns = cols < 20 ? 20 : (size_t)cols;
+	s = render_event(type, t, obj, ex, len);
+	*len = render_cut_rules(s, *len, render_columns);
+	render_columns = RENDER_COLUMNS;
 	return s;
 }

@@ -17,4 +17,8 @@
 char *render_event(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
                    size_t *len);
 
+/* render_event for a screen of cols columns (at least 20) instead of RENDER_COLUMNS. */
+char *render_event_cols(enum evt_type type, long t, const json_t *obj, const struct exercise *ex,
+                        int cols, size_t *len);
+
 #endif

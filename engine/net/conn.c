@@ -21,6 +21,7 @@
 #include "../core/evt.h"
 #include "../journal/journal.h"
 #include "admit.h"
+#include "conn_term.h"
 #include "fanout.h"
 #include "server.h"
 #include "tls.h"
@@ -60,17 +61,36 @@ static void conn_undirect(struct conn *c)
 		abort();
 }
 
-/* Append n bytes for the client. */
-static void conn_write(struct conn *c, const void *p, size_t n)
+/* Append n bytes for the client as they are: the prompt and the line being typed stay. */
+void conn_raw(struct conn *c, const void *p, size_t n)
 {
 	if (c->dead || n == 0)
 		return;
 	conn_undirect(c);
 	if (evbuffer_add(c->out, p, n) != 0)
 		abort();
-	c->at_prompt = false;
 	server_flush_later(c->srv, c);
 	conn_check_cap(c);
+}
+
+/* Append n bytes of text for the client (an error's when error), after the line being typed. */
+static void conn_write_text(struct conn *c, const void *p, size_t n, bool error)
+{
+	if (c->dead || n == 0)
+		return;
+	if (conn_term_hide(c)) {
+		server_dirty(c->srv, c);
+		conn_term_text(c, p, n, error);
+	} else {
+		conn_raw(c, p, n);
+	}
+	c->at_prompt = false;
+}
+
+/* Append n bytes for the client, in place of the prompt and the line being typed. */
+static void conn_write(struct conn *c, const void *p, size_t n)
+{
+	conn_write_text(c, p, n, false);
 }
 
 /* The telnet decoder has data bytes for us. */
@@ -78,7 +98,7 @@ static void conn_tn_data(void *arg, const unsigned char *p, size_t n)
 {
 	struct conn *c = arg;
 
-	if (evbuffer_add(c->in, p, n) != 0)
+	if (!conn_term_data(c, p, n) && evbuffer_add(c->in, p, n) != 0)
 		abort();
 }
 
@@ -120,6 +140,12 @@ void conn_event(struct conn *c, struct evt *ev)
 		return;
 	}
 	conn_undirect(c);
+	if (conn_term_hide(c)) { /* a copy of the text, with the line ends its terminal needs */
+		c->at_prompt = false;
+		server_dirty(c->srv, c);
+		conn_term_text(c, p, n, false);
+		return;
+	}
 	if (!c->s.json && c->at_prompt) {
 		if (evbuffer_add(c->out, "\n", 1) != 0)
 			abort();
@@ -148,7 +174,8 @@ void conn_prompt(struct conn *c)
 	else if (c->s.role == CMD_ROLE_OBSERVER)
 		who = "observer";
 	snprintf(buf, sizeof buf, "%s> ", who);
-	conn_write(c, buf, strlen(buf));
+	if (!conn_term_prompt(c, buf))
+		conn_write(c, buf, strlen(buf));
 	c->at_prompt = true;
 }
 
@@ -356,7 +383,7 @@ static void conn_error(struct conn *c, const char *verb, const char *code, const
 
 	cmd_reply_error(&r, verb, code, message);
 	p = cmd_reply_bytes(&r, &c->s, &n);
-	conn_write(c, p, n);
+	conn_write_text(c, p, n, true);
 	cmd_reply_free(&r);
 }
 
@@ -426,7 +453,7 @@ static void conn_exec(struct conn *c, const char *line)
 	if (c->s.json && !was_json)
 		conn_write(c, "\n", 1); /* JSON starts on a line of its own, after the prompt */
 	p = cmd_reply_bytes(&r, &c->s, &n);
-	conn_write(c, p, n);
+	conn_write_text(c, p, n, r.code != NULL);
 	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)
 		conn_login_failed(c, failed, line);
 	else if (role == CMD_ROLE_NONE && c->s.role != CMD_ROLE_NONE && c->idle_ev != NULL)
@@ -455,6 +482,7 @@ static void conn_line(struct conn *c, char *line, size_t n)
 	} else {
 		conn_exec(c, line);
 	}
+	conn_term_line_done(c);
 	conn_prompt(c);
 }
 
@@ -756,6 +784,7 @@ void conn_free(struct conn *c)
 		journal_logout(c->srv->journal, c->s.id);
 	cmd_session_close(c->srv->ex, &c->s);
 	evt_unref(c->direct);
+	conn_term_free(c);
 	if (c->bev != NULL) {
 		bufferevent_free(c->bev);
 	} else if (c->out != NULL) {

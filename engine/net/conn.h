@@ -19,6 +19,7 @@ struct event;
 struct evt;
 struct sockaddr;
 struct ssl_ctx_st;
+struct term;
 
 struct conn {
 	struct server *srv;
@@ -32,6 +33,7 @@ struct conn {
 	const char *direct_p;       /* its bytes, in c's mode */
 	size_t direct_n;
 	struct telnet tn;
+	struct term *term; /* a telnet client's terminal once offered, or the console's; or NULL */
 	struct cmd_session s;
 	char addr[72];          /* peer address, for messages */
 	bool console;           /* the facilitator's terminal */
@@ -71,6 +73,8 @@ void conn_input(struct conn *c, const unsigned char *p, size_t n);
 void conn_process(struct conn *c);
 /* The client sent its last byte: run what is left, then close. */
 void conn_eof(struct conn *c);
+/* Append n bytes for the client as they are: the prompt and the line being typed stay. */
+void conn_raw(struct conn *c, const void *p, size_t n);
 /* Write the banner and the first prompt. */
 void conn_banner(struct conn *c);
 /* Queue an event for c, shared and not copied. */

@@ -1,14 +1,17 @@
 /* The telnet decoder: a per-byte state machine in the manner of libtelnet. */
 #include "telnet.h"
 
-/* Make a decoder in the data state that reports through data() and send(). */
+/* Make a decoder in the data state that reports through data() and send(); no option or sub. */
 void telnet_init(struct telnet *t, void (*data)(void *, const unsigned char *, size_t),
                  void (*send)(void *, const unsigned char *, size_t), void *ctx)
 {
 	t->state = TELNET_DATA;
 	t->sb_len = 0;
+	t->saw_iac = t->saw_cr = false;
 	t->data = data;
 	t->send = send;
+	t->option = NULL;
+	t->sub = NULL;
 	t->ctx = ctx;
 }
 
@@ -56,13 +59,31 @@ static void telnet_command(struct telnet *t, unsigned char c)
 	}
 }
 
-/* One byte inside a subnegotiation: skipped, up to TELNET_SB_MAX of them. */
+/* One byte inside a subnegotiation: kept for sub, and skipped up to TELNET_SB_MAX of them. */
 static void telnet_sb(struct telnet *t, unsigned char c)
 {
-	if (c == TELNET_IAC)
+	if (c == TELNET_IAC && t->state == TELNET_SB_STATE) {
 		t->state = TELNET_SB_IAC;
-	else if (++t->sb_len > TELNET_SB_MAX)
+		return;
+	}
+	t->state = TELNET_SB_STATE;
+	if (t->sb_len < TELNET_SB_KEEP)
+		t->sb[t->sb_len] = c;
+	if (++t->sb_len > TELNET_SB_MAX)
 		t->state = TELNET_DATA;
+}
+
+/* The peer's option verb: for the option callback, or refused. */
+static void telnet_verb(struct telnet *t, unsigned char verb, unsigned char opt)
+{
+	t->state = TELNET_DATA;
+	if (t->option != NULL)
+		t->option(t->ctx, verb, opt);
+	else if (verb == TELNET_WILL)
+		telnet_reply(t, TELNET_DONT, opt);
+	else if (verb == TELNET_DO)
+		telnet_reply(t, TELNET_WONT, opt);
+	/* a refusal is never answered */
 }
 
 /* Feed one byte that is not part of a run of plain data. */
@@ -76,6 +97,7 @@ static void telnet_step(struct telnet *t, unsigned char c)
 			t->state = TELNET_CR;
 		else
 			telnet_byte(t, c);
+		t->saw_cr |= c == '\r';
 		break;
 	case TELNET_CR:
 		t->state = TELNET_DATA;
@@ -88,19 +110,20 @@ static void telnet_step(struct telnet *t, unsigned char c)
 			telnet_step(t, c);
 		break;
 	case TELNET_IAC_STATE:
+		t->saw_iac = true;
 		telnet_command(t, c);
 		break;
 	case TELNET_WILL_STATE:
-		telnet_reply(t, TELNET_DONT, c);
-		t->state = TELNET_DATA;
+		telnet_verb(t, TELNET_WILL, c);
 		break;
 	case TELNET_DO_STATE:
-		telnet_reply(t, TELNET_WONT, c);
-		t->state = TELNET_DATA;
+		telnet_verb(t, TELNET_DO, c);
 		break;
 	case TELNET_WONT_STATE:
+		telnet_verb(t, TELNET_WONT, c);
+		break;
 	case TELNET_DONT_STATE:
-		t->state = TELNET_DATA; /* a refusal is never answered */
+		telnet_verb(t, TELNET_DONT, c);
 		break;
 	case TELNET_SB_STATE:
 		telnet_sb(t, c);
@@ -108,9 +131,10 @@ static void telnet_step(struct telnet *t, unsigned char c)
 	case TELNET_SB_IAC:
 		if (c == TELNET_SE) {
 			t->state = TELNET_DATA;
+			if (t->sub != NULL && t->sb_len > 0 && t->sb_len <= TELNET_SB_KEEP)
+				t->sub(t->ctx, t->sb, t->sb_len);
 		} else if (c == TELNET_IAC) {
-			t->state = TELNET_SB_STATE;
-			telnet_sb(t, 0); /* an escaped 0xFF counts as one byte */
+			telnet_sb(t, c); /* an escaped 0xFF counts as one byte */
 		} else {
 			telnet_command(t, c); /* a broken subnegotiation: read the command */
 		}

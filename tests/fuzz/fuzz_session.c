@@ -6,10 +6,11 @@
  * facilitator in text mode, only listens. Each connection is a real conn on a socketpair, so the
  * bytes a client would read are read and checked: in JSON mode every line must be a JSON object
  * with a "type" (errors and replies with their fields), in text mode every line must be UTF-8,
- * telnet answers must be refusals, and what the listener gets (events, which carry what others
- * typed) must hold no control character that could drive its terminal. A model of the lines each
- * connection reads (CONTRACT section 4's limits) counts the replies due: in JSON mode, every
- * command line gets exactly one reply, and a blank line none.
+ * telnet answers must be refusals or the server's own offers to telnet clients, and what the
+ * listener gets (events, which carry what others typed) must hold no control character that
+ * could drive its terminal. A model of the lines each connection reads (CONTRACT section 4's
+ * limits) counts the replies due: in JSON mode, every command line gets exactly one reply, and a
+ * blank line none.
  *
  * The input is a list of records. A record's first byte h picks the connection (h % 5) and the
  * operation (h / 5 % 4): 0 and 1 feed the next byte's count of bytes, 2 runs one exercise tick,
@@ -60,6 +61,8 @@ struct fz_client {
 	bool json;   /* the mode of the output, as read from it */
 	bool listen; /* types nothing: its text must hold no control character */
 	int skip;    /* bytes of a telnet answer still to skip */
+	int verb;    /* the verb of that answer */
+	int sb;      /* bytes of the server's SB TERMINAL-TYPE SEND still to come */
 	char *line;
 	size_t len, cap;
 	/* the model of the lines the connection reads, decoded by a telnet decoder of its own */
@@ -141,13 +144,41 @@ static void fz_line(struct fz_client *k)
 	}
 }
 
+/*
+ * A byte of a telnet command from the server, after its IAC: a refusal (DONT or WONT), or one of
+ * the server's own offers to a telnet client (WILL ECHO, WILL SGA, DO NAWS, DO TERMINAL-TYPE)
+ * and its request for the terminal type (SB TERMINAL-TYPE SEND IAC SE). Nothing else.
+ */
+static void fz_telnet(struct fz_client *k, unsigned char c)
+{
+	static const unsigned char send[] = {1, TELNET_IAC, TELNET_SE};
+
+	if (k->sb > 0) { /* SEND IAC SE */
+		FUZZ_CHECK(c == send[3 - k->sb]);
+		if (--k->sb == 0)
+			k->skip = 0;
+	} else if (k->skip == 2) {
+		FUZZ_CHECK(c == TELNET_DONT || c == TELNET_WONT || c == TELNET_WILL ||
+		           c == TELNET_DO || c == TELNET_SB);
+		k->verb = c;
+		k->skip = 1;
+	} else {
+		FUZZ_CHECK(k->verb != TELNET_WILL || c == TELNET_OPT_ECHO || c == TELNET_OPT_SGA);
+		FUZZ_CHECK(k->verb != TELNET_DO || c == TELNET_OPT_NAWS || c == TELNET_OPT_TTYPE);
+		FUZZ_CHECK(k->verb != TELNET_SB || c == TELNET_OPT_TTYPE);
+		if (k->verb == TELNET_SB)
+			k->sb = 3;
+		else
+			k->skip = 0;
+	}
+}
+
 /* Read output bytes of a client: telnet answers are skipped, lines are checked. */
 static void fz_output(struct fz_client *k, const unsigned char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (k->skip > 0) {
-			FUZZ_CHECK(k->skip == 1 || p[i] == TELNET_DONT || p[i] == TELNET_WONT);
-			k->skip--;
+			fz_telnet(k, p[i]);
 		} else if (p[i] == TELNET_IAC) {
 			k->skip = 2;
 		} else if (p[i] == '\n') {

@@ -1,0 +1,96 @@
+/* Text for a raw terminal: CR LF line ends, and colours where they help. */
+#include "paint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+
+#define PAINT_HEADER "\x1b[1;33m"   /* bold yellow: an inject's header */
+#define PAINT_DEADLINE "\x1b[1;31m" /* bold red: a deadline that is near */
+#define PAINT_ERROR "\x1b[31m"      /* red: an error */
+#define PAINT_RESET "\x1b[0m"
+
+/* Output being built. */
+struct paint_out {
+	char *p;
+	size_t n, cap;
+};
+
+/* Append n bytes. */
+static void paint_put(struct paint_out *o, const char *p, size_t n)
+{
+	if (o->n + n + 1 > o->cap) {
+		o->cap = (o->n + n + 1) * 2;
+		o->p = mem_realloc(o->p, o->cap);
+	}
+	memcpy(o->p + o->n, p, n);
+	o->n += n;
+	o->p[o->n] = '\0';
+}
+
+/* Whether a line of n bytes says "answer by T+HH:MM:SS" with that time at most PAINT_NEAR ahead. */
+static bool paint_near(const char *p, size_t n, long now)
+{
+	static const char key[] = "answer by T+";
+	const size_t k = sizeof key - 1;
+
+	for (size_t i = 0; i + k + 8 <= n; i++) {
+		const char *d = p + i + k;
+		long h = 0, t;
+		size_t j = 0;
+
+		if (memcmp(p + i, key, k) != 0)
+			continue;
+		while (i + k + j < n && d[j] >= '0' && d[j] <= '9' && j < 6)
+			h = h * 10 + (d[j++] - '0');
+		if (j == 0 || i + k + j + 6 > n || d[j] != ':' || d[j + 3] != ':')
+			continue;
+		t = h * 3600 + ((d[j + 1] - '0') * 10 + (d[j + 2] - '0')) * 60 +
+		    (d[j + 4] - '0') * 10 + (d[j + 5] - '0');
+		if (t >= now && t - now <= PAINT_NEAR)
+			return true;
+	}
+	return false;
+}
+
+/* The colour of one line (NULL: none); *header says whether an inject's header goes on. */
+static const char *paint_color(const struct paint *pt, const char *p, size_t n, bool *header)
+{
+	if (pt->error)
+		return PAINT_ERROR;
+	if (n >= 7 && memcmp(p, "INJECT ", 7) == 0)
+		*header = true;
+	else if (!(n >= 4 && memcmp(p, "    ", 4) == 0))
+		*header = false; /* a header's wrapped lines are indented; the next line is not */
+	if (*header)
+		return PAINT_HEADER;
+	return paint_near(p, n, pt->now) ? PAINT_DEADLINE : NULL;
+}
+
+/* The n bytes at p painted as pt says: a new string, its length in *len. */
+char *paint_text(const struct paint *pt, const char *p, size_t n, size_t *len)
+{
+	struct paint_out o = {0};
+	bool header = false;
+
+	paint_put(&o, "", 0);
+	while (n > 0) {
+		const char *nl = memchr(p, '\n', n);
+		size_t k = nl != NULL ? (size_t)(nl - p) : n;
+		const char *color = pt->color && k > 0 ? paint_color(pt, p, k, &header) : NULL;
+
+		if (color != NULL)
+			paint_put(&o, color, strlen(color));
+		paint_put(&o, p, k);
+		if (color != NULL)
+			paint_put(&o, PAINT_RESET, sizeof PAINT_RESET - 1);
+		if (nl == NULL)
+			break;
+		paint_put(&o, "\r\n", 2);
+		p += k + 1;
+		n -= k + 1;
+	}
+	*len = o.n;
+	return o.p;
+}
