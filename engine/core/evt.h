@@ -66,6 +66,16 @@ struct evt {
 	struct evt_lang *langs; /* with i18n: per participant language (ex->langs), or NULL */
 	int n_langs;
 	struct evt_cols *cols; /* texts for screens of other widths than RENDER_COLUMNS, or NULL */
+	struct evt_derived *derived; /* bytes a shell made from the event's text, or NULL */
+};
+
+/* Bytes that a shell made once from one of the event's texts (net: painted for a terminal). */
+struct evt_derived {
+	struct evt_derived *next;
+	const void *key; /* the text they were made from */
+	int flags;       /* and how */
+	char *bytes;
+	size_t len;
 };
 
 /* Make an event of type at time t owning obj (a reference is stolen); audience empty. */
@@ -94,8 +104,12 @@ const char *evt_text_lang(struct evt *ev, const struct exercise *ex, int lang, s
  */
 const char *evt_text_cols(struct evt *ev, const struct exercise *ex, int lang, int cols,
                           size_t *len);
-/* Free the texts for other widths (evt_unref does). */
+/* Free the texts for other widths and the derived bytes (evt_unref does). */
 void evt_cols_free(struct evt *ev);
+/* The bytes made from text key with flags (evt_derive), or NULL if none were; length in *len. */
+const char *evt_derived(const struct evt *ev, const void *key, int flags, size_t *len);
+/* Keep bytes (malloc'd, taken over) made from text key with flags, for every recipient alike. */
+void evt_derive(struct evt *ev, const void *key, int flags, char *bytes, size_t len);
 /* The type's name as it appears in "type". */
 const char *evt_type_name(enum evt_type type);
 

@@ -1,4 +1,7 @@
-/* Events rendered for screens of other widths than RENDER_COLUMNS: once per width and language. */
+/*
+ * Events rendered for screens of other widths than RENDER_COLUMNS, once per width and language,
+ * and the bytes a shell derives from those texts (a terminal's line ends and colours), once.
+ */
 #include <stdlib.h>
 
 #include "evt.h"
@@ -43,7 +46,31 @@ const char *evt_text_cols(struct evt *ev, const struct exercise *ex, int lang, i
 	return c->text;
 }
 
-/* Free the texts for other widths (evt_unref does). */
+/* The bytes made from text key with flags (evt_derive), or NULL if none were; length in *len. */
+const char *evt_derived(const struct evt *ev, const void *key, int flags, size_t *len)
+{
+	for (const struct evt_derived *d = ev->derived; d != NULL; d = d->next)
+		if (d->key == key && d->flags == flags) {
+			*len = d->len;
+			return d->bytes;
+		}
+	return NULL;
+}
+
+/* Keep bytes (malloc'd, taken over) made from text key with flags, for every recipient alike. */
+void evt_derive(struct evt *ev, const void *key, int flags, char *bytes, size_t len)
+{
+	struct evt_derived *d = mem_calloc(1, sizeof *d);
+
+	d->key = key;
+	d->flags = flags;
+	d->bytes = bytes;
+	d->len = len;
+	d->next = ev->derived;
+	ev->derived = d;
+}
+
+/* Free the texts for other widths and the derived bytes (evt_unref does). */
 void evt_cols_free(struct evt *ev)
 {
 	while (ev->cols != NULL) {
@@ -52,5 +79,12 @@ void evt_cols_free(struct evt *ev)
 		ev->cols = c->next;
 		free(c->text);
 		free(c);
+	}
+	while (ev->derived != NULL) {
+		struct evt_derived *d = ev->derived;
+
+		ev->derived = d->next;
+		free(d->bytes);
+		free(d);
 	}
 }

@@ -140,10 +140,10 @@ void conn_event(struct conn *c, struct evt *ev)
 		return;
 	}
 	conn_undirect(c);
-	if (conn_term_hide(c)) { /* a copy of the text, with the line ends its terminal needs */
+	if (conn_term_hide(c)) { /* the text with the line ends its terminal needs, shared */
 		c->at_prompt = false;
 		server_dirty(c->srv, c);
-		conn_term_text(c, p, n, false);
+		conn_term_event(c, ev, p, n);
 		return;
 	}
 	if (!c->s.json && c->at_prompt) {
@@ -152,6 +152,12 @@ void conn_event(struct conn *c, struct evt *ev)
 		c->at_prompt = false;
 		server_dirty(c->srv, c);
 	}
+	conn_shared(c, ev, p, n);
+}
+
+/* Queue n bytes at p that belong to ev for c, by reference: shared with every recipient. */
+void conn_shared(struct conn *c, struct evt *ev, const char *p, size_t n)
+{
 	evt_ref(ev);
 	if (evbuffer_add_reference(c->out, p, n, conn_unref, ev) != 0)
 		abort();

@@ -73,6 +73,8 @@ void conn_input(struct conn *c, const unsigned char *p, size_t n);
 void conn_process(struct conn *c);
 /* The client sent its last byte: run what is left, then close. */
 void conn_eof(struct conn *c);
+/* Queue n bytes at p that belong to ev for c, by reference: shared with every recipient. */
+void conn_shared(struct conn *c, struct evt *ev, const char *p, size_t n);
 /* Append n bytes for the client as they are: the prompt and the line being typed stay. */
 void conn_raw(struct conn *c, const void *p, size_t n);
 /* Write the banner and the first prompt. */

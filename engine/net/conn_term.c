@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/evt.h"
 #include "../core/mem.h"
 #include "conn.h"
 #include "paint.h"
@@ -158,8 +159,9 @@ void conn_term_console(struct conn *c, int width, const char *type)
 }
 
 /*
- * Text for an editing client: its line ends become CR LF (the client's terminal is raw), and
- * colours go where they help when the terminal shows them (error: the text is an error reply).
+ * A reply for an editing client, which it alone reads: its line ends become CR LF (the client's
+ * terminal is raw), and colours go where they help when the terminal shows them (error: the text
+ * is an error reply).
  */
 void conn_term_text(struct conn *c, const char *p, size_t n, bool error)
 {
@@ -169,6 +171,27 @@ void conn_term_text(struct conn *c, const char *p, size_t n, bool error)
 
 	conn_raw(c, s, len);
 	free(s);
+}
+
+/*
+ * An event for an editing client: its text painted (line ends, colours) once for all the
+ * clients whose terminals take the same, and queued by reference, not copied.
+ */
+void conn_term_event(struct conn *c, struct evt *ev, const char *p, size_t n)
+{
+	bool color = term_colorful(c->term) && !c->s.no_color;
+	const char *s = evt_derived(ev, p, color, &n);
+
+	if (s == NULL) {
+		struct paint pt = {color, false, c->srv->ex->t};
+		size_t len;
+		char *t = paint_text(&pt, p, n, &len);
+
+		evt_derive(ev, p, color, t, len);
+		s = t;
+		n = len;
+	}
+	conn_shared(c, ev, s, n);
 }
 
 /* The console's window has width columns now (0: unknown). */

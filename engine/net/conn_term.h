@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct conn;
+struct evt;
 
 /* After a line ran: offer the options to a telnet client, or stop editing in JSON mode. */
 void conn_term_line_done(struct conn *c);
@@ -21,6 +22,8 @@ bool conn_term_hide(struct conn *c);
 bool conn_term_prompt(struct conn *c, const char *prompt);
 /* The console: edit from the start on a terminal of width columns (colour if it can). */
 void conn_term_console(struct conn *c, int width, const char *type);
+/* An event for an editing client: its painted text, made once and shared, by reference. */
+void conn_term_event(struct conn *c, struct evt *ev, const char *p, size_t n);
 /*
  * Text for an editing client (after conn_term_hide said it edits): its line ends become CR LF,
  * and colours go where they help when the terminal shows them (error: an error reply).

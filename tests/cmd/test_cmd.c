@@ -1072,6 +1072,27 @@ static void test_events_before_reply(void **state)
 	assert_int_equal(f->late_events, 0);
 }
 
+/* Bytes derived from an event's text are kept once per text and flags, and freed with it. */
+static void test_evt_derived(void **state)
+{
+	struct evt *ev = evt_new(EVT_BROADCAST, 0, json_object());
+	static const char a[] = "text a", b[] = "text b";
+	size_t n = 0;
+
+	(void)state;
+	assert_null(evt_derived(ev, a, 1, &n));
+	evt_derive(ev, a, 1, strdup("A1"), 2);
+	evt_derive(ev, a, 0, strdup("A0x"), 3);
+	evt_derive(ev, b, 1, strdup("B1"), 2);
+	assert_string_equal(evt_derived(ev, a, 1, &n), "A1");
+	assert_int_equal(n, 2);
+	assert_string_equal(evt_derived(ev, a, 0, &n), "A0x");
+	assert_int_equal(n, 3);
+	assert_ptr_equal(evt_derived(ev, a, 1, &n), evt_derived(ev, a, 1, &n));
+	assert_null(evt_derived(ev, b, 0, &n));
+	evt_unref(ev); /* valgrind: the derived bytes go with it */
+}
+
 /* Who receives what: logged out nobody, audiences by role and team. */
 static void test_session_receives(void **state)
 {
@@ -1835,6 +1856,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_steer_send, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_steer_extend_overrule, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_steer_pending_timeline, fx_setup, fx_teardown),
+	    cmocka_unit_test(test_evt_derived),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
