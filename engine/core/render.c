@@ -81,28 +81,58 @@ static int render_soft_break(const char *next)
 /* The columns render_wrap wraps at: RENDER_COLUMNS, or those render_event_cols renders for. */
 static size_t render_columns = RENDER_COLUMNS;
 
+/* The widest line of s, in code points. */
+static size_t render_widest(const char *s)
+{
+	size_t widest = 0;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n"), w = render_width(s, len);
+
+		widest = w > widest ? w : widest;
+		s += len + (s[len] == '\n');
+	}
+	return widest;
+}
+
+/*
+ * Whether an author's line break in a body only wrapped prose for a screen wider than ours: the
+ * body is too wide for the screen, the line before it (w wide) nearly fills the body's widest
+ * line, and next goes on with the paragraph. Short lines (an IOC list, log lines, an address)
+ * keep their breaks whatever the screen.
+ */
+static int render_author_wrap(size_t w, size_t widest, const char *next)
+{
+	return widest > render_columns && w + RENDER_AUTHOR_SLACK >= widest &&
+	       render_soft_break(next);
+}
+
 /*
  * Write text wrapped at render_columns code points, ending in '\n'. Lines it breaks continue
  * after hang spaces; a word longer than a line is cut between code points. With reflow, a line
  * break inside a paragraph is reflowed like a space (blank lines, indented lines and list items
- * keep theirs); without, every line break is kept, as an inject's body needs.
+ * keep theirs); without, as an inject's body needs, every line break is kept but those that
+ * only wrapped prose for a wider screen than this one (render_author_wrap).
  */
 static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 {
-	size_t col = 0, pending = 0;
-	int blank = 1; /* nothing but indentation on this line yet */
+	size_t col = 0, pending = 0, widest = reflow ? 0 : render_widest(s);
+	int blank = 1;         /* nothing but indentation on this line yet */
+	const char *line = s; /* where the author's line began */
 
 	while (*s) {
-		if (*s == '\n' && reflow && !blank && render_soft_break(s + 1)) {
+		if (*s == '\n' && !blank &&
+		    (reflow ? render_soft_break(s + 1)
+		            : render_author_wrap(render_width(line, (size_t)(s - line)), widest, s + 1))) {
 			pending++;
-			s++;
+			line = ++s;
 			continue;
 		}
 		if (*s == '\n') {
 			fputc('\n', f);
 			col = pending = 0;
 			blank = 1;
-			s++;
+			line = ++s;
 			continue;
 		}
 		size_t sp = strspn(s, " \t");

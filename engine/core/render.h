@@ -8,6 +8,11 @@
 
 /* Columns of a text-mode line, counted in code points. */
 #define RENDER_COLUMNS 80
+/*
+ * A body's line at most this much narrower than its widest line was wrapped by its author: on a
+ * narrower screen, its line break is reflowed like a space.
+ */
+#define RENDER_AUTHOR_SLACK 20
 
 /*
  * Render an event of type at t with object obj as text ending in '\n' (ex gives times and may be

@@ -646,6 +646,40 @@ static void test_render_reflow(void **state)
 	done(ex);
 }
 
+/*
+ * A body its author wrapped for a wider screen: on 80 columns its prose is reflowed rather than
+ * cut into ragged lines, while short lines (a list of indicators) keep their breaks; on a screen
+ * as wide as the body, every break stays.
+ */
+static void test_render_author_wrap(void **state)
+{
+	struct exercise *ex = make();
+	const char *text;
+	size_t n;
+
+	(void)state;
+	free(ex->injects[I02].body);
+	ex->injects[I02].body = strdup(
+	    "The portal now shows a static page with counter opening hours. Back-end segments are\n"
+	    "isolated. Two internal hosts still try to reach 203.0.113.14 every minute; we blocked it\n"
+	    "at the firewall. Citizens are unhappy but informed.\n"
+	    "Indicators:\n"
+	    "203.0.113.14\n"
+	    "crimson-update.example");
+	ex_prepare(ex);
+	ex_start(ex);
+	forget();
+	ex_fire(ex, I02, -1);
+	text = evt_text(rec.ev[0], ex, NULL);
+	assert_wrapped(text);
+	assert_non_null(strstr(text, "Back-end segments\nare isolated. Two internal hosts"));
+	assert_null(strstr(text, "\nisolated."));
+	assert_non_null(strstr(text, "informed.\nIndicators:\n203.0.113.14\ncrimson-update.example\n"));
+	text = evt_text_cols(rec.ev[0], ex, -1, 100, &n);
+	assert_non_null(strstr(text, "Back-end segments are\nisolated. Two internal hosts"));
+	done(ex);
+}
+
 /* Text mode shows injects as blocks with decisions and notes, and every other event on a line. */
 static void test_render_look(void **state)
 {
@@ -716,6 +750,7 @@ int main(void)
 	    cmocka_unit_test(test_event_json),
 	    cmocka_unit_test(test_render_wrap),
 	    cmocka_unit_test(test_render_reflow),
+	    cmocka_unit_test(test_render_author_wrap),
 	    cmocka_unit_test(test_render_look),
 	};
 
