@@ -1,6 +1,7 @@
 /* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
 #include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "net/secrets.h"
 #include "net/server.h"
 #include "net/tls.h"
+#include "web/web.h"
 
 /* What the command line asked for. */
 struct cli_run_opts {
@@ -39,6 +41,9 @@ struct cli_run_opts {
 	const char *tls_cert, *tls_key;
 	struct ssl_ctx_st *tls;
 	long long writers; /* --writers: threads that write large batches of output */
+	/* --http and --https ADDR:PORT: the web console (HTTPS with the TLS settings above) */
+	const char **http, **https;
+	int n_http, n_https;
 };
 
 /* The most writer threads --writers accepts. */
@@ -65,6 +70,8 @@ static void cli_run_usage(FILE *f)
 	    "  --tls-listen ADDR:PORT serve TLS there (repeatable; port 0: any); needs both:\n"
 	    "  --tls-cert FILE        the server's certificate, or its chain, in PEM\n"
 	    "  --tls-key FILE         the certificate's private key in PEM, not encrypted\n"
+	    "  --http ADDR:PORT       serve the web console there (repeatable; port 0: any)\n"
+	    "  --https ADDR:PORT      serve it over HTTPS there (needs --tls-cert and --tls-key)\n"
 	    "  --speed X              exercise seconds per real second (overrides the scenario)\n"
 	    "  --autostart            STARTEX at once instead of waiting for `start`\n"
 	    "  --seed N               override the scenario's seed\n"
@@ -107,7 +114,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 
 	switch (key) {
 	case 'l':
-	case 'T': {
+	case 'T':
+	case 'H':
+	case 'P': {
 		char err[256];
 
 		if (!listen_valid(v, err, sizeof err)) {
@@ -116,8 +125,12 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		}
 		if (key == 'l')
 			o->listen[o->n_listen++] = v;
-		else
+		else if (key == 'T')
 			o->tls_listen[o->n_tls_listen++] = v;
+		else if (key == 'H')
+			o->http[o->n_http++] = v;
+		else
+			o->https[o->n_https++] = v;
 		return 0;
 	}
 	case 'c':
@@ -185,8 +198,10 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--seed cannot change a resumed exercise: the journal's seed is used";
 	else if (o->n_tls_listen > 0 && (o->tls_cert == NULL || o->tls_key == NULL))
 		why = "--tls-listen needs --tls-cert FILE and --tls-key FILE";
-	else if (o->n_tls_listen == 0 && (o->tls_cert != NULL || o->tls_key != NULL))
-		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
+	else if (o->n_https > 0 && (o->tls_cert == NULL || o->tls_key == NULL))
+		why = "--https needs --tls-cert FILE and --tls-key FILE";
+	else if (o->n_tls_listen + o->n_https == 0 && (o->tls_cert != NULL || o->tls_key != NULL))
+		why = "--tls-cert and --tls-key go with --tls-listen or --https ADDR:PORT";
 	if (why == NULL)
 		return 0;
 	cli_usage_error("run", "%s", why);
@@ -201,6 +216,8 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 	    {"tls-listen", required_argument, NULL, 'T'},
 	    {"tls-cert", required_argument, NULL, 'c'},
 	    {"tls-key", required_argument, NULL, 'K'},
+	    {"http", required_argument, NULL, 'H'},
+	    {"https", required_argument, NULL, 'P'},
 	    {"speed", required_argument, NULL, 's'},
 	    {"autostart", no_argument, NULL, 'a'},
 	    {"seed", required_argument, NULL, 'S'},
@@ -306,6 +323,24 @@ static int cli_run_listen(struct server *srv, const struct cli_run_opts *o)
 	return 0;
 }
 
+/* Serve the web console where --http and --https ask, and print where; -1 after a message. */
+static int cli_run_web(struct web *w, const struct cli_run_opts *o)
+{
+	char url[160], err[256];
+
+	for (int i = 0; i < o->n_http + o->n_https; i++) {
+		bool tls = i >= o->n_http;
+		const char *spec = tls ? o->https[i - o->n_http] : o->http[i];
+
+		if (web_listen(w, spec, tls ? o->tls : NULL, url, sizeof url, err, sizeof err) < 0) {
+			fprintf(stderr, "tabletop run: %s\n", err);
+			return -1;
+		}
+		printf("web console on %s\n", url);
+	}
+	return 0;
+}
+
 /* Whether stdin is the terminal and this process is in its foreground. */
 static int cli_run_tty(void)
 {
@@ -404,12 +439,15 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
                          const struct replay *rep)
 {
 	struct server *srv = server_new(ex, &o->lim);
+	struct web *w = o->n_http + o->n_https > 0 ? web_new(srv) : NULL;
 	struct journal *j;
 	int status = 0;
 
 	server_set_writers(srv, (int)o->writers);
 	cli_run_nofile(o);
-	if (cli_run_listen(srv, o) < 0 || cli_run_journal(srv, o, rep) < 0) {
+	if (cli_run_listen(srv, o) < 0 || (w != NULL && cli_run_web(w, o) < 0) ||
+	    cli_run_journal(srv, o, rep) < 0) {
+		web_free(w);
 		server_free(srv);
 		return 1;
 	}
@@ -428,6 +466,7 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 			status = 1;
 	}
 	j = srv->journal;
+	web_free(w);
 	server_free(srv); /* the sessions' logouts go to the journal */
 	journal_close(j);
 	return status;
@@ -485,18 +524,22 @@ int cli_run_main(int argc, char **argv)
 
 	o.listen = calloc((size_t)argc + 1, sizeof *o.listen);
 	o.tls_listen = calloc((size_t)argc + 1, sizeof *o.tls_listen);
-	if (o.listen == NULL || o.tls_listen == NULL)
+	o.http = calloc((size_t)argc + 1, sizeof *o.http);
+	o.https = calloc((size_t)argc + 1, sizeof *o.https);
+	if (o.listen == NULL || o.tls_listen == NULL || o.http == NULL || o.https == NULL)
 		abort();
 	server_limits_default(&o.lim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
-	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
+	if (r == 0 && o.n_tls_listen + o.n_https > 0 && cli_run_tls(&o) < 0)
 		r = -1;
 	if (r != 0) {
 		if (r > 0)
 			cli_run_usage(stdout);
 		free(o.listen);
 		free(o.tls_listen);
+		free(o.http);
+		free(o.https);
 		return r > 0 ? 0 : 2;
 	}
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
@@ -512,6 +555,8 @@ int cli_run_main(int argc, char **argv)
 	replay_free(&rep);
 	free(o.listen);
 	free(o.tls_listen);
+	free(o.http);
+	free(o.https);
 	tls_free(o.tls);
 	return r;
 }

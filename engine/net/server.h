@@ -19,6 +19,7 @@ struct conn;
 struct listener;
 struct journal;
 struct fanout;
+struct evt;
 
 /* Every limit of CONTRACT section 4 and its default. */
 struct server_limits {
@@ -29,6 +30,15 @@ struct server_limits {
 	long idle_timeout;  /* seconds a connection may idle without logging in; 0: never (60) */
 	double rate;        /* command lines per second and connection (20) */
 	double burst;       /* lines accepted at once (40) */
+};
+
+/* Another front end on the same loop (the web console): it gets every event, joins the roster
+ * for `who`, and writes its own output at every settle. Every member may be NULL. */
+struct server_peer {
+	void *ctx;
+	void (*event)(void *ctx, struct evt *ev);
+	void (*each)(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg);
+	void (*settle)(void *ctx);
 };
 
 struct server {
@@ -55,6 +65,7 @@ struct server {
 	unsigned long trim_ended_then; /* connections ended at the last heap trim (trim.c) */
 	bool trim_pending;             /* a heap trim is due in a second */
 	struct fanout *fanout;         /* writer threads for large batches; NULL: none */
+	struct server_peer peer;       /* the web console, if any */
 };
 
 /* The default limits. */
