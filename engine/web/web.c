@@ -2,6 +2,7 @@
 #include "web_int.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/bufferevent_ssl.h>
@@ -9,11 +10,14 @@
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <jansson.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <openssl/ssl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "../core/mem.h"
 #include "../net/loop.h"
@@ -136,7 +140,8 @@ struct web *web_new(struct server *srv)
 }
 
 /* Split spec into host and port; -1 with a message when malformed. */
-static int web_split(const char *spec, char *host, size_t hn, int *port, char *err, size_t errn)
+static int web_split(const char *spec, char *host, size_t hn, char *port, size_t pn, char *err,
+                     size_t errn)
 {
 	const char *colon = strrchr(spec, ':'), *h = spec;
 	size_t hl;
@@ -153,15 +158,48 @@ static int web_split(const char *spec, char *host, size_t hn, int *port, char *e
 		hl -= 2;
 	}
 	v = strtol(colon + 1, &end, 10);
-	if (hl == 0 || hl >= hn || colon[1] < '0' || colon[1] > '9' || *end != '\0' || v > 65535)
+	if (hl == 0 || hl >= hn || pn < 24 || colon[1] < '0' || colon[1] > '9' || *end != '\0' ||
+	    v > 65535)
 		goto bad;
 	memcpy(host, h, hl);
 	host[hl] = '\0';
-	*port = (int)v;
+	snprintf(port, pn, "%ld", v);
 	return 0;
 bad:
 	snprintf(err, errn, "'%s' is not ADDR:PORT with a port from 0 to 65535", spec);
 	return -1;
+}
+
+/* A listening socket on spec with a deep backlog (a room of browsers reconnects at once); -1
+ * with a message. */
+static int web_socket(const char *spec, char *err, size_t errn)
+{
+	char host[256], port[24];
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai;
+	int fd, one = 1, r;
+
+	if (web_split(spec, host, sizeof host, port, sizeof port, err, errn) < 0)
+		return -1;
+	if ((r = getaddrinfo(host, port, &hints, &ai)) != 0) {
+		snprintf(err, errn, "cannot serve the web console on '%s': %s", spec,
+		         gai_strerror(r));
+		return -1;
+	}
+	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd >= 0) {
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+		if (ai->ai_family == AF_INET6)
+			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, WEB_BACKLOG) < 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	if (fd < 0)
+		snprintf(err, errn, "cannot serve the web console on '%s': %s", spec,
+		         strerror(errno));
+	freeaddrinfo(ai);
+	return fd;
 }
 
 /* The address a bound socket really has, as http[s]://ADDR:PORT/. */
@@ -196,15 +234,14 @@ int web_listen(struct web *w, const char *spec, struct ssl_ctx_st *tls, char *ur
 {
 	struct web_front *f;
 	struct evhttp_bound_socket *b;
-	char host[256];
-	int port;
+	int fd;
 
-	if (web_split(spec, host, sizeof host, &port, err, errn) < 0)
-		return -1;
 	if (w->n_fronts == WEB_FRONTS) {
 		snprintf(err, errn, "at most %d web listeners", WEB_FRONTS);
 		return -1;
 	}
+	if ((fd = web_socket(spec, err, errn)) < 0)
+		return -1;
 	f = &w->fronts[w->n_fronts];
 	f->w = w;
 	f->tls = tls;
@@ -218,13 +255,9 @@ int web_listen(struct web *w, const char *spec, struct ssl_ctx_st *tls, char *ur
 	evhttp_set_timeout(f->http, WEB_TIMEOUT);
 	if (tls != NULL)
 		evhttp_set_bevcb(f->http, web_bevcb, f);
-	b = evhttp_bind_socket_with_handle(f->http, host, (ev_uint16_t)port);
-	if (b == NULL) {
-		snprintf(err, errn, "cannot serve the web console on '%s'", spec);
-		evhttp_free(f->http);
-		f->http = NULL;
-		return -1;
-	}
+	b = evhttp_accept_socket_with_handle(f->http, fd);
+	if (b == NULL)
+		abort();
 	if (tls != NULL)
 		SSL_CTX_up_ref(tls);
 	w->n_fronts++;

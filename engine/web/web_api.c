@@ -281,5 +281,5 @@ void web_api(struct web_front *f, struct evhttp_request *req, const char *path)
 	if (m == EVHTTP_REQ_POST)
 		web_api_command(w, req, sess);
 	else
-		web_sse_open(w, sess, req);
+		web_sse_open(w, sess, req, f->tls != NULL);
 }

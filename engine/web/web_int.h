@@ -28,6 +28,8 @@ struct evt;
 /* The largest request body and the largest header block, in bytes. */
 #define WEB_MAX_BODY 65536
 #define WEB_MAX_HEADERS 8192
+/* Connections the kernel queues for the listening sockets. */
+#define WEB_BACKLOG 4096
 /* Addresses whose failed logins are remembered. */
 #define WEB_FAILS 256
 /* Listening sockets: plaintext and TLS, each may be given a few times. */
@@ -54,6 +56,7 @@ struct web_stream {
 	struct evbuffer *pend; /* frames not handed to the connection yet */
 	struct web_stream *prev, *next;
 	bool dead; /* to be closed by the reaper */
+	bool tls;  /* over TLS: the bufferevent encrypts and writes */
 };
 
 /* A recent event and its stream id. */
@@ -120,8 +123,8 @@ void web_sess_forgive(struct web *w, const char *addr);
 /* For the roster: call fn for every session. */
 void web_sess_each(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg);
 
-/* Event streams (web_sse.c). GET /api/events for sess. */
-void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *req);
+/* Event streams (web_sse.c). GET /api/events for sess (over TLS when tls). */
+void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *req, bool tls);
 /* The server's sink saw ev: keep it in the ring and queue it to the streams that receive it. */
 void web_sse_event(void *ctx, struct evt *ev);
 /* Hand every stream's queued frames to its connection. */

@@ -67,12 +67,27 @@ void web_sse_event(void *ctx, struct evt *ev)
 static void web_sse_flush(struct web_stream *st)
 {
 	struct bufferevent *bev;
+	struct evbuffer *out;
 
 	if (st->dead || evbuffer_get_length(st->pend) == 0)
 		return;
 	evhttp_send_reply_chunk(st->req, st->pend);
 	bev = evhttp_connection_get_bufferevent(st->evcon);
-	if (evbuffer_get_length(bufferevent_get_output(bev)) > st->w->srv->lim.max_output) {
+	out = bufferevent_get_output(bev);
+	if (!st->tls && bufferevent_getfd(bev) >= 0) {
+		/* write now rather than after a round through the loop: a broadcast to a thousand
+		 * streams is then one pass of writes; what the socket does not take waits for it */
+		evbuffer_unfreeze(out, 1);
+		errno = 0;
+		if (evbuffer_write(out, bufferevent_getfd(bev)) < 0 && errno != EAGAIN &&
+		    errno != EINTR) {
+			evbuffer_freeze(out, 1);
+			web_sse_kill(st); /* the client is gone */
+			return;
+		}
+		evbuffer_freeze(out, 1);
+	}
+	if (evbuffer_get_length(out) > st->w->srv->lim.max_output) {
 		fprintf(stderr, "tabletop: web stream of %s: too far behind, disconnected\n",
 		        st->sess->s.name != NULL ? st->sess->s.name : "?");
 		web_sse_kill(st);
@@ -218,7 +233,7 @@ static bool web_sse_replay(struct web_stream *st, const char *last)
 }
 
 /* GET /api/events for sess. */
-void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *req)
+void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *req, bool tls)
 {
 	struct evkeyvalq *h = evhttp_request_get_output_headers(req);
 	struct web_stream *st;
@@ -233,6 +248,7 @@ void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *r
 	st->w = w;
 	st->sess = sess;
 	st->req = req;
+	st->tls = tls;
 	st->evcon = evhttp_request_get_connection(req);
 	st->pend = evbuffer_new();
 	if (st->pend == NULL)

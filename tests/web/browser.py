@@ -140,10 +140,10 @@ def browser(width):
     return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
 
 
-def wait(d, fn, what):
+def wait(d, fn, what, seconds=WAIT):
     """Wait until fn(d) is true; fails the check named what otherwise."""
     try:
-        WebDriverWait(d, WAIT).until(lambda x: fn(x))
+        WebDriverWait(d, seconds).until(lambda x: fn(x))
         return True
     except Exception as e:  # noqa: BLE001 - any failure is a failed check
         return check(what, False, f"timed out: {type(e).__name__}")
@@ -269,7 +269,9 @@ def play(url, codes, proxy):
         form_send(fac, "a message to everyone", "and once more", "Broadcast")
         wait(xk, lambda x: has(x, "and once more"), "broadcast on xk")
         proxy.release()
-        check("a dropped stream catches up", wait(al, lambda x: feed_count(x, "and once more") == 1, "resume on al"))
+        if not check("a dropped stream catches up", wait(al, lambda x: feed_count(x, "and once more") == 1, "resume on al", 40)):
+            print("# al's messages: " + " | ".join(e.text for e in al.find_elements(By.CSS_SELECTOR, ".feed li")[:6]))
+            print("# al's console: " + str(al.get_log("browser"))[:800])
         check("nothing is lost or repeated", feed_count(al, "while you were away") == 1 and feed_count(al, "Hi " + XSS[0]) == 1,
               f"{feed_count(al, 'while you were away')} {feed_count(al, 'Hi ' + XSS[0])}")
 

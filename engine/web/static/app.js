@@ -79,6 +79,10 @@ async function logout() {
 function apply(ev) {
   const S = app.S;
   const inj = (id) => S.injects.find((i) => i.id === id);
+  if (typeof ev.t === "number" && ev.type !== "clock" && ev.t > app.now()) {
+    S.clock.t = ev.t; // the clock moved on (advance) without a clock event
+    app.at = performance.now();
+  }
   switch (ev.type) {
     case "clock":
       Object.assign(S.clock, { state: ev.state, t: ev.t, speed: ev.speed });
@@ -155,6 +159,16 @@ function header() {
   $("who").textContent = S.role === "team" ? `${S.name} · team ${S.team}` : `${S.name} · ${S.role}`;
 }
 
+// Ask for the clock now and then: ticks come without events, and a view may have slept.
+async function sync() {
+  if (!app.S) return;
+  const r = await app.command("status");
+  if (r.type !== "ok" || !app.S) return;
+  Object.assign(app.S.clock, { state: r.state, t: r.t, speed: r.speed });
+  app.S.phase = r.phase;
+  app.at = performance.now();
+}
+
 // Redraw after a change (or every second, for the clock and the countdowns).
 function draw() {
   if (!app.S) return;
@@ -206,6 +220,7 @@ async function start() {
   $("logout").addEventListener("click", logout);
   if (app.screen) document.body.classList.add("screen");
   setInterval(draw, 1000);
+  setInterval(sync, 10000);
   const r = await post("/api/command", { line: "status" });
   if (r.status === 200) connect();
   else showLogin("");

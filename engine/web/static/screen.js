@@ -10,8 +10,9 @@ export function screenView(app, root) {
   const view = {
     draw() {
       const S = app.S, t = app.now();
-      big.textContent = world(S.clock.start, t) || tplus(t);
-      sub.textContent = `${tplus(t)} · ${S.clock.state}${S.phase ? " · " + S.phase : ""}`;
+      const w = world(S.clock.start, t); // "2024-11-12 09:10"
+      big.textContent = w ? w.slice(11) : tplus(t);
+      sub.textContent = `${w ? w.slice(0, 10) + " · " + tplus(t) : ""} · ${S.clock.state}${S.phase ? " · " + S.phase : ""}`.replace(/^ · /, "");
       const b = app.feed.filter((e) => e.type === "broadcast" || e.type === "end").slice(-4).reverse();
       fill(list, b.map((e) => el("li", {}, e.type === "end" ? `ENDEX ${e.reason ?? ""}` : e.text)));
     },
