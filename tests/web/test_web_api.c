@@ -253,13 +253,51 @@ static void test_limits(void **state)
 	free(r);
 }
 
+/* --https serves the console over TLS with the certificate of --tls-cert; its cookie is Secure.
+ * --https without a certificate, or a bad --http address, is a usage error. */
+static void test_https(void **state)
+{
+	const struct htls *t = h_tls();
+	struct hsrv s;
+	struct hcl c;
+	char req[512], err[4096];
+	const char *p;
+
+	(void)state;
+	h_start(&s, h_fixture("drill.lua"), "--https", "127.0.0.1:0", "--tls-cert", t->cert,
+	        "--tls-key", t->key, "--no-console", NULL);
+	p = strstr(s.stdout_text, "web console on https://127.0.0.1:");
+	assert_non_null(p);
+	s.tls_port = atoi(p + strlen("web console on https://127.0.0.1:"));
+	h_connect_tls(&c, &s, t->cert);
+	snprintf(req, sizeof req, "{\"id\":\"facilitator\",\"secret\":\"%s\"}",
+	         h_code(&s, "facilitator"));
+	h_send(&c,
+	       "POST /api/login HTTP/1.1\r\nHost: localhost\r\nContent-Length: %zu\r\n\r\n%s",
+	       strlen(req), req);
+	h_expect(&c, "HTTP/1.1 200", WAIT);
+	p = h_expect(&c, "Set-Cookie: tabletop=", WAIT);
+	assert_non_null(strstr(p, "; Secure"));
+	assert_non_null(strstr(p, "HttpOnly"));
+	h_close(&c);
+	assert_int_equal(h_stop(&s), 0);
+	assert_int_equal(h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--https",
+	                       "127.0.0.1:0", NULL),
+	                 2);
+	assert_non_null(strstr(err, "--https needs --tls-cert"));
+	assert_int_equal(h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--http", "8080",
+	                       NULL),
+	                 2);
+	assert_non_null(strstr(err, "ADDR:PORT"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_login),  cmocka_unit_test(test_command),
 	    cmocka_unit_test(test_events), cmocka_unit_test(test_resume),
-	    cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_limits), cmocka_unit_test(test_https),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, h_tls_group_setup, h_tls_group_teardown);
 }
