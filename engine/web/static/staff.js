@@ -45,7 +45,7 @@ export function staffView(app, root) {
   const teamIds = app.S.teams.map((t) => t.id);
   const boardBody = el("tbody");
   const board = el("section", { class: "card board" }, el("h2", {}, "MSEL board"),
-    el("div", { class: "scroll" }, el("table", {},
+    el("div", { class: "scroll board-scroll" }, el("table", {},
       el("thead", {}, el("tr", {}, el("th", {}, "Inject"), el("th", {}, "When"),
         teamIds.map((id) => el("th", {}, id)), fac ? el("th", {}, "") : null)),
       boardBody)));
@@ -66,8 +66,11 @@ export function staffView(app, root) {
   const feed = el("section", { class: "card feed-card" }, el("h2", {}, "Feed ", filter), feedList);
 
   fill(root, el("div", { class: "staff " + (fac ? "facilitator" : "observer") },
-    el("div", { class: "col wide" }, controls, board, feed),
-    el("div", { class: "col" }, teams, rfis, shares, stateBox, errors)));
+    controls ? el("div", { class: "col wide" }, controls) : null,
+    el("div", { class: controls ? "col" : "col full" }, teams),
+    el("div", { class: "col full" }, board),
+    el("div", { class: "col wide" }, rfis, feed),
+    el("div", { class: "col" }, shares, stateBox, errors)));
 
   function drawBoard(now) {
     keyed(boardBody, app.S.injects.map((i) => i.id), (id) => el("tr", {},
