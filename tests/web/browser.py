@@ -17,6 +17,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -143,7 +144,7 @@ def browser(width):
 def wait(d, fn, what, seconds=WAIT):
     """Wait until fn(d) is true; fails the check named what otherwise."""
     try:
-        WebDriverWait(d, seconds).until(lambda x: fn(x))
+        WebDriverWait(d, seconds, ignored_exceptions=[StaleElementReferenceException]).until(lambda x: fn(x))
         return True
     except Exception as e:  # noqa: BLE001 - any failure is a failed check
         return check(what, False, f"timed out: {type(e).__name__}")
@@ -193,7 +194,9 @@ def form_send(d, placeholder, value, label):
 
 
 def feed_count(d, s):
-    return sum(1 for e in d.find_elements(By.CSS_SELECTOR, ".feed li") if s in e.text)
+    """How many feed lines hold s (read in one go: the feed is redrawn as events come)."""
+    return d.execute_script("return [...document.querySelectorAll('.feed li')]"
+                            ".filter((e) => e.textContent.includes(arguments[0])).length", s)
 
 
 def shot(d, name, width):
