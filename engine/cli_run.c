@@ -332,7 +332,9 @@ static int cli_run_web(struct web *w, const struct cli_run_opts *o)
 		bool tls = i >= o->n_http;
 		const char *spec = tls ? o->https[i - o->n_http] : o->http[i];
 
-		if (web_listen(w, spec, tls ? o->tls : NULL, url, sizeof url, err, sizeof err) < 0) {
+		struct ssl_ctx_st *ctx = tls ? o->tls : NULL;
+
+		if (web_listen(w, spec, ctx, url, sizeof url, err, sizeof err) < 0) {
 			fprintf(stderr, "tabletop run: %s\n", err);
 			return -1;
 		}

@@ -72,7 +72,8 @@ static void snap_log_share(struct snap_log *log, const json_t *obj)
 		row = snap_must(json_object());
 		json_object_set_new(log->shares, from, row);
 	}
-	json_object_set_new(row, to, json_integer(json_integer_value(json_object_get(row, to)) + 1));
+	json_object_set_new(row, to,
+	                    json_integer(json_integer_value(json_object_get(row, to)) + 1));
 }
 
 /* Learn from one event. */
@@ -202,8 +203,7 @@ static json_t *snap_pending(const struct exercise *ex, int only)
 				continue;
 			json_array_append_new(
 			    list, json_pack("{s:s,s:s,s:o}", "team", ex->teams[j].id, "inject",
-			                    in->id,
-			                    "deadline",
+			                    in->id, "deadline",
 			                    ts->deadline >= 0 ? json_integer(ts->deadline)
 			                                      : json_null()));
 		}
@@ -220,7 +220,8 @@ static json_t *snap_teams(const struct exercise *ex, const struct cmd_session *s
 	for (int j = 0; j < ex->n_teams; j++) {
 		const struct ex_team *t = &ex->teams[j];
 		const char *name = ex_lang_get(t->name, t->name_tr, lang);
-		json_t *o = json_pack("{s:s,s:s}", "id", t->id, "name", name != NULL ? name : t->id);
+		json_t *o =
+		    json_pack("{s:s,s:s}", "id", t->id, "name", name != NULL ? name : t->id);
 
 		if (s->role != CMD_ROLE_TEAM || s->team == j) {
 			json_object_set_new(o, "score", json_integer(t->score));
@@ -238,12 +239,10 @@ static json_t *snap_clock(const struct exercise *ex)
 	                    ? json_integer((json_int_t)ex->speed)
 	                    : json_real(ex->speed);
 
-	return snap_must(json_pack("{s:s,s:I,s:o,s:I,s:I,s:o}", "state", ex_state_name(ex->state),
-	                           "t", (json_int_t)ex->t, "speed", speed, "tick",
-	                           (json_int_t)ex->tick, "duration", (json_int_t)ex->duration,
-	                           "start",
-	                           ex->start_epoch >= 0 ? json_integer(ex->start_epoch)
-	                                                : json_null()));
+	return snap_must(json_pack(
+	    "{s:s,s:I,s:o,s:I,s:I,s:o}", "state", ex_state_name(ex->state), "t", (json_int_t)ex->t,
+	    "speed", speed, "tick", (json_int_t)ex->tick, "duration", (json_int_t)ex->duration,
+	    "start", ex->start_epoch >= 0 ? json_integer(ex->start_epoch) : json_null()));
 }
 
 /* The staff's part: RFIs, sharing matrix, script errors and the scenario state. */
@@ -252,8 +251,7 @@ static void snap_staff(json_t *o, struct exercise *ex, const struct snap_log *lo
 	json_t *state = ex->hooks.state != NULL ? ex->hooks.state(ex->hooks.ctx, ex) : NULL;
 
 	json_object_set_new(o, "rfis", log != NULL ? json_deep_copy(log->rfis) : json_array());
-	json_object_set_new(o, "shares",
-	                    log != NULL ? json_deep_copy(log->shares) : json_object());
+	json_object_set_new(o, "shares", log != NULL ? json_deep_copy(log->shares) : json_object());
 	json_object_set_new(o, "script_errors",
 	                    log != NULL ? json_deep_copy(log->script_errors) : json_array());
 	json_object_set_new(o, "state", state != NULL ? state : json_object());
@@ -271,15 +269,14 @@ json_t *snap_build(struct exercise *ex, const struct snap_log *log, const struct
 
 	for (int k = 0; k < ex->n_langs; k++)
 		json_array_append_new(langs, json_string(ex->langs[k]));
-	o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "type", "snapshot", "role",
-	              cmd_role_name(s->role), "team",
-	              team ? json_string(ex->teams[s->team].id) : json_null(), "name",
-	              s->name != NULL ? json_string(s->name) : json_null(), "title",
-	              title != NULL ? json_string(title) : json_null(), "lang",
-	              ex->n_langs > 0 ? json_string(ex->langs[s->lang]) : json_null(),
-	              "languages", langs, "clock", snap_clock(ex), "phase",
-	              phase != NULL ? json_string(phase) : json_null(), "teams",
-	              snap_teams(ex, s), "pending", snap_pending(ex, team ? s->team : -1));
+	o = json_pack(
+	    "{s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "type", "snapshot", "role",
+	    cmd_role_name(s->role), "team", team ? json_string(ex->teams[s->team].id) : json_null(),
+	    "name", s->name != NULL ? json_string(s->name) : json_null(), "title",
+	    title != NULL ? json_string(title) : json_null(), "lang",
+	    ex->n_langs > 0 ? json_string(ex->langs[s->lang]) : json_null(), "languages", langs,
+	    "clock", snap_clock(ex), "phase", phase != NULL ? json_string(phase) : json_null(),
+	    "teams", snap_teams(ex, s), "pending", snap_pending(ex, team ? s->team : -1));
 	snap_must(o);
 	json_object_set_new(o, "marking", json_string("EXERCISE EXERCISE EXERCISE"));
 	json_object_set_new(o, "injects", snap_injects(ex, s));

@@ -169,8 +169,7 @@ static void web_api_verb(const char *line, char *verb, size_t n)
 }
 
 /* Run one line for sess, as conn_exec does for a JSON connection; fills *r. */
-static void web_api_run(struct web *w, struct web_sess *sess, const char *line,
-                        struct cmd_reply *r)
+static void web_api_run(struct web *w, struct web_sess *sess, const char *line, struct cmd_reply *r)
 {
 	struct server *srv = w->srv;
 	enum cmd_role role = sess->s.role;
@@ -215,7 +214,8 @@ static void web_api_command(struct web *w, struct evhttp_request *req, struct we
 	} else if (strpbrk(line, "\r\n") != NULL) {
 		cmd_reply_error(&r, verb, "bad_args", "one command per request: no line breaks");
 	} else if (!web_sess_take(w, sess)) {
-		snprintf(msg, sizeof msg, "too many commands: at most %g a second; this one was dropped",
+		snprintf(msg, sizeof msg,
+		         "too many commands: at most %g a second; this one was dropped",
 		         w->srv->lim.rate);
 		cmd_reply_error(&r, verb, "rate_limited", msg);
 		code = 429;

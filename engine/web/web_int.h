@@ -40,10 +40,10 @@ struct web_sess {
 	char token[33]; /* 128 random bits in hex */
 	struct cmd_session s;
 	struct web_sess *next;
-	time_t used;    /* monotonic seconds of its last request */
-	int n_streams;  /* event streams open */
-	bool resnap;    /* its role or language changed: the next stream starts with a snapshot */
-	double tokens;  /* the command rate bucket */
+	time_t used;   /* monotonic seconds of its last request */
+	int n_streams; /* event streams open */
+	bool resnap;   /* its role or language changed: the next stream starts with a snapshot */
+	double tokens; /* the command rate bucket */
 	struct timespec refill;
 };
 

@@ -59,8 +59,7 @@ static const char *web_sess_cookie(const char *cookie, char *tok)
 /* The session of the request's cookie, or NULL; marks it used. */
 struct web_sess *web_sess_find(struct web *w, struct evhttp_request *req)
 {
-	const char *cookie =
-	    evhttp_find_header(evhttp_request_get_input_headers(req), "Cookie");
+	const char *cookie = evhttp_find_header(evhttp_request_get_input_headers(req), "Cookie");
 	char tok[33];
 
 	if (cookie == NULL || web_sess_cookie(cookie, tok) == NULL)

@@ -268,8 +268,8 @@ void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *r
 	if (evbuffer_add_printf(st->pend, "retry: 2000\n\n") < 0)
 		abort();
 	if (sess->resnap ||
-	    !web_sse_replay(st, evhttp_find_header(evhttp_request_get_input_headers(req),
-	                                          "Last-Event-ID")))
+	    !web_sse_replay(
+	        st, evhttp_find_header(evhttp_request_get_input_headers(req), "Last-Event-ID")))
 		web_sse_snapshot(st);
 	sess->resnap = false;
 	web_sse_flush(st);

@@ -77,11 +77,11 @@ static void test_roles(void **state)
 	o = snap_build(ex, &log, &al);
 	assert_string_equal(json_string_value(json_object_get(o, "type")), "snapshot");
 	assert_int_equal(json_array_size(json_object_get(o, "injects")), 1);
-	assert_string_equal(json_string_value(json_object_get(
-	                        json_object_get(json_array_get(json_object_get(o, "injects"), 0),
-	                                        "team"),
-	                        "status")),
-	                    "pending");
+	assert_string_equal(
+	    json_string_value(json_object_get(
+	        json_object_get(json_array_get(json_object_get(o, "injects"), 0), "team"),
+	        "status")),
+	    "pending");
 	assert_int_equal(json_array_size(json_object_get(o, "pending")), 1);
 	assert_null(json_object_get(o, "state"));
 	assert_null(json_object_get(o, "rfis"));
@@ -96,11 +96,11 @@ static void test_roles(void **state)
 	o = snap_build(ex, &log, &obs);
 	board = json_object_get(o, "injects");
 	assert_int_equal(json_array_size(board), 2);
-	assert_string_equal(json_string_value(json_object_get(
-	                        json_object_get(json_object_get(json_array_get(board, 0), "teams"),
-	                                        "al"),
-	                        "option")),
-	                    "share");
+	assert_string_equal(
+	    json_string_value(json_object_get(
+	        json_object_get(json_object_get(json_array_get(board, 0), "teams"), "al"),
+	        "option")),
+	    "share");
 	assert_string_equal(
 	    json_string_value(json_object_get(
 	        json_object_get(json_object_get(json_array_get(board, 0), "teams"), "xk"),

@@ -45,9 +45,9 @@ static void test_login(void **state)
 	assert_non_null(strstr(r->head, "HttpOnly"));
 	assert_non_null(strstr(r->head, "SameSite=Strict"));
 	assert_null(strstr(r->head, "Secure"));
-	assert_int_equal(http_req(port, "POST", "/api/login", NULL,
-	                          "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
-	                 401);
+	assert_int_equal(
+	    http_req(port, "POST", "/api/login", NULL, "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
+	    401);
 	assert_string_equal(field(r->body, "code"), "auth_failed");
 	assert_string_equal(r->cookie, "");
 	assert_int_equal(http_req(port, "POST", "/api/login", NULL, "not json", r), 400);
@@ -88,8 +88,8 @@ static void test_command(void **state)
 	assert_int_equal(http_cmd(port, fac, "start", r), 200);
 	assert_string_equal(field(r->body, "type"), "ok");
 	h_expect(&tcp, "\"type\":\"clock\"", WAIT);
-	assert_int_equal(http_req(port, "POST", "/api/command",
-	                          "Origin: http://evil.example\r\n", "{\"line\":\"pause\"}", r),
+	assert_int_equal(http_req(port, "POST", "/api/command", "Origin: http://evil.example\r\n",
+	                          "{\"line\":\"pause\"}", r),
 	                 403);
 	{
 		char extra[160];
@@ -232,9 +232,9 @@ static void test_limits(void **state)
 	(void)state;
 	h_start(&s, h_fixture("drill.lua"), "--http", "127.0.0.1:0", "--no-console", NULL);
 	port = http_port(&s);
-	assert_int_equal(http_req(port, "POST", "/api/login", NULL,
-	                          "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
-	                 401);
+	assert_int_equal(
+	    http_req(port, "POST", "/api/login", NULL, "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
+	    401);
 	st = http_login(&s, port, "al", "Arta", r);
 	assert_int_equal(st, 429);
 	assert_string_equal(field(r->body, "code"), "rate_limited");
@@ -272,8 +272,7 @@ static void test_https(void **state)
 	h_connect_tls(&c, &s, t->cert);
 	snprintf(req, sizeof req, "{\"id\":\"facilitator\",\"secret\":\"%s\"}",
 	         h_code(&s, "facilitator"));
-	h_send(&c,
-	       "POST /api/login HTTP/1.1\r\nHost: localhost\r\nContent-Length: %zu\r\n\r\n%s",
+	h_send(&c, "POST /api/login HTTP/1.1\r\nHost: localhost\r\nContent-Length: %zu\r\n\r\n%s",
 	       strlen(req), req);
 	h_expect(&c, "HTTP/1.1 200", WAIT);
 	p = h_expect(&c, "Set-Cookie: tabletop=", WAIT);
@@ -281,13 +280,12 @@ static void test_https(void **state)
 	assert_non_null(strstr(p, "HttpOnly"));
 	h_close(&c);
 	assert_int_equal(h_stop(&s), 0);
-	assert_int_equal(h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--https",
-	                       "127.0.0.1:0", NULL),
-	                 2);
+	assert_int_equal(
+	    h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--https", "127.0.0.1:0", NULL),
+	    2);
 	assert_non_null(strstr(err, "--https needs --tls-cert"));
-	assert_int_equal(h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--http", "8080",
-	                       NULL),
-	                 2);
+	assert_int_equal(
+	    h_run(err, sizeof err, "run", h_fixture("drill.lua"), "--http", "8080", NULL), 2);
 	assert_non_null(strstr(err, "ADDR:PORT"));
 }
 
