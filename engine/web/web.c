@@ -75,6 +75,14 @@ void web_error(struct evhttp_request *req, int code, const char *reason, const c
 	json_decref(o);
 }
 
+/* Seconds an HTTP client has to send its request: WEB_TIMEOUT, or --idle-timeout if shorter. */
+int web_timeout(const struct web *w)
+{
+	long idle = w->srv->lim.idle_timeout;
+
+	return idle > 0 && idle < WEB_TIMEOUT ? (int)idle : WEB_TIMEOUT;
+}
+
 /* Every request: the API under /api/, else the page. */
 static void web_request(struct evhttp_request *req, void *arg)
 {
@@ -252,7 +260,7 @@ int web_listen(struct web *w, const char *spec, struct ssl_ctx_st *tls, char *ur
 	evhttp_set_allowed_methods(f->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST);
 	evhttp_set_max_body_size(f->http, WEB_MAX_BODY);
 	evhttp_set_max_headers_size(f->http, WEB_MAX_HEADERS);
-	evhttp_set_timeout(f->http, WEB_TIMEOUT);
+	evhttp_set_timeout(f->http, web_timeout(w));
 	if (tls != NULL)
 		evhttp_set_bevcb(f->http, web_bevcb, f);
 	b = evhttp_accept_socket_with_handle(f->http, fd);

@@ -96,6 +96,8 @@ struct web {
 
 /* Monotonic seconds. */
 time_t web_now(void);
+/* Seconds an HTTP client has to send its request (and a stream to take its bytes). */
+int web_timeout(const struct web *w);
 /* Add the headers every response carries (CSP and friends). */
 void web_headers(struct evhttp_request *req, const char *type);
 /* Reply with a JSON body (bytes p, n). */

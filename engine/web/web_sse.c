@@ -237,7 +237,7 @@ void web_sse_open(struct web *w, struct web_sess *sess, struct evhttp_request *r
 {
 	struct evkeyvalq *h = evhttp_request_get_output_headers(req);
 	struct web_stream *st;
-	struct timeval tv = {WEB_TIMEOUT, 0};
+	struct timeval tv = {web_timeout(w), 0};
 
 	if (w->n_streams >= w->srv->lim.max_conns) {
 		web_error(req, 503, "Service Unavailable", "events", "server_full",

@@ -249,6 +249,22 @@ static void test_limits(void **state)
 	assert_int_equal(http_req(port, "GET", "/static/app.js", NULL, NULL, r), 200);
 	assert_non_null(strstr(r->head, "text/javascript"));
 	assert_int_equal(h_stop(&s), 0);
+	/* a client that sends half a request is closed after --idle-timeout (30 s at most) */
+	h_start(&s, h_fixture("drill.lua"), "--http", "127.0.0.1:0", "--no-console",
+	        "--idle-timeout", "1", NULL);
+	{
+		struct hcl slow;
+		const char *half = "GET / HTTP/1.1\r\nHost: x";
+		double t0;
+
+		h_connect_port(&slow, http_port(&s));
+		t0 = h_now_ms();
+		h_send_raw(&slow, half, strlen(half));
+		assert_true(h_wait_eof(&slow, 4000));
+		assert_true(h_now_ms() - t0 > 500); /* the timeout, not a refusal */
+		h_close(&slow);
+	}
+	assert_int_equal(h_stop(&s), 0);
 	free(big);
 	free(r);
 }
