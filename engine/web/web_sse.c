@@ -125,10 +125,12 @@ static void web_sse_closed(struct evhttp_connection *evcon, void *arg)
 	if (st->next != NULL)
 		st->next->prev = st->prev;
 	w->n_streams--;
-	st->sess->n_streams--;
+	if (st->sess != NULL) {
+		st->sess->n_streams--;
+		st->sess->used = web_now();
+	}
 	if (evhttp_request_get_connection(st->req) == NULL)
 		evhttp_send_reply_end(st->req); /* the client left: evhttp leaves us its request */
-	st->sess->used = web_now();
 	evbuffer_free(st->pend);
 	free(st);
 }
@@ -152,12 +154,15 @@ void web_sse_reap(struct web *w)
 	}
 }
 
-/* End every stream of sess (when it logs out or changes role). */
+/* End every stream of sess (when it logs out or changes role); they no longer refer to it. */
 void web_sse_end_sess(struct web *w, struct web_sess *sess)
 {
 	for (struct web_stream *st = w->streams; st != NULL; st = st->next)
-		if (st->sess == sess)
+		if (st->sess == sess) {
 			web_sse_kill(st);
+			st->sess = NULL;
+			sess->n_streams--;
+		}
 }
 
 /* Drop the ring's events. */

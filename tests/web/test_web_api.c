@@ -162,10 +162,10 @@ static void test_events(void **state)
 	assert_string_equal(field(d, "type"), "rfi");
 	assert_string_equal(field(d, "text"), "<script>alert(1)</script>");
 	assert_true(h_quiet(&team, "\"type\":\"rfi\"", 300));
+	assert_int_equal(h_stop(&s), 0); /* with the streams open: they end cleanly */
 	h_close(&team);
 	h_close(&staff);
 	h_close(&tcp);
-	assert_int_equal(h_stop(&s), 0);
 	free(r);
 }
 
@@ -208,7 +208,6 @@ static void test_resume(void **state)
 	http_events(&st, port, fac, "999999");
 	assert_string_equal(field(http_data(&st, &id, WAIT), "type"), "snapshot");
 	assert_int_equal(id, first + 3);
-	h_close(&st);
 	assert_int_equal(http_req(port, "POST", "/api/logout", NULL, NULL, r), 200);
 	{
 		char extra[128];
@@ -216,6 +215,8 @@ static void test_resume(void **state)
 		snprintf(extra, sizeof extra, "Cookie: %s\r\n", fac);
 		assert_int_equal(http_req(port, "POST", "/api/logout", extra, NULL, r), 200);
 	}
+	assert_true(h_wait_eof(&st, WAIT)); /* the logout ended the session's stream */
+	h_close(&st);
 	assert_int_equal(http_cmd(port, fac, "status", r), 401);
 	assert_int_equal(h_stop(&s), 0);
 	free(r);
