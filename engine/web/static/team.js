@@ -41,7 +41,8 @@ export function teamView(app, root) {
       el("section", { class: "card" }, el("h2", {}, "Inbox"), inbox)),
     el("div", { class: "col" },
       el("section", { class: "card forms" }, el("h2", {}, "Tell and ask"),
-        form("Share", "share with another team", (v) => `share ${target.value} ${v}`, target),
+        form("Share", "share with another team", (v) => `share ${target.value} ${v}`,
+          el("label", { class: "share-to" }, "Share with ", target)),
         form("RFI", "a question for the exercise control", (v) => `rfi ${v}`),
         form("Action", "an action your team takes", (v) => `action ${v}`),
         form("Say", "a message to your team", (v) => `say ${v}`),
@@ -88,7 +89,7 @@ export function teamView(app, root) {
     draw() {
       const now = app.now();
       const mine = S.pending.filter((p) => p.team === S.team);
-      score.textContent = me.score !== undefined ? `· score ${S.teams.find((t) => t.id === S.team).score}` : "";
+      score.textContent = me.score !== undefined ? `score ${me.score}` : "";
       owed.textContent = mine.length ? `Your team owes ${mine.length} decision${mine.length > 1 ? "s" : ""}.` : "";
       drawInbox(now);
     },
