@@ -1,5 +1,6 @@
 /* `tabletop run`: load a scenario, serve it over TCP until SIGINT or SIGTERM. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "net/secrets.h"
 #include "net/server.h"
 #include "net/tls.h"
+#include "web/web.h"
 
 /* What the command line asked for. */
 struct cli_run_opts {
@@ -40,6 +42,9 @@ struct cli_run_opts {
 	long long writers; /* --writers: threads that write large batches of output */
 	/* what the scenario's callbacks may do */
 	struct scenario_limits slim;
+	/* --http and --https ADDR:PORT: the web console (HTTPS with the TLS settings above) */
+	const char **http, **https;
+	int n_http, n_https;
 };
 
 /* The most writer threads --writers accepts. */
@@ -61,6 +66,8 @@ static const struct cliopt cli_run_opts_table[] = {
     {"tls-listen", 0, "ADDR:PORT", "serve TLS there (repeatable; port 0: any); needs both:", 'T'},
     {"tls-cert", 0, "FILE", "the server's certificate, or its chain, in PEM", 'c'},
     {"tls-key", 0, "FILE", "the certificate's private key in PEM, not encrypted", 'K'},
+    {"http", 0, "ADDR:PORT", "serve the web console there (repeatable; port 0: any)", 'H'},
+    {"https", 0, "ADDR:PORT", "serve it over HTTPS there (needs --tls-cert and --tls-key)", 'P'},
     {"speed", 0, "X",
      "exercise seconds per real second, 0.001 to 100000 (overrides the scenario's; run prints "
      "what it means in real time)",
@@ -137,7 +144,9 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 
 	switch (key) {
 	case 'l':
-	case 'T': {
+	case 'T':
+	case 'H':
+	case 'P': {
 		char err[256];
 
 		if (!listen_valid(v, err, sizeof err)) {
@@ -146,8 +155,12 @@ static int cli_run_option(struct cli_run_opts *o, int key, const char *name, con
 		}
 		if (key == 'l')
 			o->listen[o->n_listen++] = v;
-		else
+		else if (key == 'T')
 			o->tls_listen[o->n_tls_listen++] = v;
+		else if (key == 'H')
+			o->http[o->n_http++] = v;
+		else
+			o->https[o->n_https++] = v;
 		return 0;
 	}
 	case 'c':
@@ -233,8 +246,10 @@ static int cli_run_check(const struct cli_run_opts *o)
 		why = "--seed cannot change a resumed exercise: the journal's seed is used";
 	else if (o->n_tls_listen > 0 && (o->tls_cert == NULL || o->tls_key == NULL))
 		why = "--tls-listen needs --tls-cert FILE and --tls-key FILE";
-	else if (o->n_tls_listen == 0 && (o->tls_cert != NULL || o->tls_key != NULL))
-		why = "--tls-cert and --tls-key go with --tls-listen ADDR:PORT";
+	else if (o->n_https > 0 && (o->tls_cert == NULL || o->tls_key == NULL))
+		why = "--https needs --tls-cert FILE and --tls-key FILE";
+	else if (o->n_tls_listen + o->n_https == 0 && (o->tls_cert != NULL || o->tls_key != NULL))
+		why = "--tls-cert and --tls-key go with --tls-listen or --https ADDR:PORT";
 	if (why == NULL)
 		return 0;
 	cliopt_error(stderr, &cli_run_spec, "%s", why);
@@ -334,6 +349,29 @@ static int cli_run_listen(struct server *srv, const struct cli_run_opts *o, stru
 	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL, w) < 0 ||
 	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls, w) < 0)
 		return -1;
+	return 0;
+}
+
+/* Open the web console's listeners and note its addresses in where; -1 after a message. */
+static int cli_run_web(struct web *w, const struct cli_run_opts *o, struct cli_run_where *where)
+{
+	char url[128], err[256];
+
+	where->line =
+	    realloc(where->line, (size_t)(where->n + o->n_http + o->n_https) * sizeof *where->line);
+	if (where->line == NULL)
+		abort();
+	for (int i = 0; i < o->n_http + o->n_https; i++) {
+		bool tls = i >= o->n_http;
+		const char *spec = tls ? o->https[i - o->n_http] : o->http[i];
+		struct ssl_ctx_st *ctx = tls ? o->tls : NULL;
+
+		if (web_listen(w, spec, ctx, url, sizeof url, err, sizeof err) < 0) {
+			fprintf(stderr, "tabletop run: %s\n", err);
+			return -1;
+		}
+		snprintf(where->line[where->n++], sizeof where->line[0], "web console on %s", url);
+	}
 	return 0;
 }
 
@@ -512,12 +550,14 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	struct cli_run_where where = {0};
 	struct secrets_made made = {0};
 	char *keep = cli_run_codes_path(o);
+	struct web *w = o->n_http + o->n_https > 0 ? web_new(srv) : NULL;
 	struct journal *j;
 	int status = 0;
 
 	server_set_writers(srv, (int)o->writers);
 	cli_run_nofile(o);
-	if (cli_run_listen(srv, o, &where) < 0 || cli_run_journal(srv, o, rep) < 0 ||
+	if (cli_run_listen(srv, o, &where) < 0 || (w != NULL && cli_run_web(w, o, &where) < 0) ||
+	    cli_run_journal(srv, o, rep) < 0 ||
 	    secrets_generate(ex, keep, o->resume, &made, stderr) < 0) {
 		status = 1;
 	} else {
@@ -530,6 +570,7 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 			status = 1;
 	}
 	j = srv->journal;
+	web_free(w);
 	server_free(srv); /* the sessions' logouts go to the journal */
 	journal_close(j);
 	secrets_made_free(&made);
@@ -588,17 +629,21 @@ int cli_run_main(int argc, char **argv)
 
 	o.listen = calloc((size_t)argc + 1, sizeof *o.listen);
 	o.tls_listen = calloc((size_t)argc + 1, sizeof *o.tls_listen);
-	if (o.listen == NULL || o.tls_listen == NULL)
+	o.http = calloc((size_t)argc + 1, sizeof *o.http);
+	o.https = calloc((size_t)argc + 1, sizeof *o.https);
+	if (o.listen == NULL || o.tls_listen == NULL || o.http == NULL || o.https == NULL)
 		abort();
 	server_limits_default(&o.lim);
 	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();
 	r = cli_run_parse(argc, argv, &o);
-	if (r == 0 && o.n_tls_listen > 0 && cli_run_tls(&o) < 0)
+	if (r == 0 && o.n_tls_listen + o.n_https > 0 && cli_run_tls(&o) < 0)
 		r = -1;
 	if (r != 0) {
 		free(o.listen);
 		free(o.tls_listen);
+		free(o.http);
+		free(o.https);
 		return r > 0 ? 0 : 2;
 	}
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
@@ -616,6 +661,8 @@ int cli_run_main(int argc, char **argv)
 	replay_free(&rep);
 	free(o.listen);
 	free(o.tls_listen);
+	free(o.http);
+	free(o.https);
 	tls_free(o.tls);
 	return r;
 }

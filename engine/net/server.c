@@ -48,6 +48,8 @@ static void server_sink(void *ctx, struct evt *ev)
 	struct server *srv = ctx;
 
 	srv->event_bytes = 0;
+	if (srv->peer.event != NULL)
+		srv->peer.event(srv->peer.ctx, ev);
 	if (ev->aud.all) {
 		for (struct conn *c = srv->conns; c != NULL; c = c->next)
 			if (!c->dead && !c->closing && cmd_session_receives(&c->s, ev))
@@ -125,6 +127,8 @@ static void server_each(void *ctx, void (*fn)(const struct cmd_session *s, void 
 	for (struct conn *c = srv->conns; c != NULL; c = c->next)
 		if (!c->dead && c->s.role != CMD_ROLE_NONE)
 			fn(&c->s, arg);
+	if (srv->peer.each != NULL)
+		srv->peer.each(srv->peer.ctx, fn, arg);
 }
 
 /* Add a connection to the server's list. */
@@ -196,6 +200,8 @@ void server_settle(struct server *srv)
 		for (size_t i = 0; i < srv->n_queued; i++)
 			conn_flush(srv->queued[i]);
 	srv->n_queued = 0;
+	if (srv->peer.settle != NULL)
+		srv->peer.settle(srv->peer.ctx);
 }
 
 /* The pace timer ran a batch of ticks. */

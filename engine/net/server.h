@@ -21,6 +21,7 @@ struct conn;
 struct listener;
 struct journal;
 struct fanout;
+struct evt;
 
 /* Every limit of CONTRACT section 4 and its default. */
 struct server_limits {
@@ -34,6 +35,15 @@ struct server_limits {
 	int team_conns;     /* connections logged in to one team at once (32) */
 	double team_output; /* bytes a second of events one team may send any one reader (256 KiB) */
 	double lockout;     /* longest wait for a login after failures, across connections (60) */
+};
+
+/* Another front end on the same loop (the web console): it gets every event, joins the roster
+ * for `who`, and writes its own output at every settle. Every member may be NULL. */
+struct server_peer {
+	void *ctx;
+	void (*event)(void *ctx, struct evt *ev);
+	void (*each)(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg);
+	void (*settle)(void *ctx);
 };
 
 struct server {
@@ -64,6 +74,7 @@ struct server {
 	struct quota quota;            /* what each team's commands may send out */
 	double charge;                 /* bytes the command being run sent one reader, at most */
 	double event_bytes;            /* the most bytes one reader got of the last event */
+	struct server_peer peer;       /* the web console, if any */
 };
 
 /* The default limits. */

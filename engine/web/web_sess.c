@@ -1,0 +1,184 @@
+/* Web sessions: a cookie's token, its protocol session, its command rate, the login limits. */
+#include "web_int.h"
+
+#include <event2/http.h>
+#include <event2/keyvalq_struct.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "../journal/journal.h"
+#include "../net/server.h"
+
+/* Seconds an address stays locked out after too many failed logins. */
+#define WEB_SESS_LOCKOUT 60
+
+/* A new session for s (moved into it), with a fresh token. */
+struct web_sess *web_sess_new(struct web *w, struct cmd_session *s)
+{
+	struct web_sess *sess = mem_calloc(1, sizeof *sess);
+	unsigned char r[16];
+
+	if (RAND_bytes(r, sizeof r) != 1)
+		abort(); /* no session without 128 random bits */
+	for (size_t i = 0; i < sizeof r; i++)
+		snprintf(sess->token + 2 * i, 3, "%02x", r[i]);
+	sess->s = *s;
+	cmd_session_init(s, 0);
+	sess->used = web_now();
+	sess->tokens = w->srv->lim.burst;
+	clock_gettime(CLOCK_MONOTONIC, &sess->refill);
+	sess->next = w->sessions;
+	w->sessions = sess;
+	return sess;
+}
+
+/* The value of the session cookie in a Cookie header, or NULL (32 hex digits in tok). */
+static const char *web_sess_cookie(const char *cookie, char *tok)
+{
+	const char *p = cookie;
+
+	while (p != NULL && (p = strstr(p, "tabletop=")) != NULL) {
+		if (p == cookie || p[-1] == ' ' || p[-1] == ';') {
+			size_t n = strspn(p + 9, "0123456789abcdef");
+
+			if (n == 32) {
+				memcpy(tok, p + 9, 32);
+				tok[32] = '\0';
+				return tok;
+			}
+		}
+		p += 9;
+	}
+	return NULL;
+}
+
+/* The session of the request's cookie, or NULL; marks it used. */
+struct web_sess *web_sess_find(struct web *w, struct evhttp_request *req)
+{
+	const char *cookie = evhttp_find_header(evhttp_request_get_input_headers(req), "Cookie");
+	char tok[33];
+
+	if (cookie == NULL || web_sess_cookie(cookie, tok) == NULL)
+		return NULL;
+	for (struct web_sess *s = w->sessions; s != NULL; s = s->next)
+		if (CRYPTO_memcmp(s->token, tok, 32) == 0) {
+			s->used = web_now();
+			return s;
+		}
+	return NULL;
+}
+
+/* Log a session out: its streams end, the journal is told, it is freed. */
+void web_sess_end(struct web *w, struct web_sess *sess)
+{
+	struct web_sess **pp = &w->sessions;
+
+	while (*pp != NULL && *pp != sess)
+		pp = &(*pp)->next;
+	if (*pp == NULL)
+		return;
+	*pp = sess->next;
+	web_sse_end_sess(w, sess);
+	journal_logout(w->srv->journal, sess->s.id);
+	cmd_session_close(w->srv->ex, &sess->s);
+	free(sess);
+}
+
+/* End the sessions that idled past WEB_SESSION_IDLE. */
+void web_sess_expire(struct web *w)
+{
+	time_t now = web_now();
+	struct web_sess *s = w->sessions, *next;
+
+	for (; s != NULL; s = next) {
+		next = s->next;
+		if (s->n_streams == 0 && now - s->used > WEB_SESSION_IDLE)
+			web_sess_end(w, s);
+	}
+}
+
+/* Take a token from the session's command bucket; false when it sends too fast. */
+bool web_sess_take(struct web *w, struct web_sess *sess)
+{
+	const struct server_limits *lim = &w->srv->lim;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	sess->tokens += ((double)(now.tv_sec - sess->refill.tv_sec) +
+	                 (double)(now.tv_nsec - sess->refill.tv_nsec) / 1e9) *
+	                lim->rate;
+	if (sess->tokens > lim->burst)
+		sess->tokens = lim->burst;
+	sess->refill = now;
+	if (sess->tokens < 1)
+		return false;
+	sess->tokens -= 1;
+	return true;
+}
+
+/* The failed logins of addr, or NULL. */
+static struct web_fail *web_sess_fail(struct web *w, const char *addr)
+{
+	for (int i = 0; i < WEB_FAILS; i++)
+		if (w->fails[i].n > 0 && strcmp(w->fails[i].addr, addr) == 0)
+			return &w->fails[i];
+	return NULL;
+}
+
+/*
+ * Seconds an address must wait before it may try to log in again (0: now): as over TCP, one
+ * second per failure so far, and past --login-failures a lockout of WEB_SESS_LOCKOUT seconds.
+ */
+long web_sess_blocked(struct web *w, const char *addr)
+{
+	struct web_fail *f = web_sess_fail(w, addr);
+	long wait, since;
+
+	if (f == NULL)
+		return 0;
+	since = (long)(web_now() - f->last);
+	wait = f->n >= w->srv->lim.login_failures ? WEB_SESS_LOCKOUT : f->n;
+	if (since >= WEB_SESS_LOCKOUT)
+		f->n = 0; /* forgotten */
+	return since < wait ? wait - since : 0;
+}
+
+/* Count a failed login from addr (the oldest entry makes room). */
+void web_sess_failed(struct web *w, const char *addr)
+{
+	struct web_fail *f = web_sess_fail(w, addr);
+
+	if (f == NULL) {
+		f = &w->fails[0];
+		for (int i = 1; i < WEB_FAILS && f->n > 0; i++)
+			if (w->fails[i].n == 0 || w->fails[i].last < f->last)
+				f = &w->fails[i];
+		memset(f, 0, sizeof *f);
+		snprintf(f->addr, sizeof f->addr, "%s", addr);
+	}
+	f->n++;
+	f->last = web_now();
+}
+
+/* Forget the failed logins of addr (it logged in). */
+void web_sess_forgive(struct web *w, const char *addr)
+{
+	struct web_fail *f = web_sess_fail(w, addr);
+
+	if (f != NULL)
+		f->n = 0;
+}
+
+/* For the roster: call fn for every session. */
+void web_sess_each(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg)
+{
+	struct web *w = ctx;
+
+	for (struct web_sess *s = w->sessions; s != NULL; s = s->next)
+		if (s->s.role != CMD_ROLE_NONE)
+			fn(&s->s, arg);
+}
