@@ -41,11 +41,11 @@ static void admit_login_id(const char *p, size_t n, char *id, size_t size)
 	id[k] = '\0';
 }
 
-/* id if it names a team, facilitator or observer; else NULL (unknown ids are not counted). */
-static const char *admit_known(const struct conn *c, const char *id)
+/* id when it names a team, the facilitator or the observer; NULL otherwise (not counted). */
+const char *admit_known(const struct exercise *ex, const char *id)
 {
 	if (strcmp(id, "facilitator") == 0 || strcmp(id, "observer") == 0 ||
-	    ex_find_team(c->srv->ex, id) >= 0)
+	    ex_find_team(ex, id) >= 0)
 		return id;
 	return NULL;
 }
@@ -85,7 +85,7 @@ double admit_wait(struct conn *c, const char *line, size_t n)
 	admit_login_id(line, n, id, sizeof id);
 	if (id[0] == '\0')
 		return 0;
-	return guard_admit(&c->srv->guard, c->addr, admit_known(c, id), now);
+	return guard_admit(&c->srv->guard, c->addr, admit_known(c->srv->ex, id), now);
 }
 
 /* Whether line logs c in to a team that has all the connections it may have (msg says so). */
@@ -111,5 +111,5 @@ void admit_failed(struct conn *c, const char *line)
 	char id[64];
 
 	admit_login_id(line, strlen(line), id, sizeof id);
-	guard_failed(&c->srv->guard, c->addr, admit_known(c, id), guard_now());
+	guard_failed(&c->srv->guard, c->addr, admit_known(c->srv->ex, id), guard_now());
 }

@@ -8,6 +8,7 @@
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 
 #include "../core/mem.h"
 #include "../journal/journal.h"
+#include "../net/admit.h"
+#include "../net/guard.h"
 #include "../net/server.h"
 
 /* The request's body as a JSON object, or NULL after an error reply naming cmd. */
@@ -78,7 +81,10 @@ static void web_api_peer(struct evhttp_request *req, char *addr, size_t n)
 	ev_uint16_t port;
 
 	evhttp_connection_get_peer(evhttp_request_get_connection(req), &host, &port);
-	snprintf(addr, n, "%s", host != NULL ? host : "?");
+	if (host != NULL && strchr(host, ':') != NULL)
+		snprintf(addr, n, "[%s]:%u", host, (unsigned)port); /* as net/ writes a peer */
+	else
+		snprintf(addr, n, "%s:%u", host != NULL ? host : "?", (unsigned)port);
 }
 
 /* Send a command's reply: its JSON line, with status code. */
@@ -97,24 +103,25 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 	struct web *w = f->w;
 	struct server *srv = w->srv;
 	json_t *o = web_api_body(req, "login");
-	const char *id, *secret, *name;
+	const char *id, *secret, *name, *known;
 	struct cmd_session s;
 	struct cmd_reply r;
 	struct web_sess *old, *sess;
-	char addr[64], msg[128], cookie[128], *line;
-	long wait;
+	char addr[80], msg[128], cookie[128], *line;
+	double wait;
 
 	if (o == NULL)
 		return;
 	web_api_peer(req, addr, sizeof addr);
-	if ((wait = web_sess_blocked(w, addr)) > 0) {
-		snprintf(msg, sizeof msg, "too many failed logins: wait %ld seconds", wait);
+	id = web_api_word(o, "id");
+	secret = web_api_word(o, "secret");
+	known = id != NULL ? admit_known(srv->ex, id) : NULL;
+	if ((wait = guard_admit(&srv->guard, addr, known, guard_now())) > 0) {
+		snprintf(msg, sizeof msg, "too many failed logins: wait %.0f seconds", ceil(wait));
 		web_error(req, 429, "Too Many Requests", "login", "rate_limited", msg);
 		json_decref(o);
 		return;
 	}
-	id = web_api_word(o, "id");
-	secret = web_api_word(o, "secret");
 	name = json_string_value(json_object_get(o, "name"));
 	if (json_object_get(o, "name") != NULL && !json_is_null(json_object_get(o, "name")) &&
 	    name == NULL) {
@@ -134,7 +141,6 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 	json_decref(o);
 	if (r.code == NULL) {
 		journal_login(srv->journal, &s);
-		web_sess_forgive(w, addr);
 		if ((old = web_sess_find(w, req)) != NULL)
 			web_sess_end(w, old);
 		sess = web_sess_new(w, &s);
@@ -144,7 +150,7 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 		web_api_send(req, 200, "OK", &r, &sess->s);
 	} else {
 		if (strcmp(r.code, "auth_failed") == 0)
-			web_sess_failed(w, addr);
+			guard_failed(&srv->guard, addr, known, guard_now());
 		web_api_send(req, strcmp(r.code, "auth_failed") == 0 ? 401 : 400,
 		             strcmp(r.code, "auth_failed") == 0 ? "Unauthorized" : "Bad Request",
 		             &r, &s);

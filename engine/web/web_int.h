@@ -30,8 +30,6 @@ struct evt;
 #define WEB_MAX_HEADERS 8192
 /* Connections the kernel queues for the listening sockets. */
 #define WEB_BACKLOG 4096
-/* Addresses whose failed logins are remembered. */
-#define WEB_FAILS 256
 /* Listening sockets: plaintext and TLS, each may be given a few times. */
 #define WEB_FRONTS 8
 
@@ -65,13 +63,6 @@ struct web_item {
 	struct evt *ev;
 };
 
-/* Failed logins from one address. */
-struct web_fail {
-	char addr[64];
-	int n;
-	time_t last;
-};
-
 /* One listening socket's server. */
 struct web_front {
 	struct web *w;
@@ -91,7 +82,6 @@ struct web {
 	struct snap_log log;
 	struct event *beat; /* heartbeats and expiry */
 	struct event *reap; /* closes dead streams outside of evhttp's callbacks */
-	struct web_fail fails[WEB_FAILS];
 };
 
 /* Monotonic seconds. */
@@ -116,12 +106,6 @@ void web_sess_end(struct web *w, struct web_sess *sess);
 void web_sess_expire(struct web *w);
 /* Take a token from the session's command bucket; false when it sends too fast. */
 bool web_sess_take(struct web *w, struct web_sess *sess);
-/* Seconds an address must wait before it may try to log in again (0: now). */
-long web_sess_blocked(struct web *w, const char *addr);
-/* Count a failed login from addr. */
-void web_sess_failed(struct web *w, const char *addr);
-/* Forget the failed logins of addr (it logged in). */
-void web_sess_forgive(struct web *w, const char *addr);
 /* For the roster: call fn for every session. */
 void web_sess_each(void *ctx, void (*fn)(const struct cmd_session *s, void *arg), void *arg);
 

@@ -14,7 +14,6 @@
 #include "../net/server.h"
 
 /* Seconds an address stays locked out after too many failed logins. */
-#define WEB_SESS_LOCKOUT 60
 
 /* A new session for s (moved into it), with a fresh token. */
 struct web_sess *web_sess_new(struct web *w, struct cmd_session *s)
@@ -118,59 +117,6 @@ bool web_sess_take(struct web *w, struct web_sess *sess)
 		return false;
 	sess->tokens -= 1;
 	return true;
-}
-
-/* The failed logins of addr, or NULL. */
-static struct web_fail *web_sess_fail(struct web *w, const char *addr)
-{
-	for (int i = 0; i < WEB_FAILS; i++)
-		if (w->fails[i].n > 0 && strcmp(w->fails[i].addr, addr) == 0)
-			return &w->fails[i];
-	return NULL;
-}
-
-/*
- * Seconds an address must wait before it may try to log in again (0: now): as over TCP, one
- * second per failure so far, and past --login-failures a lockout of WEB_SESS_LOCKOUT seconds.
- */
-long web_sess_blocked(struct web *w, const char *addr)
-{
-	struct web_fail *f = web_sess_fail(w, addr);
-	long wait, since;
-
-	if (f == NULL)
-		return 0;
-	since = (long)(web_now() - f->last);
-	wait = f->n >= w->srv->lim.login_failures ? WEB_SESS_LOCKOUT : f->n;
-	if (since >= WEB_SESS_LOCKOUT)
-		f->n = 0; /* forgotten */
-	return since < wait ? wait - since : 0;
-}
-
-/* Count a failed login from addr (the oldest entry makes room). */
-void web_sess_failed(struct web *w, const char *addr)
-{
-	struct web_fail *f = web_sess_fail(w, addr);
-
-	if (f == NULL) {
-		f = &w->fails[0];
-		for (int i = 1; i < WEB_FAILS && f->n > 0; i++)
-			if (w->fails[i].n == 0 || w->fails[i].last < f->last)
-				f = &w->fails[i];
-		memset(f, 0, sizeof *f);
-		snprintf(f->addr, sizeof f->addr, "%s", addr);
-	}
-	f->n++;
-	f->last = web_now();
-}
-
-/* Forget the failed logins of addr (it logged in). */
-void web_sess_forgive(struct web *w, const char *addr)
-{
-	struct web_fail *f = web_sess_fail(w, addr);
-
-	if (f != NULL)
-		f->n = 0;
 }
 
 /* For the roster: call fn for every session. */

@@ -222,23 +222,42 @@ static void test_resume(void **state)
 	free(r);
 }
 
-/* Failed logins: a wait after each, as over TCP, then a lockout; oversized requests refused. */
+/*
+ * Failed logins are counted with TCP's, per address and per id: past --login-failures, the next
+ * attempt (even with the right code) waits, answered 429; oversized requests refused.
+ */
 static void test_limits(void **state)
 {
 	struct hsrv s;
 	struct hres *r = malloc(sizeof *r);
 	char *big = malloc(70000);
+	struct hcl tcp;
 	int port, st;
 
 	(void)state;
-	h_start(&s, h_fixture("drill.lua"), "--http", "127.0.0.1:0", "--no-console", NULL);
+	h_start(&s, h_fixture("drill.lua"), "--http", "127.0.0.1:0", "--no-console",
+	        "--login-failures", "2", NULL);
 	port = http_port(&s);
-	assert_int_equal(
-	    http_req(port, "POST", "/api/login", NULL, "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
-	    401);
+	for (int i = 0; i < 3; i++) /* two free, and one that takes its turn */
+		assert_int_equal(http_req(port, "POST", "/api/login", NULL,
+		                          "{\"id\":\"al\",\"secret\":\"WRONG\"}", r),
+		                 401);
 	st = http_login(&s, port, "al", "Arta", r);
 	assert_int_equal(st, 429);
 	assert_string_equal(field(r->body, "code"), "rate_limited");
+	assert_int_equal(h_stop(&s), 0);
+	/* failures over TCP count for the web console too */
+	h_start(&s, h_fixture("drill.lua"), "--http", "127.0.0.1:0", "--no-console",
+	        "--login-failures", "1", NULL);
+	port = http_port(&s);
+	h_connect(&tcp, &s);
+	h_send(&tcp, "login xk WRONG");
+	h_expect(&tcp, "wrong", WAIT);
+	assert_int_equal(http_req(port, "POST", "/api/login", NULL,
+	                          "{\"id\":\"xk\",\"secret\":\"WRONG\"}", r),
+	                 401);
+	assert_int_equal(http_login(&s, port, "xk", "Besa", r), 429); /* 2 failures, not 1 */
+	h_close(&tcp);
 	memset(big, 'x', 69999);
 	big[69999] = '\0';
 	memcpy(big, "{\"line\":\"", 9);
