@@ -117,7 +117,8 @@ static void steer_overrule(struct model *m, const json_t *o, long t)
 	                                  option, -1});
 }
 
-/* {"type":"script_error","file","line","message","t"}. */
+/* {"type":"script_error","file","line","message","t"}; the file by its name alone (the report
+ * names no local directory). */
 static void steer_script_error(struct model *m, const json_t *o, long t)
 {
 	const char *file = field_ostr(m, o, "file"), *message = field_str(m, o, "message");
@@ -127,7 +128,7 @@ static void steer_script_error(struct model *m, const json_t *o, long t)
 	if (m->priv->err[0] != '\0')
 		return;
 	s = steer_push(m, STEER_SCRIPT_ERROR, -1, t);
-	s->file = file;
+	s->file = file != NULL && strrchr(file, '/') != NULL ? strrchr(file, '/') + 1 : file;
 	s->text = message;
 	s->line = line;
 	m->c.script_errors++;
