@@ -67,6 +67,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	in = MODEL_PUSH(m->injects, m->n_injects, m->priv->cap_injects);
 	idx = m->n_injects - 1;
 	in->id = field_str(m, o, "id");
+	in->sent_by = steer_sent_by(m, in->id);
 	in->from = field_ostr(m, o, "from");
 	in->channel = field_ostr(m, o, "channel");
 	in->subject = field_ostr(m, o, "subject");
@@ -107,7 +108,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 		model_log(m, (struct model_entry){
 		                 k, LOG_INJECT, false, t,
 		                 in->has_decision && in->deadline >= 0 ? in->deadline - t : -1, -1,
-		                 in->id, in->from, in->subject, NULL, -1});
+		                 in->id, in->from, in->subject, in->sent_by, -1});
 	}
 }
 
@@ -152,6 +153,7 @@ static void events_decision(struct model *m, const json_t *o, long t)
 	d->fired = s->fired[k];
 	d->response = d->fired >= 0 ? t - d->fired : -1;
 	d->deadline = s->deadline[k];
+	d->overrule = -1;
 	s->decided[k] = 2;
 	tm->n_decisions++;
 	model_log(m, (struct model_entry){k, LOG_DECISION, d->timeout, t, -1, -1, d->inject, d->by,
@@ -543,7 +545,6 @@ static const struct {
 	long offset;
 } events_other[] = {
     {"log", false, (long)offsetof(struct model_counts, logs)},
-    {"script_error", false, -1},
     {"clock", false, -1},
     {"join", false, -1},
     {"commcheck", false, -1},
@@ -577,6 +578,8 @@ int events_read(struct model *m, json_t *o, const char *type)
 	size_t i;
 
 	m->priv->type = type;
+	if (strcmp(type, "in") == 0)
+		steer_input(m, o);
 	for (i = 0; i < sizeof events_timed / sizeof *events_timed; i++) {
 		if (strcmp(type, events_timed[i].type) == 0) {
 			long tv = field_time(m, o, "t");
@@ -586,7 +589,8 @@ int events_read(struct model *m, json_t *o, const char *type)
 			break;
 		}
 	}
-	if (i == sizeof events_timed / sizeof *events_timed && !events_count(m, type))
+	if (i == sizeof events_timed / sizeof *events_timed && !steer_read(m, o, type) &&
+	    !events_count(m, type))
 		m->c.unknown++;
 	if (m->priv->err[0] != '\0')
 		return -1;

@@ -6,6 +6,7 @@
 #include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
+#include "steerout.h"
 
 /* How many teams one table shows side by side. */
 enum { FIGURES_TEAMS = 6 };
@@ -39,6 +40,7 @@ static void figures_response(const struct model *m, const struct out *o)
 	           "time to its deadline; missed: the deadline passed; open: undecided when the "
 	           "journal ends; -: not asked. With many teams, each table shows some of them, "
 	           "and only the injects that asked one of those.");
+	steerout_note(m, o, true);
 	for (int k0 = 0; k0 < m->n_teams; k0 += FIGURES_TEAMS) {
 		int n = m->n_teams - k0 < FIGURES_TEAMS ? m->n_teams - k0 : FIGURES_TEAMS;
 		cols[0] = (struct out_col){"Inject", 12, 'l'};

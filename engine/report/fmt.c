@@ -151,7 +151,7 @@ char *fmt_entry_what(const struct model_entry *e)
 
 	switch (e->kind) {
 	case LOG_INJECT:
-		return mem_printf("inject %s received", ref);
+		return mem_printf("%sinject %s received", e->extra ? "ad-hoc " : "", ref);
 	case LOG_DECISION:
 		return mem_printf("%s %s", e->flag ? "deadline passed on" : "decided", ref);
 	case LOG_ACTION:
@@ -182,8 +182,23 @@ char *fmt_entry_what(const struct model_entry *e)
 		return mem_printf("hotwash answer %ld", e->a);
 	case LOG_BROADCAST:
 		return mem_printf("broadcast");
+	case LOG_DEADLINE:
+		return mem_printf("deadline on %s extended", ref);
+	case LOG_OVERRULE:
+		return mem_printf("%s overruled: now %s", ref, e->extra ? e->extra : "none");
 	}
 	return mem_printf("?");
+}
+
+/* A deadline moved to t from before (-1: none), as a new string: "to T+.. (was T+..)". */
+char *fmt_extended(long t, long before)
+{
+	char a[32], b[32];
+
+	fmt_offset(t, a, sizeof a);
+	fmt_offset(before, b, sizeof b);
+	return mem_printf("to %s (%s%s)", a, before >= 0 ? "was " : "had none",
+	                  before >= 0 ? b : "");
 }
 
 /* The text of a line of a team's log, as a new string. */
@@ -194,6 +209,12 @@ char *fmt_entry_text(const struct model_entry *e)
 	switch (e->kind) {
 	case LOG_INJECT:
 		fmt_dur(e->a, d, sizeof d);
+		if (e->extra != NULL)
+			return mem_printf(FMT_U0 "%s" FMT_U1 "%s%s\nsent by the white cell (" FMT_U0
+			                         "%s" FMT_U1 ")",
+			                  e->text ? e->text : "",
+			                  e->a >= 0 ? "; decide within " : "", e->a >= 0 ? d : "",
+			                  e->extra);
 		return mem_printf(FMT_U0 "%s" FMT_U1 "%s%s", e->text ? e->text : "",
 		                  e->a >= 0 ? "; decide within " : "", e->a >= 0 ? d : "");
 	case LOG_DECISION:
@@ -208,6 +229,8 @@ char *fmt_entry_text(const struct model_entry *e)
 	case LOG_ANSWER:
 		return mem_printf("Q: " FMT_U0 "%s" FMT_U1 "\nA: " FMT_U0 "%s" FMT_U1,
 		                  e->extra ? e->extra : "?", e->text ? e->text : "");
+	case LOG_DEADLINE:
+		return fmt_extended(e->a, e->b);
 	default:
 		return fmt_u(e->text);
 	}

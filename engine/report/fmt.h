@@ -37,6 +37,9 @@ char *fmt_option(const char *key, const char *label);
 /* A team's id by index; -1 is "all". */
 const char *fmt_team(const struct model *m, int k);
 
+/* A deadline moved to t from before (-1: none), as a new string: "to T+.. (was T+..)". */
+char *fmt_extended(long t, long before);
+
 /* What a line of a team's log records, as a new string ("decided I-01", "share from al"). */
 char *fmt_entry_what(const struct model_entry *e);
 /* The text of a line of a team's log, as a new string. */

@@ -8,6 +8,7 @@
 #include "fmt.h"
 #include "jalloc.h"
 #include "report.h"
+#include "steerout.h"
 
 /* Build a JSON value from a json_pack format; aborts when out of memory. */
 static json_t *jsonout_pack(const char *fmt, ...)
@@ -80,6 +81,10 @@ static json_t *jsonout_counts(const struct model *m)
 	                    (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
 	                    (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
 	                    (json_int_t)c->resumes));
+	json_object_update_new(o, jsonout_pack("{s:I,s:I,s:I,s:I}", "adhoc", (json_int_t)c->adhoc,
+	                                       "extensions", (json_int_t)c->extensions, "overrules",
+	                                       (json_int_t)c->overrules, "script_errors",
+	                                       (json_int_t)c->script_errors));
 	return o;
 }
 
@@ -102,6 +107,7 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 		jsonout_set_str(o, "by", d->by);
 		json_object_set_new_nocheck(o, "timeout", json_boolean(d->timeout));
 		json_object_set_new_nocheck(o, "deadline", jsonout_opt(d->deadline));
+		json_object_set_new_nocheck(o, "overruled", steerout_json_overrule(m, d));
 		json_array_append_new(ds, o);
 		if (d->timeout)
 			json_array_append_new(
@@ -179,6 +185,8 @@ static const char *jsonout_kind(enum model_kind kind)
 	    [LOG_NOTE] = "note",
 	    [LOG_ANSWER] = "answer",
 	    [LOG_BROADCAST] = "broadcast",
+	    [LOG_DEADLINE] = "deadline",
+	    [LOG_OVERRULE] = "overrule",
 	};
 
 	return names[kind];
@@ -199,6 +207,16 @@ static json_t *jsonout_entry(const struct model_entry *e)
 	case LOG_INJECT:
 		jsonout_set_str(o, "inject", e->ref);
 		json_object_set_new_nocheck(o, "allowed", jsonout_opt(e->a));
+		jsonout_set_str(o, "sent_by", e->extra);
+		break;
+	case LOG_DEADLINE:
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_int(o, "deadline", e->a);
+		json_object_set_new_nocheck(o, "previous", jsonout_opt(e->b));
+		break;
+	case LOG_OVERRULE:
+		jsonout_set_str(o, "inject", e->ref);
+		jsonout_set_str(o, "option", e->extra);
 		break;
 	case LOG_DECISION:
 		jsonout_set_str(o, "inject", e->ref);
@@ -287,9 +305,9 @@ static json_t *jsonout_inject(const struct model *m, size_t i)
 		dec = jsonout_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
 		                   jsonout_opt(in->deadline), "options", opts);
 	}
-	return jsonout_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t",
+	return jsonout_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o,s:s?}", "id", in->id, "t",
 	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
-	                    in->subject, "to", to, "decision", dec);
+	                    in->subject, "to", to, "decision", dec, "sent_by", in->sent_by);
 }
 
 /* Who shared with whom: every pair with at least one share. */
@@ -547,6 +565,9 @@ int jsonout_write(const struct model *m, FILE *f)
 	jsonout_list(&j, "rfis", m->n_rfis, jsonout_rfi, m);
 	jsonout_member(&j, "unmatched_replies", jsonout_loose(m));
 	jsonout_member(&j, "notes", jsonout_notes(m));
+	jsonout_member(&j, "extensions", steerout_json(m, STEER_DEADLINE));
+	jsonout_member(&j, "overrules", steerout_json(m, STEER_OVERRULE));
+	jsonout_member(&j, "script_errors", steerout_json(m, STEER_SCRIPT_ERROR));
 	jsonout_member(&j, "hotwash", jsonout_hotwash(m));
 	fputs("}\n", f);
 	jalloc_end();

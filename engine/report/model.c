@@ -416,5 +416,6 @@ void model_free(struct model *m)
 	free(m->phases);
 	free(m->log);
 	free(m->resps);
+	free(m->steers);
 	free(m);
 }

@@ -25,6 +25,7 @@ struct model_inject {
 	struct model_option *options;
 	int n_options;
 	long seq;
+	const char *sent_by; /* composed by this facilitator with `send` (steer.c); NULL: not */
 };
 
 /* A team's decision; response and deadline are -1 when unknown. */
@@ -33,6 +34,7 @@ struct model_decision {
 	const char *inject, *option, *label, *by;
 	long t, fired, response, deadline;
 	bool timeout;
+	long overrule; /* index into steers of the last overrule of it, -1: none */
 };
 
 /* An inject with a decision that a team received and never decided before the journal ends. */
@@ -134,6 +136,26 @@ enum model_kind {
 	LOG_NOTE,      /* by, text (a note that names the team's id) */
 	LOG_ANSWER,    /* a: question number, extra: question, by, text */
 	LOG_BROADCAST, /* text: the white cell's broadcast to every team */
+	LOG_DEADLINE,  /* ref: inject, by, a: the new deadline, b: the one before or -1 */
+	LOG_OVERRULE,  /* ref: inject, by, extra: the option now recorded, text: the reason */
+};
+
+/* What a steering line records (steer.c). */
+enum model_steer_kind { STEER_DEADLINE, STEER_OVERRULE, STEER_SCRIPT_ERROR };
+
+/*
+ * The white cell's steering and what went wrong in scenario code, in journal order: a deadline
+ * extended for a team (`deadline` event), a decision overruled (`overrule`), a script error.
+ */
+struct model_steer {
+	enum model_steer_kind kind;
+	int team;                                               /* -1 for a script error */
+	const char *inject, *by;                                /* deadline, overrule */
+	const char *option, *label, *previous, *previous_label; /* overrule */
+	const char *text;         /* the overrule's reason, the script error's message */
+	const char *file;         /* script error */
+	long t, deadline, before; /* deadline: the new one and the one before (-1: none) */
+	long line;                /* script error: its line in file, -1: unknown */
 };
 
 /* One line of a team's log, in journal order. */
@@ -175,6 +197,7 @@ struct model_counts {
 	long injects, decisions, timeouts, open, shares, rfis, rfis_unanswered, replies;
 	long notes, scores, expects, validates, met, missed, answers, actions, says, broadcasts;
 	long logs, phases, resumes;
+	long extensions, overrules, adhoc, script_errors; /* steer.c */
 };
 
 struct model {
@@ -211,6 +234,8 @@ struct model {
 	struct model_phase *phases;
 	struct model_entry *log;        /* every team's log, in journal order */
 	struct model_resp *resps;       /* by inject (in the order they first fired), then team */
+	struct model_steer *steers;     /* steer.c */
+	size_t n_steers;
 	size_t n_resps, n_resp_injects; /* n_resp_injects: distinct injects in resps */
 	size_t n_log;
 	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;

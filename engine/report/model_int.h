@@ -40,6 +40,9 @@ struct model_priv {
 	bool header;      /* the header has been read */
 	const char *type; /* the event type being read */
 	char err[512];    /* the first problem with the line, "" if none */
+	size_t cap_steers;
+	const char *send_by; /* the facilitator of the last `send` input (steer.c) */
+	long send_line;      /* its line */
 };
 
 /* Zeroed memory from the arena, freed with the model. */
@@ -83,6 +86,13 @@ int head_read(struct model *m, json_t *o);
 int head_objective(struct model *m, const char *id);
 /* Read a list of hotwash questions (from the header or a "hotwash" event); -1 after model_fail. */
 int head_questions(struct model *m, const json_t *qs);
+/* Remember an "in" line: the inject a facilitator's `send` makes comes on the next line. */
+void steer_input(struct model *m, const json_t *o);
+/* Who composed the inject with this id on the line being read (a facilitator's name), or NULL. */
+const char *steer_sent_by(struct model *m, const char *id);
+/* Read a `deadline`, `overrule` or `script_error` event and count it; false for another type. */
+bool steer_read(struct model *m, const json_t *o, const char *type);
+
 /* Read one event or input line of type; -1 after model_fail. Unknown types are counted. */
 int events_read(struct model *m, json_t *o, const char *type);
 

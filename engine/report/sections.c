@@ -6,6 +6,7 @@
 #include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
+#include "steerout.h"
 
 /* Emit a row of n cells copied from the strings given (NULL is empty). */
 static void sections_row(const struct out *o, int n, ...)
@@ -210,7 +211,7 @@ static void sections_timeline(const struct out *o, const struct model *m)
 		fmt_clock(m, in->t, clock, sizeof clock);
 		v[0] = mem_strdup(off);
 		v[1] = mem_strdup(clock);
-		v[2] = mem_strdup(in->id);
+		v[2] = in->sent_by ? mem_printf("%s\n(white cell)", in->id) : mem_strdup(in->id);
 		v[3] = fmt_to(m, in);
 		v[4] = sections_subject(in);
 		o->row(o, v);
@@ -459,6 +460,7 @@ void sections_write(const struct model *m, const struct out *o)
 		sections_pairs(o, m);
 	}
 	sections_rfis(o, m);
+	steerout_write(m, o);
 	sections_notes(o, m);
 	sections_hotwash(o, m);
 }

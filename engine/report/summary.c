@@ -6,6 +6,7 @@
 #include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
+#include "steerout.h"
 
 /* How many teams one objectives table shows side by side. */
 enum { SUMMARY_TEAMS = 5 };
@@ -231,6 +232,7 @@ void summary_objectives(const struct model *m, const struct out *o)
 	o->para(o, "Each cell: the team's evaluations for the objective (the engine's expect, or "
 	           "the evaluators' validate where one was given): met or missed when there was "
 	           "one, else how many of them were met (2/3 met).");
+	steerout_note(m, o, false);
 	for (int k0 = 0; k0 < m->n_teams; k0 += SUMMARY_TEAMS) {
 		int n = m->n_teams - k0 < SUMMARY_TEAMS ? m->n_teams - k0 : SUMMARY_TEAMS;
 		bool last = k0 + n == m->n_teams;

@@ -5,6 +5,7 @@
 #include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
+#include "steerout.h"
 
 /* A team's decisions, with response times. */
 static void teampart_decisions(const struct out *o, const struct model *m, int k)
@@ -32,7 +33,7 @@ static void teampart_decisions(const struct out *o, const struct model *m, int k
 		v[2] = mem_strdup(buf);
 		fmt_dur(d->response, buf, sizeof buf);
 		v[3] = mem_strdup(buf);
-		v[4] = fmt_option(d->option, d->label);
+		v[4] = steerout_option(m, d);
 		v[5] = d->timeout ? mem_printf("(deadline)") : fmt_u(d->by);
 		o->row(o, v);
 	}

@@ -704,6 +704,53 @@ static void test_offsets(void **state)
 }
 
 /* Run every test of the report. */
+/* The white cell's steering: a `send` attributed only to the inject on the line after it, a
+ * deadline extended from none, the last of two overrules counting, and a script error named
+ * by its file alone; the team's own decision stays the one counted. */
+static void test_steering(void **state)
+{
+	struct model *m = load_ok("steer.jsonl");
+	const struct model_decision *d = &m->decisions[0];
+	char *text = render(m, plain_write), *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	json_t *root, *x;
+
+	(void)state;
+	assert_null(m->injects[0].sent_by);
+	assert_string_equal(m->injects[1].sent_by, "Mira");
+	assert_null(m->injects[2].sent_by);
+	assert_int_equal(m->c.adhoc, 1);
+	assert_int_equal(m->c.extensions, 1);
+	assert_int_equal(m->c.overrules, 2);
+	assert_int_equal(m->c.script_errors, 1);
+	assert_string_equal(d->option, "share");
+	assert_int_equal(d->response, 60);
+	assert_true(d->overrule >= 0);
+	assert_string_equal(m->steers[d->overrule].text, "Changed our mind");
+	assert_string_equal(m->steers[d->overrule].previous_label, "Take offline");
+	assert_int_equal(m->n_opens, 1);
+	assert_int_equal(m->opens[0].deadline, 1920);
+	assert_string_equal(m->steers[3].file, "helpers.lua");
+	assert_int_equal(m->steers[3].line, -1);
+	assert_non_null(strstr(text, "helpers.lua"));
+	assert_null(strstr(text, "lib/helpers.lua"));
+	assert_non_null(strstr(text, "to T+00:32:00 (had none)"));
+	assert_int_equal(jsonout_write(m, f), 0);
+	fclose(f);
+	root = json_loads(out, 0, NULL);
+	assert_non_null(root);
+	x = json_array_get(json_object_get(root, "extensions"), 0);
+	assert_true(json_is_null(json_object_get(x, "previous")));
+	x = json_array_get(json_object_get(root, "script_errors"), 0);
+	assert_true(json_is_null(json_object_get(x, "line")));
+	assert_int_equal(json_array_size(json_object_get(root, "overrules")), 2);
+	json_decref(root);
+	free(out);
+	free(text);
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -726,6 +773,7 @@ int main(void)
 	    cmocka_unit_test(test_offsets),
 	    cmocka_unit_test(test_rfi_pairing),
 	    cmocka_unit_test(test_json_summary_log),
+	    cmocka_unit_test(test_steering),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
