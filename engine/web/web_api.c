@@ -107,7 +107,7 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 	struct cmd_session s;
 	struct cmd_reply r;
 	struct web_sess *old, *sess;
-	char addr[80], msg[128], cookie[128], *line;
+	char addr[80], msg[128], cookie[128], who[64], *line;
 	double wait;
 
 	if (o == NULL)
@@ -115,7 +115,8 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 	web_api_peer(req, addr, sizeof addr);
 	id = web_api_word(o, "id");
 	secret = web_api_word(o, "secret");
-	known = id != NULL ? admit_known(srv->ex, id) : NULL;
+	snprintf(who, sizeof who, "%s", id != NULL ? id : ""); /* o goes before the count */
+	known = id != NULL ? admit_known(srv->ex, who) : NULL;
 	if ((wait = guard_admit(&srv->guard, addr, known, guard_now())) > 0) {
 		snprintf(msg, sizeof msg, "too many failed logins: wait %.0f seconds", ceil(wait));
 		web_error(req, 429, "Too Many Requests", "login", "rate_limited", msg);
