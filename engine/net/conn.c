@@ -19,13 +19,13 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../core/utf8.h"
 #include "../journal/journal.h"
 #include "admit.h"
 #include "conn_term.h"
 #include "fanout.h"
 #include "server.h"
 #include "tls.h"
-#include "utf8.h"
 
 /* How long a closing connection may take to flush its output and see the client go. */
 #define CONN_LINGER_SECONDS 5
