@@ -193,6 +193,25 @@ char *utf8_term(const char *s)
 	return out;
 }
 
+/* Format like printf and write the text for a terminal, as utf8_term makes it. */
+void utf8_term_printf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	utf8_term_vprintf(f, fmt, ap);
+	va_end(ap);
+}
+
+/* utf8_term_printf with a va_list. */
+void utf8_term_vprintf(FILE *f, const char *fmt, va_list ap)
+{
+	char *s = mem_vprintf(fmt, ap);
+
+	utf8_term_write(f, s, strlen(s), true);
+	free(s);
+}
+
 /* The n bytes at s with each invalid byte as U+FFFD, as a new string of *len bytes. */
 static char *utf8_fix(const char *s, size_t n, size_t *len)
 {

@@ -11,6 +11,7 @@
 #define CORE_UTF8_H
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,10 @@ void utf8_term_put(FILE *f, const char *s, size_t n);
 /* Text s (several lines) made safe for a terminal, as a new string ("" for NULL): as
  * utf8_term_put writes it, but line breaks and tabs kept. */
 char *utf8_term(const char *s);
+/* Format like printf and write the text for a terminal, as utf8_term makes it. */
+void utf8_term_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* utf8_term_printf with a va_list. */
+void utf8_term_vprintf(FILE *f, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* A JSON string of the n bytes at s (invalid bytes as U+FFFD); aborts when out of memory. */
 json_t *utf8_jsonn(const char *s, size_t n);
 /* A JSON string of s (invalid bytes as U+FFFD), or null when s is NULL; aborts when out of

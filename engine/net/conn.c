@@ -191,9 +191,11 @@ void conn_banner(struct conn *c)
 	static const char rest[] = "\nEXERCISE EXERCISE EXERCISE\n"
 	                           "This is an exercise, not a real incident. Type help for the "
 	                           "commands;\njoin with: login ID CODE [NAME]\n";
-	const char *title = c->srv->ex->title != NULL ? c->srv->ex->title : "tabletop exercise";
+	char *title =
+	    utf8_term(c->srv->ex->title != NULL ? c->srv->ex->title : "tabletop exercise");
 
 	conn_write(c, title, strlen(title));
+	free(title);
 	conn_write(c, rest, sizeof rest - 1);
 	conn_prompt(c);
 }
