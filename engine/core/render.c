@@ -70,7 +70,7 @@ static size_t render_take(const char *s, size_t n, size_t room, bool force)
 static size_t render_columns = RENDER_COLUMNS;
 
 /*
- * Write text wrapped at render_columns code points, ending in '\n'. Lines it breaks continue
+ * Write text wrapped at render_columns columns, ending in '\n'. Lines it breaks continue
  * after hang spaces; a word longer than a line is cut between code points. With reflow, a line
  * break inside a paragraph is reflowed like a space (blank lines, indented lines and list items
  * keep theirs); without, every line break is kept, as an inject's body needs.

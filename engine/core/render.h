@@ -6,7 +6,7 @@
 
 #include "evt.h"
 
-/* Columns of a text-mode line, counted in code points. */
+/* Columns of a text-mode line, counted as a terminal shows them (core/utf8). */
 #define RENDER_COLUMNS 80
 
 /*

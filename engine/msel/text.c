@@ -13,9 +13,11 @@
 /* The length of the blank at s (ASCII blank or line break, or a no-break space), else 0. */
 static size_t text_blank(const char *s)
 {
+	uint32_t cp;
+
 	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
 		return 1;
-	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+	return utf8_decode(s, 2, &cp) == 2 && cp == 0xA0 ? 2 : 0;
 }
 
 /* A cell's text without blanks at the ends and with LF line breaks, NULL if empty. */

@@ -57,21 +57,34 @@ static size_t ledit_offset(const char *p, size_t n, size_t cols)
 	return i;
 }
 
-/* The code point boundary before pos. */
+/* Whether the code point at pos of the line takes no column (a combining mark). */
+static bool ledit_mark(const struct ledit *ed, size_t pos)
+{
+	uint32_t cp;
+
+	return pos < ed->len && utf8_decode(ed->buf + pos, ed->len - pos, &cp) > 0 &&
+	       utf8_width(cp) == 0;
+}
+
+/* The character boundary before pos (a letter and its combining marks are one). */
 static size_t ledit_prev(const struct ledit *ed, size_t pos)
 {
-	while (pos > 0 && !utf8_lead(ed->buf[--pos]))
-		;
+	do
+		while (pos > 0 && !utf8_lead(ed->buf[--pos]))
+			;
+	while (pos > 0 && ledit_mark(ed, pos));
 	return pos;
 }
 
-/* The code point boundary after pos. */
+/* The character boundary after pos (a letter and its combining marks are one). */
 static size_t ledit_next(const struct ledit *ed, size_t pos)
 {
-	if (pos < ed->len)
-		pos++;
-	while (pos < ed->len && !utf8_lead(ed->buf[pos]))
-		pos++;
+	do {
+		if (pos < ed->len)
+			pos++;
+		while (pos < ed->len && !utf8_lead(ed->buf[pos]))
+			pos++;
+	} while (ledit_mark(ed, pos));
 	return pos;
 }
 

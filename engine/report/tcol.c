@@ -57,7 +57,7 @@ static void tcol_spaces(FILE *f, size_t n)
 		putc_unlocked(' ', f);
 }
 
-/* The next line of s, at most width code points: its length in bytes, without trailing
+/* The next line of s, at most width columns: its length in bytes, without trailing
  * spaces; *next is where the following line starts. Breaks after a space when it can. */
 static size_t tcol_line(const char *s, size_t width, const char **next)
 {
@@ -157,7 +157,7 @@ static size_t tcol_widest(const char *s)
 	}
 }
 
-/* The width of the longest word of s (a run without spaces or line breaks), in code points. */
+/* The width of the longest word of s (a run without spaces or line breaks), in columns. */
 static size_t tcol_longest_word(const char *s)
 {
 	size_t best = 0, w = 0, k;

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "core/render.h"
 #include "core/utf8.h"
 
 /* What utf8_html writes for s, as a new string. */
@@ -161,12 +162,44 @@ static void test_html(void **state)
 	free(s);
 }
 
+/* Text mode wraps wide characters at 80 columns, not 80 code points, and keeps a combining
+ * mark with its letter. */
+static void test_render_columns(void **state)
+{
+	char wide[1024] = "", marked[1024] = "";
+	const char *const texts[] = {wide, marked};
+
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		strcat(wide, "\xE4\xB8\xAD"); /* 中 */
+		strcat(marked, "e\xCC\x81");  /* é as e and a combining acute */
+	}
+	for (size_t k = 0; k < 2; k++) {
+		json_t *o = json_pack("{s:s,s:s,s:s}", "team", "al", "by", "Ana", "text", texts[k]);
+		size_t len, lines = 0;
+		char *text = render_event(EVT_SAY, 0, o, NULL, &len), *line, *save = NULL;
+
+		for (line = strtok_r(text, "\n", &save); line != NULL;
+		     line = strtok_r(NULL, "\n", &save), lines++) {
+			const char *body = line + strspn(line, " ");
+			uint32_t cp;
+
+			assert_true(utf8_cols(line, strlen(line)) <= RENDER_COLUMNS);
+			utf8_decode(body, strlen(body), &cp);
+			assert_int_not_equal(utf8_width(cp), 0); /* no line starts with a mark */
+		}
+		assert_int_equal(lines, k == 0 ? 4 : 3); /* the heading, then 200 or 100 columns */
+		free(text);
+		json_decref(o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_decode), cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_term),   cmocka_unit_test(test_json),
-	    cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_html),   cmocka_unit_test(test_render_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

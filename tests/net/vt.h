@@ -49,11 +49,13 @@ static inline void vt_newline(struct vt *v)
 static inline void vt_put(struct vt *v)
 {
 	uint32_t cp;
-	int w = utf8_decode(v->cp, strlen(v->cp), &cp) > 0 ? utf8_width(cp) : 1;
+	size_t n = strlen(v->cp), used;
+	int w = utf8_decode(v->cp, n, &cp) > 0 ? utf8_width(cp) : 1;
 	char *cell = v->cell[v->row][v->col > 0 ? v->col - 1 : 0];
 
-	if (w == 0 && v->col > 0 && strlen(cell) + strlen(v->cp) < VT_CELL) {
-		strcat(cell, v->cp);
+	used = strnlen(cell, VT_CELL);
+	if (w == 0 && v->col > 0 && used + n < VT_CELL) {
+		memcpy(cell + used, v->cp, n + 1);
 		return;
 	}
 	if (v->col + (w > 1) >= v->width) {
