@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "cli_simulate.h"
+#include "core/utf8.h"
 #include "lua/scenario.h"
 
 /* Headless runs check plays of a scenario that loads, by default. */
@@ -15,9 +16,10 @@ static int cli_check_print(const struct scenario_problems *p)
 {
 	for (int i = 0; i < p->n; i++) {
 		if (p->v[i].line > 0)
-			printf("%s:%d: %s\n", p->v[i].file, p->v[i].line, p->v[i].msg);
+			utf8_term_printf(stdout, "%s:%d: %s\n", p->v[i].file, p->v[i].line,
+			                 p->v[i].msg);
 		else
-			printf("%s: %s\n", p->v[i].file, p->v[i].msg);
+			utf8_term_printf(stdout, "%s: %s\n", p->v[i].file, p->v[i].msg);
 	}
 	return p->n;
 }
@@ -29,7 +31,8 @@ static int cli_check_print(const struct scenario_problems *p)
 static int cli_check_missing(const struct exercise *ex)
 {
 	for (int i = 0; i < ex->n_missing; i++)
-		printf("%s:%d: %s\n", ex->path, ex->missing[i].line, ex->missing[i].msg);
+		utf8_term_printf(stdout, "%s:%d: %s\n", ex->path, ex->missing[i].line,
+		                 ex->missing[i].msg);
 	return ex->n_missing;
 }
 

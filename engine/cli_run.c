@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "core/timeparse.h"
+#include "core/utf8.h"
 #include "journal/journal.h"
 #include "journal/replay.h"
 #include "lua/scenario.h"
@@ -302,10 +303,11 @@ static void cli_run_problems(const struct scenario_problems *p, const char *path
 		const struct scenario_problem *q = &p->v[i];
 
 		if (q->line > 0)
-			fprintf(stderr, "%s:%d: %s\n", q->file != NULL ? q->file : path, q->line,
-			        q->msg);
+			utf8_term_printf(stderr, "%s:%d: %s\n", q->file != NULL ? q->file : path,
+			                 q->line, q->msg);
 		else
-			fprintf(stderr, "%s: %s\n", q->file != NULL ? q->file : path, q->msg);
+			utf8_term_printf(stderr, "%s: %s\n", q->file != NULL ? q->file : path,
+			                 q->msg);
 	}
 	if (p->n == 0)
 		fprintf(stderr, "%s: the scenario cannot run\n", path);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cli_simulate.h"
 #include "core/timeparse.h"
+#include "core/utf8.h"
 #include "journal/journal.h"
 #include "lua/scenario.h"
 
@@ -90,7 +91,7 @@ __attribute__((format(printf, 3, 4))) static void sim_line(struct sim_run *r, lo
 	timeparse_format_offset(t, off, sizeof off);
 	fprintf(r->out, "%s  ", off);
 	va_start(ap, fmt);
-	vfprintf(r->out, fmt, ap);
+	utf8_term_vprintf(r->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', r->out);
 }
@@ -328,9 +329,10 @@ static int sim_problems(struct scenario_problems *p, FILE *err)
 {
 	for (int i = 0; i < p->n; i++) {
 		if (p->v[i].line > 0)
-			fprintf(err, "%s:%d: %s\n", p->v[i].file, p->v[i].line, p->v[i].msg);
+			utf8_term_printf(err, "%s:%d: %s\n", p->v[i].file, p->v[i].line,
+			                 p->v[i].msg);
 		else
-			fprintf(err, "%s: %s\n", p->v[i].file, p->v[i].msg);
+			utf8_term_printf(err, "%s: %s\n", p->v[i].file, p->v[i].msg);
 	}
 	scenario_problems_free(p);
 	return 1;
@@ -386,11 +388,11 @@ static void sim_summary(struct sim_run *r, unsigned long errors)
 	fprintf(r->out, "  decisions: %lu (%lu by deadline)\n  scores:\n", r->decisions,
 	        r->timeouts);
 	for (int k = 0; k < ex->n_teams; k++)
-		fprintf(r->out, "    %-10s %-40s %6ld\n", ex->teams[k].id,
-		        ex->teams[k].name ? ex->teams[k].name : "", ex->teams[k].score);
+		utf8_term_printf(r->out, "    %-10s %-40s %6ld\n", ex->teams[k].id,
+		                 ex->teams[k].name ? ex->teams[k].name : "", ex->teams[k].score);
 	timeparse_format_offset(ex->t, off, sizeof off);
-	fprintf(r->out, "  script errors: %lu\n  ended: %s at %s\n", errors,
-	        ex->end_reason ? ex->end_reason : "?", off);
+	utf8_term_printf(r->out, "  script errors: %lu\n  ended: %s at %s\n", errors,
+	                 ex->end_reason ? ex->end_reason : "?", off);
 }
 
 /* One detailed run: the timeline and the summary. */

@@ -13,6 +13,7 @@
 
 #include "cmd_int.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 /* Every command, in the order help lists them. */
 static const struct cmd_entry *const cmd_table[] = {
@@ -437,18 +438,20 @@ static void cmd_fail_role(struct cmd_ctx *c)
  */
 void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message)
 {
-	size_t n = strlen(message) + 16;
+	char *clean = utf8_term(message);
+	size_t n = strlen(clean) + 16;
 
 	memset(out, 0, sizeof *out);
-	out->obj = json_pack("{s:s,s:s,s:s,s:s}", "type", "error", "cmd", verb, "code", code,
-	                     "message", message);
+	out->obj = json_pack("{s:s,s:s,s:s,s:o}", "type", "error", "cmd", verb, "code", code,
+	                     "message", utf8_json(message));
 	if (out->obj == NULL)
 		abort();
 	out->code = json_string_value(json_object_get(out->obj, "code"));
 	out->text = malloc(n);
 	if (out->text == NULL)
 		abort();
-	snprintf(out->text, n, "error: %s\n", message); /* the code is for programs: JSON */
+	snprintf(out->text, n, "error: %s\n", clean); /* the code is for programs: JSON */
+	free(clean);
 }
 
 /* Turn the finished context into the reply. */
@@ -465,7 +468,8 @@ static void cmd_finish(struct cmd_ctx *c, const char *verb, struct cmd_reply *ou
 		cmd_printf(c, "%s\n", c->len == 0 ? "ok" : "");
 	memset(out, 0, sizeof *out);
 	out->obj = c->obj;
-	out->text = c->text;
+	out->text = utf8_term(c->text); /* what the scenario and the teams wrote, made harmless */
+	free(c->text);
 }
 
 /*

@@ -6,6 +6,7 @@
 
 #include "cmd_int.h"
 #include "mem.h"
+#include "utf8.h"
 
 /* The longest display name, in characters. */
 #define CMD_SESSION_NAME_MAX 40
@@ -196,17 +197,16 @@ static bool cmd_session_secret_equal(const char *given, const char *secret)
 /* Whether a display name is short and printable; 0, or -1 with an error. */
 static int cmd_session_check_name(struct cmd_ctx *c, const char *name)
 {
-	const unsigned char *p;
-	size_t chars = 0;
+	size_t chars = 0, n = strlen(name), k;
+	uint32_t cp;
 
-	for (p = (const unsigned char *)name; *p != '\0'; p++) {
-		/* C0, DEL, and C1 (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) drive terminals */
-		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+	for (size_t i = 0; i < n; i += k ? k : 1, chars++) {
+		k = utf8_decode(name + i, n - i, &cp);
+		/* C0, DEL and C1 drive terminals */
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
 			cmd_fail(c, "bad_args", "a name cannot hold control characters");
 			return -1;
 		}
-		if ((*p & 0xc0) != 0x80)
-			chars++;
 	}
 	if (chars > CMD_SESSION_NAME_MAX) {
 		cmd_fail(c, "bad_args", "a name is at most %d characters", CMD_SESSION_NAME_MAX);

@@ -9,59 +9,12 @@
 
 #include "ex_internal.h"
 #include "timeparse.h"
-
-/* Length of the valid UTF-8 sequence at s, or 0 if the bytes there are not one. */
-static size_t ex_utf8_len(const unsigned char *s)
-{
-	size_t n;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 0;
-	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	cp = s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
+#include "utf8.h"
 
 /* A JSON string of s (bytes that are not UTF-8 become U+FFFD), or null when s is NULL. */
 json_t *ex_jstr(const char *s)
 {
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	j = json_string(s);
-	if (j == NULL) {
-		const unsigned char *p = (const unsigned char *)s;
-		char *clean = mem_calloc(strlen(s) * 3 + 1, 1), *o = clean;
-		while (*p) {
-			size_t n = ex_utf8_len(p);
-			if (n == 0) {
-				memcpy(o, "\xef\xbf\xbd", 3);
-				o += 3;
-				p++;
-				continue;
-			}
-			memcpy(o, p, n);
-			o += n;
-			p += n;
-		}
-		j = json_string(clean);
-		free(clean);
-	}
-	if (j == NULL)
-		abort();
-	return j;
+	return utf8_json(s);
 }
 
 /* Build a JSON object from a json_pack format; aborts when out of memory. */

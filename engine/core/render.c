@@ -8,6 +8,7 @@
 
 #include "exercise.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 #define RENDER_RULE "----------------------------------------------------------------\n"
 
@@ -17,37 +18,6 @@ static const char *render_str(const json_t *obj, const char *key)
 	const char *s = json_string_value(json_object_get(obj, key));
 
 	return s ? s : "";
-}
-
-/* Whether the byte at p is the first byte of a code point. */
-static int render_lead(const char *p)
-{
-	return ((unsigned char)*p & 0xc0) != 0x80;
-}
-
-/* Write the n bytes at p, turning control characters into '?' so text cannot drive a terminal. */
-static void render_put(FILE *f, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		int c1 = c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] < 0xa0;
-		if (c < 0x20 || c == 0x7f || c1) {
-			fputc('?', f);
-			i += (size_t)c1;
-		} else {
-			fputc(c, f);
-		}
-	}
-}
-
-/* Code points in the n bytes at p. */
-static size_t render_width(const char *p, size_t n)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		w += (size_t)render_lead(p + i);
-	return w;
 }
 
 /* Start a continuation line indented by hang columns. */
@@ -78,16 +48,34 @@ static int render_soft_break(const char *next)
 	         next[digits + 1] == ' ');
 }
 
+/* How many of the n bytes at s fit in room columns (a zero-width mark stays with what it
+ * marks); at least one code point when force, so that a wide one always makes progress. */
+static size_t render_take(const char *s, size_t n, size_t room, bool force)
+{
+	size_t take = 0, cols = 0, k;
+	uint32_t cp;
+
+	while (take < n) {
+		k = utf8_decode(s + take, n - take, &cp);
+		size_t w = (size_t)utf8_width(cp);
+		if (w > 0 && cols + w > room && !(force && take == 0))
+			break;
+		take += k ? k : 1;
+		cols += w;
+	}
+	return take;
+}
+
 /* The columns render_wrap wraps at: RENDER_COLUMNS, or those render_event_cols renders for. */
 static size_t render_columns = RENDER_COLUMNS;
 
-/* The widest line of s, in code points. */
+/* The widest line of s, in columns. */
 static size_t render_widest(const char *s)
 {
 	size_t widest = 0;
 
 	while (*s) {
-		size_t len = strcspn(s, "\n"), w = render_width(s, len);
+		size_t len = strcspn(s, "\n"), w = utf8_cols(s, len);
 
 		widest = w > widest ? w : widest;
 		s += len + (s[len] == '\n');
@@ -108,7 +96,7 @@ static int render_author_wrap(size_t w, size_t widest, const char *next)
 }
 
 /*
- * Write text wrapped at render_columns code points, ending in '\n'. Lines it breaks continue
+ * Write text wrapped at render_columns columns, ending in '\n'. Lines it breaks continue
  * after hang spaces; a word longer than a line is cut between code points. With reflow, a line
  * break inside a paragraph is reflowed like a space (blank lines, indented lines and list items
  * keep theirs); without, as an inject's body needs, every line break is kept but those that
@@ -123,7 +111,7 @@ static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 	while (*s) {
 		if (*s == '\n' && !blank &&
 		    (reflow ? render_soft_break(s + 1)
-		            : render_author_wrap(render_width(line, (size_t)(s - line)), widest, s + 1))) {
+		            : render_author_wrap(utf8_cols(line, (size_t)(s - line)), widest, s + 1))) {
 			pending++;
 			line = ++s;
 			continue;
@@ -141,7 +129,7 @@ static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 			s += sp;
 			continue;
 		}
-		size_t len = strcspn(s, " \t\n"), w = render_width(s, len);
+		size_t len = strcspn(s, " \t\n"), w = utf8_cols(s, len);
 		if (!blank && col + pending + w > render_columns) {
 			col = render_break(f, hang);
 			pending = 0;
@@ -150,17 +138,15 @@ static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 			fputc(' ', f);
 		pending = 0;
 		while (col + w > render_columns) {
-			size_t take = 0, room = col < render_columns ? render_columns - col : 0;
-			for (size_t cps = 0; take < len && (cps < room || !render_lead(s + take));
-			     take++)
-				cps += (size_t)render_lead(s + take);
-			render_put(f, s, take);
+			size_t take = render_take(
+			    s, len, col < render_columns ? render_columns - col : 0, col <= hang);
+			utf8_term_put(f, s, take);
 			s += take;
 			len -= take;
-			w = render_width(s, len);
+			w = utf8_cols(s, len);
 			col = render_break(f, hang);
 		}
-		render_put(f, s, len);
+		utf8_term_put(f, s, len);
 		col += w;
 		s += len;
 		blank = 0;
@@ -220,14 +206,14 @@ static void render_options(FILE *f, const char *id, const json_t *options)
 	json_array_foreach(options, i, o)
 	{
 		const char *k = render_str(o, "key");
-		size_t w = render_width(k, strlen(k));
+		size_t w = utf8_cols(k, strlen(k));
 		keyw = w > keyw ? w : keyw;
 	}
 	json_array_foreach(options, i, o)
 	{
 		const char *k = render_str(o, "key");
-		int pad = (int)(keyw - render_width(k, strlen(k))) + 3;
-		size_t hang = 10 + render_width(id, strlen(id)) + keyw + 3;
+		int pad = (int)(keyw - utf8_cols(k, strlen(k))) + 3;
+		size_t hang = 10 + utf8_cols(id, strlen(id)) + keyw + 3;
 		render_para(f, hang < 60 ? hang : 4, "  decide %s %s%*s%s", id, k, pad, "",
 		            render_str(o, "label"));
 	}

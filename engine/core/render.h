@@ -6,7 +6,7 @@
 
 #include "evt.h"
 
-/* Columns of a text-mode line, counted in code points. */
+/* Columns of a text-mode line, counted as a terminal shows them (core/utf8). */
 #define RENDER_COLUMNS 80
 /*
  * A body's line at most this much narrower than its widest line was wrapped by its author: on a

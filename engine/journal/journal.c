@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../core/utf8.h"
 
 /* Bytes gathered before they are written out, even in the middle of a batch. */
 #define JOURNAL_CHUNK 65536
@@ -135,28 +136,6 @@ static void journal_obj(struct journal *j, json_t *o)
 	json_decref(o);
 }
 
-/* A JSON string of s (bytes that are not UTF-8 become '?'), or null when s is NULL. */
-static json_t *journal_str(const char *s)
-{
-	json_t *v;
-	char *c;
-
-	if (s == NULL)
-		return json_null();
-	v = json_string(s);
-	if (v != NULL)
-		return v;
-	c = journal_strdup(s);
-	for (char *p = c; *p != '\0'; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	v = json_string(c);
-	free(c);
-	if (v == NULL)
-		abort();
-	return v;
-}
-
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */
 static json_t *journal_speed(double speed)
 {
@@ -172,8 +151,8 @@ static json_t *journal_modules(const struct exercise *ex)
 	const struct ex_module *m = ex->modules;
 
 	for (int i = 0; i < ex->n_modules; i++)
-		json_array_append_new(a, json_pack("{s:o,s:o,s:s}", "name", journal_str(m[i].name),
-		                                   "path", journal_str(m[i].path), "sha256",
+		json_array_append_new(a, json_pack("{s:o,s:o,s:s}", "name", utf8_json(m[i].name),
+		                                   "path", utf8_json(m[i].path), "sha256",
 		                                   m[i].sha256));
 	return a;
 }
@@ -186,20 +165,20 @@ static json_t *journal_header(const struct exercise *ex, const char *scenario, c
 
 	for (int i = 0; i < ex->n_teams; i++)
 		json_array_append_new(teams,
-		                      json_pack("{s:o,s:o}", "id", journal_str(ex->teams[i].id),
-		                                "name", journal_str(ex->teams[i].name)));
+		                      json_pack("{s:o,s:o}", "id", utf8_json(ex->teams[i].id),
+		                                "name", utf8_json(ex->teams[i].name)));
 	for (int i = 0; i < ex->n_objectives; i++)
-		json_array_append_new(
-		    objectives, json_pack("{s:o,s:o}", "id", journal_str(ex->objectives[i].id),
-		                          "text", journal_str(ex->objectives[i].text)));
+		json_array_append_new(objectives,
+		                      json_pack("{s:o,s:o}", "id", utf8_json(ex->objectives[i].id),
+		                                "text", utf8_json(ex->objectives[i].text)));
 	for (int i = 0; i < ex->n_hotwash; i++)
-		json_array_append_new(hotwash, journal_str(ex->hotwash[i]));
+		json_array_append_new(hotwash, utf8_json(ex->hotwash[i]));
 	ex_world_time(ex, 0, start, sizeof start);
 	return json_pack(
 	    "{s:s,s:i,s:s,s:o,s:s,s:o,s:I,s:o,s:o,s:I,s:I,s:o,s:o,s:o,s:o}", "type", "journal",
 	    "version", JOURNAL_VERSION, "tabletop", TABLETOP_VERSION, "scenario",
-	    journal_str(scenario), "sha256", sha, "modules", journal_modules(ex), "seed",
-	    (json_int_t)ex->seed, "title", journal_str(ex->title), "start",
+	    utf8_json(scenario), "sha256", sha, "modules", journal_modules(ex), "seed",
+	    (json_int_t)ex->seed, "title", utf8_json(ex->title), "start",
 	    start[0] != '\0' ? json_string(start) : json_null(), "duration",
 	    (json_int_t)ex->duration, "tick", (json_int_t)ex->tick, "speed",
 	    journal_speed(ex->speed), "teams", teams, "objectives", objectives, "hotwash", hotwash);
@@ -373,8 +352,8 @@ static json_t *journal_session(const struct journal *j, const char *type,
 
 	return json_pack("{s:s,s:I,s:s,s:o,s:o}", "type", type, "sess", (json_int_t)s->id, "role",
 	                 cmd_role_name(s->role), "team",
-	                 team ? journal_str(j->ex->teams[s->team].id) : json_null(), "name",
-	                 journal_str(s->name));
+	                 team ? utf8_json(j->ex->teams[s->team].id) : json_null(), "name",
+	                 utf8_json(s->name));
 }
 
 /* Append a command line typed by session s. */
@@ -385,7 +364,7 @@ void journal_input(struct journal *j, const struct cmd_session *s, const char *l
 	if (j == NULL)
 		return;
 	o = journal_session(j, "in", s);
-	json_object_set_new(o, "line", journal_str(line));
+	json_object_set_new(o, "line", utf8_json(line));
 	journal_obj(j, o);
 }
 

@@ -8,6 +8,7 @@
 
 #include "../core/cmd.h"
 #include "../core/evt.h"
+#include "../core/utf8.h"
 #include "journal.h"
 #include "lines.h"
 
@@ -187,9 +188,9 @@ static void replay_problems(const struct scenario_problems *p, const char *scena
 		const char *file = p->v[i].file != NULL ? p->v[i].file : scenario;
 
 		if (p->v[i].line > 0)
-			fprintf(err, "%s:%d: %s\n", file, p->v[i].line, p->v[i].msg);
+			utf8_term_printf(err, "%s:%d: %s\n", file, p->v[i].line, p->v[i].msg);
 		else
-			fprintf(err, "%s: %s\n", file, p->v[i].msg);
+			utf8_term_printf(err, "%s: %s\n", file, p->v[i].msg);
 	}
 	if (p->n == 0)
 		fprintf(err, "%s: the scenario cannot run\n", scenario);

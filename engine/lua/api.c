@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/timeparse.h"
+#include "../core/utf8.h"
 #include "decl.h"
 #include "libs.h"
 #include "state.h"
@@ -571,7 +572,7 @@ static void api_report(struct api *api, const char *err)
 
 	api->errors++;
 	if (api->report != NULL) {
-		fprintf(api->report, "script error: %s\n", err);
+		utf8_term_printf(api->report, "script error: %s\n", err);
 		fflush(api->report);
 	}
 	ex_script_error(api->ex, api->ex->path, line, msg);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "libs.h"
 #include "sandbox.h"
 #include "state.h"
@@ -22,23 +23,6 @@ struct state_walk {
 
 static void state_value(lua_State *L, int idx, json_t *dst, const char *key, size_t klen,
                         struct state_walk *w, int depth);
-
-/* A JSON string of the n bytes at s; bytes that are not UTF-8 become '?'. */
-static json_t *state_string(const char *s, size_t n)
-{
-	json_t *j = json_stringn(s, n);
-
-	if (j == NULL) {
-		char *c = mem_realloc(NULL, n + 1);
-		for (size_t i = 0; i < n; i++)
-			c[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
-		j = json_stringn(c, n);
-		free(c);
-	}
-	if (j == NULL)
-		abort();
-	return j;
-}
 
 /* Attach v to dst: at the end of an array, or under key in an object. Steals v; -1 on failure. */
 static int state_attach(json_t *dst, const char *key, size_t klen, json_t *v)
@@ -148,7 +132,7 @@ static void state_value(lua_State *L, int idx, json_t *dst, const char *key, siz
 		break;
 	case LUA_TSTRING:
 		s = lua_tolstring(L, idx, &n);
-		v = state_string(s, n);
+		v = utf8_jsonn(s, n);
 		break;
 	case LUA_TTABLE:
 		state_table(L, idx, dst, key, klen, w, depth);

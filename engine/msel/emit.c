@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "text.h"
 
 /* A growing text. */
@@ -133,18 +134,22 @@ char *emit_string(const char *s)
 	return b.p;
 }
 
-/* Append a comment line "-- text", with bytes that could end it or are not UTF-8 as '?'. */
+/* Append a comment line "-- text", with bytes that could end it as '?' and bytes that are not
+ * UTF-8 as U+FFFD. */
 static void emit_comment(struct emit_buf *b, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t n = strlen(text), k;
+	uint32_t cp;
 
 	emit_str(b, "-- ");
 	for (size_t i = 0; i < n; i += k) {
-		k = text_utf8_len(p + i, n - i);
-		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
-			emit_str(b, "?");
+		k = utf8_decode(text + i, n - i, &cp);
+		if (k == 0) {
+			emit_str(b, UTF8_REPLACEMENT);
 			k = 1;
+		} else if (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
+			emit_str(b, "?");
 		} else {
 			emit_add(b, text + i, k);
 		}

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "names.h"
 #include "reader.h"
 #include "text.h"
@@ -150,7 +151,7 @@ static int msel_rows(struct msel_reader *rd)
 
 	while ((rc = csv_next(c)) > 0) {
 		for (int i = 0; i < c->n; i++)
-			if (!text_utf8_valid(c->field[i]))
+			if (!utf8_valid(c->field[i], strlen(c->field[i])))
 				return msel_fail(
 				    rd, c->row,
 				    "this is not UTF-8 text: save the sheet as \"CSV "

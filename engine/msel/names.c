@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "text.h"
 
 /* U+00C0..U+017F without accents, lowercase ('-' for the signs x and /). */
@@ -51,11 +52,10 @@ static void names_put(char *buf, size_t *o, char c)
 /* The ASCII letter for the Latin letter at s (two bytes of UTF-8), or 0. */
 static char names_unaccent(const unsigned char *s)
 {
-	unsigned cp;
+	uint32_t cp;
 
-	if (s[0] < 0xC3 || s[0] > 0xC5 || (s[1] & 0xC0) != 0x80)
+	if (utf8_decode((const char *)s, 2, &cp) != 2)
 		return 0;
-	cp = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
 	return cp >= 0xC0 && cp < 0x180 ? names_latin[cp - 0xC0] : 0;
 }
 
@@ -126,7 +126,7 @@ char *names_title(const char *path)
 	for (size_t i = 0; i < n; i++)
 		if (title[i] == '_' || title[i] == '-')
 			title[i] = ' ';
-	if (!text_utf8_valid(title)) {
+	if (!utf8_valid(title, strlen(title))) {
 		free(title);
 		return mem_printf("MSEL import");
 	}

@@ -1,67 +1,23 @@
-/* Text helpers of the MSEL import: UTF-8, cleaning spreadsheet cells, short forms. */
+/* Text helpers of the MSEL import: cleaning spreadsheet cells, short forms. */
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 /* How long a subject may be before text_headline cuts it. */
 #define TEXT_HEADLINE 100
 
-/* The length of the valid UTF-8 sequence at s[0..n), or 0 (no overlongs, surrogates, > U+10FFFF).
- */
-size_t text_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned lo = 0x80, hi = 0xBF;
-
-	if (n == 0)
-		return 0;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (s[0] == 0xE0)
-		lo = 0xA0;
-	else if (s[0] == 0xED)
-		hi = 0x9F;
-	else if (s[0] == 0xF0)
-		lo = 0x90;
-	else if (s[0] == 0xF4)
-		hi = 0x8F;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return len;
-}
-
-/* Whether the string s is valid UTF-8. */
-bool text_utf8_valid(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), k;
-
-	for (size_t i = 0; i < n; i += k)
-		if ((k = text_utf8_len(p + i, n - i)) == 0)
-			return false;
-	return true;
-}
-
 /* The length of the blank at s (ASCII blank or line break, or a no-break space), else 0. */
 static size_t text_blank(const char *s)
 {
+	uint32_t cp;
+
 	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
 		return 1;
-	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+	return utf8_decode(s, 2, &cp) == 2 && cp == 0xA0 ? 2 : 0;
 }
 
 /* A cell's text without blanks at the ends and with LF line breaks, NULL if empty. */
@@ -118,12 +74,13 @@ void text_show(const char *s, char *buf, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s), o = 0, k, limit = n > 44 ? 40 : (n > 4 ? n - 4 : 0);
+	uint32_t cp;
 
 	if (n == 0)
 		return;
 	for (size_t i = 0; i < len; i += k) {
-		k = text_utf8_len(p + i, len - i);
-		if (o + (k ? k : 1) > limit) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (o + (k ? k : 3) > limit) {
 			if (n >= 4) {
 				memcpy(buf + o, "...", 3);
 				o += 3;
@@ -131,7 +88,8 @@ void text_show(const char *s, char *buf, size_t n)
 			break;
 		}
 		if (k == 0) {
-			buf[o++] = '?';
+			memcpy(buf + o, UTF8_REPLACEMENT, 3);
+			o += 3;
 			k = 1;
 		} else if (k == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
 			buf[o++] = ' ';
@@ -146,15 +104,15 @@ void text_show(const char *s, char *buf, size_t n)
 /* The first line of s, cut at a word near 100 bytes with "..."; *whole: it is all of s. */
 char *text_headline(const char *s, bool *whole)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t line = strcspn(s, "\n"), space = 0, end = 0, k;
+	uint32_t cp;
 
 	*whole = s[line] == '\0';
 	if (line <= TEXT_HEADLINE)
 		return mem_strndup(s, line);
 	*whole = false;
 	for (size_t i = 0; i < line; i += k) {
-		k = text_utf8_len(p + i, line - i);
+		k = utf8_decode(s + i, line - i, &cp);
 		k = k ? k : 1;
 		if (i + k > TEXT_HEADLINE - 3)
 			break;

@@ -1,15 +1,9 @@
-/* Text helpers of the MSEL import: UTF-8, cleaning spreadsheet cells, short forms. */
+/* Text helpers of the MSEL import: cleaning spreadsheet cells, short forms. */
 #ifndef TEXT_H
 #define TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* The length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one. */
-size_t text_utf8_len(const unsigned char *s, size_t n);
-
-/* Whether the string s is valid UTF-8. */
-bool text_utf8_valid(const char *s);
 
 /* A cell's text without blanks at the ends and with LF line breaks (malloc'd), NULL if empty. */
 char *text_clean(const char *s);

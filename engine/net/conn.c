@@ -19,13 +19,13 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../core/utf8.h"
 #include "../journal/journal.h"
 #include "admit.h"
 #include "conn_term.h"
 #include "fanout.h"
 #include "server.h"
 #include "tls.h"
-#include "utf8.h"
 
 /* How long a closing connection may take to flush its output and see the client go. */
 #define CONN_LINGER_SECONDS 5
@@ -191,9 +191,11 @@ void conn_banner(struct conn *c)
 	static const char rest[] = "\nEXERCISE EXERCISE EXERCISE\n"
 	                           "This is an exercise, not a real incident. Type help for the "
 	                           "commands;\njoin with: login ID CODE [NAME]\n";
-	const char *title = c->srv->ex->title != NULL ? c->srv->ex->title : "tabletop exercise";
+	char *title =
+	    utf8_term(c->srv->ex->title != NULL ? c->srv->ex->title : "tabletop exercise");
 
 	conn_write(c, title, strlen(title));
+	free(title);
 	conn_write(c, rest, sizeof rest - 1);
 	conn_prompt(c);
 }

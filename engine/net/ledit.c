@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
-#include "utf8.h"
+#include "../core/utf8.h"
 
 /* Screen bytes being built for one update. */
 struct ledit_scr {
@@ -39,51 +39,52 @@ static void ledit_say(struct ledit *ed, const char *s)
 	ed->out(ed->ctx, s, strlen(s));
 }
 
-/* Whether byte c starts a code point (is not a continuation byte). */
-static bool ledit_lead(unsigned char c)
-{
-	return (c & 0xc0) != 0x80;
-}
-
-/* Columns of the n UTF-8 bytes at p: one per code point. */
-size_t ledit_cols(const char *p, size_t n)
-{
-	size_t cols = 0;
-
-	for (size_t i = 0; i < n; i++)
-		cols += ledit_lead((unsigned char)p[i]);
-	return cols;
-}
-
-/* The byte offset of the code point cols columns into the n bytes at p (n if fewer). */
+/* The byte offset of the code point cols columns into the n bytes at p (n if fewer); zero-width
+ * marks stay with what they mark. */
 static size_t ledit_offset(const char *p, size_t n, size_t cols)
 {
-	size_t i = 0;
+	size_t i = 0, used = 0, k, w;
+	uint32_t cp;
 
-	while (i < n && cols > 0) {
-		i++;
-		while (i < n && !ledit_lead((unsigned char)p[i]))
-			i++;
-		cols--;
+	while (cols > 0 && i < n) {
+		k = utf8_decode(p + i, n - i, &cp);
+		w = (size_t)utf8_width(cp);
+		if (w > 0 && used + w > cols)
+			break;
+		used += w;
+		i += k ? k : 1;
 	}
 	return i;
 }
 
-/* The code point boundary before pos. */
+/* Whether the code point at pos of the line takes no column (a combining mark). */
+static bool ledit_mark(const struct ledit *ed, size_t pos)
+{
+	uint32_t cp;
+
+	return pos < ed->len && utf8_decode(ed->buf + pos, ed->len - pos, &cp) > 0 &&
+	       utf8_width(cp) == 0;
+}
+
+/* The character boundary before pos (a letter and its combining marks are one). */
 static size_t ledit_prev(const struct ledit *ed, size_t pos)
 {
-	while (pos > 0 && !ledit_lead((unsigned char)ed->buf[--pos]))
-		;
+	do
+		while (pos > 0 && !utf8_lead(ed->buf[--pos]))
+			;
+	while (pos > 0 && ledit_mark(ed, pos));
 	return pos;
 }
 
-/* The code point boundary after pos. */
+/* The character boundary after pos (a letter and its combining marks are one). */
 static size_t ledit_next(const struct ledit *ed, size_t pos)
 {
-	if (pos < ed->len)
-		pos++;
-	while (pos < ed->len && !ledit_lead((unsigned char)ed->buf[pos]))
-		pos++;
+	do {
+		if (pos < ed->len)
+			pos++;
+		while (pos < ed->len && !utf8_lead(ed->buf[pos]))
+			pos++;
+	} while (ledit_mark(ed, pos));
 	return pos;
 }
 
@@ -98,8 +99,8 @@ static size_t ledit_area(const struct ledit *ed)
 /* Choose the first column shown so that the cursor is on the row. */
 static void ledit_place(struct ledit *ed)
 {
-	size_t area = ledit_area(ed), total = ledit_cols(ed->buf, ed->len);
-	size_t cc = ledit_cols(ed->buf, ed->pos);
+	size_t area = ledit_area(ed), total = utf8_cols(ed->buf, ed->len);
+	size_t cc = utf8_cols(ed->buf, ed->pos);
 
 	if (total <= area) {
 		ed->scroll = 0;
@@ -111,6 +112,8 @@ static void ledit_place(struct ledit *ed)
 		ed->scroll = cc - area + 1;
 	if (ed->scroll > 0 && total + 1 < ed->scroll + area)
 		ed->scroll = total + 1 - area;
+	/* never half a wide code point */
+	ed->scroll = utf8_cols(ed->buf, ledit_offset(ed->buf, ed->len, ed->scroll));
 }
 
 /* Draw the prompt and the visible part of the line on the current row, then place the cursor. */
@@ -127,7 +130,7 @@ static void ledit_refresh(struct ledit *ed)
 	ledit_put(&s, ed->prompt, strlen(ed->prompt));
 	ledit_put(&s, ed->buf + from, to - from);
 	ledit_put(&s, "\x1b[K\r", 4);
-	col = ed->prompt_cols + ledit_cols(ed->buf, ed->pos) - ed->scroll;
+	col = ed->prompt_cols + utf8_cols(ed->buf, ed->pos) - ed->scroll;
 	if (col > 0) {
 		snprintf(mv, sizeof mv, "\x1b[%zuC", col);
 		ledit_put(&s, mv, strlen(mv));
@@ -173,7 +176,7 @@ static void ledit_splice(struct ledit *ed, size_t a, size_t b, const char *p, si
 	ed->len = ed->len - (b - a) + n;
 	ed->pos = a + n;
 	if (typed && ed->visible && ed->scroll == 0 &&
-	    ledit_cols(ed->buf, ed->len) <= ledit_area(ed))
+	    utf8_cols(ed->buf, ed->len) <= ledit_area(ed))
 		ed->out(ed->ctx, p, n);
 	else
 		ledit_refresh(ed);
@@ -263,7 +266,7 @@ static void ledit_cancel(struct ledit *ed)
 {
 	ed->pos = ed->len;
 	ledit_refresh(ed);
-	if (ed->prompt_cols + ledit_cols(ed->buf, ed->len) - ed->scroll + 2 < (size_t)ed->width)
+	if (ed->prompt_cols + utf8_cols(ed->buf, ed->len) - ed->scroll + 2 < (size_t)ed->width)
 		ledit_say(ed, "^C");
 	ed->len = ed->pos = ed->scroll = 0;
 	ed->hist_at = ed->n_hist;
@@ -305,7 +308,7 @@ static size_t ledit_common(const struct ledit_cands *c)
 			j++;
 		k = j;
 	}
-	while (k > 0 && !ledit_lead((unsigned char)c->v[0][k]))
+	while (k > 0 && !utf8_lead(c->v[0][k]))
 		k--; /* never half a code point */
 	return k;
 }
@@ -317,7 +320,7 @@ static void ledit_list(struct ledit *ed, const struct ledit_cands *c)
 
 	ledit_say(ed, "\r\n");
 	for (size_t i = 0; i < c->n; i++) {
-		size_t w = ledit_cols(c->v[i], strlen(c->v[i]));
+		size_t w = utf8_cols(c->v[i], strlen(c->v[i]));
 
 		if (col > 0 && col + 2 + w >= (size_t)ed->width) {
 			ledit_say(ed, "\r\n");
@@ -472,12 +475,12 @@ static void ledit_control(struct ledit *ed, unsigned char c)
 static void ledit_utf8(struct ledit *ed, unsigned char c)
 {
 	if (ed->utf8_len == 0) {
-		ed->utf8_need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		if (c < 0xc2 || c > 0xf4) {
+		ed->utf8_need = (int)utf8_need((char)c);
+		if (ed->utf8_need < 2) {
 			ledit_say(ed, "\a");
 			return;
 		}
-	} else if (!(c >= 0x80 && c <= 0xbf)) {
+	} else if (utf8_lead((char)c)) {
 		ed->utf8_len = 0;
 		ledit_say(ed, "\a");
 		ledit_feed(ed, &c, 1); /* the byte that broke the sequence starts anew */
@@ -542,11 +545,11 @@ void ledit_prompt(struct ledit *ed, const char *prompt)
 
 	if (n > LEDIT_PROMPT_MAX)
 		n = LEDIT_PROMPT_MAX;
-	while (n > 0 && !ledit_lead((unsigned char)prompt[n]))
+	while (n > 0 && !utf8_lead(prompt[n]))
 		n--;
 	memcpy(ed->prompt, prompt, n);
 	ed->prompt[n] = '\0';
-	ed->prompt_cols = ledit_cols(prompt, n);
+	ed->prompt_cols = utf8_cols(prompt, n);
 	ledit_refresh(ed);
 }
 

@@ -2,7 +2,7 @@
  * A line editor without I/O, for telnet clients in character mode and the console: keystrokes go
  * in, screen bytes (VT100/ANSI) and finished lines come out through callbacks. The line being
  * typed stays on one screen row: when it is wider than the screen, the row shows the part around
- * the cursor. Text is UTF-8; every code point is one column.
+ * the cursor. Text is UTF-8; columns are counted by core/utf8 (wide 2, marks 0).
  */
 #ifndef LEDIT_H
 #define LEDIT_H
@@ -60,7 +60,5 @@ void ledit_hide(struct ledit *ed);
 void ledit_show(struct ledit *ed);
 /* The screen has width columns now. */
 void ledit_resize(struct ledit *ed, int width);
-/* Columns of the n UTF-8 bytes at p: one per code point. */
-size_t ledit_cols(const char *p, size_t n);
 
 #endif

@@ -9,7 +9,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-#include "utf8.h"
+#include "../core/utf8.h"
 
 /* Characters of a join code: Crockford's base 32, nothing to misread (no I, L, O, U). */
 static const char secrets_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

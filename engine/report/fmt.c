@@ -6,22 +6,21 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "core/timeparse.h"
 
 /* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
  * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */
 int fmt_control(const char *s, size_t *n)
 {
-	unsigned char c = (unsigned char)s[0];
+	uint32_t cp;
+	size_t k = utf8_decode(s, 4, &cp); /* decoding stops at the NUL */
 
 	*n = 1;
-	if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
-		return 1;
-	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
-		*n = 2;
-		return 1;
-	}
-	return 0;
+	if (k == 0 || !((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F)))
+		return 0;
+	*n = k;
+	return 1;
 }
 
 /* s (a user's text) between isolation markers, as a new string; "" when s is NULL. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "fmt.h"
 #include "out.h"
 #include "report.h"
@@ -89,11 +90,7 @@ static void html_byte(FILE *f, unsigned char c)
  * '\t'), DEL and C1 controls left out. */
 void html_esc(FILE *f, const char *s)
 {
-	size_t n;
-
-	for (; *s != '\0'; s += n)
-		if (!fmt_control(s, &n))
-			html_byte(f, (unsigned char)*s);
+	utf8_html(f, s);
 }
 
 /* The end of the word at s when it looks like an id with a hyphen ("AL-02", "RFI-1", at most
@@ -151,7 +148,7 @@ static void html_lines(FILE *f, const char *s)
 		}
 		if (run == 0 && nw == NULL && (nw = html_id_end(s)) != NULL)
 			fputs("<span class=\"id\">", f);
-		if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
+		if (utf8_lead((char)c) && run++ == FMT_RUN) {
 			fputs("<wbr>", f);
 			run = 1;
 		}

@@ -1,6 +1,7 @@
 /* The after-action report as Markdown (CommonMark with GitHub tables). */
 #include <stdlib.h>
 
+#include "../core/utf8.h"
 #include "fmt.h"
 #include "out.h"
 #include "report.h"
@@ -39,7 +40,7 @@ static void md_esc(FILE *f, const char *s)
 			continue;
 		if (c == ' ' || c == '\n')
 			run = 0;
-		else if ((c & 0xC0) != 0x80 && run++ == FMT_RUN) {
+		else if (utf8_lead((char)c) && run++ == FMT_RUN) {
 			fputs("<wbr>", f);
 			run = 1;
 		}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "fmt.h"
 #include "out.h"
 #include "steerout.h"
@@ -163,7 +164,7 @@ static void summary_hotwash(const struct out *o, const struct model *m)
 			char *body;
 			if (len > 160) {
 				cut = 160;
-				while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+				while (cut > 0 && !utf8_lead(text[cut]))
 					cut--;
 			}
 			body = mem_printf(FMT_U0 "%.*s%s" FMT_U1, (int)cut, text,

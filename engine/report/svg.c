@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "fmt.h"
 #include "html.h"
 
@@ -49,7 +50,7 @@ static void svg_clip(FILE *f, const char *s, size_t max)
 	char buf[1024];
 
 	for (; s[i] != '\0' && i + 8 < sizeof buf; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && w++ == max)
+		if (utf8_lead(s[i]) && w++ == max)
 			break;
 		buf[i] = s[i];
 	}

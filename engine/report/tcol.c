@@ -1,37 +1,51 @@
-/* Terminal text: wrapping at 80 columns (counted in code points) and aligned tables. */
+/* Terminal text: wrapping at 80 columns (counted by core/utf8) and aligned tables. */
 #include "tcol.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "fmt.h"
 
-/* The width of the n bytes at s, in code points. */
+/* The columns of the code point at s (n bytes there; the isolation markers take none), its
+ * length in *k. */
+static size_t tcol_cols(const char *s, size_t n, size_t *k)
+{
+	uint32_t cp;
+
+	*k = utf8_decode(s, n, &cp);
+	if (*k == 0)
+		*k = 1;
+	return s[0] == FMT_U0[0] || s[0] == FMT_U1[0] ? 0 : (size_t)utf8_width(cp);
+}
+
+/* The width of the n bytes at s, in columns. */
 size_t tcol_width(const char *s, size_t n)
 {
-	size_t w = 0;
+	size_t w = 0, k;
 
-	for (size_t i = 0; i < n; i++)
-		w += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] && s[i] != FMT_U1[0];
+	for (size_t i = 0; i < n; i += k)
+		w += tcol_cols(s + i, n - i, &k);
 	return w;
 }
 
-/* Write n bytes of s, with control characters (C0, DEL, C1) as spaces. */
+/* Write n bytes of s, with control characters (C0, DEL, C1, bidi controls) as spaces and
+ * bytes that are not UTF-8 as U+FFFD. */
 void tcol_put(FILE *f, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (s[i] == FMT_U0[0] || s[i] == FMT_U1[0])
-			continue;
-		if (c < 0x20 || c == 0x7F) {
+	uint32_t cp;
+
+	for (size_t i = 0, k; i < n; i += k) {
+		if (s[i] == FMT_U0[0] || s[i] == FMT_U1[0]) {
+			k = 1;
+		} else if ((k = utf8_control(s + i, n - i)) > 0) {
 			putc_unlocked(' ', f);
-		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		           (unsigned char)s[i + 1] <= 0x9F) {
-			putc_unlocked(' ', f);
-			i++;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			fputs(UTF8_REPLACEMENT, f);
+			k = 1;
 		} else {
-			putc_unlocked(c, f);
+			fwrite(s + i, 1, k, f);
 		}
 	}
 }
@@ -43,16 +57,17 @@ static void tcol_spaces(FILE *f, size_t n)
 		putc_unlocked(' ', f);
 }
 
-/* The next line of s, at most width code points: its length in bytes, without trailing
+/* The next line of s, at most width columns: its length in bytes, without trailing
  * spaces; *next is where the following line starts. Breaks after a space when it can. */
 static size_t tcol_line(const char *s, size_t width, const char **next)
 {
-	size_t i = 0, w = 0, brk = 0, n;
+	size_t i = 0, w = 0, brk = 0, n, k, cw;
 
-	for (; s[i] != '\0' && s[i] != '\n'; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != FMT_U0[0] &&
-		    s[i] != FMT_U1[0] && w++ == width)
+	for (; s[i] != '\0' && s[i] != '\n'; i += k) {
+		cw = tcol_cols(s + i, 4, &k); /* decoding stops at the NUL */
+		if (cw > 0 && w + cw > width)
 			break;
+		w += cw;
 		if (s[i] == ' ')
 			brk = i;
 	}
@@ -126,7 +141,7 @@ void tcol_row_own(struct tcol_table *t, char **v)
 	memcpy(&t->cells[t->rows++ * (size_t)t->n], v, (size_t)t->n * sizeof *v);
 }
 
-/* The width of the widest line of s, in code points. */
+/* The width of the widest line of s, in columns. */
 static size_t tcol_widest(const char *s)
 {
 	size_t best = 0;
@@ -142,15 +157,17 @@ static size_t tcol_widest(const char *s)
 	}
 }
 
-/* The width of the longest word of s (a run without spaces or line breaks), in code points. */
+/* The width of the longest word of s (a run without spaces or line breaks), in columns. */
 static size_t tcol_longest_word(const char *s)
 {
-	size_t best = 0, w = 0;
+	size_t best = 0, w = 0, k;
+	uint32_t cp;
 
-	for (; *s != '\0'; s++) {
+	for (; *s != '\0'; s += k ? k : 1) {
+		k = utf8_decode(s, 4, &cp); /* the isolation markers count one, as ever */
 		if (*s == ' ' || *s == '\n')
 			w = 0;
-		else if (((unsigned char)*s & 0xC0) != 0x80 && ++w > best)
+		else if ((w += (size_t)utf8_width(cp)) > best)
 			best = w;
 	}
 	return best;

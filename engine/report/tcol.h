@@ -1,4 +1,4 @@
-/* Terminal text: wrapping at 80 columns (counted in code points) and aligned tables. */
+/* Terminal text: wrapping at 80 columns (counted by core/utf8) and aligned tables. */
 #ifndef REPORT_TCOL_H
 #define REPORT_TCOL_H
 
@@ -21,10 +21,10 @@ struct tcol_table {
 	size_t rows, cap;
 };
 
-/* The width of the n bytes at s, in code points. */
+/* The width of the n bytes at s, in columns. */
 size_t tcol_width(const char *s, size_t n);
-/* Write n bytes of s, with control characters as spaces (the journal cannot drive the
- * terminal). */
+/* Write n bytes of s, with control characters as spaces and bytes that are not UTF-8 as
+ * U+FFFD (the journal cannot drive the terminal). */
 void tcol_put(FILE *f, const char *s, size_t n);
 /* Write s wrapped at TCOL_WIDTH, the first line after lead, the others indented as far. */
 void tcol_para(FILE *f, const char *lead, const char *s);

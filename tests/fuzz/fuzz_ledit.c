@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "../net/vt.h"
+#include "core/utf8.h"
 #include "fuzz.h"
 #include "net/ledit.h"
-#include "net/utf8.h"
 
 /* The editor, its screen, and the row before the last key. */
 struct fz {
@@ -83,7 +83,15 @@ static void fz_before(struct fz *f)
 	if (ed->len > 0)
 		memcpy(f->line, ed->buf, ed->len);
 	f->line[ed->len] = '\0';
-	f->fitted = ed->visible && ledit_cols(ed->buf, ed->len) <= fz_area(ed);
+	f->fitted = ed->visible && utf8_cols(ed->buf, ed->len) <= fz_area(ed);
+}
+
+/* The code point boundary after pos in the line of ed. */
+static size_t fz_next(const struct ledit *ed, size_t pos)
+{
+	for (pos++; pos < ed->len && !utf8_lead(ed->buf[pos]); pos++)
+		;
+	return pos;
 }
 
 /* The row shows the prompt and the visible part of the line, the cursor on the line's cursor. */
@@ -95,25 +103,22 @@ static void fz_check(struct fz *f)
 
 	FUZZ_CHECK(!f->vt.bad);
 	FUZZ_CHECK(ed->len <= ed->max && ed->pos <= ed->len && utf8_valid(ed->buf, ed->len));
-	FUZZ_CHECK(ed->pos == ed->len || (((unsigned char)ed->buf[ed->pos]) & 0xc0) != 0x80);
+	FUZZ_CHECK(ed->pos == ed->len || utf8_lead(ed->buf[ed->pos]));
 	if (!ed->visible || ed->esc != 0)
 		return;
-	while (skip > 0 && from < ed->len) /* the first code point shown */
-		if ((((unsigned char)ed->buf[++from]) & 0xc0) != 0x80 || from == ed->len)
-			skip--;
-	for (to = from; to < ed->len && ledit_cols(ed->buf + from, to - from) < area;)
-		for (to++; to < ed->len && (((unsigned char)ed->buf[to]) & 0xc0) == 0x80; to++)
-			;
+	while (skip > 0 && from < ed->len && utf8_cols(ed->buf, fz_next(ed, from)) <= skip)
+		from = fz_next(ed, from); /* the first code point shown */
+	for (to = from; to < ed->len && utf8_cols(ed->buf + from, fz_next(ed, to) - from) <= area;)
+		to = fz_next(ed, to);
 	FUZZ_CHECK(k + (to - from) < sizeof want);
 	memcpy(want, ed->prompt, k);
 	memcpy(want + k, ed->buf + from, to - from);
 	k += to - from;
 	want[k] = '\0';
 	FUZZ_CHECK(strcmp(vt_row(&f->vt, -1, row, sizeof row), want) == 0);
-	FUZZ_CHECK((size_t)f->vt.col ==
-	           ed->prompt_cols + ledit_cols(ed->buf, ed->pos) - ed->scroll);
+	FUZZ_CHECK((size_t)f->vt.col == ed->prompt_cols + utf8_cols(ed->buf, ed->pos) - ed->scroll);
 	FUZZ_CHECK((size_t)f->vt.col < (size_t)ed->width);
-	if (ledit_cols(ed->buf, ed->len) <= area)
+	if (utf8_cols(ed->buf, ed->len) <= area)
 		FUZZ_CHECK(ed->scroll == 0);
 }
 

@@ -31,11 +31,11 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
 #include "fuzz.h"
 #include "lua/scenario.h"
 #include "net/conn.h"
 #include "net/server.h"
-#include "net/utf8.h"
 
 /* Connections the input types on; one more only listens. */
 #define FZ_CONNS 5

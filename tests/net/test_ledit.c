@@ -197,6 +197,38 @@ static void test_utf8(void **state)
 	fx_free(f);
 }
 
+/* 中 takes two columns and a combining mark none: the cursor and the scroll count columns. */
+static void test_wide(void **state)
+{
+	struct fx *f = fx_new(80);
+
+	(void)state;
+	fx_keys(f, "say \xe4\xb8\xad\xe6\x96\x87");
+	fx_screen(f, "al> say \xe4\xb8\xad\xe6\x96\x87", 12);
+	fx_keys(f, "\x7f");
+	fx_screen(f, "al> say \xe4\xb8\xad", 10);
+	fx_keys(f, "e\xcc\x81\x1b[D");
+	fx_screen(f,
+	          "al> say \xe4\xb8\xad"
+	          "e\xcc\x81",
+	          10);
+	fx_keys(f, "\r");
+	assert_string_equal(f->lines[0], "say \xe4\xb8\xad"
+	                                 "e\xcc\x81");
+	fx_free(f);
+	f = fx_new(20); /* 15 columns for the line */
+	fx_keys(f, "say ");
+	for (int i = 0; i < 8; i++)
+		fx_keys(f, "\xe4\xb8\xad");
+	fx_screen(f,
+	          "al> \xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad"
+	          "\xe4\xb8\xad",
+	          18);
+	fx_keys(f, "\x01");
+	fx_screen(f, "al> say \xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad", 4);
+	fx_free(f);
+}
+
 /* Output while a person types: the row is cleared, the output printed, the line drawn again. */
 static void test_hide_show(void **state)
 {
@@ -273,7 +305,8 @@ int main(void)
 	    cmocka_unit_test(test_type_enter),   cmocka_unit_test(test_editing),
 	    cmocka_unit_test(test_escape_split), cmocka_unit_test(test_history),
 	    cmocka_unit_test(test_utf8),         cmocka_unit_test(test_hide_show),
-	    cmocka_unit_test(test_complete),     cmocka_unit_test(test_scroll),
+	    cmocka_unit_test(test_wide),         cmocka_unit_test(test_complete),
+	    cmocka_unit_test(test_scroll),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
+#include "core/utf8.h"
 #include "net/telnet.h"
-#include "net/utf8.h"
 
 /* What the decoder produced: data bytes and bytes to send back. */
 struct sink {

@@ -1,7 +1,8 @@
 /*
  * A small terminal emulator for the tests of the line editor: it reads the bytes the editor
  * writes (text, CR, LF, BS, and the CSI sequences C, D, K, J and m) and keeps the screen's rows,
- * so that a test compares what a person would see.
+ * so that a test compares what a person would see. A wide code point takes two cells (the
+ * second holds VT_WIDE), a zero-width one joins the cell before it (core/utf8's widths).
  */
 #ifndef VT_H
 #define VT_H
@@ -10,11 +11,15 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 #define VT_ROWS 64
 #define VT_COLS 256
+#define VT_CELL 16     /* bytes of a cell: a code point and its marks */
+#define VT_WIDE "\x01" /* the second cell of a wide code point */
 
 struct vt {
-	char cell[VT_ROWS][VT_COLS][5]; /* one UTF-8 code point per cell, "" when blank */
+	char cell[VT_ROWS][VT_COLS][VT_CELL]; /* a UTF-8 code point per cell, "" when blank */
 	int row, col, width;
 	int esc, num; /* escape state: 0 none, 1 after ESC, 2 in CSI; the CSI number */
 	char cp[5];   /* a code point being read */
@@ -43,11 +48,24 @@ static inline void vt_newline(struct vt *v)
 /* Put a whole code point at the cursor (a terminal's deferred wrap is not needed here). */
 static inline void vt_put(struct vt *v)
 {
-	if (v->col >= v->width) {
+	uint32_t cp;
+	size_t n = strlen(v->cp), used;
+	int w = utf8_decode(v->cp, n, &cp) > 0 ? utf8_width(cp) : 1;
+	char *cell = v->cell[v->row][v->col > 0 ? v->col - 1 : 0];
+
+	used = strnlen(cell, VT_CELL);
+	if (w == 0 && v->col > 0 && used + n < VT_CELL) {
+		memcpy(cell + used, v->cp, n + 1);
+		return;
+	}
+	if (v->col + (w > 1) >= v->width) {
 		v->bad = true;
 		return;
 	}
+	memset(v->cell[v->row][v->col], 0, VT_CELL);
 	memcpy(v->cell[v->row][v->col], v->cp, 5);
+	if (w > 1)
+		strcpy(v->cell[v->row][++v->col], VT_WIDE);
 	v->col++;
 }
 
@@ -97,9 +115,7 @@ static inline void vt_feed(struct vt *v, const char *p, size_t n)
 		} else if (c >= 0x80 && (c & 0xc0) == 0x80 && v->cp_len > 0 && v->cp_len < 4) {
 			v->cp[v->cp_len++] = (char)c;
 			v->cp[v->cp_len] = '\0';
-			if (v->cp_len == ((unsigned char)v->cp[0] >= 0xf0   ? 4
-			                  : (unsigned char)v->cp[0] >= 0xe0 ? 3
-			                                                    : 2))
+			if (v->cp_len == (int)utf8_need(v->cp[0]))
 				vt_put(v), v->cp_len = 0;
 		} else if (c >= 0xc0) {
 			v->cp[0] = (char)c;
@@ -126,6 +142,9 @@ static inline const char *vt_row(const struct vt *v, int r, char *buf, size_t si
 		return buf;
 	for (int k = 0; k < VT_COLS; k++) {
 		const char *s = v->cell[r][k][0] != '\0' ? v->cell[r][k] : " ";
+
+		if (strcmp(s, VT_WIDE) == 0)
+			continue;
 		size_t l = strlen(s);
 
 		if (n + l + 1 > size)
