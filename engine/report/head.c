@@ -111,23 +111,11 @@ int head_questions(struct model *m, const json_t *qs)
 	return 0;
 }
 
-/* Read the header object; -1 after model_fail. */
+/* Read the header object (the journal reader checked its version); -1 after model_fail. */
 int head_read(struct model *m, json_t *o)
 {
-	json_t *v = json_object_get(o, "version");
 	const char *err;
 
-	m->priv->type = "journal";
-	if (!json_is_integer(v)) {
-		model_fail(m, "the journal header has no \"version\"");
-		return -1;
-	}
-	if (json_integer_value(v) != 1) {
-		model_fail(m,
-		           "journal version %lld is not supported (this tabletop reads version 1)",
-		           (long long)json_integer_value(v));
-		return -1;
-	}
 	m->title = field_ostr(m, o, "title");
 	m->start = field_ostr(m, o, "start");
 	m->scenario = field_ostr(m, o, "scenario");

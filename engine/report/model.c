@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../journal/lines.h"
+#include "../journal/reader.h"
 #include "jalloc.h"
 #include "model_int.h"
 
@@ -115,40 +115,6 @@ const char *model_scenario_name(const struct model *m)
 		return NULL;
 	slash = strrchr(m->scenario, '/');
 	return slash != NULL ? slash + 1 : m->scenario;
-}
-
-/* Read one whole line (without its '\n'); -1 after model_fail. */
-static int model_line(struct model *m, const char *p, size_t n)
-{
-	json_error_t jerr;
-	json_t *o = json_loadb(p, n, 0, &jerr), *type;
-	int rc = -1;
-	char why[160];
-
-	if (o == NULL) {
-		model_fail(m, "%snot JSON: %s (column %d)",
-		           !m->priv->header ? "not a tabletop journal: " : "", jerr.text,
-		           jerr.column);
-		return -1;
-	}
-	type = json_object_get(o, "type");
-	if (lines_check(o, m->priv->line, why, sizeof why) < 0)
-		model_fail(m, "%s", why);
-	else if (!json_is_object(o) || !json_is_string(type))
-		model_fail(m, "%snot a JSON object with a \"type\"",
-		           !m->priv->header ? "not a tabletop journal: " : "");
-	else if (!m->priv->header && strcmp(json_string_value(type), "journal") != 0)
-		model_fail(m, "not a tabletop journal: the first line should be its header "
-		              "{\"type\":\"journal\",\"version\":1,...}");
-	else if (!m->priv->header) {
-		m->priv->header = true;
-		rc = head_read(m, o);
-	} else if (strcmp(json_string_value(type), "journal") == 0)
-		model_fail(m, "a second journal header (two journals joined into one file?)");
-	else
-		rc = events_read(m, o, json_string_value(type));
-	json_decref(o);
-	return m->priv->err[0] != '\0' ? -1 : rc;
 }
 
 /* Order opens by the time the inject reached the team, then by team. */
@@ -294,66 +260,36 @@ static void model_finish(struct model *m)
 		m->last_t = m->end_t;
 }
 
-/* Whether the last line of in, which has no '\n', was cut off: it is not a whole JSON text. */
-static bool model_cut(const struct lines *in)
-{
-	json_error_t e;
-	json_t *o;
-
-	if (in->over)
-		return true;
-	o = json_loadb(in->text, in->len, 0, &e);
-	json_decref(o);
-	return o == NULL;
-}
-
 /* Read every line of in but a cut-off last one; -1 after printing the problem to err. */
-static int model_lines(struct model *m, struct lines *in, FILE *err)
+static int model_lines(struct model *m, struct reader *in, FILE *err)
 {
-	int got;
+	json_t *o;
+	int got, rc;
 
-	while ((got = lines_next(in, err)) > 0) {
-		m->priv->line = in->no;
-		if (in->cut && model_cut(in)) {
-			if (!m->priv->header) {
-				fprintf(err,
-				        "%s:1: not a tabletop journal: its first line is cut off\n",
-				        m->path);
-				return -1;
-			}
-			fprintf(err,
-			        "%s:%ld: warning: the last line is cut off (the journal's writer "
-			        "stopped mid-line); the report stops at line %ld\n",
-			        m->path, in->no, in->no - 1);
-			m->partial = true;
-			return 0;
-		}
-		m->c.lines++;
-		if (in->len == 0 || (in->len == 1 && in->text[0] == '\r'))
-			continue;
-		if (model_line(m, in->text, in->len) < 0) {
-			fprintf(err, "%s:%ld: %s\n", m->path, in->no, m->priv->err);
+	while ((got = reader_next(in, &o)) > 0) {
+		m->priv->line = in->in.no;
+		rc = in->in.no == 1 ? head_read(m, o)
+		                    : events_read(m, o, json_string_value(json_object_get(o, "type")));
+		json_decref(o);
+		if (rc < 0 || m->priv->err[0] != '\0') {
+			fprintf(err, "%s:%ld: %s\n", m->path, in->in.no, m->priv->err);
 			return -1;
 		}
 		jalloc_reset();
 	}
-	if (got < 0)
-		return -1;
-	if (!m->priv->header) {
-		fprintf(err, "%s:1: not a tabletop journal: the file is empty\n", m->path);
-		return -1;
-	}
-	return 0;
+	m->c.lines = in->lines;
+	m->partial = in->partial;
+	return got;
 }
 
 /* Read the journal at path; NULL after printing "FILE:LINE: message" to err. */
 struct model *model_load(const char *path, FILE *err)
 {
 	struct model *m;
-	struct lines in;
+	struct reader in;
 	int rc;
 
-	if (lines_open(&in, path, err) < 0)
+	if (reader_open(&in, path, err) < 0)
 		return NULL;
 	m = calloc(1, sizeof *m);
 	if (m == NULL || (m->priv = calloc(1, sizeof *m->priv)) == NULL)
@@ -364,7 +300,7 @@ struct model *model_load(const char *path, FILE *err)
 	jalloc_begin();
 	rc = model_lines(m, &in, err);
 	jalloc_end();
-	lines_close(&in);
+	reader_close(&in);
 	if (rc < 0) {
 		model_free(m);
 		return NULL;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/timeparse.h"
 #include "report/fmt.h"
@@ -415,6 +416,37 @@ static void test_bad(void **state)
 	}
 }
 
+/* The report reads a journal with the replay's reader: the same checks in the same words. */
+static void test_one_reader(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"version2.jsonl", "version2.jsonl:1: journal version 2 is not supported: its format "
+	                       "version is not 1, the one this tabletop reads\n"},
+	    {"badline.jsonl", "badline.jsonl:3: not JSON: "},
+	};
+	char path[] = "/tmp/tabletop-reader-XXXXXX", *header = NULL, *errs;
+	FILE *in = fopen(fixture("drill.jsonl"), "r"), *out = fdopen(mkstemp(path), "w");
+	size_t cap = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		errs = load_bad(cases[i][0]);
+		assert_true(has(errs, cases[i][1]));
+		free(errs);
+	}
+	assert_true(getline(&header, &cap, in) > 0);
+	fprintf(out, "%s%s", header, header);
+	fclose(in);
+	fclose(out);
+	free(header);
+	out = open_memstream(&errs, &cap);
+	assert_null(model_load(path, out));
+	fclose(out);
+	assert_true(has(errs, ":2: a second journal header (two journals joined together?)\n"));
+	free(errs);
+	unlink(path);
+}
+
 /* The lines of team id's log, as "T|what|by|text" (a new string, one per line). */
 static char *log_of(const struct model *m, const char *id)
 {
@@ -719,6 +751,7 @@ int main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_partial),
 	    cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_one_reader),
 	    cmocka_unit_test(test_log),
 	    cmocka_unit_test(test_sections_everywhere),
 	    cmocka_unit_test(test_hostile),
