@@ -175,7 +175,8 @@ struct exercise {
 	char *title;
 	char *path;                /* scenario file, for messages */
 	struct ex_module *modules; /* the modules it required, in load order */
-	int n_modules, cap_modules;
+	int n_modules;
+	size_t cap_modules;
 	long long start_epoch; /* in-world time at STARTEX; -1: not given */
 	long duration;         /* ENDEX at this t */
 	long tick;             /* seconds per tick, > 0 */
