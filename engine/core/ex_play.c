@@ -213,7 +213,7 @@ static void ex_deliver(struct exercise *ex, int i, unsigned char *mask)
 				           ex->t + rel);
 		}
 	}
-	inj->fires = mem_realloc(inj->fires, ((size_t)inj->times_fired + 1) * sizeof *inj->fires);
+	inj->fires = mem_grow(inj->fires, (size_t)inj->times_fired, NULL, sizeof *inj->fires);
 	inj->fires[inj->times_fired++] = mask;
 	ex->n_fired += !inj->adhoc;
 	ex_emit_inject(ex, inj->id, inj, mask, rel >= 0 ? ex->t + rel : -1);

@@ -8,6 +8,7 @@
 
 #include "../core/cmd.h"
 #include "../core/evt.h"
+#include "../core/mem.h"
 #include "journal.h"
 #include "lines.h"
 #include "reader.h"
@@ -194,10 +195,8 @@ struct scenario *replay_load(const struct replay *r, const char *path, const cha
 static void replay_push(struct replay_fifo *q, const char *text, size_t len, long no)
 {
 	size_t k = no > 0 ? lines_unnumbered(text, len, no) : len;
-	char *copy = malloc(len + 1);
+	char *copy = mem_realloc(NULL, len + 1);
 
-	if (copy == NULL)
-		abort();
 	memcpy(copy, text, k);
 	if (k < len)
 		copy[k++] = '}';
@@ -208,13 +207,7 @@ static void replay_push(struct replay_fifo *q, const char *text, size_t len, lon
 		q->n -= q->head;
 		q->head = 0;
 	}
-	if (q->n == q->cap) {
-		q->cap = q->cap > 0 ? q->cap * 2 : 64;
-		q->v = realloc(q->v, q->cap * sizeof *q->v);
-		if (q->v == NULL)
-			abort();
-	}
-	q->v[q->n++] = (struct replay_event){copy, len, no};
+	*MEM_PUSH(q->v, q->n, q->cap) = (struct replay_event){copy, len, no};
 }
 
 /* Empty q and free its storage. */
@@ -306,9 +299,7 @@ static int replay_session(struct replay_ctx *c, json_t *o, long no, struct cmd_s
 		        s->team >= 0 ? json_string_value(team) : "null");
 		return -1;
 	}
-	s->name = strdup(name);
-	if (s->name == NULL)
-		abort();
+	s->name = mem_strdup(name);
 	return 0;
 }
 

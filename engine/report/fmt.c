@@ -118,9 +118,7 @@ char *fmt_to(const struct model *m, const struct model_inject *in)
 		return mem_printf("all");
 	for (int j = 0; j < in->n_to; j++)
 		len += strlen(m->teams[in->to[j]].id) + 2;
-	s = malloc(len);
-	if (s == NULL)
-		abort();
+	s = mem_realloc(NULL, len);
 	s[0] = '\0';
 	for (int j = 0; j < in->n_to; j++)
 		at += (size_t)snprintf(s + at, len - at, "%s%s", j ? ", " : "",

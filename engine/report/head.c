@@ -13,7 +13,7 @@ int head_objective(struct model *m, const char *id)
 
 	if (i >= 0)
 		return (int)i;
-	m->objectives = model_grow(m->objectives, (size_t)m->n_objectives, &m->priv->cap_objectives,
+	m->objectives = mem_grow(m->objectives, (size_t)m->n_objectives, &m->priv->cap_objectives,
 	                           sizeof *m->objectives);
 	ob = &m->objectives[m->n_objectives++];
 	ob->id = id;
@@ -33,15 +33,12 @@ static int head_teams(struct model *m, const json_t *teams)
 		model_fail(m, "the header needs a list \"teams\" of {\"id\",\"name\"}");
 		return -1;
 	}
-	m->teams = calloc(n ? n : 1, sizeof *m->teams);
-	pv->team_rfis = calloc(n ? n : 1, sizeof *pv->team_rfis);
-	pv->team_rfi_n = calloc(n ? n : 1, sizeof *pv->team_rfi_n);
-	pv->team_rfi_cap = calloc(n ? n : 1, sizeof *pv->team_rfi_cap);
-	pv->team_rfi_next = calloc(n ? n : 1, sizeof *pv->team_rfi_next);
-	m->pairs = calloc(n > 0 ? n * n : 1, sizeof *m->pairs);
-	if (!m->teams || !pv->team_rfis || !pv->team_rfi_n || !pv->team_rfi_cap ||
-	    !pv->team_rfi_next || !m->pairs)
-		abort();
+	m->teams = mem_calloc(n, sizeof *m->teams);
+	pv->team_rfis = mem_calloc(n, sizeof *pv->team_rfis);
+	pv->team_rfi_n = mem_calloc(n, sizeof *pv->team_rfi_n);
+	pv->team_rfi_cap = mem_calloc(n, sizeof *pv->team_rfi_cap);
+	pv->team_rfi_next = mem_calloc(n, sizeof *pv->team_rfi_next);
+	m->pairs = mem_calloc(mem_mul(n, n), sizeof *m->pairs);
 	json_array_foreach(teams, i, v)
 	{
 		struct model_team *tm = &m->teams[i];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
 #include "report.h"
@@ -278,12 +279,7 @@ static void html_row(const struct out *o, char **cells)
 	for (int c = 1; c < h->n - 1; c++)
 		if (atol(cells[c]) > h->heat_max)
 			h->heat_max = atol(cells[c]);
-	if (h->heat_rows == h->heat_cap) {
-		h->heat_cap = h->heat_cap ? h->heat_cap * 2 : 16;
-		h->heat = realloc(h->heat, h->heat_cap * 16 * sizeof *h->heat);
-		if (h->heat == NULL)
-			abort();
-	}
+	h->heat = mem_grow(h->heat, h->heat_rows, &h->heat_cap, 16 * sizeof *h->heat);
 	memcpy(&h->heat[h->heat_rows++ * 16], cells, (size_t)h->n * sizeof *cells);
 }
 

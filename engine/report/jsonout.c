@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "fmt.h"
 #include "jalloc.h"
 #include "report.h"
@@ -458,10 +459,8 @@ static int jsonout_append(const char *buffer, size_t size, void *data)
 	struct jsonout *j = data;
 
 	if (j->n + size > j->cap) {
-		j->cap = (j->n + size) * 2;
-		j->p = realloc(j->p, j->cap);
-		if (j->p == NULL)
-			abort();
+		j->cap = mem_mul(j->n + size, 2);
+		j->p = mem_realloc(j->p, j->cap);
 	}
 	memcpy(j->p + j->n, buffer, size);
 	j->n += size;

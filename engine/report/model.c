@@ -22,9 +22,7 @@ void *model_alloc(struct model *m, size_t size)
 		size_t cap = units > MODEL_BLOCK / sizeof(max_align_t)
 		                 ? units
 		                 : MODEL_BLOCK / sizeof(max_align_t);
-		b = calloc(1, sizeof *b + cap * sizeof(max_align_t));
-		if (b == NULL)
-			abort();
+		b = mem_calloc(1, sizeof *b + mem_mul(cap, sizeof(max_align_t)));
 		b->cap = cap;
 		b->next = m->priv->arena;
 		m->priv->arena = b;
@@ -41,19 +39,6 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
 
 	memcpy(d, s, n);
 	return d;
-}
-
-/* Array p (n used, *cap allocated, size bytes each) with room for one more, zeroed element. */
-void *model_grow(void *p, size_t n, size_t *cap, size_t size)
-{
-	if (n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		p = realloc(p, *cap * size);
-		if (p == NULL)
-			abort();
-	}
-	memset((char *)p + n * size, 0, size);
-	return p;
 }
 
 /* Record the first problem with the current line (printf-style). */
@@ -82,7 +67,7 @@ void model_log(struct model *m, struct model_entry e)
 	long i = (long)m->n_log;
 
 	e.next = -1;
-	*MODEL_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
+	*MEM_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
 	if (tm->first_log < 0)
 		tm->first_log = i;
 	else
@@ -138,7 +123,7 @@ static void model_opens(struct model *m)
 			struct model_open *o;
 			if (s->decided[k] != 1)
 				continue;
-			o = MODEL_PUSH(m->opens, m->n_opens, pv->cap_opens);
+			o = MEM_PUSH(m->opens, m->n_opens, pv->cap_opens);
 			*o = (struct model_open){k, s->id, s->fired[k], s->deadline[k]};
 			m->teams[k].n_open++;
 		}
@@ -202,9 +187,7 @@ static void model_resps(struct model *m)
 {
 	size_t n = m->n_decisions + m->n_opens, j = 0;
 
-	m->resps = calloc(n ? n : 1, sizeof *m->resps);
-	if (m->resps == NULL)
-		abort();
+	m->resps = mem_calloc(n, sizeof *m->resps);
 	for (size_t i = 0; i < m->n_decisions; i++) {
 		const struct model_decision *d = &m->decisions[i];
 		m->resps[j++] = (struct model_resp){
@@ -291,9 +274,8 @@ struct model *model_load(const char *path, FILE *err)
 
 	if (reader_open(&in, path, err) < 0)
 		return NULL;
-	m = calloc(1, sizeof *m);
-	if (m == NULL || (m->priv = calloc(1, sizeof *m->priv)) == NULL)
-		abort();
+	m = mem_calloc(1, sizeof *m);
+	m->priv = mem_calloc(1, sizeof *m->priv);
 	m->path = model_strndup(m, path, strlen(path));
 	m->start_epoch = -1;
 	m->end_t = -1;

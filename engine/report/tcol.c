@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "fmt.h"
 
 /* The width of the n bytes at s, in code points. */
@@ -117,12 +118,7 @@ void tcol_heading(FILE *f, const char *title, char c)
 /* Add a row, taking ownership of the t->n malloc'd cells in v. */
 void tcol_row_own(struct tcol_table *t, char **v)
 {
-	if (t->rows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->cells = realloc(t->cells, t->cap * (size_t)t->n * sizeof *t->cells);
-		if (t->cells == NULL)
-			abort();
-	}
+	t->cells = mem_grow(t->cells, t->rows, &t->cap, mem_mul((size_t)t->n, sizeof *t->cells));
 	memcpy(&t->cells[t->rows++ * (size_t)t->n], v, (size_t)t->n * sizeof *v);
 }
 
@@ -231,9 +227,7 @@ void tcol_print(FILE *f, struct tcol_table *t)
 		tcol_widths(t, w);
 		for (int c = 0; c < t->n; c++) {
 			heads[c] = (char *)t->cols[c].head;
-			rules[c] = malloc(w[c] + 1);
-			if (rules[c] == NULL)
-				abort();
+			rules[c] = mem_realloc(NULL, w[c] + 1);
 			memset(rules[c], '-', w[c]);
 			rules[c][w[c]] = '\0';
 		}
