@@ -190,7 +190,7 @@ static void tcol_widths(const struct tcol_table *t, size_t *w)
 /* Print one row (cells v), line by line, without trailing spaces. */
 static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w, char **v)
 {
-	const char *p[16];
+	const char *p[OUT_COLS];
 	bool more = true;
 
 	for (int c = 0; c < t->n; c++)
@@ -220,10 +220,10 @@ static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w,
 /* Print the table with its headings (nothing if it has no rows) and free its rows. */
 void tcol_print(FILE *f, struct tcol_table *t)
 {
-	size_t w[16];
-	char *heads[16], *rules[16];
+	size_t w[OUT_COLS];
+	char *heads[OUT_COLS], *rules[OUT_COLS];
 
-	if (t->rows > 0 && t->n <= 16) {
+	if (t->rows > 0 && t->n <= OUT_COLS) {
 		tcol_widths(t, w);
 		for (int c = 0; c < t->n; c++) {
 			heads[c] = (char *)t->cols[c].head;
