@@ -10,27 +10,6 @@
 #include "jalloc.h"
 #include "report.h"
 
-/* Build a JSON value from a json_pack format; aborts when out of memory. */
-static json_t *jsonout_pack(const char *fmt, ...)
-{
-	json_error_t err;
-	va_list ap;
-	json_t *v;
-
-	va_start(ap, fmt);
-	v = json_vpack_ex(&err, 0, fmt, ap);
-	va_end(ap);
-	if (v == NULL)
-		abort();
-	return v;
-}
-
-/* A time or duration, null when it is -1 (unknown). */
-static json_t *jsonout_opt(long v)
-{
-	return v == -1 ? json_null() : json_integer(v);
-}
-
 /* b - a when both times are known (not -1), else null. */
 static json_t *jsonout_diff(long a, long b)
 {
@@ -54,7 +33,7 @@ static json_t *jsonout_journal(const struct model *m)
 {
 	const char *slash = strrchr(m->path, '/');
 
-	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
+	return fmt_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
 	                    slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
 	                    m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
 	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
@@ -65,7 +44,7 @@ static json_t *jsonout_journal(const struct model *m)
 static json_t *jsonout_counts(const struct model *m)
 {
 	const struct model_counts *c = &m->c;
-	json_t *o = jsonout_pack(
+	json_t *o = fmt_pack(
 	    "{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "events", (json_int_t)c->events,
 	    "unknown", (json_int_t)c->unknown, "injects", (json_int_t)c->injects, "decisions",
 	    (json_int_t)c->decisions, "timeouts", (json_int_t)c->timeouts, "open",
@@ -74,7 +53,7 @@ static json_t *jsonout_counts(const struct model *m)
 	    "notes", (json_int_t)c->notes, "scores", (json_int_t)c->scores);
 
 	json_object_update_new(
-	    o, jsonout_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
+	    o, fmt_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
 	                    (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
 	                    (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
 	                    (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
@@ -95,28 +74,28 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 			continue;
 		json_t *o = json_object();
 		jsonout_set_str(o, "inject", d->inject);
-		json_object_set_new_nocheck(o, "reached", jsonout_opt(d->fired));
+		json_object_set_new_nocheck(o, "reached", fmt_opt(d->fired));
 		jsonout_set_int(o, "t", d->t);
-		json_object_set_new_nocheck(o, "response", jsonout_opt(d->response));
+		json_object_set_new_nocheck(o, "response", fmt_opt(d->response));
 		jsonout_set_str(o, "option", d->option);
 		jsonout_set_str(o, "label", d->label);
 		jsonout_set_str(o, "by", d->by);
 		json_object_set_new_nocheck(o, "timeout", json_boolean(d->timeout));
-		json_object_set_new_nocheck(o, "deadline", jsonout_opt(d->deadline));
+		json_object_set_new_nocheck(o, "deadline", fmt_opt(d->deadline));
 		json_array_append_new(ds, o);
 		if (d->timeout)
 			json_array_append_new(
 			    missed,
-			    jsonout_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject", d->inject, "reached",
-			                 jsonout_opt(d->fired), "deadline", (json_int_t)d->t,
+			    fmt_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject", d->inject, "reached",
+			                 fmt_opt(d->fired), "deadline", (json_int_t)d->t,
 			                 "option", d->option, "label", d->label));
 	}
 	for (size_t i = 0; i < m->n_opens; i++)
 		if (m->opens[i].team == k)
 			json_array_append_new(
-			    open, jsonout_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject,
+			    open, fmt_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject,
 			                       "reached", (json_int_t)m->opens[i].fired, "deadline",
-			                       jsonout_opt(m->opens[i].deadline)));
+			                       fmt_opt(m->opens[i].deadline)));
 	json_object_set_new(team, "decisions", ds);
 	json_object_set_new(team, "missed_deadlines", missed);
 	json_object_set_new(team, "open", open);
@@ -128,16 +107,16 @@ static json_t *jsonout_check(const struct model *m, const struct model_check *c)
 	json_t *ex = json_null(), *va = json_null();
 
 	if (c->has_expect)
-		ex = jsonout_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
+		ex = fmt_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
 		                  c->expect_met ? "met" : "missed", "option", c->option, "expected",
-		                  c->expected, "within", jsonout_opt(c->within), "response",
-		                  jsonout_opt(c->response), "reason", c->reason, "t",
+		                  c->expected, "within", fmt_opt(c->within), "response",
+		                  fmt_opt(c->response), "reason", c->reason, "t",
 		                  (json_int_t)c->t);
 	if (c->validates > 0)
-		va = jsonout_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
+		va = fmt_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
 		                  c->validate_met ? "met" : "missed", "by", c->by, "text", c->text,
 		                  "t", (json_int_t)c->vt, "count", (json_int_t)c->validates);
-	return jsonout_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
+	return fmt_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
 	                    c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
 	                    c->met ? "met" : "missed", "expect", ex, "validate", va);
 }
@@ -151,7 +130,7 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 	for (int o = 0; o <= m->n_objectives; o++)
 		if (tm->obj_met[o] + tm->obj_missed[o] > 0)
 			json_array_append_new(
-			    byobj, jsonout_pack("{s:s?,s:I,s:I}", "id",
+			    byobj, fmt_pack("{s:s?,s:I,s:I}", "id",
 			                        o < m->n_objectives ? m->objectives[o].id : NULL,
 			                        "met", (json_int_t)tm->obj_met[o], "missed",
 			                        (json_int_t)tm->obj_missed[o]));
@@ -199,7 +178,7 @@ static json_t *jsonout_entry(const struct model_entry *e)
 	switch (e->kind) {
 	case LOG_INJECT:
 		jsonout_set_str(o, "inject", e->ref);
-		json_object_set_new_nocheck(o, "allowed", jsonout_opt(e->a));
+		json_object_set_new_nocheck(o, "allowed", fmt_opt(e->a));
 		break;
 	case LOG_DECISION:
 		jsonout_set_str(o, "inject", e->ref);
@@ -242,15 +221,15 @@ static json_t *jsonout_team(const struct model *m, int k)
 	const struct model_team *tm = &m->teams[k];
 	json_t *scores = json_array(), *team, *log;
 
-	team = jsonout_pack(
+	team = fmt_pack(
 	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
 	    "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
-	    (json_int_t)tm->resp_n, "mean", jsonout_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "min",
+	    (json_int_t)tm->resp_n, "mean", fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "min",
 	    tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
 	    tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
 	    (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all, "received",
-	    (json_int_t)tm->shares_received, "first_inject", jsonout_opt(tm->first_inject),
-	    "first_share", jsonout_opt(tm->first_share), "after_first_inject",
+	    (json_int_t)tm->shares_received, "first_inject", fmt_opt(tm->first_inject),
+	    "first_share", fmt_opt(tm->first_share), "after_first_inject",
 	    jsonout_diff(tm->first_inject, tm->first_share), "rfis", (json_int_t)tm->rfis,
 	    "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
 	jsonout_decisions(m, k, team);
@@ -258,7 +237,7 @@ static json_t *jsonout_team(const struct model *m, int k)
 	for (size_t i = 0; i < m->n_scores; i++)
 		if (m->scores[i].team == k)
 			json_array_append_new(scores,
-			                      jsonout_pack("{s:I,s:I,s:I,s:s?}", "t",
+			                      fmt_pack("{s:I,s:I,s:I,s:s?}", "t",
 			                                   (json_int_t)m->scores[i].t, "delta",
 			                                   (json_int_t)m->scores[i].delta, "total",
 			                                   (json_int_t)m->scores[i].total, "reason",
@@ -283,12 +262,12 @@ static json_t *jsonout_inject(const struct model *m, size_t i)
 		json_t *opts = json_array();
 		for (int j = 0; j < in->n_options; j++)
 			json_array_append_new(opts,
-			                      jsonout_pack("{s:s,s:s?}", "key", in->options[j].key,
+			                      fmt_pack("{s:s,s:s?}", "key", in->options[j].key,
 			                                   "label", in->options[j].label));
-		dec = jsonout_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
-		                   jsonout_opt(in->deadline), "options", opts);
+		dec = fmt_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
+		                   fmt_opt(in->deadline), "options", opts);
 	}
-	return jsonout_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t",
+	return fmt_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t",
 	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
 	                    in->subject, "to", to, "decision", dec);
 }
@@ -304,7 +283,7 @@ static json_t *jsonout_sharing(const struct model *m)
 			    &m->pairs[(size_t)a * (size_t)m->n_teams + (size_t)b];
 			if (p->count > 0)
 				json_array_append_new(
-				    list, jsonout_pack(
+				    list, fmt_pack(
 				              "{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
 				              m->teams[b].id, "count", (json_int_t)p->count,
 				              "first", (json_int_t)p->first, "after_first_inject",
@@ -320,11 +299,11 @@ static json_t *jsonout_rfi(const struct model *m, size_t i)
 	json_t *replies = json_array();
 
 	for (long j = r->first_reply; j >= 0; j = m->replies[j].next)
-		json_array_append_new(replies, jsonout_pack("{s:s,s:I}", "text", m->replies[j].text,
+		json_array_append_new(replies, fmt_pack("{s:s,s:I}", "text", m->replies[j].text,
 		                                            "t", (json_int_t)m->replies[j].t));
-	return jsonout_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
+	return fmt_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
 	                    m->teams[r->team].id, "by", r->by, "text", r->text, "t",
-	                    (json_int_t)r->t, "answered", jsonout_opt(r->answered), "answer_time",
+	                    (json_int_t)r->t, "answered", fmt_opt(r->answered), "answer_time",
 	                    jsonout_diff(r->t, r->answered), "replies", replies);
 }
 
@@ -335,7 +314,7 @@ static json_t *jsonout_loose(const struct model *m)
 
 	for (size_t j = 0; j < m->n_replies; j++)
 		if (m->replies[j].rfi < 0)
-			json_array_append_new(loose, jsonout_pack("{s:s,s:s,s:I}", "team",
+			json_array_append_new(loose, fmt_pack("{s:s,s:s,s:I}", "team",
 			                                          m->teams[m->replies[j].team].id,
 			                                          "text", m->replies[j].text, "t",
 			                                          (json_int_t)m->replies[j].t));
@@ -349,7 +328,7 @@ static json_t *jsonout_notes(const struct model *m)
 
 	for (size_t i = 0; i < m->n_notes; i++)
 		json_array_append_new(notes,
-		                      jsonout_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
+		                      fmt_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
 		                                   m->notes[i].by, "t", (json_int_t)m->notes[i].t));
 	return notes;
 }
@@ -360,7 +339,7 @@ static json_t *jsonout_phases(const struct model *m)
 	json_t *phases = json_array();
 
 	for (size_t i = 0; i < m->n_phases; i++)
-		json_array_append_new(phases, jsonout_pack("{s:s,s:I}", "name", m->phases[i].name,
+		json_array_append_new(phases, fmt_pack("{s:s,s:I}", "name", m->phases[i].name,
 		                                           "t", (json_int_t)m->phases[i].t));
 	return phases;
 }
@@ -370,7 +349,7 @@ static json_t *jsonout_extreme(const struct model *m, const struct model_decisio
 {
 	if (d == NULL)
 		return json_null();
-	return jsonout_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
+	return fmt_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
 	                    "response", (json_int_t)d->response, "t", (json_int_t)d->t);
 }
 
@@ -389,7 +368,7 @@ static json_t *jsonout_team_objectives(const struct model *m, int k)
 			                      j < m->n_objectives ? json_string(m->objectives[j].id)
 			                                          : json_null());
 	}
-	return jsonout_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
+	return fmt_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
 	                    lists[1], "partly", lists[2]);
 }
 
@@ -400,7 +379,7 @@ static json_t *jsonout_summary(const struct model *m)
 
 	for (int k = 0; k < m->n_teams; k++)
 		json_array_append_new(objs, jsonout_team_objectives(m, k));
-	return jsonout_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
+	return fmt_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
 	                    jsonout_extreme(m, model_extreme(m, false)), "slowest",
 	                    jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
 	                    (json_int_t)m->c.timeouts, "rfis_unanswered",
@@ -414,7 +393,7 @@ static json_t *jsonout_objectives(const struct model *m)
 
 	for (int i = 0; i < m->n_objectives; i++)
 		json_array_append_new(objs,
-		                      jsonout_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id,
+		                      fmt_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id,
 		                                   "text", m->objectives[i].text, "met",
 		                                   (json_int_t)m->objectives[i].met, "missed",
 		                                   (json_int_t)m->objectives[i].missed));
@@ -433,11 +412,11 @@ static json_t *jsonout_hotwash(const struct model *m)
 		const char *q = a->n >= 1 && (size_t)a->n <= m->n_questions ? m->questions[a->n - 1]
 		                                                            : a->question;
 		json_array_append_new(
-		    answers, jsonout_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
+		    answers, fmt_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
 		                          "question", q, "team", m->teams[a->team].id, "by", a->by,
 		                          "text", a->text, "t", (json_int_t)a->t));
 	}
-	return jsonout_pack("{s:o,s:o}", "questions", qs, "answers", answers);
+	return fmt_pack("{s:o,s:o}", "questions", qs, "answers", answers);
 }
 
 /*
@@ -528,11 +507,11 @@ int jsonout_write(const struct model *m, FILE *f)
 	jsonout_member(&j, "report", json_integer(1));
 	jsonout_member(&j, "journal", jsonout_journal(m));
 	jsonout_member(&j, "exercise",
-	               jsonout_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
-	                            "duration", jsonout_opt(m->duration), "tick",
-	                            jsonout_opt(m->tick)));
+	               fmt_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
+	                            "duration", fmt_opt(m->duration), "tick",
+	                            fmt_opt(m->tick)));
 	jsonout_member(&j, "ended",
-	               m->ended ? jsonout_pack("{s:s?,s:I}", "reason", m->end_reason, "t",
+	               m->ended ? fmt_pack("{s:s?,s:I}", "reason", m->end_reason, "t",
 	                                       (json_int_t)m->end_t)
 	                        : json_null());
 	jsonout_member(&j, "last_t", json_integer(m->last_t));
