@@ -202,7 +202,8 @@ int ex_add_objective(struct exercise *ex, const char *id, const char *text, int 
 {
 	struct ex_objective *o;
 
-	ex->objectives = mem_grow(ex->objectives, (size_t)ex->n_objectives, NULL, sizeof *ex->objectives);
+	ex->objectives =
+	    mem_grow(ex->objectives, (size_t)ex->n_objectives, NULL, sizeof *ex->objectives);
 	o = &ex->objectives[ex->n_objectives];
 	o->id = mem_strdup(id);
 	o->text = mem_strdup(text);

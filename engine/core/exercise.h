@@ -340,7 +340,8 @@ int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *
 /* An ad-hoc inject whose texts (from, channel, subject, body and their ex_tr) come from inj. */
 /* Returns the index of the new inject (ad-hoc injects are kept, id "adhoc-N"). */
 int ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
-/* Name the current move or phase; ex_score and ex_endex with the text's other languages (tr may be NULL; copied). */
+/* Name the current move or phase, add to a score, end the exercise: with the text's other
+ * languages (tr may be NULL; copied). */
 void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr);
 void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,
                  const struct ex_tr *tr);

@@ -38,10 +38,11 @@ static int reader_header(struct reader *r, json_t *o)
 		         "one this tabletop reads",
 		         (long long)json_integer_value(v), JOURNAL_VERSION);
 	else
-		snprintf(why, sizeof why,
-		         "the header has no \"version\": its format version is not %d, the one this "
-		         "tabletop reads",
-		         JOURNAL_VERSION);
+		snprintf(
+		    why, sizeof why,
+		    "the header has no \"version\": its format version is not %d, the one this "
+		    "tabletop reads",
+		    JOURNAL_VERSION);
 	fprintf(r->err, "%s:1: %s\n", r->in.path, why);
 	return -1;
 }
@@ -52,7 +53,8 @@ static int reader_check(struct reader *r, json_t *o)
 	char why[160];
 
 	if (!json_is_object(o) || !json_is_string(json_object_get(o, "type")))
-		return reader_fail(r, "not a journal line: a JSON object with a \"type\" is expected");
+		return reader_fail(r,
+		                   "not a journal line: a JSON object with a \"type\" is expected");
 	if (lines_check(o, r->in.no, why, sizeof why) < 0)
 		return reader_fail(r, why);
 	if (r->in.no == 1)
@@ -87,10 +89,11 @@ int reader_next(struct reader *r, json_t **o)
 		if (r->in.cut && reader_torn(r)) {
 			if (r->in.no == 1)
 				return reader_fail(r, "the header is cut off");
-			fprintf(r->err,
-			        "%s:%ld: warning: the last line is cut off (a crash while writing?); "
-			        "it is ignored\n",
-			        r->in.path, r->in.no);
+			fprintf(
+			    r->err,
+			    "%s:%ld: warning: the last line is cut off (a crash while writing?); "
+			    "it is ignored\n",
+			    r->in.path, r->in.no);
 			r->partial = true;
 			return 0;
 		}

@@ -172,7 +172,8 @@ static int api_timer_add(lua_State *L, const char *fn, int kind)
 		    1; /* what is due now or past runs at the next tick, never in this one */
 	lua_settop(L, 2);
 	if (api->loading) {
-		api->timers = mem_grow(api->timers, (size_t)api->n_timers, &api->cap_timers, sizeof *api->timers);
+		api->timers = mem_grow(api->timers, (size_t)api->n_timers, &api->cap_timers,
+		                       sizeof *api->timers);
 		ref = luaL_ref(L, LUA_REGISTRYINDEX);
 		api->timers[api->n_timers++] = (struct api_timer){t, every, ref};
 		return 0;
@@ -211,7 +212,8 @@ static int api_when(lua_State *L)
 	if (!api_want_fn(L, 1, "when") || !api_want_fn(L, 2, "when"))
 		return 0;
 	lua_settop(L, 2);
-	api->whens = mem_grow(api->whens, (size_t)api->n_whens, &api->cap_whens, sizeof *api->whens);
+	api->whens =
+	    mem_grow(api->whens, (size_t)api->n_whens, &api->cap_whens, sizeof *api->whens);
 	fn = luaL_ref(L, LUA_REGISTRYINDEX);
 	pred = luaL_ref(L, LUA_REGISTRYINDEX);
 	api->whens[api->n_whens++] = (struct api_when){pred, fn, false};
@@ -245,7 +247,8 @@ static int api_on(lua_State *L)
 	if (!api_want_fn(L, 2, "on"))
 		return 0;
 	lua_settop(L, 2);
-	api->handlers = mem_grow(api->handlers, (size_t)api->n_handlers, &api->cap_handlers, sizeof *api->handlers);
+	api->handlers = mem_grow(api->handlers, (size_t)api->n_handlers, &api->cap_handlers,
+	                         sizeof *api->handlers);
 	api->handlers[api->n_handlers].kind = (enum ex_note_kind)kind;
 	api->handlers[api->n_handlers].ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	api->n_handlers++;

@@ -320,7 +320,8 @@ int inject_declare(lua_State *L)
 	tg = &api->scratch_target;
 	if (id != NULL) {
 		inj = ex_add_inject(ex, id, d.line);
-		api->targets = mem_grow(api->targets, (size_t)api->n_targets, &api->cap_targets, sizeof *api->targets);
+		api->targets = mem_grow(api->targets, (size_t)api->n_targets, &api->cap_targets,
+		                        sizeof *api->targets);
 		tg = &api->targets[api->n_targets++];
 		tg->inject = ex->n_injects - 1;
 		tg->line = d.line;

@@ -189,8 +189,8 @@ static void require_record(struct require *rq, const char *name, const char *pat
 			return;
 	if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32)
 		abort();
-	ex->modules = mem_grow(ex->modules, (size_t)ex->n_modules, &ex->cap_modules,
-	                       sizeof *ex->modules);
+	ex->modules =
+	    mem_grow(ex->modules, (size_t)ex->n_modules, &ex->cap_modules, sizeof *ex->modules);
 	m = &ex->modules[ex->n_modules++];
 	m->name = mem_strdup(name);
 	m->path = mem_strdup(path);

@@ -108,8 +108,7 @@ static int msel_take_header(struct msel_reader *rd, const struct header_map *h)
 		rd->head[i] = text_oneline(c->field[i]);
 		if (rd->head[i] == NULL || header_field_of(c->field[i]) >= 0)
 			continue;
-		m->ignored =
-		    mem_grow(m->ignored, (size_t)m->n_ignored, NULL, sizeof *m->ignored);
+		m->ignored = mem_grow(m->ignored, (size_t)m->n_ignored, NULL, sizeof *m->ignored);
 		m->ignored[m->n_ignored++] = mem_printf("%s", rd->head[i]);
 	}
 	return 0;

@@ -14,7 +14,7 @@ int head_objective(struct model *m, const char *id)
 	if (i >= 0)
 		return (int)i;
 	m->objectives = mem_grow(m->objectives, (size_t)m->n_objectives, &m->priv->cap_objectives,
-	                           sizeof *m->objectives);
+	                         sizeof *m->objectives);
 	ob = &m->objectives[m->n_objectives++];
 	ob->id = id;
 	ob->text = NULL;

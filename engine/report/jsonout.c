@@ -34,10 +34,10 @@ static json_t *jsonout_journal(const struct model *m)
 	const char *slash = strrchr(m->path, '/');
 
 	return fmt_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
-	                    slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
-	                    m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
-	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
-	                    (json_int_t)m->c.lines, "partial", m->partial);
+	                slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
+	                m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
+	                "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
+	                (json_int_t)m->c.lines, "partial", m->partial);
 }
 
 /* Every count of the summary. */
@@ -54,12 +54,12 @@ static json_t *jsonout_counts(const struct model *m)
 
 	json_object_update_new(
 	    o, fmt_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
-	                    (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
-	                    (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
-	                    (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
-	                    (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
-	                    (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
-	                    (json_int_t)c->resumes));
+	                (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
+	                (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
+	                (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
+	                (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
+	                (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
+	                (json_int_t)c->resumes));
 	return o;
 }
 
@@ -84,18 +84,18 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 		json_object_set_new_nocheck(o, "deadline", fmt_opt(d->deadline));
 		json_array_append_new(ds, o);
 		if (d->timeout)
-			json_array_append_new(
-			    missed,
-			    fmt_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject", d->inject, "reached",
-			                 fmt_opt(d->fired), "deadline", (json_int_t)d->t,
-			                 "option", d->option, "label", d->label));
+			json_array_append_new(missed,
+			                      fmt_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject",
+			                               d->inject, "reached", fmt_opt(d->fired),
+			                               "deadline", (json_int_t)d->t, "option",
+			                               d->option, "label", d->label));
 	}
 	for (size_t i = 0; i < m->n_opens; i++)
 		if (m->opens[i].team == k)
 			json_array_append_new(
-			    open, fmt_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject,
-			                       "reached", (json_int_t)m->opens[i].fired, "deadline",
-			                       fmt_opt(m->opens[i].deadline)));
+			    open, fmt_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject, "reached",
+			                   (json_int_t)m->opens[i].fired, "deadline",
+			                   fmt_opt(m->opens[i].deadline)));
 	json_object_set_new(team, "decisions", ds);
 	json_object_set_new(team, "missed_deadlines", missed);
 	json_object_set_new(team, "open", open);
@@ -108,17 +108,16 @@ static json_t *jsonout_check(const struct model *m, const struct model_check *c)
 
 	if (c->has_expect)
 		ex = fmt_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
-		                  c->expect_met ? "met" : "missed", "option", c->option, "expected",
-		                  c->expected, "within", fmt_opt(c->within), "response",
-		                  fmt_opt(c->response), "reason", c->reason, "t",
-		                  (json_int_t)c->t);
+		              c->expect_met ? "met" : "missed", "option", c->option, "expected",
+		              c->expected, "within", fmt_opt(c->within), "response",
+		              fmt_opt(c->response), "reason", c->reason, "t", (json_int_t)c->t);
 	if (c->validates > 0)
 		va = fmt_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
-		                  c->validate_met ? "met" : "missed", "by", c->by, "text", c->text,
-		                  "t", (json_int_t)c->vt, "count", (json_int_t)c->validates);
+		              c->validate_met ? "met" : "missed", "by", c->by, "text", c->text, "t",
+		              (json_int_t)c->vt, "count", (json_int_t)c->validates);
 	return fmt_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
-	                    c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
-	                    c->met ? "met" : "missed", "expect", ex, "validate", va);
+	                c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
+	                c->met ? "met" : "missed", "expect", ex, "validate", va);
 }
 
 /* A team's expectations, and their counts by objective. */
@@ -131,9 +130,9 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 		if (tm->obj_met[o] + tm->obj_missed[o] > 0)
 			json_array_append_new(
 			    byobj, fmt_pack("{s:s?,s:I,s:I}", "id",
-			                        o < m->n_objectives ? m->objectives[o].id : NULL,
-			                        "met", (json_int_t)tm->obj_met[o], "missed",
-			                        (json_int_t)tm->obj_missed[o]));
+			                    o < m->n_objectives ? m->objectives[o].id : NULL, "met",
+			                    (json_int_t)tm->obj_met[o], "missed",
+			                    (json_int_t)tm->obj_missed[o]));
 	for (size_t i = 0; i < m->n_checks; i++)
 		if (m->checks[i].team == k)
 			json_array_append_new(list, jsonout_check(m, &m->checks[i]));
@@ -221,27 +220,26 @@ static json_t *jsonout_team(const struct model *m, int k)
 	const struct model_team *tm = &m->teams[k];
 	json_t *scores = json_array(), *team, *log;
 
-	team = fmt_pack(
-	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
-	    "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
-	    (json_int_t)tm->resp_n, "mean", fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "min",
-	    tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
-	    tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
-	    (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all, "received",
-	    (json_int_t)tm->shares_received, "first_inject", fmt_opt(tm->first_inject),
-	    "first_share", fmt_opt(tm->first_share), "after_first_inject",
-	    jsonout_diff(tm->first_inject, tm->first_share), "rfis", (json_int_t)tm->rfis,
-	    "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
+	team =
+	    fmt_pack("{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id",
+	             tm->id, "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
+	             (json_int_t)tm->resp_n, "mean", fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)),
+	             "min", tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
+	             tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
+	             (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all,
+	             "received", (json_int_t)tm->shares_received, "first_inject",
+	             fmt_opt(tm->first_inject), "first_share", fmt_opt(tm->first_share),
+	             "after_first_inject", jsonout_diff(tm->first_inject, tm->first_share), "rfis",
+	             (json_int_t)tm->rfis, "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
 	jsonout_decisions(m, k, team);
 	jsonout_checks(m, k, team);
 	for (size_t i = 0; i < m->n_scores; i++)
 		if (m->scores[i].team == k)
-			json_array_append_new(scores,
-			                      fmt_pack("{s:I,s:I,s:I,s:s?}", "t",
-			                                   (json_int_t)m->scores[i].t, "delta",
-			                                   (json_int_t)m->scores[i].delta, "total",
-			                                   (json_int_t)m->scores[i].total, "reason",
-			                                   m->scores[i].reason));
+			json_array_append_new(
+			    scores, fmt_pack("{s:I,s:I,s:I,s:s?}", "t", (json_int_t)m->scores[i].t,
+			                     "delta", (json_int_t)m->scores[i].delta, "total",
+			                     (json_int_t)m->scores[i].total, "reason",
+			                     m->scores[i].reason));
 	json_object_set_new(team, "scores", scores);
 	log = json_array();
 	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next)
@@ -263,13 +261,13 @@ static json_t *jsonout_inject(const struct model *m, size_t i)
 		for (int j = 0; j < in->n_options; j++)
 			json_array_append_new(opts,
 			                      fmt_pack("{s:s,s:s?}", "key", in->options[j].key,
-			                                   "label", in->options[j].label));
+			                               "label", in->options[j].label));
 		dec = fmt_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
-		                   fmt_opt(in->deadline), "options", opts);
+		               fmt_opt(in->deadline), "options", opts);
 	}
-	return fmt_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t",
-	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
-	                    in->subject, "to", to, "decision", dec);
+	return fmt_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o}", "id", in->id, "t", (json_int_t)in->t,
+	                "from", in->from, "channel", in->channel, "subject", in->subject, "to", to,
+	                "decision", dec);
 }
 
 /* Who shared with whom: every pair with at least one share. */
@@ -283,11 +281,11 @@ static json_t *jsonout_sharing(const struct model *m)
 			    &m->pairs[(size_t)a * (size_t)m->n_teams + (size_t)b];
 			if (p->count > 0)
 				json_array_append_new(
-				    list, fmt_pack(
-				              "{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
-				              m->teams[b].id, "count", (json_int_t)p->count,
-				              "first", (json_int_t)p->first, "after_first_inject",
-				              jsonout_diff(m->teams[a].first_inject, p->first)));
+				    list,
+				    fmt_pack("{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
+				             m->teams[b].id, "count", (json_int_t)p->count, "first",
+				             (json_int_t)p->first, "after_first_inject",
+				             jsonout_diff(m->teams[a].first_inject, p->first)));
 		}
 	return list;
 }
@@ -300,11 +298,11 @@ static json_t *jsonout_rfi(const struct model *m, size_t i)
 
 	for (long j = r->first_reply; j >= 0; j = m->replies[j].next)
 		json_array_append_new(replies, fmt_pack("{s:s,s:I}", "text", m->replies[j].text,
-		                                            "t", (json_int_t)m->replies[j].t));
+		                                        "t", (json_int_t)m->replies[j].t));
 	return fmt_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
-	                    m->teams[r->team].id, "by", r->by, "text", r->text, "t",
-	                    (json_int_t)r->t, "answered", fmt_opt(r->answered), "answer_time",
-	                    jsonout_diff(r->t, r->answered), "replies", replies);
+	                m->teams[r->team].id, "by", r->by, "text", r->text, "t", (json_int_t)r->t,
+	                "answered", fmt_opt(r->answered), "answer_time",
+	                jsonout_diff(r->t, r->answered), "replies", replies);
 }
 
 /* The replies that answered no RFI. */
@@ -315,9 +313,9 @@ static json_t *jsonout_loose(const struct model *m)
 	for (size_t j = 0; j < m->n_replies; j++)
 		if (m->replies[j].rfi < 0)
 			json_array_append_new(loose, fmt_pack("{s:s,s:s,s:I}", "team",
-			                                          m->teams[m->replies[j].team].id,
-			                                          "text", m->replies[j].text, "t",
-			                                          (json_int_t)m->replies[j].t));
+			                                      m->teams[m->replies[j].team].id,
+			                                      "text", m->replies[j].text, "t",
+			                                      (json_int_t)m->replies[j].t));
 	return loose;
 }
 
@@ -329,7 +327,7 @@ static json_t *jsonout_notes(const struct model *m)
 	for (size_t i = 0; i < m->n_notes; i++)
 		json_array_append_new(notes,
 		                      fmt_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
-		                                   m->notes[i].by, "t", (json_int_t)m->notes[i].t));
+		                               m->notes[i].by, "t", (json_int_t)m->notes[i].t));
 	return notes;
 }
 
@@ -339,8 +337,8 @@ static json_t *jsonout_phases(const struct model *m)
 	json_t *phases = json_array();
 
 	for (size_t i = 0; i < m->n_phases; i++)
-		json_array_append_new(phases, fmt_pack("{s:s,s:I}", "name", m->phases[i].name,
-		                                           "t", (json_int_t)m->phases[i].t));
+		json_array_append_new(phases, fmt_pack("{s:s,s:I}", "name", m->phases[i].name, "t",
+		                                       (json_int_t)m->phases[i].t));
 	return phases;
 }
 
@@ -350,7 +348,7 @@ static json_t *jsonout_extreme(const struct model *m, const struct model_decisio
 	if (d == NULL)
 		return json_null();
 	return fmt_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
-	                    "response", (json_int_t)d->response, "t", (json_int_t)d->t);
+	                "response", (json_int_t)d->response, "t", (json_int_t)d->t);
 }
 
 /* The objectives team k met in every evaluation, in none, or in some: ids. */
@@ -368,8 +366,8 @@ static json_t *jsonout_team_objectives(const struct model *m, int k)
 			                      j < m->n_objectives ? json_string(m->objectives[j].id)
 			                                          : json_null());
 	}
-	return fmt_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
-	                    lists[1], "partly", lists[2]);
+	return fmt_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed", lists[1],
+	                "partly", lists[2]);
 }
 
 /* The executive summary's figures: fastest and slowest responses, objectives per team. */
@@ -380,10 +378,10 @@ static json_t *jsonout_summary(const struct model *m)
 	for (int k = 0; k < m->n_teams; k++)
 		json_array_append_new(objs, jsonout_team_objectives(m, k));
 	return fmt_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
-	                    jsonout_extreme(m, model_extreme(m, false)), "slowest",
-	                    jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
-	                    (json_int_t)m->c.timeouts, "rfis_unanswered",
-	                    (json_int_t)m->c.rfis_unanswered, "objectives", objs);
+	                jsonout_extreme(m, model_extreme(m, false)), "slowest",
+	                jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
+	                (json_int_t)m->c.timeouts, "rfis_unanswered",
+	                (json_int_t)m->c.rfis_unanswered, "objectives", objs);
 }
 
 /* The objectives with their counts over every team. */
@@ -392,11 +390,10 @@ static json_t *jsonout_objectives(const struct model *m)
 	json_t *objs = json_array();
 
 	for (int i = 0; i < m->n_objectives; i++)
-		json_array_append_new(objs,
-		                      fmt_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id,
-		                                   "text", m->objectives[i].text, "met",
-		                                   (json_int_t)m->objectives[i].met, "missed",
-		                                   (json_int_t)m->objectives[i].missed));
+		json_array_append_new(
+		    objs, fmt_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id, "text",
+		                   m->objectives[i].text, "met", (json_int_t)m->objectives[i].met,
+		                   "missed", (json_int_t)m->objectives[i].missed));
 	return objs;
 }
 
@@ -411,10 +408,10 @@ static json_t *jsonout_hotwash(const struct model *m)
 		const struct model_answer *a = &m->answers[i];
 		const char *q = a->n >= 1 && (size_t)a->n <= m->n_questions ? m->questions[a->n - 1]
 		                                                            : a->question;
-		json_array_append_new(
-		    answers, fmt_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
-		                          "question", q, "team", m->teams[a->team].id, "by", a->by,
-		                          "text", a->text, "t", (json_int_t)a->t));
+		json_array_append_new(answers,
+		                      fmt_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
+		                               "question", q, "team", m->teams[a->team].id, "by",
+		                               a->by, "text", a->text, "t", (json_int_t)a->t));
 	}
 	return fmt_pack("{s:o,s:o}", "questions", qs, "answers", answers);
 }
@@ -508,12 +505,11 @@ int jsonout_write(const struct model *m, FILE *f)
 	jsonout_member(&j, "journal", jsonout_journal(m));
 	jsonout_member(&j, "exercise",
 	               fmt_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
-	                            "duration", fmt_opt(m->duration), "tick",
-	                            fmt_opt(m->tick)));
-	jsonout_member(&j, "ended",
-	               m->ended ? fmt_pack("{s:s?,s:I}", "reason", m->end_reason, "t",
-	                                       (json_int_t)m->end_t)
-	                        : json_null());
+	                        "duration", fmt_opt(m->duration), "tick", fmt_opt(m->tick)));
+	jsonout_member(
+	    &j, "ended",
+	    m->ended ? fmt_pack("{s:s?,s:I}", "reason", m->end_reason, "t", (json_int_t)m->end_t)
+	             : json_null());
 	jsonout_member(&j, "last_t", json_integer(m->last_t));
 	jsonout_member(&j, "summary", jsonout_summary(m));
 	jsonout_member(&j, "counts", jsonout_counts(m));

@@ -251,8 +251,9 @@ static int model_lines(struct model *m, struct reader *in, FILE *err)
 
 	while ((got = reader_next(in, &o)) > 0) {
 		m->priv->line = in->in.no;
-		rc = in->in.no == 1 ? head_read(m, o)
-		                    : events_read(m, o, json_string_value(json_object_get(o, "type")));
+		rc = in->in.no == 1
+		         ? head_read(m, o)
+		         : events_read(m, o, json_string_value(json_object_get(o, "type")));
 		json_decref(o);
 		if (rc < 0 || m->priv->err[0] != '\0') {
 			fprintf(err, "%s:%ld: %s\n", m->path, in->in.no, m->priv->err);

@@ -16,8 +16,8 @@
 
 enum {
 	SPAWN_STDERR = 1, /* its stderr goes to the pipe too (else it is inherited) */
-	SPAWN_WRAP = 2,   /* run it through the command in TABLETOP_WRAPPER (e.g. valgrind) if set */
-	SPAWN_ERR = 4,    /* only its stderr goes to the pipe; its stdout goes to /dev/null */
+	SPAWN_WRAP = 2, /* run it through the command in TABLETOP_WRAPPER (e.g. valgrind) if set */
+	SPAWN_ERR = 4,  /* only its stderr goes to the pipe; its stdout goes to /dev/null */
 };
 
 /* Milliseconds of monotonic time. */

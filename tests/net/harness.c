@@ -77,8 +77,8 @@ void h_start(struct hsrv *s, const char *fixture, ...)
 	va_start(ap, fixture);
 	h_args(argv, 5, 64, ap);
 	va_end(ap);
-	s->pid = spawn_server(argv, SPAWN_WRAP, &s->out, s->stdout_text, sizeof s->stdout_text,
-	                      10000);
+	s->pid =
+	    spawn_server(argv, SPAWN_WRAP, &s->out, s->stdout_text, sizeof s->stdout_text, 10000);
 	if (s->pid < 0)
 		fail_msg("tabletop run exited early: %s", s->stdout_text);
 	s->port = spawn_port(s->stdout_text, false);
