@@ -27,9 +27,13 @@ static int reader_header(struct reader *r, json_t *o)
 	json_t *v = json_object_get(o, "version");
 	char why[160];
 
-	if (strcmp(json_string_value(json_object_get(o, "type")), "journal") != 0)
-		return reader_fail(r, "the first line must be its "
-		                      "{\"type\":\"journal\",\"version\":1,...} header");
+	if (strcmp(json_string_value(json_object_get(o, "type")), "journal") != 0) {
+		snprintf(
+		    why, sizeof why,
+		    "the first line must be its {\"type\":\"journal\",\"version\":%d,...} header",
+		    JOURNAL_VERSION);
+		return reader_fail(r, why);
+	}
 	if (json_is_integer(v) && json_integer_value(v) == JOURNAL_VERSION)
 		return 0;
 	if (json_is_integer(v))
