@@ -59,6 +59,20 @@ void *mem_grow(void *p, size_t n, size_t *cap, size_t size)
 	return p;
 }
 
+/* Buffer p (*cap bytes, used in use) with room for more bytes: doubled past the need. */
+void *mem_reserve(void *p, size_t *cap, size_t used, size_t more)
+{
+	size_t need;
+
+	if (__builtin_add_overflow(used, more, &need))
+		abort();
+	if (need > *cap) {
+		*cap = mem_mul(need, 2);
+		p = mem_realloc(p, *cap);
+	}
+	return p;
+}
+
 /* strdup that aborts when out of memory; NULL stays NULL. */
 char *mem_strdup(const char *s)
 {

@@ -19,6 +19,11 @@ void *mem_array(void *p, size_t n, size_t size);
  * so n alone says when to double). Aborts when the size overflows or memory runs out.
  */
 void *mem_grow(void *p, size_t n, size_t *cap, size_t size);
+/*
+ * Buffer p (*cap bytes, used of them in use) with room for more bytes after them: when short, it
+ * grows to twice what is needed. Aborts when the size overflows or memory runs out.
+ */
+void *mem_reserve(void *p, size_t *cap, size_t used, size_t more);
 /* Append a zeroed element to arr (n in use, cap allocated: size_t lvalues); a pointer to it. */
 #define MEM_PUSH(arr, n, cap) ((arr) = mem_grow((arr), (n), &(cap), sizeof *(arr)), &(arr)[(n)++])
 /* strdup that aborts when out of memory; NULL stays NULL. */

@@ -96,10 +96,7 @@ static void journal_put(struct journal *j, const char *p, size_t n)
 {
 	if (j->failed)
 		return;
-	if (j->len + n > j->cap) {
-		j->cap = mem_mul(j->len + n, 2);
-		j->buf = mem_realloc(j->buf, j->cap);
-	}
+	j->buf = mem_reserve(j->buf, &j->cap, j->len, n);
 	memcpy(j->buf + j->len, p, n);
 	j->len += n;
 	if (j->len >= JOURNAL_CHUNK)

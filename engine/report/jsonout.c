@@ -434,10 +434,7 @@ static int jsonout_append(const char *buffer, size_t size, void *data)
 {
 	struct jsonout *j = data;
 
-	if (j->n + size > j->cap) {
-		j->cap = mem_mul(j->n + size, 2);
-		j->p = mem_realloc(j->p, j->cap);
-	}
+	j->p = mem_reserve(j->p, &j->cap, j->n, size);
 	memcpy(j->p + j->n, buffer, size);
 	j->n += size;
 	return 0;

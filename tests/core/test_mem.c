@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,6 +48,25 @@ static void test_grow_pow2(void **state)
 	free(v);
 }
 
+/* A buffer keeps its bytes, grows to twice the need when short, and not while it has room. */
+static void test_reserve(void **state)
+{
+	char *b = NULL;
+	size_t cap = 0, used = 0;
+
+	(void)state;
+	b = mem_reserve(b, &cap, used, 10);
+	assert_int_equal(cap, 20);
+	memcpy(b, "0123456789", 10);
+	used = 10;
+	b = mem_reserve(b, &cap, used, 10);
+	assert_int_equal(cap, 20);
+	b = mem_reserve(b, &cap, used, 11);
+	assert_int_equal(cap, 42);
+	assert_memory_equal(b, "0123456789", 10);
+	free(b);
+}
+
 /* Whether fn, run in a child process, dies of SIGABRT. */
 static int aborts(void (*fn)(void))
 {
@@ -82,6 +102,14 @@ static void grow_overflow(void)
 	free(mem_grow(NULL, cap, &cap, 1));
 }
 
+/* A buffer whose need overflows. */
+static void reserve_overflow(void)
+{
+	size_t cap = 0;
+
+	free(mem_reserve(NULL, &cap, SIZE_MAX, 1));
+}
+
 /* Sizes that overflow abort rather than wrap around to a small allocation. */
 static void test_overflow(void **state)
 {
@@ -91,6 +119,7 @@ static void test_overflow(void **state)
 	assert_true(aborts(mul_overflow));
 	assert_true(aborts(array_overflow));
 	assert_true(aborts(grow_overflow));
+	assert_true(aborts(reserve_overflow));
 }
 
 int main(void)
@@ -98,6 +127,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_push),
 	    cmocka_unit_test(test_grow_pow2),
+	    cmocka_unit_test(test_reserve),
 	    cmocka_unit_test(test_overflow),
 	};
 
