@@ -20,8 +20,8 @@ static struct model_injstate *events_injstate(struct model *m, const char *id)
 		return &pv->inj[i];
 	s = MEM_PUSH(pv->inj, pv->n_inj, pv->cap_inj);
 	s->id = id;
-	s->fired = model_alloc(m, (size_t)m->n_teams * sizeof *s->fired);
-	s->deadline = model_alloc(m, (size_t)m->n_teams * sizeof *s->deadline);
+	s->fired = model_alloc(m, mem_mul((size_t)m->n_teams, sizeof *s->fired));
+	s->deadline = model_alloc(m, mem_mul((size_t)m->n_teams, sizeof *s->deadline));
 	s->decided = model_alloc(m, (size_t)m->n_teams);
 	for (int k = 0; k < m->n_teams; k++)
 		s->fired[k] = s->deadline[k] = -1;
@@ -41,7 +41,7 @@ static int events_inject_decision(struct model *m, const json_t *dec, struct mod
 	in->deadline = field_otime(m, dec, "deadline", -1);
 	if (opts != NULL && !json_is_array(opts))
 		model_fail(m, "\"options\" of an inject's decision should be a list");
-	in->options = model_alloc(m, json_array_size(opts) * sizeof *in->options);
+	in->options = model_alloc(m, mem_mul(json_array_size(opts), sizeof *in->options));
 	json_array_foreach(opts, i, v)
 	{
 		in->options[i].key = field_str(m, v, "key");
@@ -75,7 +75,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	in->t = t;
 	in->seq = m->priv->line;
 	in->deadline = -1;
-	in->to = model_alloc(m, json_array_size(to) * sizeof *in->to);
+	in->to = model_alloc(m, mem_mul(json_array_size(to), sizeof *in->to));
 	json_array_foreach(to, i, v)
 	{
 		if (!json_is_string(v) || idmap_get(&m->priv->teams, json_string_value(v)) < 0) {

@@ -95,7 +95,7 @@ int head_questions(struct model *m, const json_t *qs)
 		model_fail(m, "the hotwash questions should be a list of strings");
 		return -1;
 	}
-	m->questions = model_alloc(m, json_array_size(qs) * sizeof *m->questions);
+	m->questions = model_alloc(m, mem_mul(json_array_size(qs), sizeof *m->questions));
 	json_array_foreach(qs, i, v)
 	{
 		if (!json_is_string(v)) {

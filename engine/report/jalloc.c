@@ -27,7 +27,7 @@ static struct {
 static void *jalloc_malloc(size_t size)
 {
 	struct jalloc_block *b = jalloc.blocks;
-	size_t units = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	size_t units = size / sizeof(max_align_t) + (size % sizeof(max_align_t) != 0);
 
 	if (b == NULL || b->cap - b->used < units) {
 		size_t cap = JALLOC_BLOCK / sizeof(max_align_t);

@@ -15,7 +15,7 @@ enum { MODEL_BLOCK = 64 * 1024 };
 void *model_alloc(struct model *m, size_t size)
 {
 	struct model_block *b = m->priv->arena;
-	size_t units = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	size_t units = size / sizeof(max_align_t) + (size % sizeof(max_align_t) != 0);
 	void *p;
 
 	if (b == NULL || b->cap - b->used < units) {
@@ -138,8 +138,8 @@ static void model_checks(struct model *m)
 	size_t slots = (size_t)m->n_objectives + 1;
 
 	for (int k = 0; k < m->n_teams; k++) {
-		m->teams[k].obj_met = model_alloc(m, slots * sizeof(long));
-		m->teams[k].obj_missed = model_alloc(m, slots * sizeof(long));
+		m->teams[k].obj_met = model_alloc(m, mem_mul(slots, sizeof(long)));
+		m->teams[k].obj_missed = model_alloc(m, mem_mul(slots, sizeof(long)));
 	}
 	for (size_t i = 0; i < m->n_checks; i++) {
 		const struct model_check *c = &m->checks[i];
