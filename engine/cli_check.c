@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "cli_simulate.h"
 #include "core/utf8.h"
+#include "core/mem.h"
 #include "lua/scenario.h"
 
 /* Headless runs check plays of a scenario that loads, by default. */
@@ -89,12 +90,9 @@ int cli_check_main(int argc, char **argv)
 {
 	struct scenario_limits lim;
 	struct cliopt_state st;
-	const char **paths = calloc((size_t)argc, sizeof *paths);
+	const char **paths = mem_calloc((size_t)argc, sizeof *paths);
 	int bad = 0, files = 0, key;
 	long long runs = CLI_CHECK_RUNS;
-
-	if (paths == NULL)
-		abort();
 	scenario_limits_default(&lim);
 	cliopt_init(&st, argc, argv);
 	while ((key = cliopt_next(&st, &cli_check_spec)) > 0 || key == CLIOPT_OPERAND) {

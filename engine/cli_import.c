@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/mem.h"
 #include "msel/emit.h"
 #include "msel/msel.h"
 
@@ -40,15 +41,13 @@ static char *cli_import_slurp(const char *path, size_t *len)
 		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
 		return NULL;
 	}
-	buf = malloc(cap);
-	if (buf == NULL)
-		abort();
+	buf = mem_realloc(NULL, cap);
 	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
 		n += got;
 		if (n > (size_t)CLI_IMPORT_MAX)
 			break;
-		if (n == cap && (buf = realloc(buf, cap *= 2)) == NULL)
-			abort();
+		if (n == cap)
+			buf = mem_realloc(buf, cap = mem_mul(cap, 2));
 	}
 	if (ferror(f) || n > (size_t)CLI_IMPORT_MAX) {
 		if (ferror(f))

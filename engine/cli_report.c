@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/mem.h"
 #include "report/report.h"
 
 /* What the report is about: one exercise (c NULL), or several compared. */
@@ -37,14 +38,12 @@ static int cli_report_emit(const struct cli_report *r, const char *format, FILE 
 static int cli_report_to_file(const struct cli_report *m, const char *format, const char *path)
 {
 	size_t n = strlen(path) + 8;
-	char *tmp = malloc(n);
+	char *tmp = mem_realloc(NULL, n);
 	mode_t mask = umask(0);
 	FILE *f = NULL;
 	int fd, ok;
 
 	umask(mask);
-	if (tmp == NULL)
-		abort();
 	snprintf(tmp, n, "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd >= 0 && (fchmod(fd, 0666 & ~mask) < 0 || (f = fdopen(fd, "w")) == NULL))
@@ -145,14 +144,11 @@ static int cli_report_load(char **paths, int n, struct model **ms)
 int cli_report_main(int argc, char **argv)
 {
 	const char *format = "text", *out = NULL;
-	char **paths = calloc((size_t)argc, sizeof *paths);
-	struct model **ms = calloc((size_t)argc, sizeof *ms);
+	char **paths = mem_calloc((size_t)argc, sizeof *paths);
+	struct model **ms = mem_calloc((size_t)argc, sizeof *ms);
 	struct cli_report r = {NULL, NULL};
 	struct compare *c = NULL;
 	int status, n = 0;
-
-	if (paths == NULL || ms == NULL)
-		abort();
 	status = cli_report_args(argc, argv, paths, &n, &format, &out);
 	for (int i = 0; status < 0 && out != NULL && i < n; i++)
 		if (cli_report_same_file(paths[i], out))

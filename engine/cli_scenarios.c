@@ -56,7 +56,7 @@ static int cli_scenarios_list(const char *dir, char ***out)
 
 		if (e->d_name[0] == '.' || len <= 4 || strcmp(e->d_name + len - 4, ".lua") != 0)
 			continue;
-		v = mem_realloc(v, (size_t)(n + 1) * sizeof *v);
+		v = mem_grow(v, (size_t)n, NULL, sizeof *v);
 		v[n++] = mem_strdup(e->d_name);
 	}
 	closedir(d);

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cli_simulate.h"
+#include "core/mem.h"
 #include "core/timeparse.h"
 #include "core/utf8.h"
 #include "journal/journal.h"
@@ -303,15 +304,12 @@ static void sim_play(struct sim_run *r)
 static void sim_coverage_alloc(const struct exercise *ex, unsigned char **fired,
                                unsigned char ***chosen)
 {
-	*fired = calloc((size_t)ex->n_declared + 1, 1);
-	*chosen = calloc((size_t)ex->n_declared + 1, sizeof **chosen);
-	if (*fired == NULL || *chosen == NULL)
-		abort();
+	*fired = mem_calloc((size_t)ex->n_declared + 1, 1);
+	*chosen = mem_calloc((size_t)ex->n_declared + 1, sizeof **chosen);
 	for (int i = 0; i < ex->n_declared; i++) {
 		int n = ex->injects[i].decision ? ex->injects[i].decision->n_options : 0;
 
-		if (((*chosen)[i] = calloc((size_t)n + 1, 1)) == NULL)
-			abort();
+		(*chosen)[i] = mem_calloc((size_t)n + 1, 1);
 	}
 }
 
@@ -510,8 +508,7 @@ static int sim_many(const char *path, const struct cli_simulate_opts *o, FILE *o
 	cli_warn_missing(path, first, err);
 	seed0 = first->seed;
 	sim_coverage_alloc(first, &fired, &chosen);
-	if ((scores = calloc((size_t)(first->n_teams * runs) + 1, sizeof *scores)) == NULL)
-		abort();
+	scores = mem_calloc(mem_mul((size_t)first->n_teams, (size_t)runs) + 1, sizeof *scores);
 	for (long n = 0; n < runs; n++) {
 		struct scenario *s =
 		    n == 0 ? sc : sim_load(path, (long long)(seed0 + n), o->lim, err);

@@ -128,8 +128,7 @@ static int cmd_steer_decision(struct cmd_ctx *c, char *const f[STEER_FIELDS], st
 			         "(a * before one marks the default)");
 			return -1;
 		}
-		d->options =
-		    mem_realloc(d->options, ((size_t)d->n_options + 1) * sizeof *d->options);
+		d->options = mem_grow(d->options, (size_t)d->n_options, NULL, sizeof *d->options);
 		d->options[d->n_options] = (struct ex_option){
 		    key, cmd_strdup(eq != NULL ? eq + 1 + strspn(eq + 1, " \t") : key), NULL};
 		if (dflt)
@@ -338,7 +337,7 @@ static void cmd_steer_pending(struct cmd_ctx *c)
 
 			if (ts->fired_at < 0 || ts->dstate != EX_D_PENDING)
 				continue;
-			v = mem_realloc(v, (n + 1) * sizeof *v);
+			v = mem_grow(v, n, NULL, sizeof *v);
 			v[n++] = (struct cmd_steer_owed){
 			    ts->deadline >= 0 ? ts->deadline : 0x7fffffff, k, i};
 		}

@@ -141,12 +141,12 @@ void ex_add_hotwash_tr(struct exercise *ex, const char *question, const struct e
 
 	if (tr != NULL || ex->hotwash_tr != NULL) {
 		bool fresh = ex->hotwash_tr == NULL;
-		ex->hotwash_tr = mem_realloc(ex->hotwash_tr, n * sizeof *ex->hotwash_tr);
+		ex->hotwash_tr = mem_array(ex->hotwash_tr, n, sizeof *ex->hotwash_tr);
 		if (fresh)
 			memset(ex->hotwash_tr, 0, n * sizeof *ex->hotwash_tr);
 		ex->hotwash_tr[n - 1] = ex_lang_dup(tr);
 	}
-	ex->hotwash = mem_realloc(ex->hotwash, n * sizeof *ex->hotwash);
+	ex->hotwash = mem_array(ex->hotwash, n, sizeof *ex->hotwash);
 	ex->hotwash[ex->n_hotwash++] = mem_strdup(question);
 }
 

@@ -63,7 +63,7 @@ void ex_lang_missing(struct exercise *ex, int line, const char *fmt, ...)
 	va_list ap;
 	int i;
 
-	ex->missing = mem_realloc(ex->missing, ((size_t)ex->n_missing + 1) * sizeof *ex->missing);
+	ex->missing = mem_grow(ex->missing, (size_t)ex->n_missing, NULL, sizeof *ex->missing);
 	for (i = ex->n_missing; i > 0 && ex->missing[i - 1].line > line; i--)
 		ex->missing[i] = ex->missing[i - 1];
 	ex->missing[i].line = line;

@@ -213,7 +213,7 @@ static void ex_deliver(struct exercise *ex, int i, unsigned char *mask)
 				           ex->t + rel);
 		}
 	}
-	inj->fires = mem_realloc(inj->fires, ((size_t)inj->times_fired + 1) * sizeof *inj->fires);
+	inj->fires = mem_grow(inj->fires, (size_t)inj->times_fired, NULL, sizeof *inj->fires);
 	inj->fires[inj->times_fired++] = mask;
 	ex->n_fired += !inj->adhoc;
 	ex_emit_inject(ex, inj->id, inj, mask, rel >= 0 ? ex->t + rel : -1);
@@ -251,18 +251,6 @@ void ex_fire_due(struct exercise *ex, int i)
 		return;
 	}
 	ex_deliver(ex, i, mask);
-}
-
-/* An ad-hoc inject to the teams in to_mask (NULL: all teams), with an id "adhoc-N". */
-void ex_send(struct exercise *ex, const unsigned char *to_mask, const char *from,
-             const char *channel, const char *subject, const char *body)
-{
-	struct ex_inject inj = {.from = (char *)from,
-	                        .channel = (char *)channel,
-	                        .subject = (char *)subject,
-	                        .body = (char *)body};
-
-	ex_send_inject(ex, to_mask, &inj);
 }
 
 /* A copy of decision d (NULL stays NULL). */
@@ -503,12 +491,6 @@ void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,
 	                                    (json_int_t)tm->score, "reason", ex_jstr(reason), "t",
 	                                    (json_int_t)ex->t),
 	                            i18n));
-}
-
-/* Name the current move or phase. */
-void ex_phase(struct exercise *ex, const char *name)
-{
-	ex_phase_tr(ex, name, NULL);
 }
 
 /* Name the current move or phase in every language (tr may be NULL). */

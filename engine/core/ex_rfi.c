@@ -13,9 +13,7 @@ unsigned long ex_rfi(struct exercise *ex, int team, const char *by, const char *
 	unsigned long n = ex->n_rfis + 1;
 	char id[32];
 
-	/* the capacity is the next power of two, so n alone says when to double */
-	if ((ex->n_rfis & n) == 0)
-		ex->rfis = mem_realloc(ex->rfis, (size_t)n * 2 * sizeof *ex->rfis);
+	ex->rfis = mem_grow(ex->rfis, ex->n_rfis, NULL, sizeof *ex->rfis);
 	ex->rfis[ex->n_rfis] = (struct ex_rfi){team, ex->t, mem_strdup(by), mem_strdup(text), 0};
 	ex->n_rfis = n;
 	snprintf(id, sizeof id, "RFI-%lu", n);

@@ -132,11 +132,7 @@ void ex_past_add(struct exercise *ex, struct evt *ev)
 		ex->past_full = true;
 		return;
 	}
-	if (ex->n_past == ex->cap_past) {
-		ex->cap_past = ex->cap_past > 0 ? ex->cap_past * 2 : 64;
-		ex->past = mem_realloc(ex->past, ex->cap_past * sizeof *ex->past);
-	}
-	ex->past[ex->n_past++] =
+	*MEM_PUSH(ex->past, ex->n_past, ex->cap_past) =
 	    (struct ex_past){ex->past_len, (uint32_t)len, (int32_t)team, (uint8_t)ev->type};
 	ex_past_put(ex, line, len);
 	if (team == -2)

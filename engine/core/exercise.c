@@ -136,27 +136,12 @@ void ex_free(struct exercise *ex)
 	free(ex);
 }
 
-/* Make room in an array of n elements of size sz for one more, zeroed; returns the array. */
-static void *ex_grow(void *arr, int n, size_t sz)
-{
-	char *v = arr;
-
-	/* the capacity is the next power of two, so n alone says when to double */
-	if ((n & (n - 1)) == 0) {
-		v = realloc(v, (n ? (size_t)n * 2 : 1) * sz);
-		if (v == NULL)
-			abort();
-	}
-	memset(v + (size_t)n * sz, 0, sz);
-	return v;
-}
-
 /* Add a team; returns its index. */
 int ex_add_team(struct exercise *ex, const char *id, const char *name, const char *secret, int line)
 {
 	struct ex_team *tm;
 
-	ex->teams = ex_grow(ex->teams, ex->n_teams, sizeof *ex->teams);
+	ex->teams = mem_grow(ex->teams, (size_t)ex->n_teams, NULL, sizeof *ex->teams);
 	tm = &ex->teams[ex->n_teams];
 	tm->id = mem_strdup(id);
 	tm->name = mem_strdup(name ? name : id);
@@ -170,7 +155,8 @@ int ex_add_objective(struct exercise *ex, const char *id, const char *text, int 
 {
 	struct ex_objective *o;
 
-	ex->objectives = ex_grow(ex->objectives, ex->n_objectives, sizeof *ex->objectives);
+	ex->objectives =
+	    mem_grow(ex->objectives, (size_t)ex->n_objectives, NULL, sizeof *ex->objectives);
 	o = &ex->objectives[ex->n_objectives];
 	o->id = mem_strdup(id);
 	o->text = mem_strdup(text);
@@ -183,7 +169,7 @@ struct ex_inject *ex_add_inject(struct exercise *ex, const char *id, int line)
 {
 	struct ex_inject *inj;
 
-	ex->injects = ex_grow(ex->injects, ex->n_injects, sizeof *ex->injects);
+	ex->injects = mem_grow(ex->injects, (size_t)ex->n_injects, NULL, sizeof *ex->injects);
 	inj = &ex->injects[ex->n_injects];
 	inj->id = mem_strdup(id);
 	inj->at = -1;

@@ -175,7 +175,8 @@ struct exercise {
 	char *title;
 	char *path;                /* scenario file, for messages */
 	struct ex_module *modules; /* the modules it required, in load order */
-	int n_modules, cap_modules;
+	int n_modules;
+	size_t cap_modules;
 	long long start_epoch; /* in-world time at STARTEX; -1: not given */
 	long duration;         /* ENDEX at this t */
 	long tick;             /* seconds per tick, > 0 */
@@ -281,9 +282,6 @@ int ex_endex(struct exercise *ex, const char *reason);
 
 /* Fire inject i to team (or to its own `to` when team is -1). -1 if the exercise is not on. */
 int ex_fire(struct exercise *ex, int i, int team);
-/* An ad-hoc inject: to_mask is n_teams bytes (NULL: all teams). */
-void ex_send(struct exercise *ex, const unsigned char *to_mask, const char *from,
-             const char *channel, const char *subject, const char *body);
 /*
  * Record team's decision on inject i. Returns 0, or -1 with *code set to one of
  * "unknown_inject", "no_decision", "bad_option", "already_decided", "deadline_passed", "bad_state".
@@ -322,7 +320,6 @@ void ex_log(struct exercise *ex, const char *text);
 /* Scenario code failed at run time at file:line (line 0: unknown): tell the staff, count it. */
 void ex_script_error(struct exercise *ex, const char *file, int line, const char *message);
 void ex_score(struct exercise *ex, int team, long delta, const char *reason);
-void ex_phase(struct exercise *ex, const char *name);
 /* A member joined a team (notifies the scenario). */
 void ex_join(struct exercise *ex, int team, const char *name);
 /* Set a timer: first due at t, then every `every` seconds if every > 0. ref is the hooks' own. */
@@ -343,7 +340,8 @@ int ex_answer(struct exercise *ex, int team, const char *by, int n, const char *
 /* An ad-hoc inject whose texts (from, channel, subject, body and their ex_tr) come from inj. */
 /* Returns the index of the new inject (ad-hoc injects are kept, id "adhoc-N"). */
 int ex_send_inject(struct exercise *ex, const unsigned char *to_mask, const struct ex_inject *inj);
-/* ex_phase, ex_score and ex_endex with the text's other languages (tr may be NULL; copied). */
+/* Name the current move or phase, add to a score, end the exercise: with the text's other
+ * languages (tr may be NULL; copied). */
 void ex_phase_tr(struct exercise *ex, const char *name, const struct ex_tr *tr);
 void ex_score_tr(struct exercise *ex, int team, long delta, const char *reason,
                  const struct ex_tr *tr);

@@ -30,7 +30,7 @@ static size_t idmap_slot(const struct idmap *m, const char *key)
 /* Double the tables (or make the first ones) and re-insert every key. */
 static void idmap_grow(struct idmap *m)
 {
-	struct idmap bigger = {.cap = m->cap ? m->cap * 2 : 16};
+	struct idmap bigger = {.cap = m->cap ? mem_mul(m->cap, 2) : 16};
 
 	bigger.keys = mem_calloc(bigger.cap, sizeof *bigger.keys);
 	bigger.vals = mem_calloc(bigger.cap, sizeof *bigger.vals);

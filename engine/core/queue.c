@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 /* Whether item a is due before item b. */
 static int queue_before(const struct queue_item *a, const struct queue_item *b)
 {
@@ -29,12 +31,7 @@ unsigned long queue_push(struct queue *q, long t, int kind, int a, int b, long c
 	struct queue_item it = {.t = t, .seq = q->next_seq++, .kind = kind, .a = a, .b = b, .c = c};
 	size_t i;
 
-	if (q->n == q->cap) {
-		q->cap = q->cap ? q->cap * 2 : 64;
-		q->v = realloc(q->v, q->cap * sizeof *q->v);
-		if (q->v == NULL)
-			abort();
-	}
+	q->v = mem_grow(q->v, q->n, &q->cap, sizeof *q->v);
 	for (i = q->n++; i > 0 && queue_before(&it, &q->v[(i - 1) / 2]); i = (i - 1) / 2)
 		q->v[i] = q->v[(i - 1) / 2];
 	q->v[i] = it;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../core/evt.h"
+#include "../core/mem.h"
 #include "../core/utf8.h"
 
 /* Bytes gathered before they are written out, even in the middle of a batch. */
@@ -30,16 +31,6 @@ struct journal {
 	ex_sink_fn inner; /* the sink the journal wraps */
 	void *inner_ctx;
 };
-
-/* strdup that aborts when out of memory. */
-static char *journal_strdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
 
 /* The SHA-256 of the file at path as 64 hex digits; -1 after a message on err. */
 int journal_sha256(const char *path, char *hex, FILE *err)
@@ -106,12 +97,7 @@ static void journal_put(struct journal *j, const char *p, size_t n)
 {
 	if (j->failed)
 		return;
-	if (j->len + n > j->cap) {
-		j->cap = (j->len + n) * 2;
-		j->buf = realloc(j->buf, j->cap);
-		if (j->buf == NULL)
-			abort();
-	}
+	j->buf = mem_reserve(j->buf, &j->cap, j->len, n);
 	memcpy(j->buf + j->len, p, n);
 	j->len += n;
 	if (j->len >= JOURNAL_CHUNK)
@@ -204,12 +190,10 @@ static int journal_open_locked(const char *path, int flags, FILE *err)
 /* A journal writing to fd. */
 static struct journal *journal_new(int fd, const char *path)
 {
-	struct journal *j = calloc(1, sizeof *j);
+	struct journal *j = mem_calloc(1, sizeof *j);
 
-	if (j == NULL)
-		abort();
 	j->fd = fd;
-	j->path = journal_strdup(path);
+	j->path = mem_strdup(path);
 	return j;
 }
 
@@ -217,7 +201,7 @@ static struct journal *journal_new(int fd, const char *path)
 static void journal_sync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = journal_strdup(slash == NULL ? "." : path);
+	char *dir = mem_strdup(slash == NULL ? "." : path);
 	int fd;
 
 	if (slash != NULL)

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/mem.h"
+
 /* Open the journal at path for reading; -1 after a message on err. */
 int lines_open(struct lines *r, const char *path, FILE *err)
 {
@@ -38,9 +40,7 @@ static void lines_add(struct lines *r, const char *p, size_t n)
 		r->cap = (r->len + n + 1) * 2;
 		if (r->cap > LINES_MAX + 1)
 			r->cap = LINES_MAX + 1;
-		r->text = realloc(r->text, r->cap);
-		if (r->text == NULL)
-			abort();
+		r->text = mem_realloc(r->text, r->cap);
 	}
 	memcpy(r->text + r->len, p, n);
 	r->len += n;

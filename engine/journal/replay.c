@@ -9,8 +9,10 @@
 #include "../core/cmd.h"
 #include "../core/evt.h"
 #include "../core/utf8.h"
+#include "../core/mem.h"
 #include "journal.h"
 #include "lines.h"
+#include "reader.h"
 
 /* One event line waiting to be compared. */
 struct replay_event {
@@ -35,27 +37,12 @@ struct replay_ctx {
 	struct replay_fifo journaled; /* events of the journal, not compared yet */
 };
 
-/* Check the header line into r->header; -1 after a message. */
-static int replay_header(struct replay *r, const char *path, json_t *o, FILE *err)
+/* Check what the replay needs of the header o (the reader checked its type and version). */
+static int replay_header(const char *path, json_t *o, FILE *err)
 {
 	static const char *const need[] = {"scenario", "sha256", "seed"};
-	json_t *version = json_object_get(o, "version");
 	const char *sha = json_string_value(json_object_get(o, "sha256"));
 
-	if (strcmp(json_string_value(json_object_get(o, "type")), "journal") != 0) {
-		fprintf(err,
-		        "%s:1: not a tabletop journal: the first line must be its "
-		        "{\"type\":\"journal\",...} header\n",
-		        path);
-		return -1;
-	}
-	if (!json_is_integer(version) || json_integer_value(version) != JOURNAL_VERSION) {
-		fprintf(
-		    err,
-		    "%s:1: this journal's format version is not %d, the one this tabletop reads\n",
-		    path, JOURNAL_VERSION);
-		return -1;
-	}
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
 		json_t *v = json_object_get(o, need[i]);
 		bool ok =
@@ -68,116 +55,31 @@ static int replay_header(struct replay *r, const char *path, json_t *o, FILE *er
 			return -1;
 		}
 	}
-	json_incref(o);
-	r->header = o;
 	return 0;
-}
-
-/* Parse one line into an object with a "type"; NULL after a message. */
-static json_t *replay_parse(const char *path, const char *text, size_t len, long no, FILE *err)
-{
-	json_error_t e;
-	json_t *o = json_loadb(text, len, 0, &e);
-
-	if (o == NULL) {
-		fprintf(err, "%s:%ld: not JSON: %s\n", path, no, e.text);
-		return NULL;
-	}
-	if (!json_is_object(o) || !json_is_string(json_object_get(o, "type"))) {
-		fprintf(err,
-		        "%s:%ld: not a journal line: a JSON object with a \"type\" is expected\n",
-		        path, no);
-		json_decref(o);
-		return NULL;
-	}
-	if (no > 1 && strcmp(json_string_value(json_object_get(o, "type")), "journal") == 0) {
-		fprintf(err, "%s:%ld: a second journal header (two journals joined together?)\n",
-		        path, no);
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
-/* One line (without its '\n'): the header, or a line for fn. */
-static int replay_line(struct replay *r, struct lines *in, json_t *o, replay_fn fn, void *ctx,
-                       FILE *err)
-{
-	char why[160];
-
-	if (lines_check(o, in->no, why, sizeof why) < 0) {
-		fprintf(err, "%s:%ld: %s\n", in->path, in->no, why);
-		return -1;
-	}
-	if (in->no == 1)
-		return replay_header(r, in->path, o, err);
-	return fn(ctx, o, in->text, in->len, in->no);
-}
-
-/*
- * The current line of in, parsed: NULL for a blank line or a cut-off last line that does not
- * parse (*rc 0, after a warning), or after a message (*rc -1).
- */
-static json_t *replay_next(struct replay *r, struct lines *in, int *rc, FILE *err)
-{
-	bool torn = in->over;
-	json_error_t e;
-	json_t *o;
-
-	*rc = 0;
-	if (in->len == 0 && in->no > 1 && !in->over)
-		return NULL;
-	if (in->cut && !in->over) { /* a whole record without its '\n' is kept */
-		o = json_loadb(in->text, in->len, 0, &e);
-		torn = o == NULL;
-		json_decref(o);
-	}
-	if (torn) {
-		fprintf(err, "%s:%ld: %s\n", in->path, in->no,
-		        in->no == 1 ? "the header is cut off: not a usable journal"
-		                    : "warning: the last line is cut off (a crash while "
-		                      "writing?); it is ignored");
-		*rc = in->no == 1 ? -1 : 0;
-		r->partial = true;
-		return NULL;
-	}
-	o = replay_parse(in->path, in->text, in->len, in->no, err);
-	*rc = o != NULL ? 0 : -1;
-	return o;
 }
 
 /* Read the journal at path: its header, then fn for every later line. */
 int replay_read(const char *path, struct replay *r, replay_fn fn, void *ctx, FILE *err)
 {
-	struct lines in;
-	int rc = 0, got;
+	struct reader in;
+	json_t *o;
+	int rc = 0;
 
 	json_decref(r->header);
 	r->header = NULL;
-	r->lines = 0;
-	r->keep = 0;
-	r->partial = false;
-	if (lines_open(&in, path, err) < 0)
+	if (reader_open(&in, path, err) < 0)
 		return -1;
-	while (rc == 0 && (r->header == NULL || fn != NULL) && (got = lines_next(&in, err)) != 0) {
-		json_t *o = got > 0 ? replay_next(r, &in, &rc, err) : NULL;
-
-		if (got < 0)
-			rc = -1;
-		if (o != NULL) {
-			rc = replay_line(r, &in, o, fn, ctx, err);
-			json_decref(o);
-		}
-		if (rc < 0 || r->partial)
-			break;
-		r->lines = in.no;
-		r->keep = in.keep + (long long)in.len + !in.cut;
+	while (rc == 0 && (r->header == NULL || fn != NULL) && (rc = reader_next(&in, &o)) > 0) {
+		rc = in.in.no == 1 ? replay_header(path, o, err)
+		                   : fn(ctx, o, in.in.text, in.in.len, in.in.no);
+		if (rc == 0 && in.in.no == 1)
+			r->header = json_incref(o);
+		json_decref(o);
 	}
-	if (rc == 0 && r->header == NULL && !r->partial) {
-		fprintf(err, "%s: empty file: not a tabletop journal\n", path);
-		rc = -1;
-	}
-	lines_close(&in);
+	r->lines = in.lines;
+	r->keep = in.keep;
+	r->partial = in.partial;
+	reader_close(&in);
 	return rc;
 }
 
@@ -294,10 +196,8 @@ struct scenario *replay_load(const struct replay *r, const char *path, const cha
 static void replay_push(struct replay_fifo *q, const char *text, size_t len, long no)
 {
 	size_t k = no > 0 ? lines_unnumbered(text, len, no) : len;
-	char *copy = malloc(len + 1);
+	char *copy = mem_realloc(NULL, len + 1);
 
-	if (copy == NULL)
-		abort();
 	memcpy(copy, text, k);
 	if (k < len)
 		copy[k++] = '}';
@@ -308,13 +208,7 @@ static void replay_push(struct replay_fifo *q, const char *text, size_t len, lon
 		q->n -= q->head;
 		q->head = 0;
 	}
-	if (q->n == q->cap) {
-		q->cap = q->cap > 0 ? q->cap * 2 : 64;
-		q->v = realloc(q->v, q->cap * sizeof *q->v);
-		if (q->v == NULL)
-			abort();
-	}
-	q->v[q->n++] = (struct replay_event){copy, len, no};
+	*MEM_PUSH(q->v, q->n, q->cap) = (struct replay_event){copy, len, no};
 }
 
 /* Empty q and free its storage. */
@@ -406,9 +300,7 @@ static int replay_session(struct replay_ctx *c, json_t *o, long no, struct cmd_s
 		        s->team >= 0 ? json_string_value(team) : "null");
 		return -1;
 	}
-	s->name = strdup(name);
-	if (s->name == NULL)
-		abort();
+	s->name = mem_strdup(name);
 	return 0;
 }
 

@@ -42,17 +42,6 @@ struct api *api_of(lua_State *L)
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* Make room in *v for element n of size bytes, doubling *cap as needed. */
-void api_grow(void *v, int *cap, int n, size_t size)
-{
-	void **p = v;
-
-	if (n < *cap)
-		return;
-	*cap = *cap > 0 ? *cap * 2 : 8;
-	*p = mem_realloc(*p, (size_t)*cap * size);
-}
-
 /* A time argument or field: whole seconds >= 0 or a duration string; -1 and *err otherwise. */
 int api_time(lua_State *L, int idx, long *out, const char **err)
 {
@@ -184,7 +173,8 @@ static int api_timer_add(lua_State *L, const char *fn, int kind)
 		    1; /* what is due now or past runs at the next tick, never in this one */
 	lua_settop(L, 2);
 	if (api->loading) {
-		api_grow(&api->timers, &api->cap_timers, api->n_timers, sizeof *api->timers);
+		api->timers = mem_grow(api->timers, (size_t)api->n_timers, &api->cap_timers,
+		                       sizeof *api->timers);
 		ref = luaL_ref(L, LUA_REGISTRYINDEX);
 		api->timers[api->n_timers++] = (struct api_timer){t, every, ref};
 		return 0;
@@ -223,7 +213,8 @@ static int api_when(lua_State *L)
 	if (!api_want_fn(L, 1, "when") || !api_want_fn(L, 2, "when"))
 		return 0;
 	lua_settop(L, 2);
-	api_grow(&api->whens, &api->cap_whens, api->n_whens, sizeof *api->whens);
+	api->whens =
+	    mem_grow(api->whens, (size_t)api->n_whens, &api->cap_whens, sizeof *api->whens);
 	fn = luaL_ref(L, LUA_REGISTRYINDEX);
 	pred = luaL_ref(L, LUA_REGISTRYINDEX);
 	api->whens[api->n_whens++] = (struct api_when){pred, fn, false};
@@ -257,7 +248,8 @@ static int api_on(lua_State *L)
 	if (!api_want_fn(L, 2, "on"))
 		return 0;
 	lua_settop(L, 2);
-	api_grow(&api->handlers, &api->cap_handlers, api->n_handlers, sizeof *api->handlers);
+	api->handlers = mem_grow(api->handlers, (size_t)api->n_handlers, &api->cap_handlers,
+	                         sizeof *api->handlers);
 	api->handlers[api->n_handlers].kind = (enum ex_note_kind)kind;
 	api->handlers[api->n_handlers].ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	api->n_handlers++;

@@ -63,15 +63,19 @@ struct api {
 	struct ex_inject scratch; /* an inject whose id is unusable, read for its problems */
 	struct api_target scratch_target;
 	struct api_timer *timers;
-	int n_timers, cap_timers;
+	int n_timers;
+	size_t cap_timers;
 	struct api_target *targets;
-	int n_targets, cap_targets;
+	int n_targets;
+	size_t cap_targets;
 
 	/* running */
 	struct api_handler *handlers;
-	int n_handlers, cap_handlers;
+	int n_handlers;
+	size_t cap_handlers;
 	struct api_when *whens;
-	int n_whens, cap_whens;
+	int n_whens;
+	size_t cap_whens;
 	bool settling;
 };
 
@@ -88,8 +92,6 @@ void api_start(struct api *api);
 void api_free(struct api *api);
 /* The API a C function of it was called from (upvalue 1). */
 struct api *api_of(lua_State *L);
-/* Make room in *v for element n of size bytes, doubling *cap as needed. */
-void api_grow(void *v, int *cap, int n, size_t size);
 /* A time argument or field: whole seconds >= 0 or a duration string; -1 and *err otherwise. */
 int api_time(lua_State *L, int idx, long *out, const char **err);
 

@@ -110,7 +110,7 @@ static void inject_options(struct decl *d, struct ex_decision *dec)
 			    d, "decision.options must be a list: { {\"key\", \"label\"}, ... } "
 			       "or { \"label\", ... }");
 		} else {
-			dec->options = mem_realloc(NULL, (size_t)n * sizeof *dec->options);
+			dec->options = mem_array(NULL, (size_t)n, sizeof *dec->options);
 			for (lua_Integer k = 1; k <= n; k++) {
 				lua_rawgeti(L, top + 1, k);
 				inject_option(d, dec, (int)k);
@@ -227,7 +227,7 @@ static void inject_to(struct decl *d, struct api_target *tg)
 		}
 		ok = n > 0 && count == n && n <= 100000;
 		if (ok)
-			tg->to = mem_realloc(NULL, (size_t)n * sizeof *tg->to);
+			tg->to = mem_array(NULL, (size_t)n, sizeof *tg->to);
 		for (lua_Integer k = 1; ok && k <= n; k++) {
 			ok = lua_rawgeti(L, top + 1, k) == LUA_TSTRING;
 			if (ok)
@@ -320,9 +320,9 @@ int inject_declare(lua_State *L)
 	tg = &api->scratch_target;
 	if (id != NULL) {
 		inj = ex_add_inject(ex, id, d.line);
-		api_grow(&api->targets, &api->cap_targets, api->n_targets, sizeof *api->targets);
+		api->targets = mem_grow(api->targets, (size_t)api->n_targets, &api->cap_targets,
+		                        sizeof *api->targets);
 		tg = &api->targets[api->n_targets++];
-		memset(tg, 0, sizeof *tg);
 		tg->inject = ex->n_injects - 1;
 		tg->line = d.line;
 	}
@@ -360,7 +360,7 @@ static void inject_resolve_to(struct api *api, struct decl *d, const struct api_
 	inj->to_all = tg->all;
 	if (tg->n_to == 0)
 		return;
-	inj->to = mem_realloc(NULL, (size_t)tg->n_to * sizeof *inj->to);
+	inj->to = mem_array(NULL, (size_t)tg->n_to, sizeof *inj->to);
 	for (int i = 0; i < tg->n_to; i++) {
 		int team = ex_find_team(ex, tg->to[i]);
 		if (team >= 0) {

@@ -189,11 +189,8 @@ static void require_record(struct require *rq, const char *name, const char *pat
 			return;
 	if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32)
 		abort();
-	if (ex->n_modules == ex->cap_modules) {
-		ex->cap_modules = ex->cap_modules > 0 ? ex->cap_modules * 2 : 4;
-		ex->modules =
-		    mem_realloc(ex->modules, (size_t)ex->cap_modules * sizeof *ex->modules);
-	}
+	ex->modules =
+	    mem_grow(ex->modules, (size_t)ex->n_modules, &ex->cap_modules, sizeof *ex->modules);
 	m = &ex->modules[ex->n_modules++];
 	m->name = mem_strdup(name);
 	m->path = mem_strdup(path);

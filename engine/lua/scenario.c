@@ -47,10 +47,7 @@ void scenario_problem_add(struct scenario_problems *p, const char *file, int lin
 {
 	va_list ap;
 
-	if (p->n == p->cap) {
-		p->cap = p->cap > 0 ? p->cap * 2 : 8;
-		p->v = mem_realloc(p->v, (size_t)p->cap * sizeof *p->v);
-	}
+	p->v = mem_grow(p->v, (size_t)p->n, &p->cap, sizeof *p->v);
 	va_start(ap, fmt);
 	p->v[p->n].msg = mem_vprintf(fmt, ap);
 	va_end(ap);
@@ -98,7 +95,7 @@ static int scenario_read(const char *path, char **buf, size_t *len, struct scena
 	while ((r = fread(b + n, 1, cap - n, f)) > 0) {
 		n += r;
 		if (n == cap)
-			b = mem_realloc(b, cap *= 2);
+			b = mem_realloc(b, cap = mem_mul(cap, 2));
 	}
 	if (ferror(f)) {
 		scenario_problem_add(probs, path, 0, "cannot read: %s", strerror(errno));

@@ -19,7 +19,8 @@ struct scenario_problem {
 
 struct scenario_problems {
 	struct scenario_problem *v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 struct scenario_limits {

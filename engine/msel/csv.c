@@ -6,16 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* realloc that aborts when memory runs out. */
-static void *csv_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (p == NULL) {
-		fputs("tabletop: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "../core/mem.h"
 
 /* Default limits: 128 KiB a field, 1 MiB a row, 1024 fields a row, 100000 rows. */
 void csv_limits_default(struct csv_limits *lim)
@@ -85,10 +76,7 @@ static int csv_store(struct csv_reader *r, char c)
 {
 	if (r->data_len >= r->lim.max_row)
 		return csv_error(r, "the row is longer than %zu bytes", r->lim.max_row);
-	if (r->data_len + 1 > r->data_cap) {
-		r->data_cap = r->data_cap ? r->data_cap * 2 : 256;
-		r->data = csv_xrealloc(r->data, r->data_cap);
-	}
+	r->data = mem_grow(r->data, r->data_len, &r->data_cap, 1);
 	r->data[r->data_len++] = c;
 	return 0;
 }
@@ -110,10 +98,7 @@ static int csv_open_field(struct csv_reader *r)
 {
 	if (r->n >= r->lim.max_fields)
 		return csv_error(r, "more than %d fields", r->lim.max_fields);
-	if (r->n + 1 >= r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->start = csv_xrealloc(r->start, (size_t)r->cap * sizeof *r->start);
-	}
+	r->start = mem_grow(r->start, (size_t)r->n + 1, &r->cap, sizeof *r->start);
 	r->start[r->n] = r->data_len;
 	return 0;
 }
@@ -227,7 +212,7 @@ int csv_next(struct csv_reader *r)
 		csv_newline(r);
 		break;
 	}
-	r->field = csv_xrealloc(r->field, (size_t)r->n * sizeof *r->field);
+	r->field = mem_array(r->field, (size_t)r->n, sizeof *r->field);
 	for (int i = 0; i < r->n; i++)
 		r->field[i] = r->data + r->start[i];
 	return 1;

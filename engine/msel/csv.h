@@ -31,7 +31,7 @@ struct csv_reader {
 	char *data;   /* the bytes of the fields, each followed by a NUL */
 	size_t data_len, data_cap;
 	size_t *start; /* where each field starts in data */
-	int cap;
+	size_t cap;
 	char err[200]; /* what is wrong with row r->row */
 };
 

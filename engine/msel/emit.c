@@ -19,10 +19,7 @@ struct emit_buf {
 /* Append s[0..n) to b. */
 static void emit_add(struct emit_buf *b, const char *s, size_t n)
 {
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = mem_realloc(b->p, b->cap);
-	}
+	b->p = mem_reserve(b->p, &b->cap, b->n + 1, n);
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';

@@ -44,7 +44,7 @@ void msel_warn(struct msel_reader *rd, long row, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = mem_vprintf(fmt, ap);
 	va_end(ap);
-	m->warnings = mem_realloc(m->warnings, (size_t)(m->n_warnings + 1) * sizeof *m->warnings);
+	m->warnings = mem_grow(m->warnings, (size_t)m->n_warnings, NULL, sizeof *m->warnings);
 	if (row > 0)
 		m->warnings[m->n_warnings++] = mem_printf("%s:row %ld: %s", rd->name, row, msg);
 	else
@@ -104,13 +104,12 @@ static int msel_take_header(struct msel_reader *rd, const struct header_map *h)
 	rd->map = *h;
 	m->header_row = c->row;
 	rd->n_head = c->n;
-	rd->head = mem_realloc(NULL, (size_t)c->n * sizeof *rd->head);
+	rd->head = mem_array(NULL, (size_t)c->n, sizeof *rd->head);
 	for (int i = 0; i < c->n; i++) {
 		rd->head[i] = text_oneline(c->field[i]);
 		if (rd->head[i] == NULL || header_field_of(c->field[i]) >= 0)
 			continue;
-		m->ignored =
-		    mem_realloc(m->ignored, (size_t)(m->n_ignored + 1) * sizeof *m->ignored);
+		m->ignored = mem_grow(m->ignored, (size_t)m->n_ignored, NULL, sizeof *m->ignored);
 		m->ignored[m->n_ignored++] = mem_printf("%s", rd->head[i]);
 	}
 	return 0;

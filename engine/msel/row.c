@@ -84,7 +84,7 @@ int row_team(struct msel *m, const char *name)
 			snprintf(id, sizeof id, "%s-%d", base, k++);
 			i = -1;
 		}
-	m->teams = mem_realloc(m->teams, (size_t)(m->n_teams + 1) * sizeof *m->teams);
+	m->teams = mem_grow(m->teams, (size_t)m->n_teams, NULL, sizeof *m->teams);
 	m->teams[m->n_teams].id = mem_printf("%s", id);
 	m->teams[m->n_teams].name = mem_printf("%s", name);
 	return m->n_teams++;
@@ -103,7 +103,7 @@ static void row_add_recipient(struct msel *m, struct msel_inject *inj, const cha
 	for (int i = 0; i < inj->n_to; i++)
 		if (inj->to[i] == t)
 			return;
-	inj->to = mem_realloc(inj->to, (size_t)(inj->n_to + 1) * sizeof *inj->to);
+	inj->to = mem_grow(inj->to, (size_t)inj->n_to, NULL, sizeof *inj->to);
 	inj->to[inj->n_to++] = t;
 }
 
@@ -150,7 +150,7 @@ static const char *row_objective(struct msel *m, const char *text)
 		if (strcasecmp(m->objectives[i].text, text) == 0)
 			return m->objectives[i].id;
 	m->objectives =
-	    mem_realloc(m->objectives, (size_t)(m->n_objectives + 1) * sizeof *m->objectives);
+	    mem_grow(m->objectives, (size_t)m->n_objectives, NULL, sizeof *m->objectives);
 	m->objectives[m->n_objectives].id = mem_printf("O%d", m->n_objectives + 1);
 	m->objectives[m->n_objectives].text = mem_printf("%s", text);
 	return m->objectives[m->n_objectives++].id;
@@ -288,7 +288,7 @@ int row_read(struct msel_reader *rd)
 		row_inject_free(&inj);
 		return -1;
 	}
-	m->injects = mem_realloc(m->injects, (size_t)(m->n_injects + 1) * sizeof *m->injects);
+	m->injects = mem_grow(m->injects, (size_t)m->n_injects, NULL, sizeof *m->injects);
 	m->injects[m->n_injects++] = inj;
 	return 0;
 }

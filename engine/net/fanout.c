@@ -48,11 +48,7 @@ bool fanout_defer_unref(struct evt *ev)
 
 	if (w == NULL)
 		return false;
-	if (w->n_unref == w->cap_unref) {
-		w->cap_unref = w->cap_unref != 0 ? w->cap_unref * 2 : 256;
-		w->unref = mem_realloc(w->unref, w->cap_unref * sizeof *w->unref);
-	}
-	w->unref[w->n_unref++] = ev;
+	*MEM_PUSH(w->unref, w->n_unref, w->cap_unref) = ev;
 	return true;
 }
 
@@ -125,7 +121,7 @@ void fanout_write(struct fanout *f, struct conn **v, size_t n)
 {
 	if (n > f->cap_rc) {
 		f->cap_rc = n;
-		f->rc = mem_realloc(f->rc, n * sizeof *f->rc);
+		f->rc = mem_array(f->rc, n, sizeof *f->rc);
 	}
 	pthread_mutex_lock(&f->mu);
 	f->v = v;

@@ -78,13 +78,8 @@ static struct guard_entry *guard_find(struct guard *g, const char *key, double n
 	}
 	if (!make)
 		return NULL;
-	if (g->n < GUARD_MAX) {
-		if (g->n == g->cap) {
-			g->cap = g->cap != 0 ? g->cap * 2 : 16;
-			g->v = mem_realloc(g->v, g->cap * sizeof *g->v);
-		}
-		spare = &g->v[g->n++];
-	}
+	if (g->n < GUARD_MAX)
+		spare = MEM_PUSH(g->v, g->n, g->cap);
 	memset(spare, 0, sizeof *spare);
 	snprintf(spare->key, sizeof spare->key, "%s", key);
 	spare->last = now;

@@ -10,19 +10,10 @@
 #include <unistd.h>
 
 #include "../core/utf8.h"
+#include "../core/mem.h"
 
 /* Characters of a join code: Crockford's base 32, nothing to misread (no I, L, O, U). */
 static const char secrets_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/* strdup that aborts when out of memory. */
-static char *secrets_strdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
 
 /* The number of id's secret: 0 facilitator, 1 observer, 2 + i team i; -1 for an unknown id. */
 static int secrets_which(const struct exercise *ex, const char *id)
@@ -94,7 +85,7 @@ static int secrets_line(struct exercise *ex, const char *path, int no, char *lin
 	}
 	slot = secrets_slot(ex, k);
 	free(*slot);
-	*slot = secrets_strdup(secret);
+	*slot = mem_strdup(secret);
 	return 0;
 }
 
@@ -110,9 +101,7 @@ int secrets_load(struct exercise *ex, const char *path, FILE *err)
 		fprintf(err, "%s: cannot read the secrets file: %s\n", path, strerror(errno));
 		return -1;
 	}
-	seen = calloc((size_t)ex->n_teams + 2, 1);
-	if (seen == NULL)
-		abort();
+	seen = mem_calloc((size_t)ex->n_teams + 2, 1);
 	while (getline(&line, &cap, f) >= 0)
 		if (secrets_line(ex, path, ++no, line, seen, err) < 0)
 			bad = 1;
@@ -169,7 +158,7 @@ static char *secrets_code(void)
 		code[k++] = secrets_alphabet[r[i] & 31];
 	}
 	code[k] = '\0';
-	return secrets_strdup(code);
+	return mem_strdup(code);
 }
 
 /* The id of the secret numbered k (see secrets_which). */
@@ -208,7 +197,7 @@ static int secrets_reuse(struct exercise *ex, const char *keep, struct secrets_m
 			        keep, no);
 			bad = 1;
 		} else if (m->from[k] == SECRETS_MADE && *secrets_slot(ex, k) == NULL) {
-			*secrets_slot(ex, k) = secrets_strdup(code);
+			*secrets_slot(ex, k) = mem_strdup(code);
 			m->from[k] = SECRETS_KEPT;
 			m->kept++;
 		}
@@ -225,12 +214,10 @@ static int secrets_save(const struct exercise *ex, const char *keep, const struc
                         FILE *err)
 {
 	size_t n = strlen(keep) + 8;
-	char *tmp = malloc(n);
+	char *tmp = mem_realloc(NULL, n);
 	FILE *f = NULL;
 	int fd, ok;
 
-	if (tmp == NULL)
-		abort();
 	snprintf(tmp, n, "%s.tmp", keep);
 	unlink(tmp);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -264,9 +251,7 @@ int secrets_generate(struct exercise *ex, const char *keep, bool reuse, struct s
 {
 	m->n = ex->n_teams + 2;
 	m->kept = m->made = 0;
-	m->from = calloc((size_t)m->n, 1);
-	if (m->from == NULL)
-		abort();
+	m->from = mem_calloc((size_t)m->n, 1);
 	for (int k = 0; k < m->n; k++)
 		m->from[k] = *secrets_slot(ex, k) == NULL ? SECRETS_MADE : SECRETS_SET;
 	if (keep != NULL && reuse && secrets_reuse(ex, keep, m, err) < 0)

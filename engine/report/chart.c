@@ -37,6 +37,15 @@ static long chart_step(long span)
 	return steps[i];
 }
 
+/* A vertical grid line at x from top to bottom, labelled at the top (at most max bytes). */
+static void chart_vgrid(FILE *f, double x, int top, int bottom, const char *label, int max)
+{
+	fprintf(f,
+	        "<line class=\"cgr\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+	        "<text class=\"cax cm\" x=\"%.1f\" y=\"16\">%.*s</text>\n",
+	        x, top, x, bottom, x, max, label);
+}
+
 /* The opening <svg> with its accessible name and a pointer to its text equivalent. */
 static void chart_open(FILE *f, int w, int h, const char *label, const char *table)
 {
@@ -152,11 +161,7 @@ void chart_response(const struct model *m, FILE *f)
 	for (long t = 0; t <= max; t += step) {
 		char d[32];
 		fmt_dur(t, d, sizeof d);
-		fprintf(f,
-		        "<line class=\"cgr\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-		        "<text class=\"cax cm\" x=\"%.1f\" y=\"16\">%s</text>\n",
-		        chart_x(t, max), top, chart_x(t, max), top + (int)rows * CHART_ROW,
-		        chart_x(t, max), d);
+		chart_vgrid(f, chart_x(t, max), top, top + (int)rows * CHART_ROW, d, (int)sizeof d);
 	}
 	for (size_t i = 0, row = 0; i < end; row++) {
 		int y = top + (int)row * CHART_ROW;
@@ -207,10 +212,7 @@ void chart_score(const struct model *m, FILE *f)
 	for (long t = 0; t <= span; t += step) {
 		char off[32];
 		fmt_offset(t, off, sizeof off);
-		fprintf(f,
-		        "<line class=\"cgr\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-		        "<text class=\"cax cm\" x=\"%.1f\" y=\"16\">%.8s</text>\n",
-		        chart_x(t, span), top, chart_x(t, span), top + ph, chart_x(t, span), off);
+		chart_vgrid(f, chart_x(t, span), top, top + ph, off, 8);
 	}
 	fprintf(f,
 	        "<line class=\"cgr\" x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "

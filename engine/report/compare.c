@@ -324,27 +324,6 @@ void compare_write(const struct out *o, const void *arg)
 	compare_by_team(o, c, "Scores", "The final score.", compare_cell_score);
 }
 
-/* Build a JSON value from a json_pack format; aborts when out of memory. */
-static json_t *compare_pack(const char *fmt, ...)
-{
-	json_error_t err;
-	va_list ap;
-	json_t *v;
-
-	va_start(ap, fmt);
-	v = json_vpack_ex(&err, 0, fmt, ap);
-	va_end(ap);
-	if (v == NULL)
-		abort();
-	return v;
-}
-
-/* A number, or null when it is -1 (unknown). */
-static json_t *compare_opt(long v)
-{
-	return v == -1 ? json_null() : json_integer(v);
-}
-
 /* Team k of exercise m, as the comparison's JSON gives it. */
 static json_t *compare_json_team(const struct model *m, int k)
 {
@@ -355,16 +334,16 @@ static json_t *compare_json_team(const struct model *m, int k)
 		met += tm->obj_met[j];
 		all += tm->obj_met[j] + tm->obj_missed[j];
 	}
-	return compare_pack(
-	    "{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o}", "score", (json_int_t)tm->score, "asked",
-	    (json_int_t)(tm->n_decisions + tm->n_open), "mean_response",
-	    compare_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "in_time", (json_int_t)tm->resp_n,
-	    "timeouts", (json_int_t)tm->n_timeouts, "met", (json_int_t)met, "evaluated",
-	    (json_int_t)all, "shares_sent", (json_int_t)tm->shares_sent, "shares_received",
-	    (json_int_t)tm->shares_received, "first_share_after",
-	    compare_opt(tm->first_share >= 0 && tm->first_inject >= 0
-	                    ? tm->first_share - tm->first_inject
-	                    : -1));
+	return fmt_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o}", "score", (json_int_t)tm->score,
+	                "asked", (json_int_t)(tm->n_decisions + tm->n_open), "mean_response",
+	                fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "in_time",
+	                (json_int_t)tm->resp_n, "timeouts", (json_int_t)tm->n_timeouts, "met",
+	                (json_int_t)met, "evaluated", (json_int_t)all, "shares_sent",
+	                (json_int_t)tm->shares_sent, "shares_received",
+	                (json_int_t)tm->shares_received, "first_share_after",
+	                fmt_opt(tm->first_share >= 0 && tm->first_inject >= 0
+	                            ? tm->first_share - tm->first_inject
+	                            : -1));
 }
 
 /* Write the comparison as one JSON document; -1 if jansson fails. */
@@ -379,12 +358,12 @@ int compare_json(const struct compare *c, FILE *f)
 		json_t *ids = json_array();
 		for (int k = 0; k < m->n_teams; k++)
 			json_array_append_new(ids, json_string(m->teams[k].id));
-		json_array_append_new(
-		    ex, compare_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I,s:o}", "journal",
-		                     compare_base(m->path), "title", m->title, "scenario",
-		                     model_scenario_name(m), "sha256", m->sha256, "start", m->start,
-		                     "played", (json_int_t)(m->ended ? m->end_t : m->last_t),
-		                     "teams", ids));
+		json_array_append_new(ex, fmt_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I,s:o}", "journal",
+		                                   compare_base(m->path), "title", m->title,
+		                                   "scenario", model_scenario_name(m), "sha256",
+		                                   m->sha256, "start", m->start, "played",
+		                                   (json_int_t)(m->ended ? m->end_t : m->last_t),
+		                                   "teams", ids));
 	}
 	for (int i = 0; i < c->n_ids; i++) {
 		json_t *in = json_array();
@@ -393,7 +372,7 @@ int compare_json(const struct compare *c, FILE *f)
 			json_array_append_new(in, k >= 0 ? compare_json_team(c->ms[e], k)
 			                                 : json_null());
 		}
-		json_array_append_new(teams, compare_pack("{s:s,s:o}", "id", c->ids[i], "in", in));
+		json_array_append_new(teams, fmt_pack("{s:s,s:o}", "id", c->ids[i], "in", in));
 	}
 	for (int j = 0; c->same_name && j < m0->n_objectives; j++) {
 		json_t *in = json_array();
@@ -402,19 +381,19 @@ int compare_json(const struct compare *c, FILE *f)
 			json_t *v = json_null();
 			for (int x = 0; x < m->n_objectives; x++)
 				if (strcmp(m->objectives[x].id, m0->objectives[j].id) == 0)
-					v = compare_pack("{s:I,s:I}", "met",
-					                 (json_int_t)m->objectives[x].met, "missed",
-					                 (json_int_t)m->objectives[x].missed);
+					v = fmt_pack("{s:I,s:I}", "met",
+					             (json_int_t)m->objectives[x].met, "missed",
+					             (json_int_t)m->objectives[x].missed);
 			json_array_append_new(in, v);
 		}
-		json_array_append_new(
-		    objs, compare_pack("{s:s,s:o}", "id", m0->objectives[j].id, "in", in));
+		json_array_append_new(objs,
+		                      fmt_pack("{s:s,s:o}", "id", m0->objectives[j].id, "in", in));
 	}
-	root = compare_pack("{s:i,s:s,s:o,s:o,s:o}", "compare", 1, "basis",
-	                    c->same        ? "scenario"
-	                    : c->same_name ? "scenario_name"
-	                                   : "teams",
-	                    "exercises", ex, "teams", teams, "objectives", objs);
+	root = fmt_pack("{s:i,s:s,s:o,s:o,s:o}", "compare", 1, "basis",
+	                c->same        ? "scenario"
+	                : c->same_name ? "scenario_name"
+	                               : "teams",
+	                "exercises", ex, "teams", teams, "objectives", objs);
 	rc = json_dumpf(root, f, JSON_COMPACT) < 0 ? -1 : 0;
 	putc('\n', f);
 	json_decref(root);

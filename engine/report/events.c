@@ -18,10 +18,10 @@ static struct model_injstate *events_injstate(struct model *m, const char *id)
 
 	if (i >= 0)
 		return &pv->inj[i];
-	s = MODEL_PUSH(pv->inj, pv->n_inj, pv->cap_inj);
+	s = MEM_PUSH(pv->inj, pv->n_inj, pv->cap_inj);
 	s->id = id;
-	s->fired = model_alloc(m, (size_t)m->n_teams * sizeof *s->fired);
-	s->deadline = model_alloc(m, (size_t)m->n_teams * sizeof *s->deadline);
+	s->fired = model_alloc(m, mem_mul((size_t)m->n_teams, sizeof *s->fired));
+	s->deadline = model_alloc(m, mem_mul((size_t)m->n_teams, sizeof *s->deadline));
 	s->decided = model_alloc(m, (size_t)m->n_teams);
 	for (int k = 0; k < m->n_teams; k++)
 		s->fired[k] = s->deadline[k] = -1;
@@ -41,7 +41,7 @@ static int events_inject_decision(struct model *m, const json_t *dec, struct mod
 	in->deadline = field_otime(m, dec, "deadline", -1);
 	if (opts != NULL && !json_is_array(opts))
 		model_fail(m, "\"options\" of an inject's decision should be a list");
-	in->options = model_alloc(m, json_array_size(opts) * sizeof *in->options);
+	in->options = model_alloc(m, mem_mul(json_array_size(opts), sizeof *in->options));
 	json_array_foreach(opts, i, v)
 	{
 		in->options[i].key = field_str(m, v, "key");
@@ -64,7 +64,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 		           "an \"inject\" line needs a list \"to\" and a decision object or null");
 		return;
 	}
-	in = MODEL_PUSH(m->injects, m->n_injects, m->priv->cap_injects);
+	in = MEM_PUSH(m->injects, m->n_injects, m->priv->cap_injects);
 	idx = m->n_injects - 1;
 	in->id = field_str(m, o, "id");
 	in->sent_by = steer_sent_by(m, in->id);
@@ -76,7 +76,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 	in->t = t;
 	in->seq = m->priv->line;
 	in->deadline = -1;
-	in->to = model_alloc(m, json_array_size(to) * sizeof *in->to);
+	in->to = model_alloc(m, mem_mul(json_array_size(to), sizeof *in->to));
 	json_array_foreach(to, i, v)
 	{
 		if (!json_is_string(v) || idmap_get(&m->priv->teams, json_string_value(v)) < 0) {
@@ -142,7 +142,7 @@ static void events_decision(struct model *m, const json_t *o, long t)
 	if (m->priv->err[0] != '\0')
 		return;
 	s = events_injstate(m, inject);
-	d = MODEL_PUSH(m->decisions, m->n_decisions, m->priv->cap_decisions);
+	d = MEM_PUSH(m->decisions, m->n_decisions, m->priv->cap_decisions);
 	d->team = k;
 	d->inject = s->id;
 	d->option = field_ostr(m, o, "option");
@@ -202,7 +202,7 @@ static void events_share(struct model *m, const json_t *o, long t)
 		to = field_team(m, o, "to");
 	if (m->priv->err[0] != '\0')
 		return;
-	sh = MODEL_PUSH(m->shares, m->n_shares, m->priv->cap_shares);
+	sh = MEM_PUSH(m->shares, m->n_shares, m->priv->cap_shares);
 	*sh = (struct model_share){from, to, text, t};
 	tm->shares_sent++;
 	if (tm->first_share < 0)
@@ -231,7 +231,7 @@ static void events_rfi(struct model *m, const json_t *o, long t)
 	int k = field_team(m, o, "team");
 	struct model_rfi *r;
 
-	r = MODEL_PUSH(m->rfis, m->n_rfis, pv->cap_rfis);
+	r = MEM_PUSH(m->rfis, m->n_rfis, pv->cap_rfis);
 	r->id = field_str(m, o, "id");
 	r->by = field_ostr(m, o, "by");
 	r->text = field_str(m, o, "text");
@@ -242,7 +242,7 @@ static void events_rfi(struct model *m, const json_t *o, long t)
 		return;
 	idmap_put(&pv->rfimap, r->id, (long)m->n_rfis - 1);
 	pv->team_rfis[k] =
-	    model_grow(pv->team_rfis[k], pv->team_rfi_n[k], &pv->team_rfi_cap[k], sizeof(long));
+	    mem_grow(pv->team_rfis[k], pv->team_rfi_n[k], &pv->team_rfi_cap[k], sizeof(long));
 	pv->team_rfis[k][pv->team_rfi_n[k]++] = (long)m->n_rfis - 1;
 	m->teams[k].rfis++;
 	model_log(
@@ -277,7 +277,7 @@ static void events_reply(struct model *m, const json_t *o, long t)
 	if (m->priv->err[0] != '\0')
 		return;
 	target = events_reply_target(m, k, rfi);
-	r = MODEL_PUSH(m->replies, m->n_replies, m->priv->cap_replies);
+	r = MEM_PUSH(m->replies, m->n_replies, m->priv->cap_replies);
 	*r = (struct model_reply){k, text, t, target, -1};
 	idx = (long)m->n_replies - 1;
 	model_log(m, (struct model_entry){k, LOG_REPLY, false, t, -1, -1,
@@ -304,7 +304,7 @@ static void events_score(struct model *m, const json_t *o, long t)
 
 	if (m->priv->err[0] != '\0')
 		return;
-	s = MODEL_PUSH(m->scores, m->n_scores, m->priv->cap_scores);
+	s = MEM_PUSH(m->scores, m->n_scores, m->priv->cap_scores);
 	*s = (struct model_score){k, delta, total, t, reason};
 	m->teams[k].score = total;
 	m->teams[k].n_scores++;
@@ -324,7 +324,7 @@ static struct model_check *events_check(struct model *m, int k, const char *inje
 	i = idmap_get(&m->priv->checkmap, key);
 	if (i >= 0)
 		return &m->checks[i];
-	c = MODEL_PUSH(m->checks, m->n_checks, m->priv->cap_checks);
+	c = MEM_PUSH(m->checks, m->n_checks, m->priv->cap_checks);
 	c->team = k;
 	c->inject = inject;
 	c->objective = -1;
@@ -412,7 +412,7 @@ static void events_note(struct model *m, const json_t *o, long t)
 
 	if (m->priv->err[0] != '\0')
 		return;
-	*MODEL_PUSH(m->notes, m->n_notes, m->priv->cap_notes) = (struct model_note){text, by, t};
+	*MEM_PUSH(m->notes, m->n_notes, m->priv->cap_notes) = (struct model_note){text, by, t};
 	for (int k = 0; k < m->n_teams; k++)
 		if (events_names(text, m->teams[k].id))
 			model_log(m, (struct model_entry){k, LOG_NOTE, false, t, -1, -1, NULL, by,
@@ -486,7 +486,7 @@ static void events_answer(struct model *m, const json_t *o, long t)
 	snprintf(key, len, "%ld\x1f%s", n, m->teams[k].id);
 	i = idmap_get(&m->priv->answermap, key);
 	if (i < 0) {
-		MODEL_PUSH(m->answers, m->n_answers, m->priv->cap_answers);
+		MEM_PUSH(m->answers, m->n_answers, m->priv->cap_answers);
 		i = (long)m->n_answers - 1;
 		idmap_put(&m->priv->answermap, key, i);
 		m->answers[i].seq = m->priv->line;
@@ -507,7 +507,7 @@ static void events_phase(struct model *m, const json_t *o, long t)
 	const char *name = field_str(m, o, "name");
 
 	if (m->priv->err[0] == '\0')
-		*MODEL_PUSH(m->phases, m->n_phases, m->priv->cap_phases) =
+		*MEM_PUSH(m->phases, m->n_phases, m->priv->cap_phases) =
 		    (struct model_phase){name, t, m->priv->line};
 }
 

@@ -84,10 +84,8 @@ static void figures_response(const struct model *m, const struct out *o)
 static void figures_score(const struct model *m, const struct out *o)
 {
 	struct out_col cols[FIGURES_TEAMS + 1];
-	long *total = calloc((size_t)m->n_teams + 1, sizeof *total);
+	long *total = mem_calloc((size_t)m->n_teams + 1, sizeof *total);
 
-	if (total == NULL)
-		abort();
 	o->heading(o, 1, "Scores over time");
 	if (m->n_scores == 0) {
 		o->para(o, "No points were given or taken.");

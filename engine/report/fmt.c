@@ -1,6 +1,7 @@
 /* Times, durations and phrases that every report format writes the same way. */
 #include "fmt.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,27 @@
 #include "../core/mem.h"
 #include "../core/utf8.h"
 #include "core/timeparse.h"
+
+/* A JSON value built from a json_pack format; aborts when out of memory. */
+json_t *fmt_pack(const char *fmt, ...)
+{
+	json_error_t err;
+	va_list ap;
+	json_t *v;
+
+	va_start(ap, fmt);
+	v = json_vpack_ex(&err, 0, fmt, ap);
+	va_end(ap);
+	if (v == NULL)
+		abort();
+	return v;
+}
+
+/* A number, or null when it is -1 (unknown). */
+json_t *fmt_opt(long v)
+{
+	return v == -1 ? json_null() : json_integer(v);
+}
 
 /* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
  * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */
@@ -117,9 +139,7 @@ char *fmt_to(const struct model *m, const struct model_inject *in)
 		return mem_printf("all");
 	for (int j = 0; j < in->n_to; j++)
 		len += strlen(m->teams[in->to[j]].id) + 2;
-	s = malloc(len);
-	if (s == NULL)
-		abort();
+	s = mem_realloc(NULL, len);
 	s[0] = '\0';
 	for (int j = 0; j < in->n_to; j++)
 		at += (size_t)snprintf(s + at, len - at, "%s%s", j ? ", " : "",

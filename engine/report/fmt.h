@@ -2,6 +2,7 @@
 #ifndef REPORT_FMT_H
 #define REPORT_FMT_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "model.h"
@@ -12,6 +13,12 @@
 #define FMT_U1 "\x0f"
 /* How many code points without a space a line of html or md may hold before a break point. */
 #define FMT_RUN 32
+
+/* A JSON value built from a json_pack format (the JSON formats' one builder); aborts when out of
+ * memory. */
+json_t *fmt_pack(const char *fmt, ...);
+/* A number, or null when it is -1 (unknown). */
+json_t *fmt_opt(long v);
 
 /* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
  * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */

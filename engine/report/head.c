@@ -13,8 +13,8 @@ int head_objective(struct model *m, const char *id)
 
 	if (i >= 0)
 		return (int)i;
-	m->objectives = model_grow(m->objectives, (size_t)m->n_objectives, &m->priv->cap_objectives,
-	                           sizeof *m->objectives);
+	m->objectives = mem_grow(m->objectives, (size_t)m->n_objectives, &m->priv->cap_objectives,
+	                         sizeof *m->objectives);
 	ob = &m->objectives[m->n_objectives++];
 	ob->id = id;
 	ob->text = NULL;
@@ -33,15 +33,12 @@ static int head_teams(struct model *m, const json_t *teams)
 		model_fail(m, "the header needs a list \"teams\" of {\"id\",\"name\"}");
 		return -1;
 	}
-	m->teams = calloc(n ? n : 1, sizeof *m->teams);
-	pv->team_rfis = calloc(n ? n : 1, sizeof *pv->team_rfis);
-	pv->team_rfi_n = calloc(n ? n : 1, sizeof *pv->team_rfi_n);
-	pv->team_rfi_cap = calloc(n ? n : 1, sizeof *pv->team_rfi_cap);
-	pv->team_rfi_next = calloc(n ? n : 1, sizeof *pv->team_rfi_next);
-	m->pairs = calloc(n > 0 ? n * n : 1, sizeof *m->pairs);
-	if (!m->teams || !pv->team_rfis || !pv->team_rfi_n || !pv->team_rfi_cap ||
-	    !pv->team_rfi_next || !m->pairs)
-		abort();
+	m->teams = mem_calloc(n, sizeof *m->teams);
+	pv->team_rfis = mem_calloc(n, sizeof *pv->team_rfis);
+	pv->team_rfi_n = mem_calloc(n, sizeof *pv->team_rfi_n);
+	pv->team_rfi_cap = mem_calloc(n, sizeof *pv->team_rfi_cap);
+	pv->team_rfi_next = mem_calloc(n, sizeof *pv->team_rfi_next);
+	m->pairs = mem_calloc(mem_mul(n, n), sizeof *m->pairs);
 	json_array_foreach(teams, i, v)
 	{
 		struct model_team *tm = &m->teams[i];
@@ -98,7 +95,7 @@ int head_questions(struct model *m, const json_t *qs)
 		model_fail(m, "the hotwash questions should be a list of strings");
 		return -1;
 	}
-	m->questions = model_alloc(m, json_array_size(qs) * sizeof *m->questions);
+	m->questions = model_alloc(m, mem_mul(json_array_size(qs), sizeof *m->questions));
 	json_array_foreach(qs, i, v)
 	{
 		if (!json_is_string(v)) {
@@ -111,23 +108,11 @@ int head_questions(struct model *m, const json_t *qs)
 	return 0;
 }
 
-/* Read the header object; -1 after model_fail. */
+/* Read the header object (the journal reader checked its version); -1 after model_fail. */
 int head_read(struct model *m, json_t *o)
 {
-	json_t *v = json_object_get(o, "version");
 	const char *err;
 
-	m->priv->type = "journal";
-	if (!json_is_integer(v)) {
-		model_fail(m, "the journal header has no \"version\"");
-		return -1;
-	}
-	if (json_integer_value(v) != 1) {
-		model_fail(m,
-		           "journal version %lld is not supported (this tabletop reads version 1)",
-		           (long long)json_integer_value(v));
-		return -1;
-	}
 	m->title = field_ostr(m, o, "title");
 	m->start = field_ostr(m, o, "start");
 	m->scenario = field_ostr(m, o, "scenario");

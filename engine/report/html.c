@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/utf8.h"
+#include "../core/mem.h"
 #include "fmt.h"
 #include "out.h"
 #include "report.h"
@@ -275,13 +276,8 @@ static void html_row(const struct out *o, char **cells)
 	for (int c = 1; c < h->n - 1; c++)
 		if (atol(cells[c]) > h->heat_max)
 			h->heat_max = atol(cells[c]);
-	if (h->heat_rows == h->heat_cap) {
-		h->heat_cap = h->heat_cap ? h->heat_cap * 2 : 16;
-		h->heat = realloc(h->heat, h->heat_cap * 16 * sizeof *h->heat);
-		if (h->heat == NULL)
-			abort();
-	}
-	memcpy(&h->heat[h->heat_rows++ * 16], cells, (size_t)h->n * sizeof *cells);
+	h->heat = mem_grow(h->heat, h->heat_rows, &h->heat_cap, OUT_COLS * sizeof *h->heat);
+	memcpy(&h->heat[h->heat_rows++ * OUT_COLS], cells, (size_t)h->n * sizeof *cells);
 }
 
 /* End a table, writing a heat table's kept rows. */
@@ -290,9 +286,9 @@ static void html_end(const struct out *o)
 	struct html *h = o->ctx;
 
 	for (size_t r = 0; r < h->heat_rows; r++) {
-		html_print_row(o, &h->heat[r * 16], h->heat_max);
+		html_print_row(o, &h->heat[r * OUT_COLS], h->heat_max);
 		for (int c = 0; c < h->n; c++)
-			free(h->heat[r * 16 + (size_t)c]);
+			free(h->heat[r * OUT_COLS + (size_t)c]);
 	}
 	h->heat_rows = 0;
 	fputs("</tbody></table>\n", o->f);

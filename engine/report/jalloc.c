@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "../core/mem.h"
+
 enum { JALLOC_BLOCK = 1 << 20 };
 
 /* One block: the blocks form a list, the newest first. */
@@ -25,15 +27,13 @@ static struct {
 static void *jalloc_malloc(size_t size)
 {
 	struct jalloc_block *b = jalloc.blocks;
-	size_t units = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	size_t units = size / sizeof(max_align_t) + (size % sizeof(max_align_t) != 0);
 
 	if (b == NULL || b->cap - b->used < units) {
 		size_t cap = JALLOC_BLOCK / sizeof(max_align_t);
 		if (units > cap)
 			cap = units;
-		b = malloc(sizeof *b + cap * sizeof(max_align_t));
-		if (b == NULL)
-			abort();
+		b = mem_realloc(NULL, sizeof *b + mem_mul(cap, sizeof(max_align_t)));
 		b->cap = cap;
 		b->used = 0;
 		b->next = jalloc.blocks;

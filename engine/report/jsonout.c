@@ -5,31 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "fmt.h"
 #include "jalloc.h"
 #include "report.h"
 #include "steerout.h"
-
-/* Build a JSON value from a json_pack format; aborts when out of memory. */
-static json_t *jsonout_pack(const char *fmt, ...)
-{
-	json_error_t err;
-	va_list ap;
-	json_t *v;
-
-	va_start(ap, fmt);
-	v = json_vpack_ex(&err, 0, fmt, ap);
-	va_end(ap);
-	if (v == NULL)
-		abort();
-	return v;
-}
-
-/* A time or duration, null when it is -1 (unknown). */
-static json_t *jsonout_opt(long v)
-{
-	return v == -1 ? json_null() : json_integer(v);
-}
 
 /* b - a when both times are known (not -1), else null. */
 static json_t *jsonout_diff(long a, long b)
@@ -54,18 +34,18 @@ static json_t *jsonout_journal(const struct model *m)
 {
 	const char *slash = strrchr(m->path, '/');
 
-	return jsonout_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
-	                    slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
-	                    m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
-	                    "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
-	                    (json_int_t)m->c.lines, "partial", m->partial);
+	return fmt_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
+	                slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
+	                m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
+	                "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
+	                (json_int_t)m->c.lines, "partial", m->partial);
 }
 
 /* Every count of the summary. */
 static json_t *jsonout_counts(const struct model *m)
 {
 	const struct model_counts *c = &m->c;
-	json_t *o = jsonout_pack(
+	json_t *o = fmt_pack(
 	    "{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "events", (json_int_t)c->events,
 	    "unknown", (json_int_t)c->unknown, "injects", (json_int_t)c->injects, "decisions",
 	    (json_int_t)c->decisions, "timeouts", (json_int_t)c->timeouts, "open",
@@ -74,14 +54,14 @@ static json_t *jsonout_counts(const struct model *m)
 	    "notes", (json_int_t)c->notes, "scores", (json_int_t)c->scores);
 
 	json_object_update_new(
-	    o, jsonout_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
+	    o, fmt_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
 	                    (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
 	                    (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
 	                    (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
 	                    (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
 	                    (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
 	                    (json_int_t)c->resumes));
-	json_object_update_new(o, jsonout_pack("{s:I,s:I,s:I,s:I}", "adhoc", (json_int_t)c->adhoc,
+	json_object_update_new(o, fmt_pack("{s:I,s:I,s:I,s:I}", "adhoc", (json_int_t)c->adhoc,
 	                                       "extensions", (json_int_t)c->extensions, "overrules",
 	                                       (json_int_t)c->overrules, "script_errors",
 	                                       (json_int_t)c->script_errors));
@@ -99,29 +79,29 @@ static void jsonout_decisions(const struct model *m, int k, json_t *team)
 			continue;
 		json_t *o = json_object();
 		jsonout_set_str(o, "inject", d->inject);
-		json_object_set_new_nocheck(o, "reached", jsonout_opt(d->fired));
+		json_object_set_new_nocheck(o, "reached", fmt_opt(d->fired));
 		jsonout_set_int(o, "t", d->t);
-		json_object_set_new_nocheck(o, "response", jsonout_opt(d->response));
+		json_object_set_new_nocheck(o, "response", fmt_opt(d->response));
 		jsonout_set_str(o, "option", d->option);
 		jsonout_set_str(o, "label", d->label);
 		jsonout_set_str(o, "by", d->by);
 		json_object_set_new_nocheck(o, "timeout", json_boolean(d->timeout));
-		json_object_set_new_nocheck(o, "deadline", jsonout_opt(d->deadline));
+		json_object_set_new_nocheck(o, "deadline", fmt_opt(d->deadline));
 		json_object_set_new_nocheck(o, "overruled", steerout_json_overrule(m, d));
 		json_array_append_new(ds, o);
 		if (d->timeout)
-			json_array_append_new(
-			    missed,
-			    jsonout_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject", d->inject, "reached",
-			                 jsonout_opt(d->fired), "deadline", (json_int_t)d->t,
-			                 "option", d->option, "label", d->label));
+			json_array_append_new(missed,
+			                      fmt_pack("{s:s,s:o,s:I,s:s?,s:s?}", "inject",
+			                               d->inject, "reached", fmt_opt(d->fired),
+			                               "deadline", (json_int_t)d->t, "option",
+			                               d->option, "label", d->label));
 	}
 	for (size_t i = 0; i < m->n_opens; i++)
 		if (m->opens[i].team == k)
 			json_array_append_new(
-			    open, jsonout_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject,
-			                       "reached", (json_int_t)m->opens[i].fired, "deadline",
-			                       jsonout_opt(m->opens[i].deadline)));
+			    open, fmt_pack("{s:s,s:I,s:o}", "inject", m->opens[i].inject, "reached",
+			                   (json_int_t)m->opens[i].fired, "deadline",
+			                   fmt_opt(m->opens[i].deadline)));
 	json_object_set_new(team, "decisions", ds);
 	json_object_set_new(team, "missed_deadlines", missed);
 	json_object_set_new(team, "open", open);
@@ -133,18 +113,17 @@ static json_t *jsonout_check(const struct model *m, const struct model_check *c)
 	json_t *ex = json_null(), *va = json_null();
 
 	if (c->has_expect)
-		ex = jsonout_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
-		                  c->expect_met ? "met" : "missed", "option", c->option, "expected",
-		                  c->expected, "within", jsonout_opt(c->within), "response",
-		                  jsonout_opt(c->response), "reason", c->reason, "t",
-		                  (json_int_t)c->t);
+		ex = fmt_pack("{s:s,s:s?,s:s?,s:o,s:o,s:s?,s:I}", "result",
+		              c->expect_met ? "met" : "missed", "option", c->option, "expected",
+		              c->expected, "within", fmt_opt(c->within), "response",
+		              fmt_opt(c->response), "reason", c->reason, "t", (json_int_t)c->t);
 	if (c->validates > 0)
-		va = jsonout_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
-		                  c->validate_met ? "met" : "missed", "by", c->by, "text", c->text,
-		                  "t", (json_int_t)c->vt, "count", (json_int_t)c->validates);
-	return jsonout_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
-	                    c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
-	                    c->met ? "met" : "missed", "expect", ex, "validate", va);
+		va = fmt_pack("{s:s,s:s?,s:s?,s:I,s:I}", "result",
+		              c->validate_met ? "met" : "missed", "by", c->by, "text", c->text, "t",
+		              (json_int_t)c->vt, "count", (json_int_t)c->validates);
+	return fmt_pack("{s:s,s:s?,s:s,s:o,s:o}", "inject", c->inject, "objective",
+	                c->objective >= 0 ? m->objectives[c->objective].id : NULL, "result",
+	                c->met ? "met" : "missed", "expect", ex, "validate", va);
 }
 
 /* A team's expectations, and their counts by objective. */
@@ -156,10 +135,10 @@ static void jsonout_checks(const struct model *m, int k, json_t *team)
 	for (int o = 0; o <= m->n_objectives; o++)
 		if (tm->obj_met[o] + tm->obj_missed[o] > 0)
 			json_array_append_new(
-			    byobj, jsonout_pack("{s:s?,s:I,s:I}", "id",
-			                        o < m->n_objectives ? m->objectives[o].id : NULL,
-			                        "met", (json_int_t)tm->obj_met[o], "missed",
-			                        (json_int_t)tm->obj_missed[o]));
+			    byobj, fmt_pack("{s:s?,s:I,s:I}", "id",
+			                    o < m->n_objectives ? m->objectives[o].id : NULL, "met",
+			                    (json_int_t)tm->obj_met[o], "missed",
+			                    (json_int_t)tm->obj_missed[o]));
 	for (size_t i = 0; i < m->n_checks; i++)
 		if (m->checks[i].team == k)
 			json_array_append_new(list, jsonout_check(m, &m->checks[i]));
@@ -206,13 +185,13 @@ static json_t *jsonout_entry(const struct model_entry *e)
 	switch (e->kind) {
 	case LOG_INJECT:
 		jsonout_set_str(o, "inject", e->ref);
-		json_object_set_new_nocheck(o, "allowed", jsonout_opt(e->a));
+		json_object_set_new_nocheck(o, "allowed", fmt_opt(e->a));
 		jsonout_set_str(o, "sent_by", e->extra);
 		break;
 	case LOG_DEADLINE:
 		jsonout_set_str(o, "inject", e->ref);
 		jsonout_set_int(o, "deadline", e->a);
-		json_object_set_new_nocheck(o, "previous", jsonout_opt(e->b));
+		json_object_set_new_nocheck(o, "previous", fmt_opt(e->b));
 		break;
 	case LOG_OVERRULE:
 		jsonout_set_str(o, "inject", e->ref);
@@ -259,27 +238,26 @@ static json_t *jsonout_team(const struct model *m, int k)
 	const struct model_team *tm = &m->teams[k];
 	json_t *scores = json_array(), *team, *log;
 
-	team = jsonout_pack(
-	    "{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id", tm->id,
-	    "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
-	    (json_int_t)tm->resp_n, "mean", jsonout_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "min",
-	    tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
-	    tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
-	    (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all, "received",
-	    (json_int_t)tm->shares_received, "first_inject", jsonout_opt(tm->first_inject),
-	    "first_share", jsonout_opt(tm->first_share), "after_first_inject",
-	    jsonout_diff(tm->first_inject, tm->first_share), "rfis", (json_int_t)tm->rfis,
-	    "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
+	team =
+	    fmt_pack("{s:s,s:s,s:I,s:{s:I,s:o,s:o,s:o},s:{s:I,s:I,s:I,s:o,s:o,s:o},s:I,s:I}", "id",
+	             tm->id, "name", tm->name, "score", (json_int_t)tm->score, "response", "count",
+	             (json_int_t)tm->resp_n, "mean", fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)),
+	             "min", tm->resp_n ? json_integer(tm->resp_min) : json_null(), "max",
+	             tm->resp_n ? json_integer(tm->resp_max) : json_null(), "sharing", "sent",
+	             (json_int_t)tm->shares_sent, "to_all", (json_int_t)tm->shares_to_all,
+	             "received", (json_int_t)tm->shares_received, "first_inject",
+	             fmt_opt(tm->first_inject), "first_share", fmt_opt(tm->first_share),
+	             "after_first_inject", jsonout_diff(tm->first_inject, tm->first_share), "rfis",
+	             (json_int_t)tm->rfis, "rfis_unanswered", (json_int_t)tm->rfis_unanswered);
 	jsonout_decisions(m, k, team);
 	jsonout_checks(m, k, team);
 	for (size_t i = 0; i < m->n_scores; i++)
 		if (m->scores[i].team == k)
-			json_array_append_new(scores,
-			                      jsonout_pack("{s:I,s:I,s:I,s:s?}", "t",
-			                                   (json_int_t)m->scores[i].t, "delta",
-			                                   (json_int_t)m->scores[i].delta, "total",
-			                                   (json_int_t)m->scores[i].total, "reason",
-			                                   m->scores[i].reason));
+			json_array_append_new(
+			    scores, fmt_pack("{s:I,s:I,s:I,s:s?}", "t", (json_int_t)m->scores[i].t,
+			                     "delta", (json_int_t)m->scores[i].delta, "total",
+			                     (json_int_t)m->scores[i].total, "reason",
+			                     m->scores[i].reason));
 	json_object_set_new(team, "scores", scores);
 	log = json_array();
 	for (long i = m->teams[k].first_log; i >= 0; i = m->log[i].next)
@@ -300,12 +278,12 @@ static json_t *jsonout_inject(const struct model *m, size_t i)
 		json_t *opts = json_array();
 		for (int j = 0; j < in->n_options; j++)
 			json_array_append_new(opts,
-			                      jsonout_pack("{s:s,s:s?}", "key", in->options[j].key,
-			                                   "label", in->options[j].label));
-		dec = jsonout_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
-		                   jsonout_opt(in->deadline), "options", opts);
+			                      fmt_pack("{s:s,s:s?}", "key", in->options[j].key,
+			                               "label", in->options[j].label));
+		dec = fmt_pack("{s:s?,s:o,s:o}", "prompt", in->prompt, "deadline",
+		               fmt_opt(in->deadline), "options", opts);
 	}
-	return jsonout_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o,s:s?}", "id", in->id, "t",
+	return fmt_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o,s:s?}", "id", in->id, "t",
 	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
 	                    in->subject, "to", to, "decision", dec, "sent_by", in->sent_by);
 }
@@ -321,11 +299,11 @@ static json_t *jsonout_sharing(const struct model *m)
 			    &m->pairs[(size_t)a * (size_t)m->n_teams + (size_t)b];
 			if (p->count > 0)
 				json_array_append_new(
-				    list, jsonout_pack(
-				              "{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
-				              m->teams[b].id, "count", (json_int_t)p->count,
-				              "first", (json_int_t)p->first, "after_first_inject",
-				              jsonout_diff(m->teams[a].first_inject, p->first)));
+				    list,
+				    fmt_pack("{s:s,s:s,s:I,s:I,s:o}", "from", m->teams[a].id, "to",
+				             m->teams[b].id, "count", (json_int_t)p->count, "first",
+				             (json_int_t)p->first, "after_first_inject",
+				             jsonout_diff(m->teams[a].first_inject, p->first)));
 		}
 	return list;
 }
@@ -337,12 +315,12 @@ static json_t *jsonout_rfi(const struct model *m, size_t i)
 	json_t *replies = json_array();
 
 	for (long j = r->first_reply; j >= 0; j = m->replies[j].next)
-		json_array_append_new(replies, jsonout_pack("{s:s,s:I}", "text", m->replies[j].text,
-		                                            "t", (json_int_t)m->replies[j].t));
-	return jsonout_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
-	                    m->teams[r->team].id, "by", r->by, "text", r->text, "t",
-	                    (json_int_t)r->t, "answered", jsonout_opt(r->answered), "answer_time",
-	                    jsonout_diff(r->t, r->answered), "replies", replies);
+		json_array_append_new(replies, fmt_pack("{s:s,s:I}", "text", m->replies[j].text,
+		                                        "t", (json_int_t)m->replies[j].t));
+	return fmt_pack("{s:s,s:s,s:s?,s:s,s:I,s:o,s:o,s:o}", "id", r->id, "team",
+	                m->teams[r->team].id, "by", r->by, "text", r->text, "t", (json_int_t)r->t,
+	                "answered", fmt_opt(r->answered), "answer_time",
+	                jsonout_diff(r->t, r->answered), "replies", replies);
 }
 
 /* The replies that answered no RFI. */
@@ -352,10 +330,10 @@ static json_t *jsonout_loose(const struct model *m)
 
 	for (size_t j = 0; j < m->n_replies; j++)
 		if (m->replies[j].rfi < 0)
-			json_array_append_new(loose, jsonout_pack("{s:s,s:s,s:I}", "team",
-			                                          m->teams[m->replies[j].team].id,
-			                                          "text", m->replies[j].text, "t",
-			                                          (json_int_t)m->replies[j].t));
+			json_array_append_new(loose, fmt_pack("{s:s,s:s,s:I}", "team",
+			                                      m->teams[m->replies[j].team].id,
+			                                      "text", m->replies[j].text, "t",
+			                                      (json_int_t)m->replies[j].t));
 	return loose;
 }
 
@@ -366,8 +344,8 @@ static json_t *jsonout_notes(const struct model *m)
 
 	for (size_t i = 0; i < m->n_notes; i++)
 		json_array_append_new(notes,
-		                      jsonout_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
-		                                   m->notes[i].by, "t", (json_int_t)m->notes[i].t));
+		                      fmt_pack("{s:s,s:s?,s:I}", "text", m->notes[i].text, "by",
+		                               m->notes[i].by, "t", (json_int_t)m->notes[i].t));
 	return notes;
 }
 
@@ -377,8 +355,8 @@ static json_t *jsonout_phases(const struct model *m)
 	json_t *phases = json_array();
 
 	for (size_t i = 0; i < m->n_phases; i++)
-		json_array_append_new(phases, jsonout_pack("{s:s,s:I}", "name", m->phases[i].name,
-		                                           "t", (json_int_t)m->phases[i].t));
+		json_array_append_new(phases, fmt_pack("{s:s,s:I}", "name", m->phases[i].name, "t",
+		                                       (json_int_t)m->phases[i].t));
 	return phases;
 }
 
@@ -387,8 +365,8 @@ static json_t *jsonout_extreme(const struct model *m, const struct model_decisio
 {
 	if (d == NULL)
 		return json_null();
-	return jsonout_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
-	                    "response", (json_int_t)d->response, "t", (json_int_t)d->t);
+	return fmt_pack("{s:s,s:s,s:I,s:I}", "team", m->teams[d->team].id, "inject", d->inject,
+	                "response", (json_int_t)d->response, "t", (json_int_t)d->t);
 }
 
 /* The objectives team k met in every evaluation, in none, or in some: ids. */
@@ -406,8 +384,8 @@ static json_t *jsonout_team_objectives(const struct model *m, int k)
 			                      j < m->n_objectives ? json_string(m->objectives[j].id)
 			                                          : json_null());
 	}
-	return jsonout_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed",
-	                    lists[1], "partly", lists[2]);
+	return fmt_pack("{s:s,s:o,s:o,s:o}", "team", tm->id, "met", lists[0], "missed", lists[1],
+	                "partly", lists[2]);
 }
 
 /* The executive summary's figures: fastest and slowest responses, objectives per team. */
@@ -417,11 +395,11 @@ static json_t *jsonout_summary(const struct model *m)
 
 	for (int k = 0; k < m->n_teams; k++)
 		json_array_append_new(objs, jsonout_team_objectives(m, k));
-	return jsonout_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
-	                    jsonout_extreme(m, model_extreme(m, false)), "slowest",
-	                    jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
-	                    (json_int_t)m->c.timeouts, "rfis_unanswered",
-	                    (json_int_t)m->c.rfis_unanswered, "objectives", objs);
+	return fmt_pack("{s:o,s:o,s:I,s:I,s:o}", "fastest",
+	                jsonout_extreme(m, model_extreme(m, false)), "slowest",
+	                jsonout_extreme(m, model_extreme(m, true)), "deadlines_missed",
+	                (json_int_t)m->c.timeouts, "rfis_unanswered",
+	                (json_int_t)m->c.rfis_unanswered, "objectives", objs);
 }
 
 /* The objectives with their counts over every team. */
@@ -430,11 +408,10 @@ static json_t *jsonout_objectives(const struct model *m)
 	json_t *objs = json_array();
 
 	for (int i = 0; i < m->n_objectives; i++)
-		json_array_append_new(objs,
-		                      jsonout_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id,
-		                                   "text", m->objectives[i].text, "met",
-		                                   (json_int_t)m->objectives[i].met, "missed",
-		                                   (json_int_t)m->objectives[i].missed));
+		json_array_append_new(
+		    objs, fmt_pack("{s:s,s:s?,s:I,s:I}", "id", m->objectives[i].id, "text",
+		                   m->objectives[i].text, "met", (json_int_t)m->objectives[i].met,
+		                   "missed", (json_int_t)m->objectives[i].missed));
 	return objs;
 }
 
@@ -449,12 +426,12 @@ static json_t *jsonout_hotwash(const struct model *m)
 		const struct model_answer *a = &m->answers[i];
 		const char *q = a->n >= 1 && (size_t)a->n <= m->n_questions ? m->questions[a->n - 1]
 		                                                            : a->question;
-		json_array_append_new(
-		    answers, jsonout_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
-		                          "question", q, "team", m->teams[a->team].id, "by", a->by,
-		                          "text", a->text, "t", (json_int_t)a->t));
+		json_array_append_new(answers,
+		                      fmt_pack("{s:I,s:s?,s:s,s:s?,s:s,s:I}", "n", (json_int_t)a->n,
+		                               "question", q, "team", m->teams[a->team].id, "by",
+		                               a->by, "text", a->text, "t", (json_int_t)a->t));
 	}
-	return jsonout_pack("{s:o,s:o}", "questions", qs, "answers", answers);
+	return fmt_pack("{s:o,s:o}", "questions", qs, "answers", answers);
 }
 
 /*
@@ -475,12 +452,7 @@ static int jsonout_append(const char *buffer, size_t size, void *data)
 {
 	struct jsonout *j = data;
 
-	if (j->n + size > j->cap) {
-		j->cap = (j->n + size) * 2;
-		j->p = realloc(j->p, j->cap);
-		if (j->p == NULL)
-			abort();
-	}
+	j->p = mem_reserve(j->p, &j->cap, j->n, size);
 	memcpy(j->p + j->n, buffer, size);
 	j->n += size;
 	return 0;
@@ -547,13 +519,12 @@ int jsonout_write(const struct model *m, FILE *f)
 	jsonout_member(&j, "report", json_integer(1));
 	jsonout_member(&j, "journal", jsonout_journal(m));
 	jsonout_member(&j, "exercise",
-	               jsonout_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
-	                            "duration", jsonout_opt(m->duration), "tick",
-	                            jsonout_opt(m->tick)));
-	jsonout_member(&j, "ended",
-	               m->ended ? jsonout_pack("{s:s?,s:I}", "reason", m->end_reason, "t",
-	                                       (json_int_t)m->end_t)
-	                        : json_null());
+	               fmt_pack("{s:s?,s:s?,s:o,s:o}", "title", m->title, "start", m->start,
+	                        "duration", fmt_opt(m->duration), "tick", fmt_opt(m->tick)));
+	jsonout_member(
+	    &j, "ended",
+	    m->ended ? fmt_pack("{s:s?,s:I}", "reason", m->end_reason, "t", (json_int_t)m->end_t)
+	             : json_null());
 	jsonout_member(&j, "last_t", json_integer(m->last_t));
 	jsonout_member(&j, "summary", jsonout_summary(m));
 	jsonout_member(&j, "counts", jsonout_counts(m));

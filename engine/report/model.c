@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../journal/lines.h"
+#include "../journal/reader.h"
 #include "jalloc.h"
 #include "model_int.h"
 
@@ -15,16 +15,14 @@ enum { MODEL_BLOCK = 64 * 1024 };
 void *model_alloc(struct model *m, size_t size)
 {
 	struct model_block *b = m->priv->arena;
-	size_t units = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t);
+	size_t units = size / sizeof(max_align_t) + (size % sizeof(max_align_t) != 0);
 	void *p;
 
 	if (b == NULL || b->cap - b->used < units) {
 		size_t cap = units > MODEL_BLOCK / sizeof(max_align_t)
 		                 ? units
 		                 : MODEL_BLOCK / sizeof(max_align_t);
-		b = calloc(1, sizeof *b + cap * sizeof(max_align_t));
-		if (b == NULL)
-			abort();
+		b = mem_calloc(1, sizeof *b + mem_mul(cap, sizeof(max_align_t)));
 		b->cap = cap;
 		b->next = m->priv->arena;
 		m->priv->arena = b;
@@ -41,19 +39,6 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
 
 	memcpy(d, s, n);
 	return d;
-}
-
-/* Array p (n used, *cap allocated, size bytes each) with room for one more, zeroed element. */
-void *model_grow(void *p, size_t n, size_t *cap, size_t size)
-{
-	if (n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		p = realloc(p, *cap * size);
-		if (p == NULL)
-			abort();
-	}
-	memset((char *)p + n * size, 0, size);
-	return p;
 }
 
 /* Record the first problem with the current line (printf-style). */
@@ -82,7 +67,7 @@ void model_log(struct model *m, struct model_entry e)
 	long i = (long)m->n_log;
 
 	e.next = -1;
-	*MODEL_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
+	*MEM_PUSH(m->log, m->n_log, m->priv->cap_log) = e;
 	if (tm->first_log < 0)
 		tm->first_log = i;
 	else
@@ -117,40 +102,6 @@ const char *model_scenario_name(const struct model *m)
 	return slash != NULL ? slash + 1 : m->scenario;
 }
 
-/* Read one whole line (without its '\n'); -1 after model_fail. */
-static int model_line(struct model *m, const char *p, size_t n)
-{
-	json_error_t jerr;
-	json_t *o = json_loadb(p, n, 0, &jerr), *type;
-	int rc = -1;
-	char why[160];
-
-	if (o == NULL) {
-		model_fail(m, "%snot JSON: %s (column %d)",
-		           !m->priv->header ? "not a tabletop journal: " : "", jerr.text,
-		           jerr.column);
-		return -1;
-	}
-	type = json_object_get(o, "type");
-	if (lines_check(o, m->priv->line, why, sizeof why) < 0)
-		model_fail(m, "%s", why);
-	else if (!json_is_object(o) || !json_is_string(type))
-		model_fail(m, "%snot a JSON object with a \"type\"",
-		           !m->priv->header ? "not a tabletop journal: " : "");
-	else if (!m->priv->header && strcmp(json_string_value(type), "journal") != 0)
-		model_fail(m, "not a tabletop journal: the first line should be its header "
-		              "{\"type\":\"journal\",\"version\":1,...}");
-	else if (!m->priv->header) {
-		m->priv->header = true;
-		rc = head_read(m, o);
-	} else if (strcmp(json_string_value(type), "journal") == 0)
-		model_fail(m, "a second journal header (two journals joined into one file?)");
-	else
-		rc = events_read(m, o, json_string_value(type));
-	json_decref(o);
-	return m->priv->err[0] != '\0' ? -1 : rc;
-}
-
 /* Order opens by the time the inject reached the team, then by team. */
 static int model_cmp_open(const void *a, const void *b)
 {
@@ -172,7 +123,7 @@ static void model_opens(struct model *m)
 			struct model_open *o;
 			if (s->decided[k] != 1)
 				continue;
-			o = MODEL_PUSH(m->opens, m->n_opens, pv->cap_opens);
+			o = MEM_PUSH(m->opens, m->n_opens, pv->cap_opens);
 			*o = (struct model_open){k, s->id, s->fired[k], s->deadline[k]};
 			m->teams[k].n_open++;
 		}
@@ -187,8 +138,8 @@ static void model_checks(struct model *m)
 	size_t slots = (size_t)m->n_objectives + 1;
 
 	for (int k = 0; k < m->n_teams; k++) {
-		m->teams[k].obj_met = model_alloc(m, slots * sizeof(long));
-		m->teams[k].obj_missed = model_alloc(m, slots * sizeof(long));
+		m->teams[k].obj_met = model_alloc(m, mem_mul(slots, sizeof(long)));
+		m->teams[k].obj_missed = model_alloc(m, mem_mul(slots, sizeof(long)));
 	}
 	for (size_t i = 0; i < m->n_checks; i++) {
 		const struct model_check *c = &m->checks[i];
@@ -236,9 +187,7 @@ static void model_resps(struct model *m)
 {
 	size_t n = m->n_decisions + m->n_opens, j = 0;
 
-	m->resps = calloc(n ? n : 1, sizeof *m->resps);
-	if (m->resps == NULL)
-		abort();
+	m->resps = mem_calloc(n, sizeof *m->resps);
 	for (size_t i = 0; i < m->n_decisions; i++) {
 		const struct model_decision *d = &m->decisions[i];
 		m->resps[j++] = (struct model_resp){
@@ -294,77 +243,47 @@ static void model_finish(struct model *m)
 		m->last_t = m->end_t;
 }
 
-/* Whether the last line of in, which has no '\n', was cut off: it is not a whole JSON text. */
-static bool model_cut(const struct lines *in)
-{
-	json_error_t e;
-	json_t *o;
-
-	if (in->over)
-		return true;
-	o = json_loadb(in->text, in->len, 0, &e);
-	json_decref(o);
-	return o == NULL;
-}
-
 /* Read every line of in but a cut-off last one; -1 after printing the problem to err. */
-static int model_lines(struct model *m, struct lines *in, FILE *err)
+static int model_lines(struct model *m, struct reader *in, FILE *err)
 {
-	int got;
+	json_t *o;
+	int got, rc;
 
-	while ((got = lines_next(in, err)) > 0) {
-		m->priv->line = in->no;
-		if (in->cut && model_cut(in)) {
-			if (!m->priv->header) {
-				fprintf(err,
-				        "%s:1: not a tabletop journal: its first line is cut off\n",
-				        m->path);
-				return -1;
-			}
-			fprintf(err,
-			        "%s:%ld: warning: the last line is cut off (the journal's writer "
-			        "stopped mid-line); the report stops at line %ld\n",
-			        m->path, in->no, in->no - 1);
-			m->partial = true;
-			return 0;
-		}
-		m->c.lines++;
-		if (in->len == 0 || (in->len == 1 && in->text[0] == '\r'))
-			continue;
-		if (model_line(m, in->text, in->len) < 0) {
-			fprintf(err, "%s:%ld: %s\n", m->path, in->no, m->priv->err);
+	while ((got = reader_next(in, &o)) > 0) {
+		m->priv->line = in->in.no;
+		rc = in->in.no == 1
+		         ? head_read(m, o)
+		         : events_read(m, o, json_string_value(json_object_get(o, "type")));
+		json_decref(o);
+		if (rc < 0 || m->priv->err[0] != '\0') {
+			fprintf(err, "%s:%ld: %s\n", m->path, in->in.no, m->priv->err);
 			return -1;
 		}
 		jalloc_reset();
 	}
-	if (got < 0)
-		return -1;
-	if (!m->priv->header) {
-		fprintf(err, "%s:1: not a tabletop journal: the file is empty\n", m->path);
-		return -1;
-	}
-	return 0;
+	m->c.lines = in->lines;
+	m->partial = in->partial;
+	return got;
 }
 
 /* Read the journal at path; NULL after printing "FILE:LINE: message" to err. */
 struct model *model_load(const char *path, FILE *err)
 {
 	struct model *m;
-	struct lines in;
+	struct reader in;
 	int rc;
 
-	if (lines_open(&in, path, err) < 0)
+	if (reader_open(&in, path, err) < 0)
 		return NULL;
-	m = calloc(1, sizeof *m);
-	if (m == NULL || (m->priv = calloc(1, sizeof *m->priv)) == NULL)
-		abort();
+	m = mem_calloc(1, sizeof *m);
+	m->priv = mem_calloc(1, sizeof *m->priv);
 	m->path = model_strndup(m, path, strlen(path));
 	m->start_epoch = -1;
 	m->end_t = -1;
 	jalloc_begin();
 	rc = model_lines(m, &in, err);
 	jalloc_end();
-	lines_close(&in);
+	reader_close(&in);
 	if (rc < 0) {
 		model_free(m);
 		return NULL;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "../core/idmap.h"
+#include "../core/mem.h"
 #include "model.h"
 
 /* One distinct inject id: when each team first got it, and whether it decided. */
@@ -49,11 +50,6 @@ struct model_priv {
 void *model_alloc(struct model *m, size_t size);
 /* A copy of the n bytes at s, NUL-terminated, in the arena. */
 const char *model_strndup(struct model *m, const char *s, size_t n);
-/* Array p (n used, *cap allocated, size bytes each) with room for one more, zeroed element. */
-void *model_grow(void *p, size_t n, size_t *cap, size_t size);
-/* Append a zeroed element to arr (count n, capacity cap); yields a pointer to it. */
-#define MODEL_PUSH(arr, n, cap)                                                                    \
-	((arr) = model_grow((arr), (n), &(cap), sizeof *(arr)), &(arr)[(n)++])
 /* Record the first problem with the current line (printf-style). */
 void model_fail(struct model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

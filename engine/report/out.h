@@ -11,6 +11,9 @@
 
 #include "model.h"
 
+/* The most columns a table has: every format keeps a row in this many cells. */
+#define OUT_COLS 16
+
 /* A table column: heading, widest in plain text (0: takes the rest), 'l' or 'r' alignment. */
 struct out_col {
 	const char *head;

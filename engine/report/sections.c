@@ -11,11 +11,11 @@
 /* Emit a row of n cells copied from the strings given (NULL is empty). */
 static void sections_row(const struct out *o, int n, ...)
 {
-	char *v[16];
+	char *v[OUT_COLS];
 	va_list ap;
 
 	va_start(ap, n);
-	for (int c = 0; c < n && c < 16; c++) {
+	for (int c = 0; c < n && c < OUT_COLS; c++) {
 		const char *s = va_arg(ap, const char *);
 		v[c] = mem_strdup(s ? s : "");
 	}
@@ -219,14 +219,14 @@ static void sections_timeline(const struct out *o, const struct model *m)
 	o->end(o);
 }
 
-/* The matrix of counts (rows: from, columns: to), for up to 14 teams. */
+/* The matrix of counts (rows: from, columns: to), for as many teams as a table has room for. */
 static void sections_matrix(const struct out *o, const struct model *m)
 {
-	struct out_col cols[16];
-	char *v[16];
+	struct out_col cols[OUT_COLS];
+	char *v[OUT_COLS];
 	int n = m->n_teams;
 
-	if (n == 0 || n > 14)
+	if (n == 0 || n + 2 > OUT_COLS) /* the "From" and "Sent" columns around the teams */
 		return;
 	o->para(o, "Shares that reached each team (rows: from, columns: to); a share to all "
 	           "counts once for every other team.");

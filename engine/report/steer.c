@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/mem.h"
 #include "model_int.h"
 
 /* Remember an "in" line: the inject a facilitator's `send` makes comes on the next line. */
@@ -37,7 +38,7 @@ const char *steer_sent_by(struct model *m, const char *id)
 /* A new steering record of kind at t. */
 static struct model_steer *steer_push(struct model *m, enum model_steer_kind kind, int team, long t)
 {
-	struct model_steer *s = MODEL_PUSH(m->steers, m->n_steers, m->priv->cap_steers);
+	struct model_steer *s = MEM_PUSH(m->steers, m->n_steers, m->priv->cap_steers);
 
 	s->kind = kind;
 	s->team = team;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/utf8.h"
+#include "../core/mem.h"
 #include "fmt.h"
 
 /* The columns of the code point at s (n bytes there; the isolation markers take none), its
@@ -132,12 +133,7 @@ void tcol_heading(FILE *f, const char *title, char c)
 /* Add a row, taking ownership of the t->n malloc'd cells in v. */
 void tcol_row_own(struct tcol_table *t, char **v)
 {
-	if (t->rows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->cells = realloc(t->cells, t->cap * (size_t)t->n * sizeof *t->cells);
-		if (t->cells == NULL)
-			abort();
-	}
+	t->cells = mem_grow(t->cells, t->rows, &t->cap, mem_mul((size_t)t->n, sizeof *t->cells));
 	memcpy(&t->cells[t->rows++ * (size_t)t->n], v, (size_t)t->n * sizeof *v);
 }
 
@@ -211,7 +207,7 @@ static void tcol_widths(const struct tcol_table *t, size_t *w)
 /* Print one row (cells v), line by line, without trailing spaces. */
 static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w, char **v)
 {
-	const char *p[16];
+	const char *p[OUT_COLS];
 	bool more = true;
 
 	for (int c = 0; c < t->n; c++)
@@ -241,16 +237,14 @@ static void tcol_print_row(FILE *f, const struct tcol_table *t, const size_t *w,
 /* Print the table with its headings (nothing if it has no rows) and free its rows. */
 void tcol_print(FILE *f, struct tcol_table *t)
 {
-	size_t w[16];
-	char *heads[16], *rules[16];
+	size_t w[OUT_COLS];
+	char *heads[OUT_COLS], *rules[OUT_COLS];
 
-	if (t->rows > 0 && t->n <= 16) {
+	if (t->rows > 0 && t->n <= OUT_COLS) {
 		tcol_widths(t, w);
 		for (int c = 0; c < t->n; c++) {
 			heads[c] = (char *)t->cols[c].head;
-			rules[c] = malloc(w[c] + 1);
-			if (rules[c] == NULL)
-				abort();
+			rules[c] = mem_realloc(NULL, w[c] + 1);
 			memset(rules[c], '-', w[c]);
 			rules[c][w[c]] = '\0';
 		}

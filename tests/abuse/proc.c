@@ -8,74 +8,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Take the port and the join codes out of the server's startup text. */
-static void proc_parse(struct proc *p, char *text)
-{
-	char *save = NULL;
-
-	for (char *l = strtok_r(text, "\n", &save); l != NULL; l = strtok_r(NULL, "\n", &save)) {
-		char *at = strstr(l, "listening on 127.0.0.1:");
-		char id[64], code[64];
-
-		if (at != NULL && p->port == 0)
-			p->port = atoi(at + strlen("listening on 127.0.0.1:"));
-		at = strstr(l, "login ");
-		if (at != NULL && p->n_codes < 8 && sscanf(at, "login %63s %63s", id, code) == 2) {
-			strcpy(p->codes[p->n_codes][0], id);
-			strcpy(p->codes[p->n_codes][1], code);
-			p->n_codes++;
-		}
-	}
-}
+#include "../common/spawn.h"
 
 /* Start argv (a `tabletop run` command line); 0 once it printed STARTEX, else -1 and a message. */
 int proc_start(struct proc *p, char **argv)
 {
-	char text[4096] = "";
-	size_t len = 0;
-	double end = wire_now() + 30;
-	int fds[2];
+	char text[4096];
 
 	memset(p, 0, sizeof *p);
-	if (pipe(fds) < 0)
-		return -1;
-	p->pid = fork();
-	if (p->pid < 0)
-		return -1;
-	if (p->pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		dup2(null, 0);
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	p->out = fds[0];
-	while (strstr(text, "STARTEX") == NULL && len + 1 < sizeof text) {
-		struct pollfd pfd = {p->out, POLLIN, 0};
-		ssize_t r;
-
-		if (wire_now() > end || poll(&pfd, 1, 100) < 0)
-			break;
-		r = read(p->out, text + len, sizeof text - len - 1);
-		if (r == 0 || (r < 0 && !proc_alive(p)))
-			break;
-		if (r > 0)
-			text[len += (size_t)r] = '\0';
-	}
-	if (strstr(text, "STARTEX") == NULL) {
+	p->pid = spawn_server(argv, 0, &p->out, text, sizeof text, 30000);
+	if (p->pid < 0 || strstr(text, "STARTEX") == NULL) {
 		fprintf(stderr, "abuse: %s run did not start: %s\n", argv[0], text);
 		return -1;
 	}
-	proc_parse(p, text);
+	p->port = spawn_port(text, false);
+	p->n_codes = spawn_codes(text, p->codes, 8);
 	if (p->port == 0) {
 		fprintf(stderr, "abuse: no 'listening on' line: %s\n", text);
 		return -1;
@@ -177,7 +127,6 @@ bool proc_alive(struct proc *p)
 int proc_stop(struct proc *p)
 {
 	double end = wire_now() + 15;
-	int status;
 
 	if (proc_alive(p))
 		kill(p->pid, SIGTERM);
@@ -191,6 +140,5 @@ int proc_stop(struct proc *p)
 		poll(NULL, 0, 20);
 	}
 	close(p->out);
-	status = p->status;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return spawn_status(p->status);
 }

@@ -523,7 +523,7 @@ static void test_status(void **state)
 
 	fx_ok(f, FAC, "start", "start");
 	fx_ok(f, FAC, "advance 15m", "advance");
-	ex_phase(f->ex, "Move 1");
+	ex_phase_tr(f->ex, "Move 1", NULL);
 	o = fx_ok(f, AL1, "status", "status");
 	assert_string_equal(fx_str(f, "state"), "running");
 	assert_int_equal(json_integer_value(json_object_get(o, "t")), 900);
@@ -1636,7 +1636,11 @@ static void test_show_received(void **state)
 	to = json_object_get(json_object_get(o, "inject"), "to");
 	assert_string_equal(json_string_value(json_array_get(to, 0)), "al");
 
-	ex_send(f->ex, mask, "CERT-EU", "phone", "Heads-up", "Watch port 445");
+	ex_send_inject(f->ex, mask,
+	               &(struct ex_inject){.from = "CERT-EU",
+	                                   .channel = "phone",
+	                                   .subject = "Heads-up",
+	                                   .body = "Watch port 445"});
 	o = fx_ok(f, AL1, "injects", "injects");
 	assert_int_equal(json_array_size(json_object_get(o, "injects")), 2);
 	assert_non_null(strstr(f->r.text, "adhoc-1  T+00:00:00 09:00  Heads-up"));

@@ -482,12 +482,16 @@ static void test_white_cell(void **state)
 	assert_true(to_team(4, AL) && !to_team(4, RS) && rec.ev[4]->aud.staff);
 	assert_int_equal(ex->teams[AL].score, 3);
 	assert_int_equal(ex->teams[RS].score, 1);
-	ex_phase(ex, "Move 2");
+	ex_phase_tr(ex, "Move 2", NULL);
 	assert_string_equal(ex->phase, "Move 2");
 	assert_string_equal(json(6), "{\"type\":\"phase\",\"name\":\"Move 2\",\"t\":60}\n");
 	assert_true(rec.ev[6]->aud.all);
-	ex_send(ex, mask, "CERT-EU", "phone", "Heads-up", "Watch port 445");
-	ex_send(ex, NULL, NULL, NULL, NULL, "to all");
+	ex_send_inject(ex, mask,
+	               &(struct ex_inject){.from = "CERT-EU",
+	                                   .channel = "phone",
+	                                   .subject = "Heads-up",
+	                                   .body = "Watch port 445"});
+	ex_send_inject(ex, NULL, &(struct ex_inject){.body = "to all"});
 	assert_string_equal(json(7), "{\"type\":\"inject\",\"id\":\"adhoc-1\",\"t\":60,\"from\":"
 	                             "\"CERT-EU\",\"channel\":\"phone\",\"subject\":\"Heads-up\","
 	                             "\"body\":\"Watch port 445\",\"to\":[\"rs\",\"me\"],"

@@ -413,7 +413,7 @@ static void test_send(void **state)
 	ex_start(ex);
 	forget();
 	ex_send_inject(ex, NULL, &inj);
-	ex_send(ex, NULL, "CERT", NULL, "Plain", NULL);
+	ex_send_inject(ex, NULL, &(struct ex_inject){.from = "CERT", .subject = "Plain"});
 	assert_int_equal(n_kept, 2);
 	assert_string_equal(str_at(kept[0]->obj, "id", NULL), "adhoc-1");
 	assert_string_equal(str_at(evt_obj_lang(kept[0], ex, SQ), "subject", NULL), "Treguesit");

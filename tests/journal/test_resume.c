@@ -3,8 +3,6 @@
  * exercise, resumed with --resume, must be in the state of an uninterrupted run; real-time ticks
  * survive a kill too; and the command line refuses what it must.
  */
-#include <fcntl.h>
-#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,12 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "../common/spawn.h"
 #include "../net/harness.h"
 
 #define WAIT 10000
@@ -97,10 +95,8 @@ static const char *fx_path(const char *name)
 static void srv_start(struct srv *s, ...)
 {
 	char *argv[32] = {getenv("TABLETOP"), "run"};
-	int n = 2, fds[2];
-	double end = h_now_ms() + WAIT;
-	size_t len = 0;
-	const char *a, *p;
+	int n = 2;
+	const char *a;
 	va_list ap;
 
 	memset(s, 0, sizeof *s);
@@ -113,39 +109,11 @@ static void srv_start(struct srv *s, ...)
 	argv[n++] = "--no-console";
 	argv[n] = NULL;
 	assert_non_null(argv[0]);
-	assert_int_equal(pipe(fds), 0);
-	s->pid = fork();
-	assert_true(s->pid >= 0);
-	if (s->pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		dup2(null, 0);
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	s->out = fds[0];
-	while (strstr(s->text, "Ctrl-C ends the server.") == NULL) {
-		struct pollfd pfd = {s->out, POLLIN, 0};
-		int left = (int)(end - h_now_ms());
-		ssize_t r;
-
-		if (left <= 0 || poll(&pfd, 1, left) <= 0)
-			fail_msg("tabletop run did not start: %s", s->text);
-		r = read(s->out, s->text + len, sizeof s->text - len - 1);
-		if (r <= 0)
-			fail_msg("tabletop run exited: %s", s->text);
-		len += (size_t)r;
-		s->text[len] = '\0';
-	}
-	p = strstr(s->text, "listening on 127.0.0.1:");
-	assert_non_null(p);
-	s->port = atoi(p + strlen("listening on 127.0.0.1:"));
+	s->pid = spawn_server(argv, SPAWN_STDERR, &s->out, s->text, sizeof s->text, WAIT);
+	if (s->pid < 0)
+		fail_msg("tabletop run did not start: %s", s->text);
+	s->port = spawn_port(s->text, false);
+	assert_true(s->port > 0);
 }
 
 /* Kill the server with SIGKILL and reap it. */
@@ -167,7 +135,7 @@ static int srv_stop(struct srv *s)
 	kill(s->pid, SIGTERM);
 	assert_int_equal(waitpid(s->pid, &status, 0), s->pid);
 	close(s->out);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return spawn_status(status);
 }
 
 /* The reply to the command just sent (events before it are skipped); a new reference. */

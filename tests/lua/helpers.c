@@ -188,3 +188,12 @@ const char *helpers_fixture(const char *name)
 	snprintf(path, sizeof path, "%s/tests/lua/fixtures/%s", src ? src : ".", name);
 	return path;
 }
+
+/* "PATH:LINE: msg" for the scenario of r (a static buffer). */
+const char *helpers_at_line(const struct helpers_run *r, int line, const char *msg)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf, "%s:%d: %s", r->path, line, msg);
+	return buf;
+}

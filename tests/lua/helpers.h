@@ -51,5 +51,7 @@ bool helpers_has_problem(const struct helpers_run *r, int line, const char *msg)
 char *helpers_state(const struct helpers_run *r);
 /* A path to a fixture file of tests/lua/fixtures (static buffer). */
 const char *helpers_fixture(const char *name);
+/* "PATH:LINE: msg" for the scenario of r (a static buffer). */
+const char *helpers_at_line(const struct helpers_run *r, int line, const char *msg);
 
 #endif

@@ -19,15 +19,6 @@
 	"team { id = \"al\", name = \"Albania\" }\n"                                               \
 	"team { id = \"xk\", name = \"Kosovo\" }\n"
 
-/* "PATH:LINE: msg" for the scenario of r. */
-static const char *at_line(const struct helpers_run *r, int line, const char *msg)
-{
-	static char buf[512];
-
-	snprintf(buf, sizeof buf, "%s:%d: %s", r->path, line, msg);
-	return buf;
-}
-
 /* Every field of every declaration lands in the exercise. */
 static void test_declarations(void **state)
 {
@@ -343,7 +334,7 @@ static void test_runtime_errors(void **state)
 	                                  "at(\"9m\", function() log(\"alive\") end)\n"));
 	helpers_play(&r);
 	for (int k = 0; k < 8; k++)
-		assert_string_equal(helpers_log(&r, k), at_line(&r, 4 + k, expected[k]));
+		assert_string_equal(helpers_log(&r, k), helpers_at_line(&r, 4 + k, expected[k]));
 	assert_string_equal(helpers_log(&r, 8), "alive");
 	assert_int_equal(scenario_errors(r.sc), 8);
 	helpers_done(&r);
@@ -411,7 +402,7 @@ static void test_text_cap(void **state)
 	         "at(\"6m\", function() log(string.rep(\"z\", 65536):sub(1, 5)) end)\n"));
 	helpers_play(&r);
 	for (int k = 0; k < 5; k++)
-		assert_string_equal(helpers_log(&r, k), at_line(&r, 5 + k, expected[k]));
+		assert_string_equal(helpers_log(&r, k), helpers_at_line(&r, 5 + k, expected[k]));
 	assert_string_equal(helpers_log(&r, 5), "zzzzz");
 	assert_int_equal(helpers_count(&r, "inject"), 0);
 	assert_int_equal(helpers_count(&r, "score"), 0);

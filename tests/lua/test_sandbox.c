@@ -17,15 +17,6 @@
 	"team { id = \"al\", name = \"Albania\" }\n"                                               \
 	"team { id = \"xk\", name = \"Kosovo\" }\n"
 
-/* "PATH:LINE: msg" for the scenario of r. */
-static const char *at_line(const struct helpers_run *r, int line, const char *msg)
-{
-	static char buf[512];
-
-	snprintf(buf, sizeof buf, "%s:%d: %s", r->path, line, msg);
-	return buf;
-}
-
 /* The libraries and functions that reach outside are not there, or refuse. */
 static void test_escapes(void **state)
 {
@@ -113,17 +104,17 @@ static void test_endless_loops(void **state)
 	    "at(\"8m\", function() log(\"alive\", now()) end)\n"));
 	helpers_play(&r);
 	assert_string_equal(helpers_log(&r, 0),
-	                    at_line(&r, 4, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 4, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 1),
-	                    at_line(&r, 5, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 5, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 2),
-	                    at_line(&r, 6, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 6, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 3),
-	                    at_line(&r, 8, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 8, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 4),
-	                    at_line(&r, 10, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 10, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 5),
-	                    at_line(&r, 11, "instruction budget of 10000000 exceeded"));
+	                    helpers_at_line(&r, 11, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 6), "alive 480");
 	assert_int_equal(scenario_errors(r.sc), 6);
 	helpers_done(&r);
@@ -144,8 +135,9 @@ static void test_budget_covers_library_work(void **state)
 	         "at(\"4m\", function() log(\"alive\") end)\n"));
 	helpers_play(&r);
 	for (int k = 0; k < 3; k++)
-		assert_string_equal(helpers_log(&r, k),
-		                    at_line(&r, 5 + k, "instruction budget of 10000000 exceeded"));
+		assert_string_equal(
+		    helpers_log(&r, k),
+		    helpers_at_line(&r, 5 + k, "instruction budget of 10000000 exceeded"));
 	assert_string_equal(helpers_log(&r, 3), "alive");
 	helpers_done(&r);
 }
@@ -183,8 +175,10 @@ static void test_memory_bombs(void **state)
 	         "  log(\"caught\", ok) end)\n"
 	         "at(\"4m\", function() log(\"alive\", collectgarbage(\"count\") < 1024) end)\n"));
 	helpers_play(&r);
-	assert_string_equal(helpers_log(&r, 0), at_line(&r, 4, "memory cap of 64 MiB exceeded"));
-	assert_string_equal(helpers_log(&r, 1), at_line(&r, 6, "memory cap of 64 MiB exceeded"));
+	assert_string_equal(helpers_log(&r, 0),
+	                    helpers_at_line(&r, 4, "memory cap of 64 MiB exceeded"));
+	assert_string_equal(helpers_log(&r, 1),
+	                    helpers_at_line(&r, 6, "memory cap of 64 MiB exceeded"));
 	assert_string_equal(helpers_log(&r, 2), "caught false");
 	assert_string_equal(helpers_log(&r, 3), "alive true");
 	assert_int_equal(scenario_errors(r.sc), 2);
@@ -209,10 +203,11 @@ static void test_deep_recursion(void **state)
 	                                  "at(\"2m\", function() log(\"caught\", pcall(f)) end)\n"
 	                                  "at(\"3m\", function() log(\"alive\") end)\n"));
 	helpers_play(&r);
-	assert_string_equal(helpers_log(&r, 0),
-	                    at_line(&r, 4, "stack overflow (more than 10000 nested calls)"));
+	assert_string_equal(
+	    helpers_log(&r, 0),
+	    helpers_at_line(&r, 4, "stack overflow (more than 10000 nested calls)"));
 	snprintf(want, sizeof want, "caught false %s",
-	         at_line(&r, 4, "stack overflow (more than 10000 nested calls)"));
+	         helpers_at_line(&r, 4, "stack overflow (more than 10000 nested calls)"));
 	assert_string_equal(helpers_log(&r, 1), want);
 	assert_string_equal(helpers_log(&r, 2), "alive");
 	helpers_done(&r);
@@ -302,11 +297,12 @@ static void test_error_format(void **state)
 	         "at(\"3m\", function() local x = nil; return x.field end)\n"
 	         "at(\"4m\", function() coroutine.wrap(function() error(\"inner\") end)() end)\n"));
 	helpers_play(&r);
-	assert_string_equal(helpers_log(&r, 0), at_line(&r, 4, "error object is a table value"));
-	assert_string_equal(helpers_log(&r, 1), at_line(&r, 5, "plain"));
+	assert_string_equal(helpers_log(&r, 0),
+	                    helpers_at_line(&r, 4, "error object is a table value"));
+	assert_string_equal(helpers_log(&r, 1), helpers_at_line(&r, 5, "plain"));
 	assert_string_equal(helpers_log(&r, 2),
-	                    at_line(&r, 6, "attempt to index a nil value (local 'x')"));
-	assert_string_equal(helpers_log(&r, 3), at_line(&r, 7, "inner"));
+	                    helpers_at_line(&r, 6, "attempt to index a nil value (local 'x')"));
+	assert_string_equal(helpers_log(&r, 3), helpers_at_line(&r, 7, "inner"));
 	for (int k = 0; k < helpers_logs(&r); k++)
 		assert_null(strstr(helpers_log(&r, k), "traceback"));
 	helpers_done(&r);
@@ -333,8 +329,9 @@ static void test_nested_callbacks(void **state)
 	for (int k = 0; k < 5; k++)
 		assert_string_equal(
 		    helpers_log(&r, k),
-		    expected[k] ? expected[k]
-		                : at_line(&r, 4, "instruction budget of 10000000 exceeded"));
+		    expected[k]
+		        ? expected[k]
+		        : helpers_at_line(&r, 4, "instruction budget of 10000000 exceeded"));
 	assert_int_equal(r.ex->t, 120);
 	assert_int_equal(scenario_errors(r.sc), 1);
 	helpers_done(&r);
@@ -370,18 +367,18 @@ static void test_emit_caps(void **state)
 	assert_int_equal(helpers_count(&r, "script_error"), 3);
 	assert_string_equal(
 	    helpers_log(&r, 0),
-	    at_line(&r, 4,
-	            "stopped: this callback reached its cap of 50 events (--callback-events)"));
+	    helpers_at_line(
+	        &r, 4, "stopped: this callback reached its cap of 50 events (--callback-events)"));
 	assert_int_equal(helpers_count(&r, "log"), 50 + 1);
 	assert_string_equal(
 	    helpers_log(&r, 51),
-	    at_line(&r, 5,
-	            "stopped: this callback reached its cap of 50 events (--callback-events)"));
+	    helpers_at_line(
+	        &r, 5, "stopped: this callback reached its cap of 50 events (--callback-events)"));
 	assert_string_equal(
 	    helpers_log(&r, 52),
-	    at_line(&r, 7,
-	            "stopped: this callback reached its cap of 100000 bytes of text "
-	            "(--callback-bytes)"));
+	    helpers_at_line(&r, 7,
+	                    "stopped: this callback reached its cap of 100000 bytes of text "
+	                    "(--callback-bytes)"));
 	assert_string_equal(helpers_log(&r, 53), "alive");
 	assert_int_equal(scenario_errors(r.sc), 3);
 	helpers_done(&r);

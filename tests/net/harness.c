@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -25,13 +24,12 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include "../common/spawn.h"
+
 /* Milliseconds of monotonic time. */
 double h_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+	return spawn_now_ms();
 }
 
 /* The fixture path for name (tests/net/fixtures/NAME). */
@@ -68,112 +66,24 @@ static int h_args(char **argv, int n, int max, va_list ap)
 	return n;
 }
 
-/* Read from fd until EOF or ms milliseconds pass; appends to buf (NUL-ended). */
-static void h_drain_fd(int fd, char *buf, size_t cap, int ms)
-{
-	size_t len = strlen(buf);
-	double end = h_now_ms() + ms;
-
-	for (;;) {
-		struct pollfd p = {fd, POLLIN, 0};
-		int left = (int)(end - h_now_ms());
-		ssize_t r;
-		char junk[4096];
-
-		if (left <= 0 || poll(&p, 1, left) <= 0)
-			return;
-		if (len + 1 < cap)
-			r = read(fd, buf + len, cap - len - 1);
-		else
-			r = read(fd, junk, sizeof junk);
-		if (r <= 0)
-			return;
-		if (len + 1 < cap) {
-			len += (size_t)r;
-			buf[len] = '\0';
-		}
-	}
-}
-
-/* Exec argv, through the command in TABLETOP_WRAPPER (e.g. valgrind) when it is set. */
-static void h_exec(char **argv)
-{
-	char *wrapped[68] = {"/bin/sh", "-c", "exec $TABLETOP_WRAPPER \"$@\"", "sh"};
-	const char *w = getenv("TABLETOP_WRAPPER");
-	int n = 4;
-
-	if (w == NULL || *w == '\0') {
-		execv(argv[0], argv);
-		return;
-	}
-	for (int i = 0; argv[i] != NULL && n < 67; i++)
-		wrapped[n++] = argv[i];
-	wrapped[n] = NULL;
-	execv(wrapped[0], wrapped);
-}
-
-/* Parse the server's startup output: the port and the join codes. */
-static void h_parse_start(struct hsrv *s)
-{
-	char *line, *save = NULL, copy[sizeof s->stdout_text];
-
-	strcpy(copy, s->stdout_text);
-	for (line = strtok_r(copy, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
-		char *p = strstr(line, "listening on 127.0.0.1:");
-		char id[64], code[64];
-		bool tls = strstr(line, " (TLS)") != NULL;
-
-		if (p != NULL && !tls && s->port == 0)
-			s->port = atoi(p + strlen("listening on 127.0.0.1:"));
-		if (p != NULL && tls && s->tls_port == 0)
-			s->tls_port = atoi(p + strlen("listening on 127.0.0.1:"));
-		p = strstr(line, "login ");
-		if (p != NULL && s->n_codes < 8 && sscanf(p, "login %63s %63s", id, code) == 2) {
-			strcpy(s->codes[s->n_codes][0], id);
-			strcpy(s->codes[s->n_codes][1], code);
-			s->n_codes++;
-		}
-	}
-}
-
 /* Start `tabletop run FIXTURE --listen 127.0.0.1:0 ARGS...` (NULL-ended); fails the test if it
  * cannot. */
 void h_start(struct hsrv *s, const char *fixture, ...)
 {
 	char *argv[64] = {(char *)h_binary(), "run", (char *)fixture, "--listen", "127.0.0.1:0"};
-	int fds[2];
-	double end = h_now_ms() + 10000;
 	va_list ap;
 
 	memset(s, 0, sizeof *s);
 	va_start(ap, fixture);
 	h_args(argv, 5, 64, ap);
 	va_end(ap);
-	assert_int_equal(pipe(fds), 0);
-	s->pid = fork();
-	assert_true(s->pid >= 0);
-	if (s->pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		dup2(null, 0);
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		h_exec(argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	s->out = fds[0];
-	while (strstr(s->stdout_text, "STARTEX") == NULL &&
-	       strstr(s->stdout_text, "Ctrl-C ends the server.") == NULL && h_now_ms() < end) {
-		size_t before = strlen(s->stdout_text);
-
-		h_drain_fd(s->out, s->stdout_text, sizeof s->stdout_text, 100);
-		if (strlen(s->stdout_text) == before && waitpid(s->pid, NULL, WNOHANG) == s->pid)
-			fail_msg("tabletop run exited early: %s", s->stdout_text);
-	}
-	h_parse_start(s);
+	s->pid =
+	    spawn_server(argv, SPAWN_WRAP, &s->out, s->stdout_text, sizeof s->stdout_text, 10000);
+	if (s->pid < 0)
+		fail_msg("tabletop run exited early: %s", s->stdout_text);
+	s->port = spawn_port(s->stdout_text, false);
+	s->tls_port = spawn_port(s->stdout_text, true);
+	s->n_codes = spawn_codes(s->stdout_text, s->codes, 8);
 	if (s->port == 0)
 		fail_msg("no 'listening on' line from tabletop run: %s", s->stdout_text);
 }
@@ -297,34 +207,20 @@ void h_start_tls(struct hsrv *s, const struct htls *t, const char *fixture, ...)
 int h_run(char *err, size_t n, ...)
 {
 	char *argv[64] = {(char *)h_binary()};
-	int fds[2], status;
+	int fd, status;
 	pid_t pid;
 	va_list ap;
 
 	va_start(ap, n);
 	h_args(argv, 1, 64, ap);
 	va_end(ap);
-	assert_int_equal(pipe(fds), 0);
-	pid = fork();
+	pid = spawn_exec(argv, SPAWN_ERR | SPAWN_WRAP, &fd);
 	assert_true(pid >= 0);
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		dup2(null, 0);
-		dup2(null, 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		close(fds[1]);
-		h_exec(argv);
-		_exit(127);
-	}
-	close(fds[1]);
 	err[0] = '\0';
-	h_drain_fd(fds[0], err, n, 10000);
-	close(fds[0]);
+	spawn_read(fd, err, n, NULL, 10000);
+	close(fd);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return spawn_status(status);
 }
 
 /* Send SIGTERM to the server. */
@@ -337,12 +233,11 @@ void h_kill(struct hsrv *s)
 int h_wait(struct hsrv *s)
 {
 	int status;
-	size_t used = strlen(s->stdout_text);
 
-	h_drain_fd(s->out, s->stdout_text + used, sizeof s->stdout_text - used, 10000);
+	spawn_read(s->out, s->stdout_text, sizeof s->stdout_text, NULL, 10000);
 	close(s->out);
 	assert_int_equal(waitpid(s->pid, &status, 0), s->pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	return spawn_status(status);
 }
 
 /* SIGTERM the server and return its exit status. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/timeparse.h"
 #include "report/fmt.h"
@@ -329,22 +330,31 @@ static void test_html(void **state)
 	model_free(m);
 }
 
-/* The JSON report: it parses and its numbers are the model's. */
-static void test_json(void **state)
+/* The JSON report of m, parsed (the test fails when it does not parse); a new reference. */
+static json_t *json_of(const struct model *m)
 {
-	struct model *m = load_ok("drill.jsonl");
 	char *out = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&out, &n);
 	json_error_t jerr;
-	json_t *root, *al, *pair, *rfi;
+	json_t *root;
 
-	(void)state;
 	assert_int_equal(jsonout_write(m, f), 0);
 	fclose(f);
 	root = json_loads(out, 0, &jerr);
+	free(out);
 	if (root == NULL)
 		fail_msg("report JSON does not parse: %s", jerr.text);
+	return root;
+}
+
+/* The JSON report: it parses and its numbers are the model's. */
+static void test_json(void **state)
+{
+	struct model *m = load_ok("drill.jsonl");
+	json_t *root = json_of(m), *al, *pair, *rfi;
+
+	(void)state;
 	assert_int_equal(json_integer_value(json_object_get(root, "report")), 1);
 	assert_string_equal(
 	    json_string_value(json_object_get(json_object_get(root, "ended"), "reason")),
@@ -372,7 +382,6 @@ static void test_json(void **state)
 	assert_int_equal(
 	    json_array_size(json_object_get(json_object_get(root, "hotwash"), "answers")), 2);
 	json_decref(root);
-	free(out);
 	model_free(m);
 }
 
@@ -413,6 +422,37 @@ static void test_bad(void **state)
 		assert_true(has(errs, cases[i][1]));
 		free(errs);
 	}
+}
+
+/* The report reads a journal with the replay's reader: the same checks in the same words. */
+static void test_one_reader(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"version2.jsonl", "version2.jsonl:1: journal version 2 is not supported: its format "
+	                       "version is not 1, the one this tabletop reads\n"},
+	    {"badline.jsonl", "badline.jsonl:3: not JSON: "},
+	};
+	char path[] = "/tmp/tabletop-reader-XXXXXX", *header = NULL, *errs;
+	FILE *in = fopen(fixture("drill.jsonl"), "r"), *out = fdopen(mkstemp(path), "w");
+	size_t cap = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		errs = load_bad(cases[i][0]);
+		assert_true(has(errs, cases[i][1]));
+		free(errs);
+	}
+	assert_true(getline(&header, &cap, in) > 0);
+	fprintf(out, "%s%s", header, header);
+	fclose(in);
+	fclose(out);
+	free(header);
+	out = open_memstream(&errs, &cap);
+	assert_null(model_load(path, out));
+	fclose(out);
+	assert_true(has(errs, ":2: a second journal header (two journals joined together?)\n"));
+	free(errs);
+	unlink(path);
 }
 
 /* The lines of team id's log, as "T|what|by|text" (a new string, one per line). */
@@ -627,17 +667,9 @@ static void test_rfi_pairing(void **state)
 static void test_json_summary_log(void **state)
 {
 	struct model *m = load_ok("drill.jsonl");
-	char *out = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&out, &n);
-	json_error_t jerr;
-	json_t *root, *sum, *log, *e;
+	json_t *root = json_of(m), *sum, *log, *e;
 
 	(void)state;
-	assert_int_equal(jsonout_write(m, f), 0);
-	fclose(f);
-	root = json_loads(out, 0, &jerr);
-	assert_non_null(root);
 	sum = json_object_get(root, "summary");
 	assert_string_equal(
 	    json_string_value(json_object_get(json_object_get(sum, "fastest"), "inject")), "I-01");
@@ -666,7 +698,6 @@ static void test_json_summary_log(void **state)
 	    json_string_value(json_object_get(json_object_get(root, "journal"), "scenario")),
 	    "drill.lua");
 	json_decref(root);
-	free(out);
 	model_free(m);
 }
 
@@ -766,6 +797,7 @@ int main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_partial),
 	    cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_one_reader),
 	    cmocka_unit_test(test_log),
 	    cmocka_unit_test(test_sections_everywhere),
 	    cmocka_unit_test(test_hostile),
