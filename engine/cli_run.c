@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/mem.h"
 #include "core/timeparse.h"
 #include "core/utf8.h"
 #include "journal/journal.h"
@@ -345,9 +346,7 @@ static int cli_run_listen(struct server *srv, const struct cli_run_opts *o, stru
 	for (int i = 0; i < o->n_tls_listen; i++)
 		if (listen_is_ipv4(o->tls_listen[i]))
 			srv->v6only = true;
-	w->line = calloc((size_t)(o->n_listen + o->n_tls_listen), sizeof *w->line);
-	if (w->line == NULL)
-		abort();
+	w->line = mem_calloc((size_t)(o->n_listen + o->n_tls_listen), sizeof *w->line);
 	if (cli_run_listen_on(srv, o->listen, o->n_listen, NULL, w) < 0 ||
 	    cli_run_listen_on(srv, o->tls_listen, o->n_tls_listen, o->tls, w) < 0)
 		return -1;
@@ -359,10 +358,8 @@ static int cli_run_web(struct web *w, const struct cli_run_opts *o, struct cli_r
 {
 	char url[128], err[256];
 
-	where->line =
-	    realloc(where->line, (size_t)(where->n + o->n_http + o->n_https) * sizeof *where->line);
-	if (where->line == NULL)
-		abort();
+	where->line = mem_array(where->line, (size_t)(where->n + o->n_http + o->n_https),
+	                        sizeof *where->line);
 	for (int i = 0; i < o->n_http + o->n_https; i++) {
 		bool tls = i >= o->n_http;
 		const char *spec = tls ? o->https[i - o->n_http] : o->http[i];
@@ -487,17 +484,7 @@ static int cli_run_journal(struct server *srv, const struct cli_run_opts *o,
 /* The file beside the journal that keeps the generated join codes (NULL without a journal). */
 static char *cli_run_codes_path(const struct cli_run_opts *o)
 {
-	size_t n;
-	char *p;
-
-	if (o->journal == NULL)
-		return NULL;
-	n = strlen(o->journal) + sizeof ".codes";
-	p = malloc(n);
-	if (p == NULL)
-		abort();
-	snprintf(p, n, "%s.codes", o->journal);
-	return p;
+	return o->journal != NULL ? mem_printf("%s.codes", o->journal) : NULL;
 }
 
 /* Everything that can fail has succeeded: say where the server listens, its codes, what next. */
@@ -629,12 +616,10 @@ int cli_run_main(int argc, char **argv)
 	struct scenario *sc;
 	int r;
 
-	o.listen = calloc((size_t)argc + 1, sizeof *o.listen);
-	o.tls_listen = calloc((size_t)argc + 1, sizeof *o.tls_listen);
-	o.http = calloc((size_t)argc + 1, sizeof *o.http);
-	o.https = calloc((size_t)argc + 1, sizeof *o.https);
-	if (o.listen == NULL || o.tls_listen == NULL || o.http == NULL || o.https == NULL)
-		abort();
+	o.listen = mem_calloc((size_t)argc + 1, sizeof *o.listen);
+	o.tls_listen = mem_calloc((size_t)argc + 1, sizeof *o.tls_listen);
+	o.http = mem_calloc((size_t)argc + 1, sizeof *o.http);
+	o.https = mem_calloc((size_t)argc + 1, sizeof *o.https);
 	server_limits_default(&o.lim);
 	scenario_limits_default(&o.slim);
 	o.writers = cli_run_default_writers();

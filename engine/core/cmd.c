@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "cmd_int.h"
+#include "mem.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -38,16 +39,6 @@ const struct cmd_entry *const *cmd_entries(size_t *n)
 {
 	*n = sizeof cmd_table / sizeof cmd_table[0];
 	return cmd_table;
-}
-
-/* A string copy; aborts when out of memory. */
-char *cmd_strdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
 }
 
 /* A session that is not logged in, in text mode. */
@@ -195,18 +186,11 @@ const char *cmd_rest(struct cmd_ctx *c)
 void cmd_fail(struct cmd_ctx *c, const char *code, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	if (c->code != NULL)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	c->message = malloc((size_t)n + 1);
-	if (c->message == NULL)
-		abort();
-	va_start(ap, fmt);
-	vsnprintf(c->message, (size_t)n + 1, fmt, ap);
+	c->message = mem_vprintf(fmt, ap);
 	va_end(ap);
 	c->code = code;
 }
@@ -254,12 +238,7 @@ void cmd_printf(struct cmd_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (c->len + (size_t)n + 1 > c->cap) {
-		c->cap = (c->len + (size_t)n + 1) * 2;
-		c->text = realloc(c->text, c->cap);
-		if (c->text == NULL)
-			abort();
-	}
+	c->text = mem_reserve(c->text, &c->cap, c->len, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(c->text + c->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -439,7 +418,6 @@ static void cmd_fail_role(struct cmd_ctx *c)
 void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, const char *message)
 {
 	char *clean = utf8_term(message);
-	size_t n = strlen(clean) + 16;
 
 	memset(out, 0, sizeof *out);
 	out->obj = json_pack("{s:s,s:s,s:s,s:o}", "type", "error", "cmd", verb, "code", code,
@@ -447,10 +425,7 @@ void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code, 
 	if (out->obj == NULL)
 		abort();
 	out->code = json_string_value(json_object_get(out->obj, "code"));
-	out->text = malloc(n);
-	if (out->text == NULL)
-		abort();
-	snprintf(out->text, n, "error: %s\n", clean); /* the code is for programs: JSON */
+	out->text = mem_printf("error: %s\n", clean); /* the code is for programs: JSON */
 	free(clean);
 }
 
@@ -480,13 +455,13 @@ void cmd_exec(struct exercise *ex, const struct cmd_roster *roster, struct cmd_s
               const char *line, struct cmd_reply *out)
 {
 	struct cmd_ctx c = {.ex = ex, .roster = roster, .s = s};
-	char *buf = cmd_strdup(line), *verb;
+	char *buf = mem_strdup(line), *verb;
 
 	memset(out, 0, sizeof *out);
 	c.args = buf;
 	verb = cmd_word(&c);
 	if (verb == NULL) {
-		out->text = cmd_strdup("");
+		out->text = mem_strdup("");
 		free(buf);
 		return;
 	}
@@ -536,9 +511,7 @@ const char *cmd_reply_bytes(struct cmd_reply *r, const struct cmd_session *s, si
 		if (j == NULL)
 			abort();
 		n = strlen(j);
-		r->json = malloc(n + 2);
-		if (r->json == NULL)
-			abort();
+		r->json = mem_realloc(NULL, n + 2);
 		memcpy(r->json, j, n);
 		memcpy(r->json + n, "\n", 2);
 		free(j);

@@ -61,8 +61,6 @@ const struct cmd_entry *const *cmd_entries(size_t *n);
 bool cmd_allowed(const struct cmd_entry *e, const struct cmd_session *s);
 /* Whether s is a facilitator or an observer. */
 bool cmd_is_staff(const struct cmd_session *s);
-/* A string copy; aborts when out of memory. */
-char *cmd_strdup(const char *s);
 
 /* The next word of the arguments, or NULL when none is left. */
 char *cmd_word(struct cmd_ctx *c);

@@ -251,7 +251,7 @@ static void cmd_session_become(struct cmd_ctx *c, enum cmd_role role, int team, 
 		         team >= 0 ? ex->teams[team].id : cmd_role_name(role), s->id);
 		name = buf;
 	}
-	s->name = cmd_strdup(name);
+	s->name = mem_strdup(name);
 	s->role = role;
 	s->team = team;
 	s->failed_logins = 0;

@@ -119,7 +119,7 @@ static int cmd_steer_decision(struct cmd_ctx *c, char *const f[STEER_FIELDS], st
 		o += dflt;
 		if (eq != NULL)
 			*eq = '\0';
-		key = cmd_strdup(o);
+		key = mem_strdup(o);
 		key[strcspn(key, " \t")] = '\0';
 		if (key[0] == '\0' || ex_find_option(d, key) >= 0) {
 			free(key);
@@ -130,7 +130,7 @@ static int cmd_steer_decision(struct cmd_ctx *c, char *const f[STEER_FIELDS], st
 		}
 		d->options = mem_grow(d->options, (size_t)d->n_options, NULL, sizeof *d->options);
 		d->options[d->n_options] = (struct ex_option){
-		    key, cmd_strdup(eq != NULL ? eq + 1 + strspn(eq + 1, " \t") : key), NULL};
+		    key, mem_strdup(eq != NULL ? eq + 1 + strspn(eq + 1, " \t") : key), NULL};
 		if (dflt)
 			d->dflt = d->n_options;
 		d->n_options++;

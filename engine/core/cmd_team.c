@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cmd_int.h"
+#include "mem.h"
 
 /* The session's team, or -1 for the staff. */
 static int cmd_team_of(const struct cmd_ctx *c)
@@ -191,11 +192,9 @@ static void cmd_team_injects_team(struct cmd_ctx *c, json_t *list)
 {
 	struct exercise *ex = c->ex;
 	int team = cmd_team_of(c), i, n = 0;
-	struct cmd_team_seen *seen = calloc((size_t)ex->n_injects + 1, sizeof *seen);
+	struct cmd_team_seen *seen = mem_calloc((size_t)ex->n_injects + 1, sizeof *seen);
 	char when[64], state[160];
 
-	if (seen == NULL)
-		abort();
 	for (i = 0; i < ex->n_injects; i++)
 		if (cmd_team_reached(&ex->injects[i], team) != NULL)
 			seen[n++] = (struct cmd_team_seen){ex->injects[i].ts[team].fired_at, i};

@@ -51,11 +51,8 @@ void evt_add_team(struct evt *ev, int i, int n)
 {
 	if (i < 0 || i >= n)
 		return;
-	if (ev->aud.teams == NULL) {
-		ev->aud.teams = calloc((size_t)n, 1);
-		if (ev->aud.teams == NULL)
-			abort();
-	}
+	if (ev->aud.teams == NULL)
+		ev->aud.teams = mem_calloc((size_t)n, 1);
 	ev->aud.teams[i] = 1;
 }
 

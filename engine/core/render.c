@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exercise.h"
+#include "mem.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -160,17 +161,10 @@ static void render_para(FILE *f, size_t hang, const char *fmt, ...)
 static void render_para(FILE *f, size_t hang, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = malloc((size_t)n + 1);
-	if (s == NULL)
-		abort();
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = mem_vprintf(fmt, ap);
 	va_end(ap);
 	render_wrap(f, s, hang, 1);
 	free(s);

@@ -548,9 +548,7 @@ void conn_process(struct conn *c)
 			conn_too_long(c);
 			continue;
 		}
-		line = malloc(n + 1);
-		if (line == NULL)
-			abort();
+		line = mem_realloc(NULL, n + 1);
 		evbuffer_copyout(c->in, line, n + 1);
 		len = n;
 		while (len > 0 && line[len - 1] == '\r')

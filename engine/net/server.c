@@ -152,24 +152,12 @@ static void server_detach(struct server *srv, struct conn *c)
 		c->next->prev = c->prev;
 }
 
-/* Append c to a list of connections that grows as needed. */
-static void server_push(struct conn ***v, size_t *n, size_t *cap, struct conn *c)
-{
-	if (*n == *cap) {
-		*cap = *cap != 0 ? *cap * 2 : 64;
-		*v = realloc(*v, *cap * sizeof **v);
-		if (*v == NULL)
-			abort();
-	}
-	(*v)[(*n)++] = c;
-}
-
 /* Queue c to get its prompt again at the next server_settle. */
 void server_dirty(struct server *srv, struct conn *c)
 {
 	if (!c->dirty) {
 		c->dirty = true;
-		server_push(&srv->dirty, &srv->n_dirty, &srv->cap_dirty, c);
+		*MEM_PUSH(srv->dirty, srv->n_dirty, srv->cap_dirty) = c;
 	}
 }
 
@@ -178,7 +166,7 @@ void server_flush_later(struct server *srv, struct conn *c)
 {
 	if (!c->queued) {
 		c->queued = true;
-		server_push(&srv->queued, &srv->n_queued, &srv->cap_queued, c);
+		*MEM_PUSH(srv->queued, srv->n_queued, srv->cap_queued) = c;
 	}
 }
 
@@ -310,7 +298,7 @@ int server_command(struct server *srv, const char *line)
 
 	cmd_session_init(&s, 0);
 	s.role = CMD_ROLE_FACILITATOR;
-	s.name = strdup("tabletop");
+	s.name = mem_strdup("tabletop");
 	if (s.name == NULL)
 		abort();
 	journal_input(srv->journal, &s, line);
