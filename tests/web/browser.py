@@ -193,6 +193,86 @@ def form_send(d, placeholder, value, label):
     click(d, label, box.find_element(By.XPATH, "./ancestor::form"))
 
 
+def click_css(d, css):
+    """Click the element that css selects."""
+    e = d.find_element(By.CSS_SELECTOR, css)
+    d.execute_script("arguments[0].scrollIntoView({block:'center'})", e)
+    e.click()
+
+
+def type_in(d, label, value):
+    """Type value into the field whose aria-label is label (after clearing it)."""
+    e = d.find_element(By.CSS_SELECTOR, f"[aria-label='{label}']")
+    d.execute_script("arguments[0].scrollIntoView({block:'center'})", e)
+    e.clear()
+    e.send_keys(value)
+
+
+def css_text(d, css):
+    """The text of the element css selects, or "" when there is none."""
+    found = d.find_elements(By.CSS_SELECTOR, css)
+    return found[0].text if found else ""
+
+
+def steer(fac, obs, al, xk):
+    """The facilitator's steering controls: extend, overrule, an inject composed on the spot."""
+    click_css(fac, "button[aria-label='extend al I-01 by 10 minutes']")
+    check("+10m on the board moves the deadline", wait(fac, lambda x: "by T+00:50:00" in css_text(x, ".pending li[data-key='al/I-01']"), "extend +10m"))
+    type_in(fac, "extend al I-01 by", "5m")
+    click(fac, "Extend", fac.find_element(By.CSS_SELECTOR, ".pending li[data-key='al/I-01']"))
+    check("Extend with a duration moves it again", wait(fac, lambda x: "by T+00:55:00" in css_text(x, ".pending li[data-key='al/I-01']"), "extend 5m"))
+    check("the team is told of its new deadline", wait(al, lambda x: feed_count(x, "moved to T+00:55:00") == 1, "deadline on al"))
+    check("the observer's pending panel follows", wait(obs, lambda x: "by T+00:55:00" in css_text(x, ".pending li[data-key='al/I-01']"), "pending on obs"))
+
+    click(al, "Alert the regional CSIRTs", al.find_element(By.CSS_SELECTOR, "li[data-key='I-01']"))
+    check("the decision is shown to the team", wait(al, lambda x: "decided: Alert the regional CSIRTs" in x.find_element(By.CSS_SELECTOR, "li[data-key='I-01']").text, "decided on al"))
+    check("the board shows the decision", wait(fac, lambda x: "decided · share" in x.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text, "board decided"))
+    check("a decided cell has no +10m", not fac.find_element(By.CSS_SELECTOR, "button[aria-label='extend al I-01 by 10 minutes']").is_displayed())
+    check("the pending panel empties", wait(fac, lambda x: "nobody owes a decision" in css_text(x, ".pending"), "pending empty"))
+
+    click_css(fac, "button[aria-label='overrule al on I-01']")
+    Select(fac.find_element(By.CSS_SELECTOR, "select[aria-label='new option']")).select_by_value("isolate")
+    type_in(fac, "reason", "policy: isolate first " + XSS[1])
+    click(fac, "Overrule", fac.find_element(By.CSS_SELECTOR, ".overrule-panel"))
+    check("the board shows the decision overruled", wait(fac, lambda x: "decided · isolate (overruled)" in x.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text, "overrule on board"))
+    check("the team sees its decision overruled", wait(al, lambda x: "overruled by the exercise control: Take the portal offline" in x.find_element(By.CSS_SELECTOR, "li[data-key='I-01']").text, "overrule on al"))
+    check("the observer's board shows it too", wait(obs, lambda x: "(overruled)" in x.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text, "overrule on obs"))
+
+    click(fac, "Send inject")
+    check("the composer says what is missing", wait(fac, lambda x: "choose the teams" in css_text(x, ".composer .reply-line"), "composer error"))
+    click_css(fac, "input[aria-label='to xk']")
+    type_in(fac, "from", "SOC")
+    type_in(fac, "channel", "chat")
+    type_in(fac, "subject", "Block list " + XSS[0])
+    type_in(fac, "body", "203.0.113.14\n203.0.113.15")
+    click_css(fac, "input[aria-label='ask a decision']")
+    type_in(fac, "prompt", "Block them?")
+    type_in(fac, "options", "*block=Block them\nwait=Wait")
+    type_in(fac, "deadline", "15m")
+    click(fac, "Send inject")
+    check("the composed inject reaches xk's inbox", wait(xk, lambda x: "Block list " + XSS[0] in css_text(x, "li[data-key='adhoc-1']"), "adhoc on xk"))
+    card = css_text(xk, "li[data-key='adhoc-1']")
+    check("with its lines, its options and the time left", "203.0.113.14\n203.0.113.15" in card and "Block them" in card and "Wait" in card and "left" in card, card)
+    check("the composed inject is only for xk", not al.find_elements(By.CSS_SELECTOR, "li[data-key='adhoc-1']"))
+    check("the board and pending panel show it", wait(fac, lambda x: "pending" in css_text(x, "tr[data-key='adhoc-1']") and css_text(x, ".pending li[data-key='xk/adhoc-1']") != "", "adhoc on board"))
+
+
+def timelines(fac, obs):
+    """A team's timeline opened from its card, for the facilitator and the observer."""
+    click_css(fac, "button[aria-label='timeline of al']")
+    check("the timeline shows what al saw and did", wait(fac, lambda x: "overruled" in css_text(x, ".timeline-panel") and "I-01" in css_text(x, ".timeline-panel"), "timeline on fac"))
+    check("it is titled with the team", "Timeline · AKCESK" in css_text(fac, ".timeline-panel h2"))
+    click(fac, "Close", fac.find_element(By.CSS_SELECTOR, ".timeline-panel"))
+    buttons = [b.text for b in obs.find_elements(By.TAG_NAME, "button") if b.is_displayed()]
+    inputs = [e.get_attribute("aria-label") for e in obs.find_elements(By.CSS_SELECTOR, "input, textarea, select") if e.is_displayed()]
+    check("the observer has no control that changes anything", buttons == ["Log out", "Timeline", "Timeline"] and inputs == ["feed filter"], f"{buttons} {inputs}")
+    hidden = [e.get_attribute("aria-label") for e in obs.find_elements(By.CSS_SELECTOR, ".composer, .overrule-panel, .cell button, .owe button")]
+    check("the observer has no steering control, not even hidden", hidden == [], str(hidden))
+    click_css(obs, "button[aria-label='timeline of xk']")
+    check("the observer reads a timeline", wait(obs, lambda x: "Block list" in css_text(x, ".timeline-panel"), "timeline on obs"))
+    click(obs, "Close", obs.find_element(By.CSS_SELECTOR, ".timeline-panel"))
+
+
 def feed_count(d, s):
     """How many feed lines hold s (read in one go: the feed is redrawn as events come)."""
     return d.execute_script("return [...document.querySelectorAll('.feed li')]"
@@ -241,10 +321,9 @@ def play(url, codes, proxy):
         shot(al, "team", 390)
         shot(al, "team", 1280)
         al.set_window_size(390, 900)
+        fac.set_window_size(1280, 900)
 
-        click(al, "Alert the regional CSIRTs", al.find_element(By.CSS_SELECTOR, "li[data-key='I-01']"))
-        check("the decision is shown to the team", wait(al, lambda x: "decided: Alert the regional CSIRTs" in x.find_element(By.CSS_SELECTOR, "li[data-key='I-01']").text, "decided on al"))
-        check("the board shows the decision", wait(fac, lambda x: "decided · share" in x.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text, "board decided"))
+        steer(fac, obs, al, xk)
 
         Select(al.find_element(By.CSS_SELECTOR, "select[aria-label='share with']")).select_by_value("xk")
         form_send(al, "share with another team", "IoCs " + XSS[0], "Share")
@@ -278,10 +357,8 @@ def play(url, codes, proxy):
         check("nothing is lost or repeated", feed_count(al, "while you were away") == 1 and feed_count(al, "Hi " + XSS[0]) == 1,
               f"{feed_count(al, 'while you were away')} {feed_count(al, 'Hi ' + XSS[0])}")
 
-        buttons = [b.text for b in obs.find_elements(By.TAG_NAME, "button") if b.is_displayed()]
-        inputs = [e.get_attribute("aria-label") for e in obs.find_elements(By.CSS_SELECTOR, "input, textarea, select") if e.is_displayed()]
-        check("the observer has no control that changes anything", buttons == ["Log out"] and inputs == ["feed filter"], f"{buttons} {inputs}")
-        check("the observer sees the board", "decided · share" in obs.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text)
+        timelines(fac, obs)
+        check("the observer sees the board", "decided · isolate (overruled)" in obs.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text)
         shot(obs, "observer", 1280)
         shot(fac, "facilitator-play", 1280)
         shot(fac, "facilitator", 390)

@@ -75,6 +75,19 @@ async function logout() {
   showLogin("");
 }
 
+// The state of inject id for team (a team member's own, or the board's cell), or undefined.
+function teamState(id, team) {
+  const row = app.S.injects.find((i) => i.id === id);
+  if (!row) return undefined;
+  return app.S.role === "team" ? row.team : row.teams[team];
+}
+
+// An overrule event: the team's decision is now ev.option, marked overruled with the reason.
+function overruled(ev) {
+  const st = teamState(ev.inject, ev.team);
+  if (st) Object.assign(st, { option: ev.option, overruled: { previous: ev.previous, reason: ev.reason, by: ev.by } });
+}
+
 // Apply one event to the state.
 function apply(ev) {
   const S = app.S;
@@ -114,6 +127,13 @@ function apply(ev) {
       S.pending = S.pending.filter((p) => !(p.team === ev.team && p.inject === ev.inject));
       break;
     }
+    case "deadline": {
+      const st = teamState(ev.inject, ev.team);
+      if (st) st.deadline = ev.deadline;
+      for (const p of S.pending) if (p.team === ev.team && p.inject === ev.inject) p.deadline = ev.deadline;
+      break;
+    }
+    case "overrule": overruled(ev); break;
     case "score": {
       const t = S.teams.find((x) => x.id === ev.team);
       if (t) t.score = ev.total;
@@ -184,6 +204,7 @@ function onMessage(m) {
     app.feed = ev.feed || [];
     app.at = performance.now();
     app.seen = new Set();
+    for (const f of app.feed) if (f.type === "overrule") overruled(f); // the snapshot does not mark them
     const make = app.screen ? screenView : ev.role === "team" ? teamView : staffView;
     app.view = make(app, $("app"));
     $("login").hidden = true;

@@ -1,23 +1,25 @@
 // The facilitators' screen (observers get the same without a control that changes anything).
 import { el, fill, keyed, tplus, left, describe, teamsOf } from "./view.js";
+import { composer, pendingPanel, overrulePanel, timelinePanel, sayReply } from "./steer.js";
 
 // A status cell of the MSEL board: not fired, fired, pending with its countdown, decided, timed out.
 function statusText(st, now) {
   if (!st || st.status === "not_fired") return ["not fired", "s-none"];
   if (st.status === "fired") return ["fired", "s-fired"];
   if (st.status === "pending") return [`pending · ${left(st.deadline, now) || "no deadline"}`, "s-pending"];
-  if (st.status === "timeout") return [`timed out · ${st.option ?? "no option"}`, "s-timeout"];
-  return [`decided · ${st.option}`, "s-decided"];
+  const over = st.overruled ? " (overruled)" : "";
+  if (st.status === "timeout") return [`timed out · ${st.option ?? "no option"}${over}`, "s-timeout"];
+  return [`decided · ${st.option}${over}`, "s-decided"];
 }
 
 // The staff view of app in root.
 export function staffView(app, root) {
   const fac = app.S.role === "facilitator";
   const say = el("p", { class: "reply-line", role: "status" });
-  const run = async (line) => {
+  // Run a command line; its reply goes to the status line out.
+  const run = async (line, out = say) => {
     const r = await app.command(line);
-    say.textContent = r.type === "ok" ? `${line.split(" ")[0]}: done` : `${r.code}: ${r.message}`;
-    say.className = "reply-line " + (r.type === "ok" ? "ok" : "error");
+    sayReply(out, r, `${line.split(" ")[0]}: done`);
     return r;
   };
   // A small form: an input and a button that runs act(value) (a promise of the reply).
@@ -50,6 +52,9 @@ export function staffView(app, root) {
         teamIds.map((id) => el("th", {}, id)), fac ? el("th", {}, "") : null)),
       boardBody)));
 
+  const pending = pendingPanel(app, run);
+  const overrule = fac ? overrulePanel(app, run) : null;
+  const timeline = timelinePanel(app);
   const cards = el("div", { class: "cards" });
   const teams = el("section", { class: "card" }, el("h2", {}, "Teams"), cards);
   const rfiList = el("ul", { class: "rfis" });
@@ -66,16 +71,20 @@ export function staffView(app, root) {
   const feed = el("section", { class: "card feed-card" }, el("h2", {}, "Feed ", filter), feedList);
 
   fill(root, el("div", { class: "staff " + (fac ? "facilitator" : "observer") },
-    controls ? el("div", { class: "col wide" }, controls) : null,
-    el("div", { class: controls ? "col" : "col full" }, teams),
-    el("div", { class: "col full" }, board),
+    controls ? el("div", { class: "col wide" }, controls, composer(app, run)) : null,
+    el("div", { class: controls ? "col" : "col full" }, teams, pending.node),
+    el("div", { class: "col full" }, timeline.node, board, overrule ? overrule.node : null),
     el("div", { class: "col wide" }, rfis, feed),
     el("div", { class: "col" }, shares, stateBox, errors)));
 
   function drawBoard(now) {
     keyed(boardBody, app.S.injects.map((i) => i.id), (id) => el("tr", {},
       el("th", { class: "inj" }), el("td", { class: "when" }),
-      teamIds.map(() => el("td", { class: "cell" })),
+      teamIds.map((t) => el("td", { class: "cell" }, el("span", {}), fac ? [
+        el("button", { type: "button", class: "small", "aria-label": `extend ${t} ${id} by 10 minutes`,
+          onclick: () => run(`extend ${t} ${id} 10m`) }, "+10m"),
+        el("button", { type: "button", class: "small quiet", "aria-label": `overrule ${t} on ${id}`,
+          onclick: () => overrule.open(id, t) }, "Overrule")] : null)),
       fac ? el("td", {}, el("button", { type: "button", class: "small", onclick: () => run(`fire ${id}`) }, "Fire")) : null),
     (tr, id) => {
       const inj = app.S.injects.find((i) => i.id === id);
@@ -84,17 +93,24 @@ export function staffView(app, root) {
       c[1].textContent = inj.at !== null && inj.at !== undefined ? tplus(inj.at) : "on demand";
       teamIds.forEach((t, k) => {
         const [text, cls] = statusText(inj.teams[t], now);
-        c[2 + k].textContent = text;
+        const [span, ext, over] = c[2 + k].children;
+        span.textContent = text;
         c[2 + k].className = "cell " + cls;
+        if (!fac) return;
+        const st = inj.teams[t];
+        ext.hidden = app.S.clock.state === "ended" || !st || st.status !== "pending";
+        over.hidden = !st || !inj.decision || (st.status !== "decided" && st.status !== "timeout");
       });
     });
   }
 
   function drawTeams(now) {
-    keyed(cards, teamIds, () => el("div", { class: "team-card" }), (card, id) => {
+    keyed(cards, teamIds, (id) => el("div", { class: "team-card" }, el("div", { class: "info" }),
+      el("button", { type: "button", class: "small quiet", "aria-label": `timeline of ${id}`, onclick: () => timeline.open(id) }, "Timeline")),
+    (card, id) => {
       const t = app.S.teams.find((x) => x.id === id);
       const owed = app.S.pending.filter((p) => p.team === id);
-      fill(card, el("h3", {}, t.name, " ", el("span", { class: "id" }, t.id)),
+      fill(card.firstChild, el("h3", {}, t.name, " ", el("span", { class: "id" }, t.id)),
         el("p", {}, `${t.members ?? 0} online · score ${t.score ?? 0}`),
         owed.length === 0 ? el("p", { class: "quiet" }, "owes nothing") :
           el("ul", { class: "owed" }, owed.map((p) => el("li", {}, `${p.inject} · ${left(p.deadline, now) || "no deadline"}`))));
@@ -175,6 +191,7 @@ export function staffView(app, root) {
       const now = app.now();
       drawBoard(now);
       drawTeams(now);
+      pending.draw(now);
     },
     event() {
       drawRest();

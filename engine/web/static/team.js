@@ -75,6 +75,7 @@ export function teamView(app, root) {
       li.classList.toggle("open", open);
       const label = (k) => (i.decision.options.find((o) => o.key === k) || { label: k }).label;
       li.querySelector(".left").textContent = open ? left(st.deadline, now) || "no deadline" :
+        st.overruled ? `overruled by the exercise control: ${label(st.option)} (${st.overruled.reason ?? ""})` :
         st.status === "timeout" ? `deadline passed: ${st.option !== null ? label(st.option) : "no option"} recorded` :
         st.status === "decided" ? `decided: ${label(st.option)}` : "";
     });

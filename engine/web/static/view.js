@@ -93,6 +93,9 @@ export function describe(ev) {
     case "script_error": return `script error ${ev.file}:${ev.line}: ${ev.message}`;
     case "expect": return `${ev.team} ${ev.result} the expectation of ${ev.inject}${ev.objective ? " (" + ev.objective + ")" : ""}`;
     case "note": return `note by ${ev.by ?? "?"}: ${ev.text ?? ""}`;
+    case "deadline": return `${ev.team}'s deadline on ${ev.inject} moved to ${tplus(ev.deadline)}${ev.by ? " by " + ev.by : ""}`;
+    case "overrule": return `${ev.team}'s decision on ${ev.inject} overruled: ${ev.previous ?? "no option"} \u2192 ${ev.option}${ev.by ? " by " + ev.by : ""}: ${ev.reason ?? ""}`;
+    case "reminder": return `reminder: ${ev.team} owes ${ev.inject} by ${tplus(ev.deadline)}`;
     case "join": return `${ev.name ?? ev.by ?? "someone"} joined ${ev.team}`;
     default: return `${ev.type}: ${ev.text ?? ev.message ?? ""}`;
   }
