@@ -257,12 +257,17 @@ def steer(fac, obs, al, xk):
     check("the board and pending panel show it", wait(fac, lambda x: "pending" in css_text(x, "tr[data-key='adhoc-1']") and css_text(x, ".pending li[data-key='xk/adhoc-1']") != "", "adhoc on board"))
 
 
-def timelines(fac, obs):
-    """A team's timeline opened from its card, for the facilitator and the observer."""
+def timelines(fac, obs, al):
+    """A team's timeline opened from its card (on a phone), for the facilitator and the observer."""
+    fac.set_window_size(390, 900)
     click_css(fac, "button[aria-label='timeline of al']")
     check("the timeline shows what al saw and did", wait(fac, lambda x: "overruled" in css_text(x, ".timeline-panel") and "I-01" in css_text(x, ".timeline-panel"), "timeline on fac"))
     check("it is titled with the team", "Timeline · AKCESK" in css_text(fac, ".timeline-panel h2"))
+    shot(fac, "timeline", 390)
+    form_send(al, "a message to your team", "seen on the timeline", "Say")
+    check("an open timeline follows the team's events", wait(fac, lambda x: "seen on the timeline" in css_text(x, ".timeline-panel"), "timeline live"))
     click(fac, "Close", fac.find_element(By.CSS_SELECTOR, ".timeline-panel"))
+    fac.set_window_size(1280, 900)
     buttons = [b.text for b in obs.find_elements(By.TAG_NAME, "button") if b.is_displayed()]
     inputs = [e.get_attribute("aria-label") for e in obs.find_elements(By.CSS_SELECTOR, "input, textarea, select") if e.is_displayed()]
     check("the observer has no control that changes anything", buttons == ["Log out", "Timeline", "Timeline"] and inputs == ["feed filter"], f"{buttons} {inputs}")
@@ -357,7 +362,7 @@ def play(url, codes, proxy):
         check("nothing is lost or repeated", feed_count(al, "while you were away") == 1 and feed_count(al, "Hi " + XSS[0]) == 1,
               f"{feed_count(al, 'while you were away')} {feed_count(al, 'Hi ' + XSS[0])}")
 
-        timelines(fac, obs)
+        timelines(fac, obs, al)
         check("the observer sees the board", "decided · isolate (overruled)" in obs.find_element(By.CSS_SELECTOR, "tr[data-key='I-01']").text)
         shot(obs, "observer", 1280)
         shot(fac, "facilitator-play", 1280)

@@ -193,7 +193,8 @@ export function staffView(app, root) {
       drawTeams(now);
       pending.draw(now);
     },
-    event() {
+    event(ev) {
+      timeline.event(ev);
       drawRest();
       clearTimeout(soon);
       soon = setTimeout(refresh, 500);

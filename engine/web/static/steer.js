@@ -2,7 +2,7 @@
 // overrule form and a team's timeline. Each control runs one protocol command (send, extend,
 // overrule, timeline) through POST /api/command; none of them exists for an observer but the
 // timeline, which only reads.
-import { el, fill, keyed, tplus, world, left, describe } from "./view.js";
+import { el, fill, keyed, tplus, world, left, describe, teamsOf } from "./view.js";
 
 // A labelled field: <label>text <input ...></label>.
 function field(text, input) {
@@ -69,6 +69,8 @@ export function composer(app, run) {
     if (r.type !== "ok") return;
     sayReply(out, r, `sent ${r.inject}`);
     for (const x of [subject, body, prompt, options, deadline]) x.value = "";
+    decide.checked = false;
+    dec.hidden = true;
   } },
   el("fieldset", { class: "to" }, el("legend", {}, "To"),
     el("label", {}, all, " all"), boxes.map((b) => el("label", {}, b, " " + b.value))),
@@ -76,7 +78,9 @@ export function composer(app, run) {
   field("Subject", subject), field("Body", body),
   el("label", { class: "check" }, decide, " Ask a decision"), dec,
   el("button", { type: "submit" }, "Send inject"), out);
-  return el("section", { class: "card" }, el("h2", {}, "Inject"), form);
+  // open on a laptop; on a phone a tap opens it, so that it does not push the rest down
+  return el("details", { class: "card composer-card", open: matchMedia("(min-width: 801px)").matches },
+    el("summary", {}, "Inject"), form);
 }
 
 // The pending panel: who owes which decision, by when, with a live countdown; facilitators extend.
@@ -98,7 +102,7 @@ export function pendingPanel(app, run) {
       const [team, inject] = k.split("/");
       const p = { team, inject };
       const dur = el("input", { value: "10m", "aria-label": `extend ${team} ${inject} by`, maxlength: 20 });
-      return el("li", { class: "owe" }, el("p", { class: "who" }), el("p", { class: "by" }),
+      return el("li", { class: "owe" }, el("p", { class: "owing" }), el("p", { class: "by" }),
         fac ? el("div", { class: "buttons" },
           el("button", { type: "button", class: "small", "aria-label": `extend ${team} ${inject} by 10 minutes`, onclick: () => extend(p, "10m") }, "+10m"),
           el("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); if (dur.value.trim()) extend(p, dur.value.trim()); } },
@@ -107,7 +111,7 @@ export function pendingPanel(app, run) {
       const p = owed.find((x) => key(x) === k);
       const inj = app.S.injects.find((i) => i.id === p.inject);
       const team = app.S.teams.find((t) => t.id === p.team);
-      fill(li.querySelector(".who"), el("strong", {}, team ? team.name : p.team), " ",
+      fill(li.querySelector(".owing"), el("strong", {}, team ? team.name : p.team), " ",
         el("span", { class: "id" }, `${p.team} · ${p.inject}`), " ", inj ? inj.subject || "" : "");
       const by = li.querySelector(".by");
       by.textContent = p.deadline === null || p.deadline === undefined ? "no deadline" :
@@ -170,8 +174,8 @@ export function timelinePanel(app) {
       el("button", { type: "button", class: "small quiet", onclick: () => { node.hidden = true; } }, "Close"))),
     note, list);
 
-  // Ask for team's timeline and show it, newest last.
-  async function open(id) {
+  // Ask for team's timeline and show it, oldest first, scrolled to the newest; brought into view unless quiet.
+  async function open(id, quiet) {
     team = id;
     const t = app.S.teams.find((x) => x.id === id);
     title.textContent = `Timeline · ${t ? t.name : id}`;
@@ -184,7 +188,15 @@ export function timelinePanel(app) {
     }
     note.textContent = r.events.length === 0 ? "nothing yet" : r.truncated ? "earlier events left out" : "";
     fill(list, r.events.map((e) => el("li", { class: "ev ev-" + e.type }, el("span", { class: "t" }, tplus(e.t ?? 0)), " ", describe(e))));
-    node.scrollIntoView({ block: "nearest" });
+    list.scrollTop = list.scrollHeight;
+    if (!quiet) node.scrollIntoView({ block: "nearest" });
   }
-  return { node, open };
+  // An event: the open timeline is asked for again when it concerns its team.
+  let soon = null;
+  function event(ev) {
+    if (node.hidden || !(teamsOf(ev).includes(team) || ev.to === "all" || ev.type === "broadcast")) return;
+    clearTimeout(soon);
+    soon = setTimeout(() => { if (!node.hidden) open(team, true); }, 300);
+  }
+  return { node, open, event };
 }
