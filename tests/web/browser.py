@@ -222,6 +222,8 @@ def steer(fac, obs, al, xk):
     click(fac, "Extend", fac.find_element(By.CSS_SELECTOR, ".pending li[data-key='al/I-01']"))
     check("Extend with a duration moves it again", wait(fac, lambda x: "by T+00:55:00" in css_text(x, ".pending li[data-key='al/I-01']"), "extend 5m"))
     check("the team is told of its new deadline", wait(al, lambda x: feed_count(x, "moved to T+00:55:00") == 1, "deadline on al"))
+    left = re.search(r"(\d+)m\d+s left", css_text(al, "li[data-key='I-01'] .left"))
+    check("the team's countdown counts to the new deadline", left is not None and int(left.group(1)) >= 40, css_text(al, "li[data-key='I-01'] .left"))
     check("the observer's pending panel follows", wait(obs, lambda x: "by T+00:55:00" in css_text(x, ".pending li[data-key='al/I-01']"), "pending on obs"))
 
     click(al, "Alert the regional CSIRTs", al.find_element(By.CSS_SELECTOR, "li[data-key='I-01']"))
