@@ -355,6 +355,7 @@ static struct scenario *sim_load(const char *path, long long seed,
 		return NULL;
 	}
 	scenario_problems_free(&probs);
+	scenario_exercise(sc)->no_past = true; /* no `timeline` is asked of a headless run */
 	return sc;
 }
 

@@ -124,7 +124,7 @@ void ex_past_add(struct exercise *ex, struct evt *ev)
 	const char *line;
 	size_t len;
 
-	if (team < -2)
+	if (team < -2 || ex->no_past)
 		return;
 	line = evt_json(ev, &len);
 	len--; /* its '\n' */

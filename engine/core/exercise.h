@@ -206,6 +206,7 @@ struct exercise {
 	char *past_bytes; /* their JSON lines, one after the other */
 	size_t past_len, past_cap;
 	bool past_full;          /* events stopped being kept at the cap */
+	bool no_past;            /* keep no events for timelines (simulate: nobody can ask) */
 	unsigned long n_fired;   /* inject deliveries, counted per fire */
 	unsigned long n_decided; /* decisions recorded, timeouts included */
 	/* run-time errors of scenario code (script_error events) */
