@@ -2,6 +2,7 @@
 # `meson install`: the layout under a DESTDIR, the installed binary's data directory, the unit
 # (systemd-analyze verify and security), and tabletop-service: first start, then resume.
 . "$SRCDIR/tests/cli/tap.sh"
+. "$SRCDIR/tests/install/serve.sh"
 work=$(mktemp -d)
 D=$work/dest
 trap 'rm -rf "$work"' EXIT
@@ -60,22 +61,9 @@ W=$P/libexec/tabletop/tabletop-service
 echo "facilitator fac-secret" >"$creds/tabletop_drill.secrets"
 # serve: run the wrapper until it listens, then stop it with SIGTERM; its output in serve.txt.
 serve() {
-	rm -f "$work/fifo"
-	mkfifo "$work/fifo"
-	STATE_DIRECTORY=$state CREDENTIALS_DIRECTORY=$creds SCENARIO=tutorial \
-		LISTEN=127.0.0.1:0 OPTIONS="--speed 2 --max-conns 50" TABLETOP_PROGRAM=$TABLETOP \
-		"$W" drill >"$work/fifo" 2>&1 &
-	pid=$!
-	exec 3<"$work/fifo"
-	: >"$work/serve.txt"
-	while IFS= read -r line <&3; do
-		echo "$line" >>"$work/serve.txt"
-		case $line in *"listening on"*) break ;; esac
-	done
-	kill -TERM "$pid" 2>/dev/null
-	cat <&3 >>"$work/serve.txt"
-	exec 3<&-
-	wait "$pid"
+	serve_run env STATE_DIRECTORY="$state" CREDENTIALS_DIRECTORY="$creds" SCENARIO=tutorial \
+		LISTEN=127.0.0.1:0 OPTIONS="--speed 2 --max-conns 50" TABLETOP_PROGRAM="$TABLETOP" \
+		"$W" drill
 }
 tap_ok "tabletop-service: the first start runs SCENARIO" serve
 tap_ok "it listens where LISTEN says" grep -q "listening on 127.0.0.1:" "$work/serve.txt"

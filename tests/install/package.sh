@@ -3,6 +3,7 @@
 # and the installed tabletop, run in that root (chroot), finds its shipped scenarios and library;
 # the installed tabletop-service starts an exercise, then resumes it from its journal.
 . "$SRCDIR/tests/cli/tap.sh"
+. "$SRCDIR/tests/install/serve.sh"
 work=$(mktemp -d)
 root=$work/root
 trap 'rm -rf "$work"' EXIT
@@ -54,21 +55,8 @@ tap_ok "simulate plays one by name" in_root /usr/bin/tabletop simulate cyber-atl
 
 # serve: start the installed wrapper in the root as the unit would; wait for its port, stop it.
 serve() {
-	rm -f "$work/fifo"
-	mkfifo "$work/fifo"
-	STATE_DIRECTORY=/var/lib/tabletop/drill SCENARIO=tutorial LISTEN=127.0.0.1:0 \
-		chroot "$root" /usr/libexec/tabletop/tabletop-service drill >"$work/fifo" 2>&1 &
-	pid=$!
-	exec 3<"$work/fifo"
-	: >"$work/serve.txt"
-	while IFS= read -r line <&3; do
-		echo "$line" >>"$work/serve.txt"
-		case $line in *"listening on"*) break ;; esac
-	done
-	kill -TERM "$pid" 2>/dev/null
-	cat <&3 >>"$work/serve.txt"
-	exec 3<&-
-	wait "$pid"
+	serve_run env STATE_DIRECTORY=/var/lib/tabletop/drill SCENARIO=tutorial LISTEN=127.0.0.1:0 \
+		chroot "$root" /usr/libexec/tabletop/tabletop-service drill
 }
 mkdir -p "$root/var/lib/tabletop/drill"
 tap_ok "tabletop-service starts the exercise (first start)" serve
