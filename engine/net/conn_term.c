@@ -8,6 +8,7 @@
 
 #include "../core/evt.h"
 #include "../core/mem.h"
+#include "../core/render.h"
 #include "conn.h"
 #include "paint.h"
 #include "server.h"
@@ -165,7 +166,9 @@ void conn_term_console(struct conn *c, int width, const char *type)
  */
 void conn_term_text(struct conn *c, const char *p, size_t n, bool error)
 {
-	struct paint pt = {term_colorful(c->term) && !c->s.no_color, error, c->srv->ex->t};
+	int cols = term_columns(c->term);
+	struct paint pt = {term_colorful(c->term) && !c->s.no_color, error, c->srv->ex->t,
+	                   cols < RENDER_COLUMNS ? cols : 0}; /* core writes replies for 80 */
 	size_t len;
 	char *s = paint_text(&pt, p, n, &len);
 
@@ -183,7 +186,7 @@ void conn_term_event(struct conn *c, struct evt *ev, const char *p, size_t n)
 	const char *s = evt_derived(ev, p, color, &n);
 
 	if (s == NULL) {
-		struct paint pt = {color, false, c->srv->ex->t};
+		struct paint pt = {color, false, c->srv->ex->t, 0}; /* rendered for its width */
 		size_t len;
 		char *t = paint_text(&pt, p, n, &len);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 #define PAINT_HEADER "\x1b[1;33m"   /* bold yellow: an inject's header */
 #define PAINT_DEADLINE "\x1b[1;31m" /* bold red: a deadline that is near */
@@ -68,6 +69,79 @@ static const char *paint_color(const struct paint *pt, const char *p, size_t n, 
 	return paint_near(p, n, pt->now) ? PAINT_DEADLINE : NULL;
 }
 
+/*
+ * Bytes of the n at p that fit in cols columns, ending at a space when one is there; at least one
+ * code point, so that a line always shrinks.
+ */
+static size_t paint_fit(const char *p, size_t n, size_t cols)
+{
+	size_t i = 0, w = 0, space = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(p + i, n - i, &cp);
+
+		k = k != 0 ? k : 1;
+		if (i > 0 && w + (size_t)utf8_width(cp) > cols)
+			return p[i] == ' ' || space == 0 ? i : space;
+		if (p[i] == ' ')
+			space = i;
+		w += (size_t)utf8_width(cp);
+		i += k;
+	}
+	return n;
+}
+
+/*
+ * Where the pieces of a wrapped line p (n bytes) continue: under a column of a table (after the
+ * line's last run of two spaces or more, "  status    the clock..."), else two columns further in
+ * than the line; at most two thirds of cols in, else at its start.
+ */
+static size_t paint_hang(const char *p, size_t n, size_t cols)
+{
+	size_t lead = strspn(p, " "), hang = lead + 2;
+
+	for (size_t i = lead; i + 2 < n && i < cols; i++)
+		if (p[i] == ' ' && p[i + 1] == ' ') {
+			size_t j = i + strspn(p + i, " ");
+
+			if (j < n && j < cols)
+				hang = utf8_cols(p, j);
+			i = j;
+		}
+	return hang <= cols * 2 / 3 ? hang : 0;
+}
+
+/* Line p (n bytes) of a reply, wrapped at pt->cols: its pieces continue at paint_hang. */
+static void paint_line(struct paint_out *o, const struct paint *pt, const char *p, size_t n,
+                       const char *color)
+{
+	size_t cols = (size_t)pt->cols, indent = cols > 0 ? paint_hang(p, n, cols) : 0;
+
+	for (bool first = true;; first = false) {
+		size_t room = first ? cols : cols - indent;
+		size_t k = pt->cols > 0 && utf8_cols(p, n) > room ? paint_fit(p, n, room) : n;
+
+		if (!first)
+			paint_put(o, "\r\n", 2);
+		for (size_t i = 0; !first && i < indent; i++)
+			paint_put(o, " ", 1);
+		if (color != NULL)
+			paint_put(o, color, strlen(color));
+		paint_put(o, p, k);
+		if (color != NULL)
+			paint_put(o, PAINT_RESET, sizeof PAINT_RESET - 1);
+		p += k;
+		n -= k;
+		while (n > 0 && *p == ' ') {
+			p++;
+			n--;
+		}
+		if (n == 0)
+			return;
+	}
+}
+
 /* The n bytes at p painted as pt says: a new string, its length in *len. */
 char *paint_text(const struct paint *pt, const char *p, size_t n, size_t *len)
 {
@@ -80,11 +154,7 @@ char *paint_text(const struct paint *pt, const char *p, size_t n, size_t *len)
 		size_t k = nl != NULL ? (size_t)(nl - p) : n;
 		const char *color = pt->color && k > 0 ? paint_color(pt, p, k, &header) : NULL;
 
-		if (color != NULL)
-			paint_put(&o, color, strlen(color));
-		paint_put(&o, p, k);
-		if (color != NULL)
-			paint_put(&o, PAINT_RESET, sizeof PAINT_RESET - 1);
+		paint_line(&o, pt, p, k, color);
 		if (nl == NULL)
 			break;
 		paint_put(&o, "\r\n", 2);

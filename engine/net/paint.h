@@ -17,6 +17,7 @@ struct paint {
 	bool color; /* the terminal shows colours and the person did not turn them off */
 	bool error; /* the text is an error reply */
 	long now;   /* the exercise time, for the deadlines in the text */
+	int cols;   /* wrap lines wider than this many columns (0: none; events come wrapped) */
 };
 
 /* The n bytes at p painted as pt says: a new string, its length in *len. */

@@ -174,13 +174,48 @@ static void test_decoder_callbacks(void **state)
 	assert_false(tn.saw_cr);
 }
 
+/* 39 x's. */
+#define X39 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+
+/*
+ * A reply on a screen narrower than core's 80 columns: long lines wrap at a space and go on under
+ * their table column (or two columns further in); short lines, and every line when no width is
+ * set, stay as they are.
+ */
+static void test_paint_wrap(void **state)
+{
+	static const char help[] =
+	    "  status                  the clock, the phase and the decisions awaited\n"
+	    "short\n";
+	static const char long_word[] = "\xc3\xab" X39 "xxx\n";
+	struct paint pt = {false, false, 0, 40};
+	size_t n;
+	char *s = paint_text(&pt, help, strlen(help), &n);
+
+	(void)state;
+	assert_string_equal(s, "  status                  the clock, the\r\n"
+	                       "                          phase and the\r\n"
+	                       "                          decisions\r\n"
+	                       "                          awaited\r\n"
+	                       "short\r\n");
+	free(s);
+	/* a word wider than the screen is cut by columns: \xc3\xab is one */
+	s = paint_text(&pt, long_word, strlen(long_word), &n);
+	assert_string_equal(s, "\xc3\xab" X39 "\r\n  xxx\r\n");
+	free(s);
+	pt.cols = 0;
+	s = paint_text(&pt, help, strlen(help), &n);
+	assert_non_null(strstr(s, "the decisions awaited\r\nshort"));
+	free(s);
+}
+
 /* Painted text: CR LF line ends always; colours only when asked, where they help. */
 static void test_paint(void **state)
 {
 	static const char inject[] = "------\nINJECT I-01  09:10 (T+00:10:00)  from Ministria\n"
 	                             "    e Financave via email\nSubject: x\n"
 	                             "DECISION (answer by T+00:15:00, 09:15): What?\n";
-	struct paint pt = {false, false, 600};
+	struct paint pt = {false, false, 600, 0};
 	size_t n;
 	char *s = paint_text(&pt, "a\nb\n", 4, &n);
 
@@ -220,7 +255,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_agree),      cmocka_unit_test(test_refuse),
 	    cmocka_unit_test(test_naws_ttype), cmocka_unit_test(test_decoder_callbacks),
-	    cmocka_unit_test(test_paint),
+	    cmocka_unit_test(test_paint),      cmocka_unit_test(test_paint_wrap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
