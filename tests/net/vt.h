@@ -2,7 +2,7 @@
  * A small terminal emulator for the tests of the line editor: it reads the bytes the editor
  * writes (text, CR, LF, BS, and the CSI sequences C, D, K, J and m) and keeps the screen's rows,
  * so that a test compares what a person would see. A wide code point takes two cells (the
- * second holds VT_WIDE), a zero-width one joins the cell before it (core/utf8's widths).
+ * second holds VT_WIDE), a zero-width one joins the code point before it (core/utf8's widths).
  */
 #ifndef VT_H
 #define VT_H
@@ -51,8 +51,12 @@ static inline void vt_put(struct vt *v)
 	uint32_t cp;
 	size_t n = strlen(v->cp), used;
 	int w = utf8_decode(v->cp, n, &cp) > 0 ? utf8_width(cp) : 1;
-	char *cell = v->cell[v->row][v->col > 0 ? v->col - 1 : 0];
+	int at = v->col > 0 ? v->col - 1 : 0;
+	char *cell;
 
+	if (at > 0 && strcmp(v->cell[v->row][at], VT_WIDE) == 0)
+		at--; /* a mark after a wide code point joins it, not its second cell */
+	cell = v->cell[v->row][at];
 	used = strnlen(cell, VT_CELL);
 	if (w == 0 && v->col > 0 && used + n < VT_CELL) {
 		memcpy(cell + used, v->cp, n + 1);
