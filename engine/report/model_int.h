@@ -89,6 +89,8 @@ const char *steer_sent_by(struct model *m, const char *id);
 /* Read a `deadline`, `overrule` or `script_error` event and count it; false for another type. */
 bool steer_read(struct model *m, const json_t *o, const char *type);
 
+/* The label of option key of the inject s last fired with a decision, or NULL. */
+const char *events_label(const struct model *m, const struct model_injstate *s, const char *key);
 /* Read one event or input line of type; -1 after model_fail. Unknown types are counted. */
 int events_read(struct model *m, json_t *o, const char *type);
 

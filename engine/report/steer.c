@@ -2,7 +2,6 @@
  * `send`, deadlines extended, decisions overruled; and the scenario's script errors. */
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../core/mem.h"
 #include "model_int.h"
@@ -75,15 +74,8 @@ static void steer_deadline(struct model *m, const json_t *o, long t)
 static const char *steer_label(const struct model *m, const char *inject, const char *key)
 {
 	long i = idmap_get(&m->priv->injmap, inject);
-	const struct model_inject *in;
 
-	if (i < 0 || key == NULL || m->priv->inj[i].last < 0)
-		return NULL;
-	in = &m->injects[m->priv->inj[i].last];
-	for (int j = 0; j < in->n_options; j++)
-		if (strcasecmp(in->options[j].key, key) == 0)
-			return in->options[j].label;
-	return NULL;
+	return i >= 0 ? events_label(m, &m->priv->inj[i], key) : NULL;
 }
 
 /* {"type":"overrule","team","inject","option","previous","reason","by","t"}: `overrule`; the
