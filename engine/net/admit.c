@@ -55,12 +55,9 @@ static double admit_bucket(struct conn *c, double now)
 {
 	const struct server_limits *lim = &c->srv->lim;
 
-	c->tokens += (now - c->refill) * lim->rate;
-	if (c->tokens > lim->burst)
-		c->tokens = lim->burst;
-	c->refill = now;
-	if (c->tokens < 1)
-		return (1 - c->tokens) / lim->rate;
+	bucket_fill(&c->rate, lim->rate, lim->burst, now);
+	if (c->rate.tokens < 1)
+		return (1 - c->rate.tokens) / lim->rate;
 	if (c->s.role == CMD_ROLE_TEAM)
 		return quota_wait(&c->srv->quota, c->s.team, now);
 	return 0;
@@ -79,7 +76,7 @@ double admit_wait(struct conn *c, const char *line, size_t n)
 		w = admit_bucket(c, now);
 		if (w > 0)
 			return w;
-		c->tokens -= 1;
+		c->rate.tokens -= 1;
 		c->admitted = true;
 	}
 	admit_login_id(line, n, id, sizeof id);

@@ -743,8 +743,7 @@ struct conn *conn_new(struct server *srv, bool console)
 		abort();
 	telnet_init(&c->tn, conn_tn_data, conn_tn_send, c);
 	cmd_session_init(&c->s, ++srv->next_id);
-	c->tokens = srv->lim.burst;
-	c->refill = guard_now();
+	bucket_init(&c->rate, srv->lim.burst, guard_now());
 	return c;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "../core/cmd.h"
+#include "bucket.h"
 #include "telnet.h"
 
 struct server;
@@ -49,8 +50,7 @@ struct conn {
 	bool eof;               /* the client sent all it will send */
 	struct conn *dead_next; /* the server's list of connections to free */
 	char long_verb[17];     /* the verb of the line being discarded */
-	double tokens;          /* rate limit bucket */
-	double refill;          /* when the bucket was last filled (guard_now) */
+	struct bucket rate;     /* the command rate (lim.rate, lim.burst) */
 	struct event *delay_ev; /* ends a pause of reading */
 	struct event *idle_ev;  /* closes a connection that idles without logging in */
 	struct event *stdin_ev; /* console: lines from the terminal */

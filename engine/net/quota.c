@@ -11,31 +11,16 @@ void quota_init(struct quota *q, int n, double rate, double burst, double now)
 	q->n = n;
 	q->rate = rate;
 	q->burst = burst;
-	q->tokens = mem_calloc(n > 0 ? (size_t)n : 1, sizeof *q->tokens);
-	q->at = mem_calloc(n > 0 ? (size_t)n : 1, sizeof *q->at);
-	for (int i = 0; i < n; i++) {
-		q->tokens[i] = burst;
-		q->at[i] = now;
-	}
+	q->b = mem_calloc(n > 0 ? (size_t)n : 1, sizeof *q->b);
+	for (int i = 0; i < n; i++)
+		bucket_init(&q->b[i], burst, now);
 }
 
 /* Free the buckets. */
 void quota_free(struct quota *q)
 {
-	free(q->tokens);
-	free(q->at);
-	q->tokens = q->at = NULL;
-}
-
-/* Fill team i's bucket for the time gone since it was last filled. */
-static void quota_fill(struct quota *q, int i, double now)
-{
-	if (now > q->at[i]) {
-		q->tokens[i] += (now - q->at[i]) * q->rate;
-		if (q->tokens[i] > q->burst)
-			q->tokens[i] = q->burst;
-		q->at[i] = now;
-	}
+	free(q->b);
+	q->b = NULL;
 }
 
 /* Seconds team i must wait before its next command; 0 when it may go on. */
@@ -43,8 +28,8 @@ double quota_wait(struct quota *q, int i, double now)
 {
 	if (q->rate <= 0 || i < 0 || i >= q->n)
 		return 0;
-	quota_fill(q, i, now);
-	return q->tokens[i] >= 0 ? 0 : -q->tokens[i] / q->rate;
+	bucket_fill(&q->b[i], q->rate, q->burst, now);
+	return q->b[i].tokens >= 0 ? 0 : -q->b[i].tokens / q->rate;
 }
 
 /* Team i's command caused cost bytes of output. */
@@ -52,6 +37,6 @@ void quota_charge(struct quota *q, int i, double cost, double now)
 {
 	if (q->rate <= 0 || i < 0 || i >= q->n)
 		return;
-	quota_fill(q, i, now);
-	q->tokens[i] -= cost;
+	bucket_fill(&q->b[i], q->rate, q->burst, now);
+	q->b[i].tokens -= cost;
 }

@@ -8,9 +8,10 @@
 #ifndef QUOTA_H
 #define QUOTA_H
 
+#include "bucket.h"
+
 struct quota {
-	double *tokens; /* bytes each team may still cause; below 0: a debt */
-	double *at;     /* when each bucket was last filled (seconds, monotonic) */
+	struct bucket *b; /* bytes each team may still cause; below 0: a debt */
 	int n;
 	double rate;  /* bytes a second; 0: no limit */
 	double burst; /* the most a bucket holds */

@@ -8,6 +8,7 @@
 
 #include "../core/cmd.h"
 #include "../core/snap.h"
+#include "../net/bucket.h"
 #include "web.h"
 
 struct evhttp;
@@ -41,8 +42,7 @@ struct web_sess {
 	time_t used;   /* monotonic seconds of its last request */
 	int n_streams; /* event streams open */
 	bool resnap;   /* its role or language changed: the next stream starts with a snapshot */
-	double tokens; /* the command rate bucket */
-	struct timespec refill;
+	struct bucket rate; /* the command rate (lim.rate, lim.burst) */
 };
 
 /* One open event stream (GET /api/events). */

@@ -11,6 +11,7 @@
 
 #include "../core/mem.h"
 #include "../journal/journal.h"
+#include "../net/guard.h"
 #include "../net/server.h"
 
 /* Seconds an address stays locked out after too many failed logins. */
@@ -28,8 +29,7 @@ struct web_sess *web_sess_new(struct web *w, struct cmd_session *s)
 	sess->s = *s;
 	cmd_session_init(s, 0);
 	sess->used = web_now();
-	sess->tokens = w->srv->lim.burst;
-	clock_gettime(CLOCK_MONOTONIC, &sess->refill);
+	bucket_init(&sess->rate, w->srv->lim.burst, guard_now());
 	sess->next = w->sessions;
 	w->sessions = sess;
 	return sess;
@@ -104,18 +104,11 @@ void web_sess_expire(struct web *w)
 bool web_sess_take(struct web *w, struct web_sess *sess)
 {
 	const struct server_limits *lim = &w->srv->lim;
-	struct timespec now;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	sess->tokens += ((double)(now.tv_sec - sess->refill.tv_sec) +
-	                 (double)(now.tv_nsec - sess->refill.tv_nsec) / 1e9) *
-	                lim->rate;
-	if (sess->tokens > lim->burst)
-		sess->tokens = lim->burst;
-	sess->refill = now;
-	if (sess->tokens < 1)
+	bucket_fill(&sess->rate, lim->rate, lim->burst, guard_now());
+	if (sess->rate.tokens < 1)
 		return false;
-	sess->tokens -= 1;
+	sess->rate.tokens -= 1;
 	return true;
 }
 

@@ -312,7 +312,7 @@ static void fz_feed(struct server *srv, struct fz_client *k, const uint8_t *p, s
 		conn_process(c);
 	while (c->delayed && !c->dead && !c->closing) { /* a pause ends, the bucket full again */
 		c->delayed = false;
-		c->tokens = FZ_BURST;
+		c->rate.tokens = FZ_BURST;
 		evtimer_del(c->delay_ev);
 		conn_process(c);
 	}
