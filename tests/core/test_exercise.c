@@ -270,7 +270,7 @@ static void test_inject_delivery(void **state)
 	assert_true(rec.ev[0]->aud.staff);
 	assert_true(to_team(0, AL) && to_team(0, RS) && to_team(0, ME));
 	assert_non_null(strstr(json(0), "\"to\":[\"al\",\"rs\",\"me\"],\"decision\":null,"
-	                                     "\"marking\":\"EXERCISE EXERCISE EXERCISE\"}\n"));
+	                                "\"marking\":\"EXERCISE EXERCISE EXERCISE\"}\n"));
 	assert_non_null(strstr(json(0), "\"channel\":null"));
 
 	forget();
@@ -395,7 +395,7 @@ static void test_deadline_none_and_paused(void **state)
 	assert_int_equal(ex_decide(ex, I04, AL, "share", "Ana", &code), 0);
 	assert_int_equal(ex->state, EX_PAUSED);
 	forget();
-	ex_advance(ex, 7200); /* the I-01 deadline passes for al only */
+	ex_advance(ex, 7200);       /* the I-01 deadline passes for al only */
 	assert_int_equal(rec.n, 2); /* its decision, then the clock */
 	assert_non_null(strstr(json(0), "\"team\":\"al\""));
 	assert_int_equal(ex->n_decided, 4);
@@ -620,6 +620,18 @@ static void test_render_wrap(void **state)
 	done(ex);
 }
 
+/* Start ex with body as I-02's, fire it, and return the text of the inject event. */
+static const char *fire_body(struct exercise *ex, const char *body)
+{
+	free(ex->injects[I02].body);
+	ex->injects[I02].body = strdup(body);
+	ex_prepare(ex);
+	ex_start(ex);
+	forget();
+	ex_fire(ex, I02, -1);
+	return evt_text(rec.ev[0], ex, NULL);
+}
+
 /* Text mode reflows a paragraph's own line breaks, but keeps blank lines, indents and lists. */
 static void test_render_reflow(void **state)
 {
@@ -627,26 +639,21 @@ static void test_render_reflow(void **state)
 	const char *text;
 
 	(void)state;
-	free(ex->injects[I02].body);
-	ex->injects[I02].body = strdup("Since 08:40 the portal has returned errors for document\n"
-				       "requests. Our admins found a note.\n"
-				       "\n"
-				       "Indicators:\n"
-				       "- 203.0.113.14\n"
-				       "  (command and control)\n"
-				       "1. isolate\n"
-				       "2) report\n"
-				       "\xe2\x80\xa2 done");
-	ex_prepare(ex);
-	ex_start(ex);
-	forget();
-	ex_fire(ex, I02, -1);
-	text = evt_text(rec.ev[0], ex, NULL);
+	text = fire_body(ex, "Since 08:40 the portal has returned errors for document\n"
+	                     "requests. Our admins found a note.\n"
+	                     "\n"
+	                     "Indicators:\n"
+	                     "- 203.0.113.14\n"
+	                     "  (command and control)\n"
+	                     "1. isolate\n"
+	                     "2) report\n"
+	                     "\xe2\x80\xa2 done");
 	assert_wrapped(text);
 	/* the author's line breaks stay where they are (CONTRACT section 3) */
-	assert_non_null(strstr(text, "\nSince 08:40 the portal has returned errors for document\n"
-				     "requests. Our admins found a note.\n\nIndicators:\n- 203.0.113.14\n"
-				     "  (command and control)\n1. isolate\n2) report\n\xe2\x80\xa2 done\n"));
+	assert_non_null(
+	    strstr(text, "\nSince 08:40 the portal has returned errors for document\n"
+	                 "requests. Our admins found a note.\n\nIndicators:\n- 203.0.113.14\n"
+	                 "  (command and control)\n1. isolate\n2) report\n\xe2\x80\xa2 done\n"));
 	done(ex);
 }
 
@@ -662,23 +669,20 @@ static void test_render_author_wrap(void **state)
 	size_t n;
 
 	(void)state;
-	free(ex->injects[I02].body);
-	ex->injects[I02].body = strdup(
+	text = fire_body(
+	    ex,
 	    "The portal now shows a static page with counter opening hours. Back-end segments are\n"
-	    "isolated. Two internal hosts still try to reach 203.0.113.14 every minute; we blocked it\n"
+	    "isolated. Two internal hosts still try to reach 203.0.113.14 every minute; we blocked "
+	    "it\n"
 	    "at the firewall. Citizens are unhappy but informed.\n"
 	    "Indicators:\n"
 	    "203.0.113.14\n"
 	    "crimson-update.example");
-	ex_prepare(ex);
-	ex_start(ex);
-	forget();
-	ex_fire(ex, I02, -1);
-	text = evt_text(rec.ev[0], ex, NULL);
 	assert_wrapped(text);
 	assert_non_null(strstr(text, "Back-end segments\nare isolated. Two internal hosts"));
 	assert_null(strstr(text, "\nisolated."));
-	assert_non_null(strstr(text, "informed.\nIndicators:\n203.0.113.14\ncrimson-update.example\n"));
+	assert_non_null(
+	    strstr(text, "informed.\nIndicators:\n203.0.113.14\ncrimson-update.example\n"));
 	text = evt_text_cols(rec.ev[0], ex, -1, 100, &n);
 	assert_non_null(strstr(text, "Back-end segments are\nisolated. Two internal hosts"));
 	done(ex);
