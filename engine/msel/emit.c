@@ -215,25 +215,45 @@ static void emit_intro(struct emit_buf *b, const struct msel *m, const char *nam
 	emit_str(b, "\n");
 }
 
+/* The tick: a minute, or the largest part of one that divides every inject's time (15s, 1s). */
+static void emit_tick(const struct msel *m, char *buf, size_t n)
+{
+	long tick = 60;
+
+	for (int i = 0; i < m->n_injects; i++)
+		for (long r = m->injects[i].at % tick; r != 0;) {
+			long t = tick % r;
+
+			tick = r;
+			r = t;
+		}
+	if (tick == 60)
+		snprintf(buf, n, "1m");
+	else
+		snprintf(buf, n, "%lds", tick);
+}
+
 /* exercise { ... } with the title and the clock. */
 static void emit_exercise(struct emit_buf *b, const struct msel *m)
 {
 	long last = 0;
-	char at[32];
+	char at[32], tick[16];
 
 	for (int i = 0; i < m->n_injects; i++)
 		last = m->injects[i].at > last ? m->injects[i].at : last;
 	emit_time(last, at, sizeof at);
+	emit_tick(m, tick, sizeof tick);
 	emit_str(b, "exercise {\n");
 	emit_field(b, "title", m->title);
 	emit_printf(b,
 	            "  -- start = \"2025-01-01 09:00\", -- the in-world date and time at STARTEX\n"
 	            "  duration = \"%ldh\", -- the last inject (T+%s) plus an hour, rounded up\n"
-	            "  tick = \"1m\",\n"
+	            "  tick = \"%s\",%s\n"
 	            "  speed = 60,\n"
 	            "  seed = 1,\n"
 	            "}\n\n",
-	            m->duration / 3600, at);
+	            m->duration / 3600, at, tick,
+	            strcmp(tick, "1m") == 0 ? "" : " -- a part of a minute: some injects have seconds");
 }
 
 /* One team{} per recipient and one objective{} per objective. */

@@ -54,6 +54,14 @@ tap_ok "a bad time is refused with its row" \
 	refused "$F/bad-time.csv" bad-time "bad-time.csv:row 4: time '25:99' is not a time (use h:mm, like 1:30)"
 tap_ok "missing columns are listed with what was found" \
 	refused "$F/missing.csv" missing 'has no column for to (like "To"); it reads "Inject #", "Time"'
+printf 'ID,Time,To,Subject\n1,0:10:15,SOC,x\n2,0:20:30,SOC,y\n3,1:00,SOC,z\n' >"$dir/seconds.csv"
+tap_ok "times with seconds import" imports "$dir/seconds.csv" seconds
+tap_ok "the tick divides every time (15s)" grep -q '^  tick = "15s",' "$dir/seconds.lua"
+tap_ok "and the scenario checks clean" clean seconds
+tap_ok "and simulates to ENDEX" endex seconds
+printf 'ID,Time,To,Subject\n1,0:10:17,SOC,x\n' >"$dir/odd.csv"
+tap_ok "a time with odd seconds gives a one-second tick" \
+	sh -c "'$T' import '$dir/odd.csv' | grep -q '^  tick = \"1s\",'"
 printf 'ID,Time,To,Subject\n1,0:10,Minist\350re,x\n' >"$dir/latin1.csv"
 tap_ok "Latin-1 bytes are refused, advising CSV UTF-8" \
 	refused "$dir/latin1.csv" latin1 'latin1.csv:row 2: this is not UTF-8 text: save the sheet as "CSV UTF-8'
