@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "core/mem.h"
+#include "core/snap.h"
 #include "core/timeparse.h"
 #include "core/utf8.h"
 #include "journal/journal.h"
@@ -531,15 +532,16 @@ static void cli_run_nofile(const struct cli_run_opts *o)
 	        o->lim.max_conns);
 }
 
-/* Serve the loaded (or replayed) exercise; returns the exit status. */
+/* Serve the loaded (or replayed) exercise, the web console starting from log; returns the exit
+ * status. */
 static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
-                         const struct replay *rep)
+                         const struct replay *rep, struct snap_log *log)
 {
 	struct server *srv = server_new(ex, &o->lim);
 	struct cli_run_where where = {0};
 	struct secrets_made made = {0};
 	char *keep = cli_run_codes_path(o);
-	struct web *w = o->n_http + o->n_https > 0 ? web_new(srv) : NULL;
+	struct web *w = o->n_http + o->n_https > 0 ? web_new(srv, log) : NULL;
 	struct journal *j;
 	int status = 0;
 
@@ -608,11 +610,18 @@ static int cli_run_tls(struct cli_run_opts *o)
 	return -1;
 }
 
+/* What the web console learns from the events a --resume replays (RFIs, shares, errors). */
+static void cli_run_observe(void *ctx, struct evt *ev)
+{
+	snap_log_observe(ctx, ev);
+}
+
 /* `tabletop run SCENARIO.lua [options]`. */
 int cli_run_main(int argc, char **argv)
 {
 	struct cli_run_opts o = {.seed = -1, .console = 1};
 	struct replay rep = {0};
+	struct snap_log log;
 	struct scenario *sc;
 	int r;
 
@@ -635,6 +644,9 @@ int cli_run_main(int argc, char **argv)
 	}
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
+	snap_log_init(&log);
+	rep.observe = cli_run_observe;
+	rep.observe_ctx = &log;
 	sc = cli_run_load(&o, &rep);
 	if (sc != NULL)
 		scenario_report_to(sc, stderr);
@@ -643,7 +655,8 @@ int cli_run_main(int argc, char **argv)
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)
 		r = 1;
 	else
-		r = cli_run_serve(scenario_exercise(sc), &o, &rep);
+		r = cli_run_serve(scenario_exercise(sc), &o, &rep, &log);
+	snap_log_free(&log);
 	scenario_free(sc);
 	replay_free(&rep);
 	free(o.listen);

@@ -254,13 +254,16 @@ static void replay_match(struct replay_ctx *c)
 		b->head = b->n = 0;
 }
 
-/* The sink during replay: keep what the staff would receive, to compare with the journal. */
+/* The sink during replay: keep what the staff would receive, to compare with the journal, after
+ * handing it to the observer. */
 static void replay_sink(void *ctx, struct evt *ev)
 {
 	struct replay_ctx *c = ctx;
 	const char *p;
 	size_t n;
 
+	if (c->r->observe != NULL)
+		c->r->observe(c->r->observe_ctx, ev);
 	if (c->r->diverged || !(ev->aud.all || ev->aud.staff))
 		return;
 	p = evt_json(ev, &n);

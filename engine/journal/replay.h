@@ -22,6 +22,8 @@ struct replay {
 	bool partial;           /* the last line was cut off (a warning said so) */
 	unsigned long max_sess; /* the highest session number journaled */
 	long diverged;          /* replay: the line where it first differed from the journal; 0 */
+	ex_sink_fn observe;     /* replay_run also hands it every event it makes (NULL: none) */
+	void *observe_ctx;
 };
 
 /*

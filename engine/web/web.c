@@ -129,14 +129,15 @@ static void web_reap(evutil_socket_t fd, short what, void *arg)
 	web_sse_reap(arg);
 }
 
-/* The web console of srv; it becomes srv's peer. */
-struct web *web_new(struct server *srv)
+/* The web console of srv, with what log learnt; it becomes srv's peer. */
+struct web *web_new(struct server *srv, struct snap_log *log)
 {
 	struct web *w = mem_calloc(1, sizeof *w);
 	struct timeval tv = {WEB_BEAT, 0};
 
 	w->srv = srv;
-	snap_log_init(&w->log);
+	w->log = *log;
+	snap_log_init(log);
 	w->beat = loop_event_new(srv->base, -1, EV_PERSIST, web_beat, w);
 	w->reap = loop_event_new(srv->base, -1, 0, web_reap, w);
 	evtimer_add(w->beat, &tv);

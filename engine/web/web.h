@@ -10,11 +10,13 @@
 #include <stddef.h>
 
 struct server;
+struct snap_log;
 struct ssl_ctx_st;
 struct web;
 
-/* The web console of srv (which it does not own); it becomes srv's peer. */
-struct web *web_new(struct server *srv);
+/* The web console of srv (which it does not own); it becomes srv's peer. It takes over what log
+ * holds (the RFIs, shares and script errors a --resume replayed), leaving log empty. */
+struct web *web_new(struct server *srv, struct snap_log *log);
 /*
  * Serve HTTP on spec ("127.0.0.1:8080", "[::]:0"), over TLS with tls unless it is NULL. Writes
  * the console's address ("http://127.0.0.1:40123/") to url. Returns 0, or -1 with a message.

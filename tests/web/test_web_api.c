@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -222,6 +223,65 @@ static void test_resume(void **state)
 	free(r);
 }
 
+/* After --resume, the staff's snapshot holds the RFIs (answered or not), the sharing matrix and
+ * the script errors of the run before the restart, rebuilt from the journal. */
+static void test_resume_log(void **state)
+{
+	struct hsrv s;
+	struct hres *r = malloc(sizeof *r);
+	struct hcl st;
+	char journal[64], codes[80], fac[64], al[64];
+	json_t *snap, *rfis;
+	unsigned long id;
+	int port;
+
+	(void)state;
+	snprintf(journal, sizeof journal, "/tmp/tabletop-weblog-%d.jsonl", (int)getpid());
+	snprintf(codes, sizeof codes, "%s.codes", journal);
+	unlink(journal);
+	unlink(codes);
+	h_start(&s, h_fixture("drill.lua"), "--journal", journal, "--http", "127.0.0.1:0",
+	        "--no-console", NULL);
+	port = http_port(&s);
+	assert_int_equal(http_login(&s, port, "facilitator", "Ana", r), 200);
+	strcpy(fac, r->cookie);
+	assert_int_equal(http_login(&s, port, "al", "Arta", r), 200);
+	strcpy(al, r->cookie);
+	assert_int_equal(http_cmd(port, fac, "start", r), 200);
+	assert_int_equal(http_cmd(port, al, "rfi Which IPs?", r), 200);
+	assert_int_equal(http_cmd(port, al, "rfi Who calls the press?", r), 200);
+	assert_int_equal(http_cmd(port, al, "share xk 203.0.113.7 is the C2", r), 200);
+	assert_int_equal(http_cmd(port, fac, "reply al Those in the alert", r), 200);
+	assert_int_equal(h_stop(&s), 0);
+
+	h_start(&s, h_fixture("drill.lua"), "--journal", journal, "--resume", "--http",
+	        "127.0.0.1:0", "--no-console", NULL);
+	port = http_port(&s);
+	assert_int_equal(http_login(&s, port, "facilitator", "Ana", r), 200);
+	strcpy(fac, r->cookie);
+	http_events(&st, port, fac, NULL);
+	snap = json_loads(http_data(&st, &id, WAIT), 0, NULL);
+	assert_non_null(snap);
+	rfis = json_object_get(snap, "rfis");
+	assert_int_equal(json_array_size(rfis), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(rfis, 0), "text")),
+	                    "Which IPs?");
+	assert_true(json_is_true(json_object_get(json_array_get(rfis, 0), "answered")));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(rfis, 0), "reply")),
+	                    "Those in the alert");
+	assert_true(json_is_false(json_object_get(json_array_get(rfis, 1), "answered")));
+	assert_int_equal(
+	    json_integer_value(json_object_get(
+	        json_object_get(json_object_get(snap, "shares"), "al"), "xk")),
+	    1);
+	json_decref(snap);
+	h_close(&st);
+	assert_int_equal(h_stop(&s), 0);
+	unlink(journal);
+	unlink(codes);
+	free(r);
+}
+
 /*
  * Failed logins are counted with TCP's, per address and per id: past --login-failures, the next
  * attempt (even with the right code) waits, answered 429; oversized requests refused.
@@ -330,6 +390,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_login),  cmocka_unit_test(test_command),
 	    cmocka_unit_test(test_events), cmocka_unit_test(test_resume),
+	    cmocka_unit_test(test_resume_log),
 	    cmocka_unit_test(test_limits), cmocka_unit_test(test_https),
 	};
 
