@@ -141,6 +141,42 @@ static void summary_rfis(const struct out *o, const struct model *m)
 	free(s);
 }
 
+/* The white cell's steering and the script errors ("none" without any): counts, and up to 12 overruled decisions ("al I-01: share to
+ * isolate"), then how many more. */
+static void summary_steer(const struct out *o, const struct model *m)
+{
+	char *s = mem_printf("ad-hoc injects %ld; deadlines extended %ld; decisions overruled %ld",
+	                     m->c.adhoc, m->c.extensions, m->c.overrules),
+	     *next;
+	long shown = 0;
+
+	if (m->c.adhoc + m->c.extensions + m->c.overrules + m->c.script_errors == 0) {
+		o->kv(o, "Steering", "none");
+		free(s);
+		return;
+	}
+	for (size_t i = 0; i < m->n_steers; i++) {
+		const struct model_steer *st = &m->steers[i];
+		if (st->kind != STEER_OVERRULE)
+			continue;
+		if (shown++ == 12) {
+			next = mem_printf("%s, and %ld more", s, m->c.overrules - 12);
+			free(s);
+			s = next;
+			break;
+		}
+		next = mem_printf("%s%s%s %s: %s to %s", s, shown == 1 ? " (" : ", ",
+		                  m->teams[st->team].id, st->inject,
+		                  st->previous ? st->previous : "none", st->option);
+		free(s);
+		s = next;
+	}
+	next = mem_printf("%s%s; script errors %ld", s, shown > 0 ? ")" : "", m->c.script_errors);
+	o->kv(o, "Steering", next);
+	free(next);
+	free(s);
+}
+
 /* The hotwash: each question and every team's answer to it, cut to 160 characters. */
 static void summary_hotwash(const struct out *o, const struct model *m)
 {
@@ -178,7 +214,7 @@ static void summary_hotwash(const struct out *o, const struct model *m)
 }
 
 /* The executive summary: scenario, dates, teams, objectives per team, the fastest and slowest
- * responses, missed deadlines, unanswered RFIs and the hotwash. */
+ * responses, missed deadlines, unanswered RFIs, the white cell's steering and the hotwash. */
 void summary_write(const struct model *m, const struct out *o)
 {
 	char a[64], b[64], d[32];
@@ -216,6 +252,7 @@ void summary_write(const struct model *m, const struct out *o)
 	summary_response(o, m, 1);
 	summary_missed(o, m);
 	summary_rfis(o, m);
+	summary_steer(o, m);
 	summary_hotwash(o, m);
 }
 

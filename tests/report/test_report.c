@@ -536,6 +536,7 @@ static void test_sections_everywhere(void **state)
 	assert_true(has(text, "  Slowest     10m: al on I-02 (decided at T+00:45:00)"));
 	assert_true(has(text, "  Deadlines   2 missed: mk I-02 at T+00:55:00; xk XK-01 at "));
 	assert_true(has(text, "  RFIs        0 of 3 unanswered"));
+	assert_true(has(text, "  Steering    none\n"));
 	assert_true(has(text, "al, AKCESK (Albania): score 8; objectives met O2, O4"));
 	assert_true(has(text, "        al: Early sharing with xk and mk."));
 	assert_true(has(text, "  O4         2/2 met  met     missed  3/4 met"));

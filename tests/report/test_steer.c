@@ -4,6 +4,7 @@
  * extended, a decision overruled, an ad-hoc inject sent and a script error; then `tabletop
  * report` in every format pairs each answer with its question and shows the steering.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -125,13 +125,28 @@ static void steer_untag(char *s)
 	*w = '\0';
 }
 
-/* The first of needle in text at or after from (case-insensitive); fails the test otherwise. */
+/* Whether text at p reads as needle, case aside, a space in needle matching any run of spaces and
+ * line breaks (the text format wraps its lines). */
+static bool steer_at(const char *p, const char *needle)
+{
+	for (; *needle != '\0'; needle++) {
+		if (*needle == ' ') {
+			if (*p != ' ' && *p != '\n')
+				return false;
+			while (*p == ' ' || *p == '\n')
+				p++;
+		} else if (tolower((unsigned char)*p++) != tolower((unsigned char)*needle)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The first of needle in text at or after from (see steer_at); fails the test otherwise. */
 static const char *steer_find(const char *format, const char *from, const char *needle)
 {
-	size_t n = strlen(needle);
-
 	for (const char *p = from; *p != '\0'; p++)
-		if (strncasecmp(p, needle, n) == 0)
+		if (steer_at(p, needle))
 			return p;
 	fail_msg("the %s report lacks '%s' where expected", format, needle);
 	return NULL;
@@ -159,6 +174,10 @@ static void steer_check_text(const char *format, const char *r)
 	p = steer_find(format, p, "Script errors");
 	p = steer_find(format, p, "steer.lua");
 	steer_find(format, p, "I-99");
+	/* The executive summary counts the steering and names the overruled decision. */
+	p = steer_find(format, r, "Steering");
+	p = steer_find(format, p, "decisions overruled 1 (al I-01: share to isolate)");
+	steer_find(format, p, "script errors 1");
 	/* The team's log: each answer under its own question, the steering in its place. */
 	p = steer_find(format, r, "answer to RFI-2");
 	p = steer_find(format, p, "website");
