@@ -458,8 +458,10 @@ static void conn_exec(struct conn *c, const char *line)
 		journal_login(c->srv->journal, &c->s);
 	server_regroup(c->srv, c);
 	pace_sync(&c->srv->pace);
-	if (c->s.json && !was_json)
+	if (c->s.json && !was_json) {
+		conn_term_leave(c);
 		conn_write(c, "\n", 1); /* JSON starts on a line of its own, after the prompt */
+	}
 	p = cmd_reply_bytes(&r, &c->s, &n);
 	conn_write_text(c, p, n, r.code != NULL);
 	if (r.code != NULL && strcmp(r.code, "auth_failed") == 0)

@@ -120,6 +120,26 @@ void conn_term_line_done(struct conn *c)
 	conn_raw(c, out, sizeof out);
 }
 
+/*
+ * c went to JSON mode: what its editor holds (typed after `mode json`, in the same packet) becomes
+ * the start of its next line, and the editor draws nothing more, not even on a new window size.
+ */
+void conn_term_leave(struct conn *c)
+{
+	struct ledit *ed;
+
+	if (c->term == NULL)
+		return;
+	ed = &c->term->ed;
+	if (evbuffer_add(c->in, ed->buf, ed->len) != 0 ||
+	    evbuffer_add(c->in, ed->utf8, (size_t)ed->utf8_len) != 0)
+		abort();
+	ed->len = ed->pos = 0;
+	ed->utf8_len = ed->utf8_need = 0;
+	ed->esc = 0;
+	ed->visible = false;
+}
+
 /* Decoded bytes from the client: to the editor when it keeps the line (true), else false. */
 bool conn_term_data(struct conn *c, const unsigned char *p, size_t n)
 {

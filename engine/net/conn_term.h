@@ -16,6 +16,8 @@ struct evt;
 void conn_term_line_done(struct conn *c);
 /* Decoded bytes from the client: to the editor when it keeps the line (true), else false. */
 bool conn_term_data(struct conn *c, const unsigned char *p, size_t n);
+/* c went to JSON mode: the editor's unfinished line starts the next line, and it draws no more. */
+void conn_term_leave(struct conn *c);
 /* Before other output: clear the line being typed; false when c does not edit. */
 bool conn_term_hide(struct conn *c);
 /* Draw the prompt and the line being typed; false when c does not edit. */

@@ -206,6 +206,40 @@ static void test_editing_client(void **state)
 	assert_int_equal(h_stop(&s), 0);
 }
 
+/*
+ * Keys typed after `mode json` in the same packet are not lost in the editor: they start the next
+ * JSON line; and a new window size after the switch draws nothing (found by fuzz_session).
+ */
+static void test_json_same_packet(void **state)
+{
+	static const unsigned char agree[] = {255, 253, 1, 255, 253, 3, 255, 251, 31, 255,
+	                                      250, 31,  0, 100, 0,  30, 255, 240};
+	static const unsigned char naws[] = {255, 250, 31, 0, 60, 0, 30, 255, 240};
+	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
+	static struct raw r;
+	struct hsrv s;
+	struct hcl c;
+	const char *after;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	h_start(&s, h_fixture("drill.lua"), NULL);
+	h_connect(&c, &s);
+	h_send(&c, "login al %s Arbër\r", h_code(&s, "al"));
+	raw_expect(&c, &r, "al> ");
+	h_send_raw(&c, agree, sizeof agree);
+	raw_expect(&c, &r, "\ral> \x1b[K\r\x1b[4C");
+	h_send_raw(&c, "mode json\r\nsta", 14);
+	raw_expect(&c, &r, "\"mode\":\"json\"}\n");
+	raw_await(&c, &r, wont, sizeof wont);
+	after = r.buf + r.seen;
+	h_send_raw(&c, naws, sizeof naws);
+	h_send_raw(&c, "tus\r\n", 5);
+	assert_ptr_equal(raw_expect(&c, &r, "{\"type\":\"ok\",\"cmd\":\"status\""), after);
+	h_close(&c);
+	assert_int_equal(h_stop(&s), 0);
+}
+
 /* An agreement that comes after `mode json` is withdrawn at once: JSON is never edited. */
 static void test_late_agreement(void **state)
 {
@@ -243,6 +277,7 @@ int main(void)
 	    cmocka_unit_test(test_crlf_silent),
 	    cmocka_unit_test(test_editing_client),
 	    cmocka_unit_test(test_late_agreement),
+	    cmocka_unit_test(test_json_same_packet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
