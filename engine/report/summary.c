@@ -1,5 +1,6 @@
 /* The executive summary (the first page) and the objectives × teams table: every line of them
  * is a figure or a text taken from the journal. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,10 +91,28 @@ static void summary_response(const struct out *o, const struct model *m, int slo
 	free(s);
 }
 
+/*
+ * Append item (freed here) to the list in *s, after first when it is the first and sep after
+ * that; the 13th appends "SEP and N more" (of total) instead and returns false: the list is full.
+ */
+static bool summary_add(char **s, long *shown, long total, const char *first, const char *sep,
+                        char *item)
+{
+	bool full = *shown == 12;
+	char *next = full ? mem_printf("%s%sand %ld more", *s, sep, total - 12)
+	                  : mem_printf("%s%s%s", *s, *shown == 0 ? first : sep, item);
+
+	(*shown)++;
+	free(item);
+	free(*s);
+	*s = next;
+	return !full;
+}
+
 /* Up to 12 missed deadlines ("xk XK-01 at T+01:30:00"), then how many more. */
 static void summary_missed(const struct out *o, const struct model *m)
 {
-	char *s = mem_printf("%ld missed", m->c.timeouts), *next;
+	char *s = mem_printf("%ld missed", m->c.timeouts);
 	long shown = 0;
 
 	for (size_t i = 0; i < m->n_decisions; i++) {
@@ -101,17 +120,10 @@ static void summary_missed(const struct out *o, const struct model *m)
 		char at[32];
 		if (!d->timeout)
 			continue;
-		if (shown++ == 12) {
-			next = mem_printf("%s; and %ld more", s, m->c.timeouts - 12);
-			free(s);
-			s = next;
-			break;
-		}
 		fmt_offset(d->t, at, sizeof at);
-		next = mem_printf("%s%s %s %s at %s", s, shown == 1 ? ":" : ";",
-		                  m->teams[d->team].id, d->inject, at);
-		free(s);
-		s = next;
+		if (!summary_add(&s, &shown, m->c.timeouts, ": ", "; ",
+		                 mem_printf("%s %s at %s", m->teams[d->team].id, d->inject, at)))
+			break;
 	}
 	o->kv(o, "Deadlines", s);
 	free(s);
@@ -120,60 +132,46 @@ static void summary_missed(const struct out *o, const struct model *m)
 /* Up to 12 unanswered RFIs ("RFI-2 from xk"), then how many more. */
 static void summary_rfis(const struct out *o, const struct model *m)
 {
-	char *s = mem_printf("%ld of %zu unanswered", m->c.rfis_unanswered, m->n_rfis), *next;
+	char *s = mem_printf("%ld of %zu unanswered", m->c.rfis_unanswered, m->n_rfis);
 	long shown = 0;
 
 	for (size_t i = 0; i < m->n_rfis; i++) {
 		if (m->rfis[i].answered >= 0)
 			continue;
-		if (shown++ == 12) {
-			next = mem_printf("%s; and %ld more", s, m->c.rfis_unanswered - 12);
-			free(s);
-			s = next;
+		if (!summary_add(&s, &shown, m->c.rfis_unanswered, ": ", "; ",
+		                 mem_printf("%s from %s", m->rfis[i].id,
+		                            m->teams[m->rfis[i].team].id)))
 			break;
-		}
-		next = mem_printf("%s%s %s from %s", s, shown == 1 ? ":" : ";", m->rfis[i].id,
-		                  m->teams[m->rfis[i].team].id);
-		free(s);
-		s = next;
 	}
 	o->kv(o, "RFIs", s);
 	free(s);
 }
 
-/* The white cell's steering and the script errors ("none" without any): counts, and up to 12 overruled decisions ("al I-01: share to
- * isolate"), then how many more. */
+/* The white cell's steering and the script errors, or "none": counts, and up to 12 overruled
+ * decisions ("al I-01: share to isolate"), then how many more. */
 static void summary_steer(const struct out *o, const struct model *m)
 {
-	char *s = mem_printf("ad-hoc injects %ld; deadlines extended %ld; decisions overruled %ld",
-	                     m->c.adhoc, m->c.extensions, m->c.overrules),
-	     *next;
+	char *s, *line;
 	long shown = 0;
 
 	if (m->c.adhoc + m->c.extensions + m->c.overrules + m->c.script_errors == 0) {
 		o->kv(o, "Steering", "none");
-		free(s);
 		return;
 	}
+	s = mem_printf("ad-hoc injects %ld; deadlines extended %ld; decisions overruled %ld",
+	               m->c.adhoc, m->c.extensions, m->c.overrules);
 	for (size_t i = 0; i < m->n_steers; i++) {
 		const struct model_steer *st = &m->steers[i];
 		if (st->kind != STEER_OVERRULE)
 			continue;
-		if (shown++ == 12) {
-			next = mem_printf("%s, and %ld more", s, m->c.overrules - 12);
-			free(s);
-			s = next;
+		if (!summary_add(&s, &shown, m->c.overrules, " (", ", ",
+		                 mem_printf("%s %s: %s to %s", m->teams[st->team].id, st->inject,
+		                            st->previous ? st->previous : "none", st->option)))
 			break;
-		}
-		next = mem_printf("%s%s%s %s: %s to %s", s, shown == 1 ? " (" : ", ",
-		                  m->teams[st->team].id, st->inject,
-		                  st->previous ? st->previous : "none", st->option);
-		free(s);
-		s = next;
 	}
-	next = mem_printf("%s%s; script errors %ld", s, shown > 0 ? ")" : "", m->c.script_errors);
-	o->kv(o, "Steering", next);
-	free(next);
+	line = mem_printf("%s%s; script errors %ld", s, shown > 0 ? ")" : "", m->c.script_errors);
+	o->kv(o, "Steering", line);
+	free(line);
 	free(s);
 }
 

@@ -404,6 +404,44 @@ static void test_partial(void **state)
 	model_free(m);
 }
 
+/* The executive summary names the first 12 unanswered RFIs, then says how many more there are. */
+static void test_summary_more(void **state)
+{
+	char path[] = "/tmp/tt-more-XXXXXX", line[4096], *text;
+	FILE *in = fopen(fixture("drill.jsonl"), "r"), *out;
+	int fd = mkstemp(path);
+	struct model *m;
+	char *errs = NULL;
+	size_t n = 0;
+	FILE *err = open_memstream(&errs, &n);
+
+	(void)state;
+	assert_non_null(in);
+	assert_true(fd >= 0);
+	out = fdopen(fd, "w");
+	assert_non_null(fgets(line, sizeof line, in)); /* the header */
+	fputs(line, out);
+	for (int i = 1; i <= 14; i++)
+		fprintf(out,
+		        "{\"type\":\"rfi\",\"id\":\"RFI-%d\",\"team\":\"al\",\"by\":\"A\","
+		        "\"text\":\"Q%d\",\"t\":%d}\n",
+		        i, i, i * 60);
+	fclose(in);
+	fclose(out);
+	m = model_load(path, err);
+	fclose(err);
+	unlink(path);
+	if (m == NULL)
+		fail_msg("the journal did not load: %s", errs);
+	free(errs);
+	text = render(m, md_write);
+	assert_true(has(text, "14 of 14 unanswered: RFI-1 from al; RFI-2 from al; "));
+	assert_true(has(text, "; RFI-12 from al; and 2 more\n"));
+	assert_false(has(text, "RFI-13 from al"));
+	free(text);
+	model_free(m);
+}
+
 /* Bad journals are refused with FILE:LINE: message. */
 static void test_bad(void **state)
 {
@@ -797,6 +835,7 @@ int main(void)
 	    cmocka_unit_test(test_html),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_partial),
+	    cmocka_unit_test(test_summary_more),
 	    cmocka_unit_test(test_bad),
 	    cmocka_unit_test(test_one_reader),
 	    cmocka_unit_test(test_log),
