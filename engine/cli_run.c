@@ -532,16 +532,47 @@ static void cli_run_nofile(const struct cli_run_opts *o)
 	        o->lim.max_conns);
 }
 
-/* Serve the loaded (or replayed) exercise, the web console starting from log; returns the exit
+/* What the web console learns from the events a --resume replays: RFIs, shares and script errors
+ * (log), and the last WEB_PAST events for its feed (ev, a ring; n counts them all). */
+struct cli_run_past {
+	struct snap_log log;
+	struct evt *ev[WEB_PAST];
+	unsigned long n;
+};
+
+/* The replay made ev: learn from it and keep it among the last ones. */
+static void cli_run_observe(void *ctx, struct evt *ev)
+{
+	struct cli_run_past *past = ctx;
+	struct evt **slot = &past->ev[past->n++ % WEB_PAST];
+
+	snap_log_observe(&past->log, ev);
+	evt_unref(*slot);
+	evt_ref(ev);
+	*slot = ev;
+}
+
+/* A web console for srv that starts from what the replay made (past, left empty). */
+static struct web *cli_run_web_new(struct server *srv, struct cli_run_past *past)
+{
+	struct web *w = web_new(srv, &past->log);
+	unsigned long k = past->n > WEB_PAST ? past->n - WEB_PAST : 0;
+
+	for (; k < past->n; k++)
+		web_past(w, past->ev[k % WEB_PAST]);
+	return w;
+}
+
+/* Serve the loaded (or replayed) exercise, the web console starting from past; returns the exit
  * status. */
 static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
-                         const struct replay *rep, struct snap_log *log)
+                         const struct replay *rep, struct cli_run_past *past)
 {
 	struct server *srv = server_new(ex, &o->lim);
 	struct cli_run_where where = {0};
 	struct secrets_made made = {0};
 	char *keep = cli_run_codes_path(o);
-	struct web *w = o->n_http + o->n_https > 0 ? web_new(srv, log) : NULL;
+	struct web *w = o->n_http + o->n_https > 0 ? cli_run_web_new(srv, past) : NULL;
 	struct journal *j;
 	int status = 0;
 
@@ -610,18 +641,12 @@ static int cli_run_tls(struct cli_run_opts *o)
 	return -1;
 }
 
-/* What the web console learns from the events a --resume replays (RFIs, shares, errors). */
-static void cli_run_observe(void *ctx, struct evt *ev)
-{
-	snap_log_observe(ctx, ev);
-}
-
 /* `tabletop run SCENARIO.lua [options]`. */
 int cli_run_main(int argc, char **argv)
 {
 	struct cli_run_opts o = {.seed = -1, .console = 1};
 	struct replay rep = {0};
-	struct snap_log log;
+	struct cli_run_past *past;
 	struct scenario *sc;
 	int r;
 
@@ -644,9 +669,10 @@ int cli_run_main(int argc, char **argv)
 	}
 	if (o.n_listen == 0 && o.n_tls_listen == 0)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
-	snap_log_init(&log);
+	past = mem_calloc(1, sizeof *past);
+	snap_log_init(&past->log);
 	rep.observe = cli_run_observe;
-	rep.observe_ctx = &log;
+	rep.observe_ctx = past;
 	sc = cli_run_load(&o, &rep);
 	if (sc != NULL)
 		scenario_report_to(sc, stderr);
@@ -655,8 +681,11 @@ int cli_run_main(int argc, char **argv)
 	else if (o.secrets != NULL && secrets_load(scenario_exercise(sc), o.secrets, stderr) < 0)
 		r = 1;
 	else
-		r = cli_run_serve(scenario_exercise(sc), &o, &rep, &log);
-	snap_log_free(&log);
+		r = cli_run_serve(scenario_exercise(sc), &o, &rep, past);
+	snap_log_free(&past->log);
+	for (int i = 0; i < WEB_PAST; i++)
+		evt_unref(past->ev[i]);
+	free(past);
 	scenario_free(sc);
 	replay_free(&rep);
 	free(o.listen);

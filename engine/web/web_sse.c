@@ -45,10 +45,9 @@ static void web_sse_frame(struct web_stream *st, unsigned long seq, struct evt *
 		abort();
 }
 
-/* The server's sink saw ev: keep it in the ring and queue it to the streams that receive it. */
-void web_sse_event(void *ctx, struct evt *ev)
+/* Keep ev in the ring under the next id. */
+static void web_sse_keep(struct web *w, struct evt *ev)
 {
-	struct web *w = ctx;
 	struct web_item *it;
 
 	w->seq++;
@@ -57,6 +56,20 @@ void web_sse_event(void *ctx, struct evt *ev)
 	evt_ref(ev);
 	it->ev = ev;
 	it->seq = w->seq;
+}
+
+/* An event from before the server started, oldest first: only the ring (and so the feed). */
+void web_past(struct web *w, struct evt *ev)
+{
+	web_sse_keep(w, ev);
+}
+
+/* The server's sink saw ev: keep it in the ring and queue it to the streams that receive it. */
+void web_sse_event(void *ctx, struct evt *ev)
+{
+	struct web *w = ctx;
+
+	web_sse_keep(w, ev);
 	snap_log_observe(&w->log, ev);
 	for (struct web_stream *st = w->streams; st != NULL; st = st->next)
 		if (!st->dead && cmd_session_receives(&st->sess->s, ev))

@@ -223,8 +223,8 @@ static void test_resume(void **state)
 	free(r);
 }
 
-/* After --resume, the staff's snapshot holds the RFIs (answered or not), the sharing matrix and
- * the script errors of the run before the restart, rebuilt from the journal. */
+/* After --resume, the staff's snapshot holds the RFIs (answered or not), the sharing matrix, the
+ * script errors and the feed of the run before the restart, rebuilt from the journal. */
 static void test_resume_log(void **state)
 {
 	struct hsrv s;
@@ -232,6 +232,8 @@ static void test_resume_log(void **state)
 	struct hcl st;
 	char journal[64], codes[80], fac[64], al[64];
 	json_t *snap, *rfis;
+	char *feed;
+	const char *p;
 	unsigned long id;
 	int port;
 
@@ -274,6 +276,13 @@ static void test_resume_log(void **state)
 	    json_integer_value(json_object_get(
 	        json_object_get(json_object_get(snap, "shares"), "al"), "xk")),
 	    1);
+	feed = json_dumps(json_object_get(snap, "feed"), JSON_COMPACT);
+	p = strstr(feed, "\"type\":\"rfi\"");
+	assert_non_null(p);
+	p = strstr(p, "\"type\":\"share\"");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "\"type\":\"reply\""));
+	free(feed);
 	json_decref(snap);
 	h_close(&st);
 	assert_int_equal(h_stop(&s), 0);
