@@ -81,7 +81,7 @@ static int cmd_team_playing(struct cmd_ctx *c)
 	return -1;
 }
 
-/* The first line of status: the clock. */
+/* The first lines of status: the clock, and the phase on a line of its own. */
 static void cmd_team_status_clock(struct cmd_ctx *c)
 {
 	struct exercise *ex = c->ex;
@@ -103,9 +103,9 @@ static void cmd_team_status_clock(struct cmd_ctx *c)
 		           ex->end_reason != NULL ? ex->end_reason : "ENDEX");
 		break;
 	}
-	if (ex->phase != NULL)
-		cmd_printf(c, ", phase: %s", cmd_text(c, ex->phase, ex->phase_tr));
 	cmd_printf(c, "\n");
+	if (ex->phase != NULL) /* a line of its own: a phase's name may be long */
+		cmd_printf(c, "Phase: %s\n", cmd_text(c, ex->phase, ex->phase_tr));
 }
 
 /* status: the clock, the phase and the decisions awaited. */

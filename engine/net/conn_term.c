@@ -8,7 +8,6 @@
 
 #include "../core/evt.h"
 #include "../core/mem.h"
-#include "../core/render.h"
 #include "conn.h"
 #include "paint.h"
 #include "server.h"
@@ -181,14 +180,13 @@ void conn_term_console(struct conn *c, int width, const char *type)
 
 /*
  * A reply for an editing client, which it alone reads: its line ends become CR LF (the client's
- * terminal is raw), and colours go where they help when the terminal shows them (error: the text
- * is an error reply).
+ * terminal is raw), a line wider than the screen wraps at a space (a long phase name in `status`),
+ * and colours go where they help when the terminal shows them (error: an error reply).
  */
 void conn_term_text(struct conn *c, const char *p, size_t n, bool error)
 {
-	int cols = term_columns(c->term);
 	struct paint pt = {term_colorful(c->term) && !c->s.no_color, error, c->srv->ex->t,
-	                   cols < RENDER_COLUMNS ? cols : 0}; /* core writes replies for 80 */
+	                   term_columns(c->term)};
 	size_t len;
 	char *s = paint_text(&pt, p, n, &len);
 

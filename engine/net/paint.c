@@ -94,8 +94,8 @@ static size_t paint_fit(const char *p, size_t n, size_t cols)
 
 /*
  * Where the pieces of a wrapped line p (n bytes) continue: under a column of a table (after the
- * line's last run of two spaces or more, "  status    the clock..."), else two columns further in
- * than the line; at most two thirds of cols in, else at its start.
+ * line's last run of two spaces or more that is at most two thirds of cols in, "  status    the
+ * clock..."), else two columns further in than the line, else at its start.
  */
 static size_t paint_hang(const char *p, size_t n, size_t cols)
 {
@@ -103,10 +103,10 @@ static size_t paint_hang(const char *p, size_t n, size_t cols)
 
 	for (size_t i = lead; i + 2 < n && i < cols; i++)
 		if (p[i] == ' ' && p[i + 1] == ' ') {
-			size_t j = i + strspn(p + i, " ");
+			size_t j = i + strspn(p + i, " "), at;
 
-			if (j < n && j < cols)
-				hang = utf8_cols(p, j);
+			if (j < n && j < cols && (at = utf8_cols(p, j)) <= cols * 2 / 3)
+				hang = at;
 			i = j;
 		}
 	return hang <= cols * 2 / 3 ? hang : 0;

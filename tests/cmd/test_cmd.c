@@ -533,7 +533,7 @@ static void test_status(void **state)
 	assert_int_equal(json_array_size(p), 1);
 	assert_string_equal(json_string_value(json_array_get(p, 0)), "I-01");
 	assert_non_null(strstr(f->r.text, "Exercise running at T+00:15:00 (2024-11-12 09:15), "
-	                                  "speed 60x, phase: Move 1"));
+	                                  "speed 60x\nPhase: Move 1\n"));
 	assert_non_null(
 	    strstr(f->r.text, "Awaiting your decision: I-01 (by T+00:45:00 (2024-11-12 09:45))"));
 

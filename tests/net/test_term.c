@@ -178,9 +178,9 @@ static void test_decoder_callbacks(void **state)
 #define X39 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 
 /*
- * A reply on a screen narrower than core's 80 columns: long lines wrap at a space and go on under
- * their table column (or two columns further in); short lines, and every line when no width is
- * set, stay as they are.
+ * A reply wider than the screen: long lines wrap at a space and go on under their table column
+ * (or two columns further in); short lines, and every line when no width is set, stay as they
+ * are.
  */
 static void test_paint_wrap(void **state)
 {
@@ -188,6 +188,8 @@ static void test_paint_wrap(void **state)
 	    "  status                  the clock, the phase and the decisions awaited\n"
 	    "short\n";
 	static const char long_word[] = "\xc3\xab" X39 "xxx\n";
+	static const char injects[] = "XK-01    T+00:45:00 09:45  Odd VPN logins from a supplier "
+	                              "account  [decision pending, answer by T+01:15:00 10:15]\n";
 	struct paint pt = {false, false, 0, 40};
 	size_t n;
 	char *s = paint_text(&pt, help, strlen(help), &n);
@@ -206,6 +208,13 @@ static void test_paint_wrap(void **state)
 	pt.cols = 0;
 	s = paint_text(&pt, help, strlen(help), &n);
 	assert_non_null(strstr(s, "the decisions awaited\r\nshort"));
+	free(s);
+	/* a column too far in (past two thirds) is passed over for the one before it */
+	pt.cols = 80;
+	s = paint_text(&pt, injects, strlen(injects), &n);
+	assert_string_equal(s, "XK-01    T+00:45:00 09:45  Odd VPN logins from a supplier account  "
+	                       "[decision\r\n"
+	                       "                           pending, answer by T+01:15:00 10:15]\r\n");
 	free(s);
 }
 
