@@ -552,6 +552,16 @@ static void cli_run_observe(void *ctx, struct evt *ev)
 	*slot = ev;
 }
 
+/* Let go of what the replay made (again: nothing). */
+static void cli_run_past_free(struct cli_run_past *past)
+{
+	snap_log_free(&past->log);
+	for (int i = 0; i < WEB_PAST; i++) {
+		evt_unref(past->ev[i]);
+		past->ev[i] = NULL;
+	}
+}
+
 /* A web console for srv that starts from what the replay made (past, left empty). */
 static struct web *cli_run_web_new(struct server *srv, struct cli_run_past *past)
 {
@@ -575,6 +585,8 @@ static int cli_run_serve(struct exercise *ex, const struct cli_run_opts *o,
 	struct web *w = o->n_http + o->n_https > 0 ? cli_run_web_new(srv, past) : NULL;
 	struct journal *j;
 	int status = 0;
+
+	cli_run_past_free(past); /* the web console holds what it needs */
 
 	server_set_writers(srv, (int)o->writers);
 	cli_run_nofile(o);
@@ -682,9 +694,7 @@ int cli_run_main(int argc, char **argv)
 		r = 1;
 	else
 		r = cli_run_serve(scenario_exercise(sc), &o, &rep, past);
-	snap_log_free(&past->log);
-	for (int i = 0; i < WEB_PAST; i++)
-		evt_unref(past->ev[i]);
+	cli_run_past_free(past);
 	free(past);
 	scenario_free(sc);
 	replay_free(&rep);
