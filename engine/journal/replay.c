@@ -8,8 +8,8 @@
 
 #include "../core/cmd.h"
 #include "../core/evt.h"
-#include "../core/utf8.h"
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "journal.h"
 #include "lines.h"
 #include "reader.h"

@@ -253,7 +253,8 @@ static void emit_exercise(struct emit_buf *b, const struct msel *m)
 	            "  seed = 1,\n"
 	            "}\n\n",
 	            m->duration / 3600, at, tick,
-	            strcmp(tick, "1m") == 0 ? "" : " -- a part of a minute: some injects have seconds");
+	            strcmp(tick, "1m") == 0 ? ""
+	                                    : " -- a part of a minute: some injects have seconds");
 }
 
 /* One team{} per recipient and one objective{} per objective. */

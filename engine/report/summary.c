@@ -138,9 +138,9 @@ static void summary_rfis(const struct out *o, const struct model *m)
 	for (size_t i = 0; i < m->n_rfis; i++) {
 		if (m->rfis[i].answered >= 0)
 			continue;
-		if (!summary_add(&s, &shown, m->c.rfis_unanswered, ": ", "; ",
-		                 mem_printf("%s from %s", m->rfis[i].id,
-		                            m->teams[m->rfis[i].team].id)))
+		if (!summary_add(
+		        &s, &shown, m->c.rfis_unanswered, ": ", "; ",
+		        mem_printf("%s from %s", m->rfis[i].id, m->teams[m->rfis[i].team].id)))
 			break;
 	}
 	o->kv(o, "RFIs", s);

@@ -89,6 +89,17 @@ static void type(struct hcl *c, const char *keys)
 		h_send_raw(c, keys + i, 1);
 }
 
+/* What the server says when JSON mode gives the line back: WONT ECHO, WONT SUPPRESS-GO-AHEAD. */
+static const unsigned char editor_wont[] = {255, 252, 1, 255, 252, 3};
+
+/* Start the drill's server and connect a client to it, with nothing read yet. */
+static void editor_start(struct hsrv *s, struct hcl *c, struct raw *r)
+{
+	memset(r, 0, sizeof *r);
+	h_start(s, h_fixture("drill.lua"), NULL);
+	h_connect(c, s);
+}
+
 /* A client that ends lines in LF (nc) is never sent a telnet byte, nor an escape sequence. */
 static void test_lf_client(void **state)
 {
@@ -97,9 +108,7 @@ static void test_lf_client(void **state)
 	struct hcl c;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	h_start(&s, h_fixture("drill.lua"), NULL);
-	h_connect(&c, &s);
+	editor_start(&s, &c, &r);
 	h_send(&c, "login al %s", h_code(&s, "al"));
 	raw_expect(&c, &r, "al> ");
 	h_send(&c, "status");
@@ -126,9 +135,7 @@ static void test_crlf_silent(void **state)
 	size_t n;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	h_start(&s, h_fixture("drill.lua"), NULL);
-	h_connect(&c, &s);
+	editor_start(&s, &c, &r);
 	raw_expect(&c, &r, "tabletop> ");
 	assert_false(raw_has_iac(&r, r.len));
 	h_send(&c, "login al %s\r", h_code(&s, "al"));
@@ -157,7 +164,6 @@ static void test_editing_client(void **state)
 	                                      31,  0,   100, 0,   30,  255, 240, 255, 251, 24,  255,
 	                                      250, 24,  0,   'X', 'T', 'E', 'R', 'M', 255, 240};
 	static const unsigned char ttype_send[] = {255, 250, 24, 1, 255, 240};
-	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
 	static struct raw r;
 	char line[256], text[128];
 	struct hsrv s;
@@ -196,7 +202,7 @@ static void test_editing_client(void **state)
 	raw_expect(&c, &r, "al> ");
 	type(&c, "mode json\r\n");
 	raw_expect(&c, &r, "{\"type\":\"ok\",\"cmd\":\"mode\",\"mode\":\"json\"}\n");
-	raw_await(&c, &r, wont, sizeof wont); /* the line goes back to the client */
+	raw_await(&c, &r, editor_wont, sizeof editor_wont); /* the line goes back to the client */
 	after = r.buf + r.seen;
 	type(&c, "status\r\n");
 	p = raw_expect(&c, &r, "{\"type\":\"ok\",\"cmd\":\"status\"");
@@ -212,26 +218,23 @@ static void test_editing_client(void **state)
  */
 static void test_json_same_packet(void **state)
 {
-	static const unsigned char agree[] = {255, 253, 1, 255, 253, 3, 255, 251, 31, 255,
-	                                      250, 31,  0, 100, 0,  30, 255, 240};
+	static const unsigned char agree[] = {255, 253, 1,  255, 253, 3, 255, 251, 31,
+	                                      255, 250, 31, 0,   100, 0, 30,  255, 240};
 	static const unsigned char naws[] = {255, 250, 31, 0, 60, 0, 30, 255, 240};
-	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
 	static struct raw r;
 	struct hsrv s;
 	struct hcl c;
 	const char *after;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	h_start(&s, h_fixture("drill.lua"), NULL);
-	h_connect(&c, &s);
+	editor_start(&s, &c, &r);
 	h_send(&c, "login al %s Arbër\r", h_code(&s, "al"));
 	raw_expect(&c, &r, "al> ");
 	h_send_raw(&c, agree, sizeof agree);
 	raw_expect(&c, &r, "\ral> \x1b[K\r\x1b[4C");
 	h_send_raw(&c, "mode json\r\nsta", 14);
 	raw_expect(&c, &r, "\"mode\":\"json\"}\n");
-	raw_await(&c, &r, wont, sizeof wont);
+	raw_await(&c, &r, editor_wont, sizeof editor_wont);
 	after = r.buf + r.seen;
 	h_send_raw(&c, naws, sizeof naws);
 	h_send_raw(&c, "tus\r\n", 5);
@@ -246,22 +249,19 @@ static void test_late_agreement(void **state)
 	static const unsigned char offers[] = {255, 251, 1,  255, 251, 3,
 	                                       255, 253, 31, 255, 253, 24};
 	static const unsigned char agree[] = {255, 253, 1, 255, 253, 3};
-	static const unsigned char wont[] = {255, 252, 1, 255, 252, 3};
 	static struct raw r;
 	struct hsrv s;
 	struct hcl c;
 	const char *after;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	h_start(&s, h_fixture("drill.lua"), NULL);
-	h_connect(&c, &s);
+	editor_start(&s, &c, &r);
 	h_send(&c, "help\r");
 	raw_await(&c, &r, offers, sizeof offers);
 	h_send(&c, "mode json\r");
 	raw_expect(&c, &r, "\"mode\":\"json\"}\n");
 	h_send_raw(&c, agree, sizeof agree);
-	raw_await(&c, &r, wont, sizeof wont);
+	raw_await(&c, &r, editor_wont, sizeof editor_wont);
 	after = r.buf + r.seen;
 	type(&c, "status\r\n");
 	assert_ptr_equal(raw_expect(&c, &r, "{\"type\":\"error\",\"cmd\":\"status\""), after);
@@ -273,10 +273,8 @@ static void test_late_agreement(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_lf_client),
-	    cmocka_unit_test(test_crlf_silent),
-	    cmocka_unit_test(test_editing_client),
-	    cmocka_unit_test(test_late_agreement),
+	    cmocka_unit_test(test_lf_client),        cmocka_unit_test(test_crlf_silent),
+	    cmocka_unit_test(test_editing_client),   cmocka_unit_test(test_late_agreement),
 	    cmocka_unit_test(test_json_same_packet),
 	};
 

@@ -212,9 +212,10 @@ static void test_paint_wrap(void **state)
 	/* a column too far in (past two thirds) is passed over for the one before it */
 	pt.cols = 80;
 	s = paint_text(&pt, injects, strlen(injects), &n);
-	assert_string_equal(s, "XK-01    T+00:45:00 09:45  Odd VPN logins from a supplier account  "
-	                       "[decision\r\n"
-	                       "                           pending, answer by T+01:15:00 10:15]\r\n");
+	assert_string_equal(s,
+	                    "XK-01    T+00:45:00 09:45  Odd VPN logins from a supplier account  "
+	                    "[decision\r\n"
+	                    "                           pending, answer by T+01:15:00 10:15]\r\n");
 	free(s);
 }
 

@@ -272,10 +272,9 @@ static void test_resume_log(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_array_get(rfis, 0), "reply")),
 	                    "Those in the alert");
 	assert_true(json_is_false(json_object_get(json_array_get(rfis, 1), "answered")));
-	assert_int_equal(
-	    json_integer_value(json_object_get(
-	        json_object_get(json_object_get(snap, "shares"), "al"), "xk")),
-	    1);
+	assert_int_equal(json_integer_value(json_object_get(
+	                     json_object_get(json_object_get(snap, "shares"), "al"), "xk")),
+	                 1);
 	feed = json_dumps(json_object_get(snap, "feed"), JSON_COMPACT);
 	p = strstr(feed, "\"type\":\"rfi\"");
 	assert_non_null(p);
@@ -322,9 +321,9 @@ static void test_limits(void **state)
 	h_connect(&tcp, &s);
 	h_send(&tcp, "login xk WRONG");
 	h_expect(&tcp, "wrong", WAIT);
-	assert_int_equal(http_req(port, "POST", "/api/login", NULL,
-	                          "{\"id\":\"xk\",\"secret\":\"WRONG\"}", r),
-	                 401);
+	assert_int_equal(
+	    http_req(port, "POST", "/api/login", NULL, "{\"id\":\"xk\",\"secret\":\"WRONG\"}", r),
+	    401);
 	assert_int_equal(http_login(&s, port, "xk", "Besa", r), 429); /* 2 failures, not 1 */
 	h_close(&tcp);
 	memset(big, 'x', 69999);
@@ -397,10 +396,10 @@ static void test_https(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_login),  cmocka_unit_test(test_command),
-	    cmocka_unit_test(test_events), cmocka_unit_test(test_resume),
-	    cmocka_unit_test(test_resume_log),
-	    cmocka_unit_test(test_limits), cmocka_unit_test(test_https),
+	    cmocka_unit_test(test_login),      cmocka_unit_test(test_command),
+	    cmocka_unit_test(test_events),     cmocka_unit_test(test_resume),
+	    cmocka_unit_test(test_resume_log), cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_https),
 	};
 
 	return cmocka_run_group_tests(tests, h_tls_group_setup, h_tls_group_teardown);
