@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/utf8.h"
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "fmt.h"
 #include "out.h"
 #include "report.h"
@@ -414,17 +414,11 @@ static void html_doc(FILE *f, const char *kicker, const char *title, const char 
 	free(h.heat);
 }
 
-/* The report's sections, as an out_body. */
-static void html_sections(const struct out *o, const void *m)
-{
-	sections_write(m, o);
-}
-
 /* Write the report as one self-contained HTML page. */
 void html_write(const struct model *m, FILE *f)
 {
 	html_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
-	         fmt_marking(m), html_sections, m);
+	         fmt_marking(m), sections_write, m);
 }
 
 /* Write the comparison of exercises as one self-contained HTML page. */

@@ -176,17 +176,11 @@ static void md_doc(FILE *f, const char *kicker, const char *title, const char *m
 	fputs("**\n", f);
 }
 
-/* The report's sections, as an out_body. */
-static void md_sections(const struct out *o, const void *m)
-{
-	sections_write(m, o);
-}
-
 /* Write the report as Markdown. */
 void md_write(const struct model *m, FILE *f)
 {
 	md_doc(f, "After-action report", m->title ? m->title : "(untitled exercise)",
-	       fmt_marking(m), md_sections, m);
+	       fmt_marking(m), sections_write, m);
 }
 
 /* Write the comparison of n exercises as Markdown. */

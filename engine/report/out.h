@@ -64,8 +64,8 @@ const char *compare_marking(const struct compare *c);
 /* Write the comparison (a struct compare) through o. */
 void compare_write(const struct out *o, const void *c);
 
-/* Write every section of the report through o. */
-void sections_write(const struct model *m, const struct out *o);
+/* Write every section of the report (a struct model) through o. */
+void sections_write(const struct out *o, const void *m);
 /* Write the executive summary through o. */
 void summary_write(const struct model *m, const struct out *o);
 /* Write the objectives × teams table through o. */

@@ -138,17 +138,11 @@ static void plain_doc(FILE *f, const char *kicker, const char *title, const char
 	plain_banner(f, marking, 1);
 }
 
-/* The report's sections, as an out_body. */
-static void plain_sections(const struct out *o, const void *m)
-{
-	sections_write(m, o);
-}
-
 /* Write the whole report as text for a terminal. */
 void plain_write(const struct model *m, FILE *f)
 {
 	plain_doc(f, "AFTER-ACTION REPORT", m->title ? m->title : "(untitled exercise)",
-	          fmt_marking(m), plain_sections, m);
+	          fmt_marking(m), sections_write, m);
 }
 
 /* Write the comparison of n exercises as text for a terminal. */

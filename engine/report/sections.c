@@ -438,9 +438,11 @@ static void sections_hotwash(const struct out *o, const struct model *m)
 	}
 }
 
-/* Write every section of the report through o. */
-void sections_write(const struct model *m, const struct out *o)
+/* Write every section of the report (a struct model) through o. */
+void sections_write(const struct out *o, const void *arg)
 {
+	const struct model *m = arg;
+
 	summary_write(m, o);
 	sections_summary(o, m);
 	summary_objectives(m, o);
