@@ -447,17 +447,8 @@ static void conn_exec(struct conn *c, const char *line)
 	const char *p;
 	size_t n;
 
-	if (c->srv->journal != NULL && cmd_journaled(&c->s, line))
-		journal_input(c->srv->journal, &c->s, line);
-	c->srv->charge = 0;
-	cmd_exec(c->srv->ex, &c->srv->roster, &c->s, line, &r);
-	if (c->s.role == CMD_ROLE_TEAM)
-		quota_charge(&c->srv->quota, c->s.team, c->srv->charge, guard_now());
-	if (r.code == NULL && r.obj != NULL &&
-	    strcmp(json_string_value(json_object_get(r.obj, "cmd")), "login") == 0)
-		journal_login(c->srv->journal, &c->s);
+	server_exec(c->srv, &c->s, line, &r);
 	server_regroup(c->srv, c);
-	pace_sync(&c->srv->pace);
 	if (c->s.json && !was_json) {
 		conn_term_leave(c);
 		conn_write(c, "\n", 1); /* JSON starts on a line of its own, after the prompt */

@@ -192,6 +192,22 @@ void server_settle(struct server *srv)
 		srv->peer.settle(srv->peer.ctx);
 }
 
+/* Run one line as s's command: journaled, charged to its team, the clock followed; fills *r. */
+void server_exec(struct server *srv, struct cmd_session *s, const char *line,
+                 struct cmd_reply *r)
+{
+	if (srv->journal != NULL && cmd_journaled(s, line))
+		journal_input(srv->journal, s, line);
+	srv->charge = 0;
+	cmd_exec(srv->ex, &srv->roster, s, line, r);
+	if (s->role == CMD_ROLE_TEAM)
+		quota_charge(&srv->quota, s->team, srv->charge, guard_now());
+	if (r->code == NULL && r->obj != NULL &&
+	    strcmp(json_string_value(json_object_get(r->obj, "cmd")), "login") == 0)
+		journal_login(srv->journal, s);
+	pace_sync(&srv->pace);
+}
+
 /* The pace timer ran a batch of ticks. */
 static void server_after_ticks(void *ctx)
 {

@@ -96,6 +96,12 @@ int server_run(struct server *srv);
 
 /* After input or ticks: follow clock changes, give back prompts, write what is queued. */
 void server_settle(struct server *srv);
+/*
+ * Run one line as session s's command, for a TCP connection or a web session alike: journal it,
+ * charge what it fanned out to s's team, journal a login, follow the clock; fills *r.
+ */
+void server_exec(struct server *srv, struct cmd_session *s, const char *line,
+                 struct cmd_reply *r);
 /* Queue c to get its prompt again at the next server_settle. */
 void server_dirty(struct server *srv, struct conn *c);
 /* Queue c's output to be written at the next server_settle. */

@@ -175,19 +175,14 @@ static void web_api_verb(const char *line, char *verb, size_t n)
 	verb[k] = '\0';
 }
 
-/* Run one line for sess, as conn_exec does for a JSON connection; fills *r. */
+/* Run one line for sess, as a JSON connection's is run (server_exec); fills *r. */
 static void web_api_run(struct web *w, struct web_sess *sess, const char *line, struct cmd_reply *r)
 {
 	struct server *srv = w->srv;
 	enum cmd_role role = sess->s.role;
 	int team = sess->s.team, lang = sess->s.lang;
 
-	if (srv->journal != NULL && cmd_journaled(&sess->s, line))
-		journal_input(srv->journal, &sess->s, line);
-	cmd_exec(srv->ex, &srv->roster, &sess->s, line, r);
-	if (r->code == NULL && r->obj != NULL &&
-	    strcmp(json_string_value(json_object_get(r->obj, "cmd")), "login") == 0)
-		journal_login(srv->journal, &sess->s);
+	server_exec(srv, &sess->s, line, r);
 	sess->s.json = true; /* `mode` changes nothing here: the API speaks JSON */
 	if (sess->s.role != role || sess->s.team != team || sess->s.lang != lang) {
 		sess->resnap = true; /* its streams end; the next one starts with a snapshot */
