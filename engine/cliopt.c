@@ -181,8 +181,8 @@ int cliopt_next(struct cliopt_state *st, const struct cliopt_spec *spec)
 	}
 	if (a[1] != '-') {
 		if (a[2] != '\0')
-			return cliopt_error(
-			    st->err, spec, "unknown option '%s' (long options take two dashes)", a);
+			return cliopt_fail(st, spec,
+			                   "unknown option '%s' (long options take two dashes)", a);
 		o = cliopt_find_short(st, spec, a[1]);
 		return o != NULL ? cliopt_take(st, spec, o, NULL) : CLIOPT_ERROR;
 	}

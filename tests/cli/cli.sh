@@ -35,6 +35,11 @@ tap_ok "simulate takes --seed=N as run does" status 0 "$T" simulate "$F/random.l
 tap_ok "run and simulate read --seed the same way" sh -c "'$T' simulate '$F/random.lua' --seed 5 >'$out.a' 2>&1; '$T' simulate '$F/random.lua' --seed=5 >'$out.b' 2>&1; cmp -s '$out.a' '$out.b'; r=\$?; rm -f '$out.a' '$out.b'; exit \$r"
 tap_ok "a misspelt option is a usage error" status 2 "$T" simulate "$F/random.lua" --sede 5
 tap_ok "that suggests the right one" has "did you mean '--seed'?"
+for cmd in simulate check; do
+	tap_ok "$cmd with a one-dash option (-seed) is a usage error, not a crash" \
+		status 2 "$T" $cmd -seed 1 "$F/random.lua"
+done
+tap_ok "report too" status 2 "$T" report -format md "$F/random.lua"
 tap_ok "run suggests too" status 2 "$T" run "$F/random.lua" --autstart
 tap_ok "naming --autostart" has "did you mean '--autostart'?"
 tap_ok "check without a file is a usage error" status 2 "$T" check

@@ -125,6 +125,7 @@ static void test_errors(void **state)
 	test_parse(&t, 2, flagval);
 	assert_non_null(strstr(t.err, "--autostart takes no value"));
 	test_parse(&t, 3, onedash);
+	assert_int_equal(t.last, CLIOPT_ERROR);
 	assert_non_null(strstr(t.err, "long options take two dashes"));
 }
 
