@@ -1,10 +1,11 @@
 /* The exercise as one role may see it, and the log of what the exercise does not keep. */
 #include "snap.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_int.h"
+#include "ex_internal.h"
 #include "exercise.h"
 #include "mem.h"
 
@@ -98,7 +99,7 @@ void snap_log_observe(struct snap_log *log, const struct evt *ev)
 	}
 }
 
-/* A team's status on an inject: not_fired, fired, pending, decided or timeout. */
+/* A team's status on an inject: not_fired, fired, pending, decided, timeout or closed. */
 static const char *snap_status(const struct ex_inject *in, const struct ex_teaminject *ts)
 {
 	if (ts == NULL || ts->fired_at < 0)
@@ -107,6 +108,8 @@ static const char *snap_status(const struct ex_inject *in, const struct ex_teami
 		return "fired";
 	if (ts->dstate == EX_D_PENDING)
 		return "pending";
+	if (ts->dstate == EX_D_CLOSED)
+		return "closed";
 	return ts->timeout ? "timeout" : "decided";
 }
 
@@ -235,14 +238,11 @@ static json_t *snap_teams(const struct exercise *ex, const struct cmd_session *s
 /* The clock: {"state","t","speed","tick","duration","start"} (start: epoch seconds or null). */
 static json_t *snap_clock(const struct exercise *ex)
 {
-	json_t *speed = ex->speed == floor(ex->speed) && fabs(ex->speed) < 1e15
-	                    ? json_integer((json_int_t)ex->speed)
-	                    : json_real(ex->speed);
-
-	return snap_must(json_pack(
-	    "{s:s,s:I,s:o,s:I,s:I,s:o}", "state", ex_state_name(ex->state), "t", (json_int_t)ex->t,
-	    "speed", speed, "tick", (json_int_t)ex->tick, "duration", (json_int_t)ex->duration,
-	    "start", ex->start_epoch >= 0 ? json_integer(ex->start_epoch) : json_null()));
+	return snap_must(
+	    json_pack("{s:s,s:I,s:o,s:I,s:I,s:o}", "state", ex_state_name(ex->state), "t",
+	              (json_int_t)ex->t, "speed", cmd_json_speed(ex->speed), "tick",
+	              (json_int_t)ex->tick, "duration", (json_int_t)ex->duration, "start",
+	              ex->start_epoch >= 0 ? json_integer(ex->start_epoch) : json_null()));
 }
 
 /* The staff's part: RFIs, sharing matrix, script errors and the scenario state. */
@@ -278,7 +278,7 @@ json_t *snap_build(struct exercise *ex, const struct snap_log *log, const struct
 	    "clock", snap_clock(ex), "phase", phase != NULL ? json_string(phase) : json_null(),
 	    "teams", snap_teams(ex, s), "pending", snap_pending(ex, team ? s->team : -1));
 	snap_must(o);
-	json_object_set_new(o, "marking", json_string("EXERCISE EXERCISE EXERCISE"));
+	json_object_set_new(o, "marking", ex_jstr(ex_marking(ex)));
 	json_object_set_new(o, "injects", snap_injects(ex, s));
 	if (!team)
 		snap_staff(o, ex, log);

@@ -118,6 +118,32 @@ static void test_roles(void **state)
 	snap_log_free(&log);
 }
 
+/* A decision still open at ENDEX is closed on the board; the marking is the scenario's own. */
+static void test_closed_marking(void **state)
+{
+	struct snap_log log;
+	struct exercise *ex = make(&log);
+	struct cmd_session obs = sess(CMD_ROLE_OBSERVER, -1);
+	json_t *o;
+
+	(void)state;
+	ex->marking = strdup("DRILL DRILL DRILL");
+	ex_advance(ex, 600);
+	assert_int_equal(ex_endex(ex, "done"), 0);
+	o = snap_build(ex, &log, &obs);
+	assert_string_equal(
+	    json_string_value(json_object_get(
+	        json_object_get(
+	            json_object_get(json_array_get(json_object_get(o, "injects"), 0), "teams"),
+	            "al"),
+	        "status")),
+	    "closed");
+	assert_string_equal(json_string_value(json_object_get(o, "marking")), "DRILL DRILL DRILL");
+	json_decref(o);
+	ex_free(ex);
+	snap_log_free(&log);
+}
+
 /* The log keeps RFIs (answered by a reply), the sharing matrix and script errors. */
 static void test_log(void **state)
 {
@@ -161,6 +187,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_roles),
 	    cmocka_unit_test(test_log),
+	    cmocka_unit_test(test_closed_marking),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

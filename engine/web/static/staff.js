@@ -2,11 +2,13 @@
 import { el, fill, keyed, tplus, left, describe, teamsOf } from "./view.js";
 import { composer, pendingPanel, overrulePanel, timelinePanel, sayReply } from "./steer.js";
 
-// A status cell of the MSEL board: not fired, fired, pending with its countdown, decided, timed out.
+// A status cell of the MSEL board: not fired, fired, pending with its countdown, decided, timed
+// out, or closed at ENDEX undecided.
 function statusText(st, now) {
   if (!st || st.status === "not_fired") return ["not fired", "s-none"];
   if (st.status === "fired") return ["fired", "s-fired"];
   if (st.status === "pending") return [`pending · ${left(st.deadline, now) || "no deadline"}`, "s-pending"];
+  if (st.status === "closed") return ["closed at ENDEX", "s-timeout"];
   const over = st.overruled ? " (overruled)" : "";
   if (st.status === "timeout") return [`timed out · ${st.option ?? "no option"}${over}`, "s-timeout"];
   return [`decided · ${st.option}${over}`, "s-decided"];
