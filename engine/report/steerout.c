@@ -187,20 +187,6 @@ char *steerout_option(const struct model *m, const struct model_decision *d)
 	return cell;
 }
 
-/* v, or abort when jansson ran out of memory. */
-static json_t *steerout_sure(json_t *v)
-{
-	if (v == NULL)
-		abort();
-	return v;
-}
-
-/* A time, or null when it is -1 (unknown). */
-static json_t *steerout_opt(long v)
-{
-	return v == -1 ? json_null() : json_integer(v);
-}
-
 /* The overrule of decision d as JSON {"option","label","previous","reason","by","t"}, or null. */
 json_t *steerout_json_overrule(const struct model *m, const struct model_decision *d)
 {
@@ -209,27 +195,26 @@ json_t *steerout_json_overrule(const struct model *m, const struct model_decisio
 	if (d->overrule < 0)
 		return json_null();
 	s = &m->steers[d->overrule];
-	return steerout_sure(json_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I}", "option", s->option,
-	                               "label", s->label, "previous", s->previous, "reason",
-	                               s->text, "by", s->by, "t", (json_int_t)s->t));
+	return fmt_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I}", "option", s->option, "label", s->label,
+	                "previous", s->previous, "reason", s->text, "by", s->by, "t",
+	                (json_int_t)s->t);
 }
 
 /* One steering record as JSON. */
 static json_t *steerout_json_one(const struct model *m, const struct model_steer *s)
 {
 	if (s->kind == STEER_DEADLINE)
-		return json_pack("{s:s,s:s,s:I,s:o,s:s?,s:I}", "team", m->teams[s->team].id,
-		                 "inject", s->inject, "deadline", (json_int_t)s->deadline,
-		                 "previous", steerout_opt(s->before), "by", s->by, "t",
-		                 (json_int_t)s->t);
+		return fmt_pack("{s:s,s:s,s:I,s:o,s:s?,s:I}", "team", m->teams[s->team].id,
+		                "inject", s->inject, "deadline", (json_int_t)s->deadline,
+		                "previous", fmt_opt(s->before), "by", s->by, "t", (json_int_t)s->t);
 	if (s->kind == STEER_OVERRULE)
-		return json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:I}", "team",
-		                 m->teams[s->team].id, "inject", s->inject, "option", s->option,
-		                 "label", s->label, "previous", s->previous, "previous_label",
-		                 s->previous_label, "reason", s->text, "by", s->by, "t",
-		                 (json_int_t)s->t);
-	return json_pack("{s:s?,s:o,s:s,s:I}", "file", s->file, "line", steerout_opt(s->line),
-	                 "message", s->text, "t", (json_int_t)s->t);
+		return fmt_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:I}", "team",
+		                m->teams[s->team].id, "inject", s->inject, "option", s->option,
+		                "label", s->label, "previous", s->previous, "previous_label",
+		                s->previous_label, "reason", s->text, "by", s->by, "t",
+		                (json_int_t)s->t);
+	return fmt_pack("{s:s?,s:o,s:s,s:I}", "file", s->file, "line", fmt_opt(s->line), "message",
+	                s->text, "t", (json_int_t)s->t);
 }
 
 /* The steering records of kind as a JSON list (docs/journal.md, "Report JSON"). */
@@ -239,7 +224,6 @@ json_t *steerout_json(const struct model *m, enum model_steer_kind kind)
 
 	for (size_t i = 0; i < m->n_steers; i++)
 		if (m->steers[i].kind == kind)
-			json_array_append_new(list,
-			                      steerout_sure(steerout_json_one(m, &m->steers[i])));
+			json_array_append_new(list, steerout_json_one(m, &m->steers[i]));
 	return list;
 }
