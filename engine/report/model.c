@@ -210,9 +210,6 @@ static void model_resps(struct model *m)
 	m->n_resps = j;
 	if (j > 1)
 		qsort(m->resps, j, sizeof *m->resps, model_cmp_resp);
-	for (size_t i = 0; i < j; i++)
-		if (i == 0 || m->resps[i].order != m->resps[i - 1].order)
-			m->n_resp_injects++;
 }
 
 /* Compute what needs the whole journal: open decisions, objectives, unanswered RFIs. */

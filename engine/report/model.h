@@ -232,11 +232,11 @@ struct model {
 	const char **questions;
 	size_t n_questions;
 	struct model_phase *phases;
-	struct model_entry *log;        /* every team's log, in journal order */
-	struct model_resp *resps;       /* by inject (in the order they first fired), then team */
-	struct model_steer *steers;     /* steer.c */
+	struct model_entry *log;    /* every team's log, in journal order */
+	struct model_resp *resps;   /* by inject (in the order they first fired), then team */
+	struct model_steer *steers; /* steer.c */
 	size_t n_steers;
-	size_t n_resps, n_resp_injects; /* n_resp_injects: distinct injects in resps */
+	size_t n_resps;
 	size_t n_log;
 	size_t n_injects, n_decisions, n_opens, n_scores, n_shares, n_rfis, n_replies, n_checks;
 	size_t n_notes, n_answers, n_phases;

@@ -38,7 +38,6 @@ struct model_priv {
 	long **team_rfis; /* per team, its RFIs in order */
 	size_t *team_rfi_n, *team_rfi_cap, *team_rfi_next;
 	long line;        /* the journal line being read */
-	bool header;      /* the header has been read */
 	const char *type; /* the event type being read */
 	char err[512];    /* the first problem with the line, "" if none */
 	size_t cap_steers;
