@@ -109,10 +109,7 @@ static int ex_past_team(const struct exercise *ex, const struct evt *ev)
 /* Append n bytes to the kept lines. */
 static void ex_past_put(struct exercise *ex, const void *p, size_t n)
 {
-	if (ex->past_len + n > ex->past_cap) {
-		ex->past_cap = (ex->past_len + n) * 2;
-		ex->past_bytes = mem_realloc(ex->past_bytes, ex->past_cap);
-	}
+	ex->past_bytes = mem_reserve(ex->past_bytes, &ex->past_cap, ex->past_len, n);
 	memcpy(ex->past_bytes + ex->past_len, p, n);
 	ex->past_len += n;
 }
