@@ -683,8 +683,10 @@ int cli_run_main(int argc, char **argv)
 		o.listen[o.n_listen++] = "127.0.0.1:7300";
 	past = mem_calloc(1, sizeof *past);
 	snap_log_init(&past->log);
-	rep.observe = cli_run_observe;
-	rep.observe_ctx = past;
+	if (o.n_http + o.n_https > 0) { /* only the web console uses what the replay made */
+		rep.observe = cli_run_observe;
+		rep.observe_ctx = past;
+	}
 	sc = cli_run_load(&o, &rep);
 	if (sc != NULL)
 		scenario_report_to(sc, stderr);
