@@ -23,15 +23,6 @@
 #include "../net/loop.h"
 #include "../net/server.h"
 
-/* Monotonic seconds. */
-time_t web_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
-}
-
 /* Add the headers every response carries (CSP and friends). */
 void web_headers(struct evhttp_request *req, const char *type)
 {

@@ -39,7 +39,7 @@ struct web_sess {
 	char token[33]; /* 128 random bits in hex */
 	struct cmd_session s;
 	struct web_sess *next;
-	time_t used;   /* monotonic seconds of its last request */
+	double used;   /* monotonic seconds of its last request (guard_now) */
 	int n_streams; /* event streams open */
 	bool resnap;   /* its role or language changed: the next stream starts with a snapshot */
 	struct bucket rate; /* the command rate (lim.rate, lim.burst) */
@@ -84,8 +84,6 @@ struct web {
 	struct event *reap; /* closes dead streams outside of evhttp's callbacks */
 };
 
-/* Monotonic seconds. */
-time_t web_now(void);
 /* Seconds an HTTP client has to send its request (and a stream to take its bytes). */
 int web_timeout(const struct web *w);
 /* Add the headers every response carries (CSP and friends). */

@@ -28,8 +28,8 @@ struct web_sess *web_sess_new(struct web *w, struct cmd_session *s)
 		snprintf(sess->token + 2 * i, 3, "%02x", r[i]);
 	sess->s = *s;
 	cmd_session_init(s, 0);
-	sess->used = web_now();
-	bucket_init(&sess->rate, w->srv->lim.burst, guard_now());
+	sess->used = guard_now();
+	bucket_init(&sess->rate, w->srv->lim.burst, sess->used);
 	sess->next = w->sessions;
 	w->sessions = sess;
 	return sess;
@@ -65,7 +65,7 @@ struct web_sess *web_sess_find(struct web *w, struct evhttp_request *req)
 		return NULL;
 	for (struct web_sess *s = w->sessions; s != NULL; s = s->next)
 		if (CRYPTO_memcmp(s->token, tok, 32) == 0) {
-			s->used = web_now();
+			s->used = guard_now();
 			return s;
 		}
 	return NULL;
@@ -90,7 +90,7 @@ void web_sess_end(struct web *w, struct web_sess *sess)
 /* End the sessions that idled past WEB_SESSION_IDLE. */
 void web_sess_expire(struct web *w)
 {
-	time_t now = web_now();
+	double now = guard_now();
 	struct web_sess *s = w->sessions, *next;
 
 	for (; s != NULL; s = next) {

@@ -140,7 +140,7 @@ static void web_sse_closed(struct evhttp_connection *evcon, void *arg)
 	w->n_streams--;
 	if (st->sess != NULL) {
 		st->sess->n_streams--;
-		st->sess->used = web_now();
+		st->sess->used = guard_now();
 	}
 	if (evhttp_request_get_connection(st->req) == NULL)
 		evhttp_send_reply_end(st->req); /* the client left: evhttp leaves us its request */
