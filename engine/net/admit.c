@@ -53,11 +53,10 @@ const char *admit_known(const struct exercise *ex, const char *id)
 /* Seconds before c may run a command: its own bucket, then its team's; 0: now. */
 static double admit_bucket(struct conn *c, double now)
 {
-	const struct server_limits *lim = &c->srv->lim;
+	double w = bucket_wait(&c->rate, c->srv->lim.rate, c->srv->lim.burst, now);
 
-	bucket_fill(&c->rate, lim->rate, lim->burst, now);
-	if (c->rate.tokens < 1)
-		return (1 - c->rate.tokens) / lim->rate;
+	if (w > 0)
+		return w;
 	if (c->s.role == CMD_ROLE_TEAM)
 		return quota_wait(&c->srv->quota, c->s.team, now);
 	return 0;

@@ -18,3 +18,10 @@ void bucket_fill(struct bucket *b, double rate, double burst, double now)
 		b->tokens = burst;
 	b->at = now;
 }
+
+/* Fill b, then the seconds until it holds a whole token (0: it does now). */
+double bucket_wait(struct bucket *b, double rate, double burst, double now)
+{
+	bucket_fill(b, rate, burst, now);
+	return b->tokens < 1 ? (1 - b->tokens) / rate : 0;
+}

@@ -15,5 +15,7 @@ struct bucket {
 void bucket_init(struct bucket *b, double burst, double now);
 /* Fill b for the time gone since it was last filled, at rate a second, up to burst. */
 void bucket_fill(struct bucket *b, double rate, double burst, double now);
+/* Fill b, then the seconds until it holds a whole token (0: it does now). */
+double bucket_wait(struct bucket *b, double rate, double burst, double now);
 
 #endif

@@ -105,8 +105,7 @@ bool web_sess_take(struct web *w, struct web_sess *sess)
 {
 	const struct server_limits *lim = &w->srv->lim;
 
-	bucket_fill(&sess->rate, lim->rate, lim->burst, guard_now());
-	if (sess->rate.tokens < 1)
+	if (bucket_wait(&sess->rate, lim->rate, lim->burst, guard_now()) > 0)
 		return false;
 	sess->rate.tokens -= 1;
 	return true;
