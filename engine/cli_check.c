@@ -5,25 +5,12 @@
 
 #include "cli.h"
 #include "cli_simulate.h"
-#include "core/utf8.h"
 #include "core/mem.h"
+#include "core/utf8.h"
 #include "lua/scenario.h"
 
 /* Headless runs check plays of a scenario that loads, by default. */
 #define CLI_CHECK_RUNS 10
-
-/* Print the problems of one scenario to stdout; returns how many there were. */
-static int cli_check_print(const struct scenario_problems *p)
-{
-	for (int i = 0; i < p->n; i++) {
-		if (p->v[i].line > 0)
-			utf8_term_printf(stdout, "%s:%d: %s\n", p->v[i].file, p->v[i].line,
-			                 p->v[i].msg);
-		else
-			utf8_term_printf(stdout, "%s: %s\n", p->v[i].file, p->v[i].msg);
-	}
-	return p->n;
-}
 
 /*
  * Print the texts of a scenario that loaded but lack one of its languages; returns how many.
@@ -44,7 +31,7 @@ static int cli_check_play(const char *path, const struct scenario_limits *lim, i
 	int n;
 
 	cli_simulate_probe(path, lim, runs, &errors);
-	n = cli_check_print(&errors);
+	n = scenario_problems_print(&errors, path, stdout);
 	scenario_problems_free(&errors);
 	return n;
 }
@@ -71,14 +58,14 @@ static bool cli_check_one(const char *path, const struct scenario_limits *lim, i
 {
 	struct scenario_problems probs = {0};
 	struct scenario *sc = scenario_load(path, lim, -1, &probs);
-	bool clean = cli_check_print(&probs) == 0 && sc != NULL;
+	bool clean = scenario_problems_print(&probs, path, stdout) == 0 && sc != NULL;
 
 	scenario_problems_free(&probs);
 	if (sc == NULL)
 		return clean;
 	if (cli_check_missing(scenario_exercise(sc)) > 0)
 		clean = false;
-	cli_check_print(scenario_warnings(sc));
+	scenario_problems_print(scenario_warnings(sc), path, stdout);
 	if (runs > 0 && cli_check_play(path, lim, runs) > 0)
 		clean = false;
 	scenario_free(sc);

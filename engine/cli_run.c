@@ -11,7 +11,6 @@
 #include "core/mem.h"
 #include "core/snap.h"
 #include "core/timeparse.h"
-#include "core/utf8.h"
 #include "journal/journal.h"
 #include "journal/replay.h"
 #include "lua/scenario.h"
@@ -301,17 +300,7 @@ static int cli_run_parse(int argc, char **argv, struct cli_run_opts *o)
 /* Print a scenario's problems as FILE:LINE: message. */
 static void cli_run_problems(const struct scenario_problems *p, const char *path)
 {
-	for (int i = 0; i < p->n; i++) {
-		const struct scenario_problem *q = &p->v[i];
-
-		if (q->line > 0)
-			utf8_term_printf(stderr, "%s:%d: %s\n", q->file != NULL ? q->file : path,
-			                 q->line, q->msg);
-		else
-			utf8_term_printf(stderr, "%s: %s\n", q->file != NULL ? q->file : path,
-			                 q->msg);
-	}
-	if (p->n == 0)
+	if (scenario_problems_print(p, path, stderr) == 0)
 		fprintf(stderr, "%s: the scenario cannot run\n", path);
 }
 

@@ -323,15 +323,9 @@ static void sim_coverage_free(int n, unsigned char *fired, unsigned char **chose
 }
 
 /* Print the problems of a scenario that did not load. */
-static int sim_problems(struct scenario_problems *p, FILE *err)
+static int sim_problems(struct scenario_problems *p, const char *path, FILE *err)
 {
-	for (int i = 0; i < p->n; i++) {
-		if (p->v[i].line > 0)
-			utf8_term_printf(err, "%s:%d: %s\n", p->v[i].file, p->v[i].line,
-			                 p->v[i].msg);
-		else
-			utf8_term_printf(err, "%s: %s\n", p->v[i].file, p->v[i].msg);
-	}
+	scenario_problems_print(p, path, err);
 	scenario_problems_free(p);
 	return 1;
 }
@@ -349,7 +343,7 @@ static struct scenario *sim_load(const char *path, long long seed,
 		lim = *limits;
 	sc = scenario_load(path, &lim, seed, &probs);
 	if (sc == NULL || probs.n > 0) {
-		sim_problems(&probs, err);
+		sim_problems(&probs, path, err);
 		if (sc)
 			scenario_free(sc);
 		return NULL;
@@ -601,8 +595,7 @@ int cli_simulate_run(const char *path, const struct cli_simulate_opts *o, FILE *
 /* The options of simulate. */
 static const struct cliopt cli_simulate_opts_table[] = {
     {"seed", 0, "N", "the first seed (default: the scenario's)", 'S'},
-    {"policy", 0, "first|random|default|none", "how bots decide (first; random with --runs)",
-     'p'},
+    {"policy", 0, "first|random|default|none", "how bots decide (first; random with --runs)", 'p'},
     {"runs", 0, "N", "play seeds SEED..SEED+N-1 and report what no run reached", 'r'},
     {"strict", 0, NULL, "with --runs: exit 1 when something was never reached", 's'},
     {"journal", 0, "FILE", "write the journal of a single run, for tabletop report", 'j'},

@@ -9,7 +9,6 @@
 #include "../core/cmd.h"
 #include "../core/evt.h"
 #include "../core/mem.h"
-#include "../core/utf8.h"
 #include "journal.h"
 #include "lines.h"
 #include "reader.h"
@@ -86,15 +85,7 @@ int replay_read(const char *path, struct replay *r, replay_fn fn, void *ctx, FIL
 /* Print the problems of a scenario that did not load. */
 static void replay_problems(const struct scenario_problems *p, const char *scenario, FILE *err)
 {
-	for (int i = 0; i < p->n; i++) {
-		const char *file = p->v[i].file != NULL ? p->v[i].file : scenario;
-
-		if (p->v[i].line > 0)
-			utf8_term_printf(err, "%s:%d: %s\n", file, p->v[i].line, p->v[i].msg);
-		else
-			utf8_term_printf(err, "%s: %s\n", file, p->v[i].msg);
-	}
-	if (p->n == 0)
+	if (scenario_problems_print(p, scenario, err) == 0)
 		fprintf(err, "%s: the scenario cannot run\n", scenario);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/utf8.h"
 #include "api.h"
 #include "datadir.h"
 #include "decl.h"
@@ -66,6 +67,20 @@ void scenario_problems_free(struct scenario_problems *p)
 	free(p->v);
 	p->v = NULL;
 	p->n = p->cap = 0;
+}
+
+/* Print each problem to f as "FILE:LINE: message" (FILE: path when it names none). */
+int scenario_problems_print(const struct scenario_problems *p, const char *path, FILE *f)
+{
+	for (int i = 0; i < p->n; i++) {
+		const char *file = p->v[i].file != NULL ? p->v[i].file : path;
+
+		if (p->v[i].line > 0)
+			utf8_term_printf(f, "%s:%d: %s\n", file, p->v[i].line, p->v[i].msg);
+		else
+			utf8_term_printf(f, "%s: %s\n", file, p->v[i].msg);
+	}
+	return p->n;
 }
 
 /* Order problems from first on by line, keeping the order of those on one line. */

@@ -37,10 +37,10 @@ void scenario_limits_default(struct scenario_limits *lim);
 
 /*
  * Load the scenario at path into a new exercise; a bare name that is no file ("balkansecure")
- * loads the shipped scenario of that name (datadir_find). Problems are appended to *probs (every problem
- * `check` knows of, each with the line of its declaration). Returns NULL when the scenario cannot
- * run (any problem makes it so). On success, the exercise is prepared (ex_prepare) and wired to
- * the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is
+ * loads the shipped scenario of that name (datadir_find). Problems are appended to *probs (every
+ * problem `check` knows of, each with the line of its declaration). Returns NULL when the scenario
+ * cannot run (any problem makes it so). On success, the exercise is prepared (ex_prepare) and wired
+ * to the scenario's hooks; seed_override >= 0 replaces the scenario's seed before math.random is
  * seeded.
  */
 struct scenario *scenario_load(const char *path, const struct scenario_limits *lim,
@@ -61,5 +61,8 @@ void scenario_problem_add(struct scenario_problems *p, const char *file, int lin
                           ...) __attribute__((format(printf, 4, 5)));
 /* Free the problems. */
 void scenario_problems_free(struct scenario_problems *p);
+/* Print each problem to f as "FILE:LINE: message" (FILE: path when it names none), cleaned for
+ * a terminal; returns how many there were. */
+int scenario_problems_print(const struct scenario_problems *p, const char *path, FILE *f);
 
 #endif
