@@ -118,14 +118,6 @@ const char *compare_marking(const struct compare *c)
 	return fmt_marking(c->ms[0]);
 }
 
-/* The file name at the end of path. */
-static const char *compare_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
-}
-
 /* The exercises: number, journal, title, scenario, SHA-256, start, played, teams. */
 static void compare_exercises(const struct out *o, const struct compare *c)
 {
@@ -158,7 +150,7 @@ static void compare_exercises(const struct out *o, const struct compare *c)
 		fmt_datetime(m, 0, when, sizeof when);
 		fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
 		v[0] = mem_printf("%d", e + 1);
-		v[1] = fmt_u(compare_base(m->path));
+		v[1] = fmt_u(fmt_base(m->path));
 		v[2] = fmt_u(model_scenario_name(m));
 		v[3] = mem_printf("%.12s", m->sha256 ? m->sha256 : "-");
 		v[4] = mem_strdup(when[0] ? when : "-");
@@ -358,12 +350,11 @@ int compare_json(const struct compare *c, FILE *f)
 		json_t *ids = json_array();
 		for (int k = 0; k < m->n_teams; k++)
 			json_array_append_new(ids, json_string(m->teams[k].id));
-		json_array_append_new(ex, fmt_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I,s:o}", "journal",
-		                                   compare_base(m->path), "title", m->title,
-		                                   "scenario", model_scenario_name(m), "sha256",
-		                                   m->sha256, "start", m->start, "played",
-		                                   (json_int_t)(m->ended ? m->end_t : m->last_t),
-		                                   "teams", ids));
+		json_array_append_new(
+		    ex, fmt_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:I,s:o}", "journal", fmt_base(m->path),
+		                 "title", m->title, "scenario", model_scenario_name(m), "sha256",
+		                 m->sha256, "start", m->start, "played",
+		                 (json_int_t)(m->ended ? m->end_t : m->last_t), "teams", ids));
 	}
 	for (int i = 0; i < c->n_ids; i++) {
 		json_t *in = json_array();

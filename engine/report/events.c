@@ -113,8 +113,7 @@ static void events_inject(struct model *m, const json_t *o, long t)
 }
 
 /* The label of option key of the inject s last fired with a decision, or NULL. */
-const char *events_label(const struct model *m, const struct model_injstate *s,
-                                const char *key)
+const char *events_label(const struct model *m, const struct model_injstate *s, const char *key)
 {
 	const struct model_inject *in;
 

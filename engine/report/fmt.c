@@ -25,6 +25,14 @@ json_t *fmt_pack(const char *fmt, ...)
 	return v;
 }
 
+/* The file name at the end of path; path itself when it ends in '/'. */
+const char *fmt_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
 /* A number, or null when it is -1 (unknown). */
 json_t *fmt_opt(long v)
 {

@@ -19,6 +19,9 @@
 json_t *fmt_pack(const char *fmt, ...);
 /* A number, or null when it is -1 (unknown). */
 json_t *fmt_opt(long v);
+/* The file name at the end of path (the report names no local directory); path when it ends in
+ * '/'. */
+const char *fmt_base(const char *path);
 
 /* Whether the UTF-8 sequence at s is one the report never writes: C0 controls other than
  * '\n' and '\t', DEL and C1 controls (and the isolation markers); its length in *n. */

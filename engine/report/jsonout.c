@@ -32,12 +32,10 @@ static void jsonout_set_int(json_t *o, const char *key, long v)
 /* The header: where the journal came from. */
 static json_t *jsonout_journal(const struct model *m)
 {
-	const char *slash = strrchr(m->path, '/');
-
-	return fmt_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path",
-	                slash && slash[1] ? slash + 1 : m->path, "version", 1, "tabletop",
-	                m->tabletop, "scenario", model_scenario_name(m), "sha256", m->sha256,
-	                "seed", m->has_seed ? json_integer(m->seed) : json_null(), "lines",
+	return fmt_pack("{s:s,s:i,s:s?,s:s?,s:s?,s:o,s:I,s:b}", "path", fmt_base(m->path),
+	                "version", 1, "tabletop", m->tabletop, "scenario", model_scenario_name(m),
+	                "sha256", m->sha256, "seed",
+	                m->has_seed ? json_integer(m->seed) : json_null(), "lines",
 	                (json_int_t)m->c.lines, "partial", m->partial);
 }
 
@@ -55,16 +53,16 @@ static json_t *jsonout_counts(const struct model *m)
 
 	json_object_update_new(
 	    o, fmt_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "expects",
-	                    (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
-	                    (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
-	                    (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
-	                    (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
-	                    (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
-	                    (json_int_t)c->resumes));
+	                (json_int_t)c->expects, "validates", (json_int_t)c->validates, "met",
+	                (json_int_t)c->met, "missed", (json_int_t)c->missed, "answers",
+	                (json_int_t)c->answers, "actions", (json_int_t)c->actions, "says",
+	                (json_int_t)c->says, "broadcasts", (json_int_t)c->broadcasts, "logs",
+	                (json_int_t)c->logs, "phases", (json_int_t)c->phases, "resumes",
+	                (json_int_t)c->resumes));
 	json_object_update_new(o, fmt_pack("{s:I,s:I,s:I,s:I}", "adhoc", (json_int_t)c->adhoc,
-	                                       "extensions", (json_int_t)c->extensions, "overrules",
-	                                       (json_int_t)c->overrules, "script_errors",
-	                                       (json_int_t)c->script_errors));
+	                                   "extensions", (json_int_t)c->extensions, "overrules",
+	                                   (json_int_t)c->overrules, "script_errors",
+	                                   (json_int_t)c->script_errors));
 	return o;
 }
 
@@ -284,8 +282,8 @@ static json_t *jsonout_inject(const struct model *m, size_t i)
 		               fmt_opt(in->deadline), "options", opts);
 	}
 	return fmt_pack("{s:s,s:I,s:s?,s:s?,s:s?,s:o,s:o,s:s?}", "id", in->id, "t",
-	                    (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
-	                    in->subject, "to", to, "decision", dec, "sent_by", in->sent_by);
+	                (json_int_t)in->t, "from", in->from, "channel", in->channel, "subject",
+	                in->subject, "to", to, "decision", dec, "sent_by", in->sent_by);
 }
 
 /* Who shared with whom: every pair with at least one share. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../journal/reader.h"
+#include "fmt.h"
 #include "jalloc.h"
 #include "model_int.h"
 
@@ -94,12 +95,7 @@ const struct model_decision *model_extreme(const struct model *m, bool slowest)
 /* The scenario's file name without its directories ("balkansecure.lua"), or NULL. */
 const char *model_scenario_name(const struct model *m)
 {
-	const char *slash;
-
-	if (m->scenario == NULL)
-		return NULL;
-	slash = strrchr(m->scenario, '/');
-	return slash != NULL ? slash + 1 : m->scenario;
+	return m->scenario != NULL ? fmt_base(m->scenario) : NULL;
 }
 
 /* Order opens by the time the inject reached the team, then by team. */

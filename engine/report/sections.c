@@ -32,14 +32,6 @@ static void sections_item(const struct out *o, int level, const char *lead, cons
 	free(u);
 }
 
-/* The file name at the end of path (the report names no local directory). */
-static const char *sections_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
-}
-
 /* "T+HH:MM:SS HH:MM" of t, the clock part only with a start. */
 static void sections_when(const struct model *m, long t, char *buf, size_t n)
 {
@@ -149,7 +141,7 @@ static void sections_summary(const struct out *o, const struct model *m)
 	free(ended);
 	fmt_dur(m->ended ? m->end_t : m->last_t, d, sizeof d);
 	o->kv(o, "Played", d);
-	sections_kvf(o, "Journal", FMT_U0 "%s" FMT_U1 ": %ld lines%s%s%s", sections_base(m->path),
+	sections_kvf(o, "Journal", FMT_U0 "%s" FMT_U1 ": %ld lines%s%s%s", fmt_base(m->path),
 	             c->lines, m->tabletop ? ", tabletop " : "", m->tabletop ? m->tabletop : "",
 	             m->partial ? "; the last line was cut off and left out" : "");
 	sections_kvf(o, "Counts",

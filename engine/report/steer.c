@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fmt.h"
 #include "model_int.h"
 
 /* Remember an "in" line: the inject a facilitator's `send` makes comes on the next line. */
@@ -121,7 +122,7 @@ static void steer_script_error(struct model *m, const json_t *o, long t)
 	if (m->priv->err[0] != '\0')
 		return;
 	s = steer_push(m, STEER_SCRIPT_ERROR, -1, t);
-	s->file = file != NULL && strrchr(file, '/') != NULL ? strrchr(file, '/') + 1 : file;
+	s->file = file != NULL ? fmt_base(file) : NULL;
 	s->text = message;
 	s->line = line;
 	m->c.script_errors++;

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/utf8.h"
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "fmt.h"
 
 /* The columns of the code point at s (n bytes there; the isolation markers take none), its
