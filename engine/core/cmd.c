@@ -30,8 +30,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_staff_endex_entry,     &cmd_staff_commcheck_entry, &cmd_staff_note_entry,
     &cmd_staff_validate_entry,  &cmd_staff_rfis_entry,      &cmd_steer_pending_entry,
     &cmd_steer_timeline_entry,  &cmd_steer_send_entry,      &cmd_steer_extend_entry,
-    &cmd_steer_overrule_entry,
-    &cmd_term_color_entry,
+    &cmd_steer_overrule_entry,  &cmd_term_color_entry,
 };
 
 /* The command table in help order; *n gets its length. */
@@ -120,7 +119,8 @@ const char *cmd_event_bytes(const struct cmd_session *s, struct evt *ev, const s
                             size_t *len)
 {
 	if (!s->json && s->columns > 0)
-		return evt_text_cols(ev, ex, s->role != CMD_ROLE_TEAM ? -1 : s->lang, s->columns, len);
+		return evt_text_cols(ev, ex, s->role != CMD_ROLE_TEAM ? -1 : s->lang, s->columns,
+		                     len);
 	if (s->role != CMD_ROLE_TEAM)
 		return s->json ? evt_json(ev, len) : evt_text(ev, ex, len);
 	return s->json ? evt_json_lang(ev, ex, s->lang, len) : evt_text_lang(ev, ex, s->lang, len);
@@ -303,6 +303,30 @@ void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team)
 json_t *cmd_json_str(const char *s)
 {
 	return s != NULL ? json_string(s) : json_null();
+}
+
+/* The verb of the n bytes of a line, for an error reply that net or the web console makes before
+ * the command runs: its first word, lower case, if it looks like one, else "". */
+void cmd_verb(const char *p, size_t n, char *verb, size_t size)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	for (; i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '\n'; i++) {
+		char ch = p[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+		      ch == '-') ||
+		    k + 1 >= size) {
+			k = 0;
+			break;
+		}
+		verb[k++] = ch;
+	}
+	verb[k] = '\0';
 }
 
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */

@@ -59,6 +59,9 @@ void cmd_session_close(struct exercise *ex, struct cmd_session *s);
  */
 void cmd_exec(struct exercise *ex, const struct cmd_roster *roster, struct cmd_session *s,
               const char *line, struct cmd_reply *out);
+/* The verb of the n bytes of a line for an error reply made before the command runs: its first
+ * word, lower case, if it looks like one (letters, digits, '_', '-'), else "". */
+void cmd_verb(const char *p, size_t n, char *verb, size_t size);
 /* Build an error reply (for errors net detects itself: line_too_long, bad_encoding, rate_limited).
  */
 void cmd_reply_error(struct cmd_reply *out, const char *verb, const char *code,

@@ -359,29 +359,6 @@ void conn_bye(struct conn *c, const char *reason, const char *message)
 	conn_close(c);
 }
 
-/* The verb of a line for an error reply: its first word if it looks like one, else "". */
-static void conn_verb(const char *p, size_t n, char *verb, size_t size)
-{
-	size_t i = 0, k = 0;
-
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	for (; i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '\n'; i++) {
-		char ch = p[i];
-
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-		      ch == '-') ||
-		    k + 1 >= size) {
-			k = 0;
-			break;
-		}
-		verb[k++] = ch;
-	}
-	verb[k] = '\0';
-}
-
 /* Send an error that net itself detected, with the same shape as the commands' errors. */
 static void conn_error(struct conn *c, const char *verb, const char *code, const char *message)
 {
@@ -470,7 +447,7 @@ static void conn_line(struct conn *c, char *line, size_t n)
 	char verb[17], msg[128];
 
 	c->at_prompt = false;
-	conn_verb(line, n, verb, sizeof verb);
+	cmd_verb(line, n, verb, sizeof verb);
 	if (memchr(line, '\0', n) != NULL) {
 		conn_error(c, verb, "bad_encoding",
 		           "the line holds a NUL byte, a control character that is not text; "
@@ -509,7 +486,7 @@ static void conn_discard(struct conn *c)
 	if (c->discarding)
 		return;
 	n = evbuffer_copyout(c->in, head, sizeof head);
-	conn_verb(head, n > 0 ? (size_t)n : 0, c->long_verb, sizeof c->long_verb);
+	cmd_verb(head, n > 0 ? (size_t)n : 0, c->long_verb, sizeof c->long_verb);
 	c->discarding = true;
 }
 

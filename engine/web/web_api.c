@@ -161,20 +161,6 @@ static void web_api_login(struct web_front *f, struct evhttp_request *req)
 	server_settle(srv);
 }
 
-/* The verb of a line, lower case, for an error reply ("" when it has none). */
-static void web_api_verb(const char *line, char *verb, size_t n)
-{
-	size_t k = 0;
-
-	line += strspn(line, " \t");
-	while (*line != '\0' && *line != ' ' && *line != '\t' && k + 1 < n) {
-		char ch = *line++;
-
-		verb[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-	}
-	verb[k] = '\0';
-}
-
 /* Run one line for sess, as a JSON connection's is run (server_exec); fills *r. */
 static void web_api_run(struct web *w, struct web_sess *sess, const char *line, struct cmd_reply *r)
 {
@@ -208,7 +194,7 @@ static void web_api_command(struct web *w, struct evhttp_request *req, struct we
 		json_decref(o);
 		return;
 	}
-	web_api_verb(line, verb, sizeof verb);
+	cmd_verb(line, strlen(line), verb, sizeof verb);
 	if (strlen(line) > w->srv->lim.max_line) {
 		snprintf(msg, sizeof msg, "the line is longer than %zu bytes and was dropped",
 		         w->srv->lim.max_line);
