@@ -65,12 +65,13 @@ static void console_read(evutil_socket_t fd, short what, void *arg)
 	struct conn *c = arg;
 	unsigned char buf[4096];
 	ssize_t n = read(fd, buf, sizeof buf);
+	int width;
 
 	(void)what;
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return;
-	if (c->term != NULL && console_width() != c->term->width)
-		conn_term_resize(c, console_width()); /* the window was resized */
+	if (c->term != NULL && (width = console_width()) != c->term->width)
+		conn_term_resize(c, width); /* the window was resized */
 	if (n > 0 && c->term != NULL && buf[0] == 0x04 && c->term->ed.len == 0)
 		n = 0; /* Ctrl-D on an empty line: the end of the input, as without the editor */
 	if (n <= 0) {
