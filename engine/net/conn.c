@@ -379,12 +379,7 @@ static void conn_hold(struct conn *c, double secs)
 
 	if (!(secs < 3600))
 		secs = 3600; /* and a rate of 0 waits that long at a time */
-	tv.tv_sec = (time_t)secs;
-	tv.tv_usec = (suseconds_t)((secs - (double)tv.tv_sec) * 1e6) + 1;
-	if (tv.tv_usec >= 1000000) {
-		tv.tv_sec++;
-		tv.tv_usec -= 1000000;
-	}
+	tv = loop_timeval(secs);
 	c->delayed = true;
 	bufferevent_disable(c->bev, EV_READ);
 	evtimer_add(c->delay_ev, &tv);

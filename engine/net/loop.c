@@ -36,3 +36,19 @@ void loop_event_free(struct event *ev)
 	if (ev != NULL)
 		event_free(ev);
 }
+
+/* A timer's wait of secs seconds, a microsecond more so it never fires early; 0 when secs <= 0. */
+struct timeval loop_timeval(double secs)
+{
+	struct timeval tv = {0, 0};
+
+	if (secs > 0) {
+		tv.tv_sec = (time_t)secs;
+		tv.tv_usec = (suseconds_t)((secs - (double)tv.tv_sec) * 1e6) + 1;
+		if (tv.tv_usec >= 1000000) {
+			tv.tv_sec++;
+			tv.tv_usec -= 1000000;
+		}
+	}
+	return tv;
+}

@@ -18,5 +18,7 @@ struct event *loop_event_new(struct event_base *base, evutil_socket_t fd, short 
                              event_callback_fn cb, void *arg);
 /* Delete and free an event; NULL is ignored. */
 void loop_event_free(struct event *ev);
+/* A timer's wait of secs seconds, a microsecond more so it never fires early; 0 when secs <= 0. */
+struct timeval loop_timeval(double secs);
 
 #endif

@@ -44,18 +44,11 @@ static void pace_arm(struct pace *p)
 {
 	double at = ((double)(p->done + 1) * (double)p->ex->tick - p->carry) / p->speed;
 	double wait = at - pace_elapsed(p);
-	struct timeval tv = {0, 0};
+	struct timeval tv;
 
 	if (wait > PACE_WAIT_MAX)
 		wait = PACE_WAIT_MAX; /* the timer looks again then: nothing is due yet */
-	if (wait > 0) {
-		tv.tv_sec = (time_t)wait;
-		tv.tv_usec = (suseconds_t)((wait - (double)tv.tv_sec) * 1e6) + 1;
-		if (tv.tv_usec >= 1000000) {
-			tv.tv_sec++;
-			tv.tv_usec -= 1000000;
-		}
-	}
+	tv = loop_timeval(wait);
 	evtimer_add(p->timer, &tv);
 }
 
