@@ -221,14 +221,7 @@ static char *compare_cell_missed(const struct model *m, int k)
 /* Expectations met of those evaluated. */
 static char *compare_cell_objectives(const struct model *m, int k)
 {
-	const struct model_team *tm = &m->teams[k];
-	long met = 0, all = 0;
-
-	for (int j = 0; j <= m->n_objectives; j++) {
-		met += tm->obj_met[j];
-		all += tm->obj_met[j] + tm->obj_missed[j];
-	}
-	return summary_cell(met, all);
+	return summary_cell(m->teams[k].n_met, m->teams[k].n_checks);
 }
 
 /* Shares sent and received, and how soon the first went out. */
@@ -320,17 +313,12 @@ void compare_write(const struct out *o, const void *arg)
 static json_t *compare_json_team(const struct model *m, int k)
 {
 	const struct model_team *tm = &m->teams[k];
-	long met = 0, all = 0;
 
-	for (int j = 0; j <= m->n_objectives; j++) {
-		met += tm->obj_met[j];
-		all += tm->obj_met[j] + tm->obj_missed[j];
-	}
 	return fmt_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o}", "score", (json_int_t)tm->score,
 	                "asked", (json_int_t)(tm->n_decisions + tm->n_open), "mean_response",
 	                fmt_opt(fmt_mean(tm->resp_sum, tm->resp_n)), "in_time",
 	                (json_int_t)tm->resp_n, "timeouts", (json_int_t)tm->n_timeouts, "met",
-	                (json_int_t)met, "evaluated", (json_int_t)all, "shares_sent",
+	                (json_int_t)tm->n_met, "evaluated", (json_int_t)tm->n_checks, "shares_sent",
 	                (json_int_t)tm->shares_sent, "shares_received",
 	                (json_int_t)tm->shares_received, "first_share_after",
 	                fmt_opt(tm->first_share >= 0 && tm->first_inject >= 0

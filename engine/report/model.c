@@ -151,10 +151,12 @@ static void model_checks(struct model *m)
 		else if (c->objective >= 0)
 			m->objectives[c->objective].missed++;
 		tm->n_checks++;
-		if (c->met)
+		if (c->met) {
+			tm->n_met++;
 			m->c.met++;
-		else
+		} else {
 			m->c.missed++;
+		}
 	}
 }
 

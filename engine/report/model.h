@@ -182,7 +182,8 @@ struct model_objective {
 struct model_team {
 	const char *id, *name;
 	long score;
-	long n_decisions, n_timeouts, n_open, n_scores, n_checks;
+	long n_decisions, n_timeouts, n_open, n_scores;
+	long n_checks, n_met; /* expectations evaluated, and met, over every objective */
 	long resp_n, resp_sum, resp_min, resp_max; /* over decisions taken in time */
 	long first_inject;                         /* -1: received none */
 	long first_share;                          /* -1: shared nothing */

@@ -80,11 +80,6 @@ static void sections_team_table(const struct out *o, const struct model *m)
 	for (int k = 0; k < m->n_teams; k++) {
 		const struct model_team *tm = &m->teams[k];
 		char *v[9], mean[32];
-		long met = 0, missed = 0;
-		for (int j = 0; j <= m->n_objectives; j++) {
-			met += tm->obj_met[j];
-			missed += tm->obj_missed[j];
-		}
 		fmt_dur(fmt_mean(tm->resp_sum, tm->resp_n), mean, sizeof mean);
 		v[0] = mem_strdup(tm->id);
 		v[1] = mem_printf("%ld", tm->score);
@@ -93,8 +88,8 @@ static void sections_team_table(const struct out *o, const struct model *m)
 		v[4] = mem_printf("%ld", tm->n_open);
 		v[5] = mem_strdup(mean);
 		v[6] = mem_printf("%ld", tm->shares_sent);
-		v[7] = mem_printf("%ld", met);
-		v[8] = mem_printf("%ld", missed);
+		v[7] = mem_printf("%ld", tm->n_met);
+		v[8] = mem_printf("%ld", tm->n_checks - tm->n_met);
 		o->row(o, v);
 	}
 	o->end(o);
