@@ -88,6 +88,9 @@ void cmd_fail_inject(struct cmd_ctx *c, const char *id, int team);
 json_t *cmd_json_str(const char *s);
 /* A speed as JSON: an integer when it is whole, as the clock event has it. */
 json_t *cmd_json_speed(double speed);
+/* An inject as its inject event shows it to team (staff: -1, with notes and every language), as
+ * `show` and the web console's snapshot give it. */
+json_t *cmd_team_inject_json(const struct exercise *ex, const struct ex_inject *in, int team);
 /* A team's display name in the session's language: its name, or its id when it has none. */
 const char *cmd_team_name(const struct cmd_ctx *c, const struct ex_team *t);
 /* The language of the texts in s's replies: its own for a team member, the default for staff. */

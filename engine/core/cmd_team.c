@@ -328,7 +328,7 @@ static json_t *cmd_team_inject_to(const struct exercise *ex, const struct ex_inj
 }
 
 /* An inject as its inject event shows it to team (staff: -1, with notes and every language). */
-static json_t *cmd_team_inject_json(const struct exercise *ex, const struct ex_inject *in, int team)
+json_t *cmd_team_inject_json(const struct exercise *ex, const struct ex_inject *in, int team)
 {
 	const struct ex_decision *d = in->decision;
 	long t = team >= 0 ? in->ts[team].fired_at : cmd_team_first_t(ex, in), deadline = -1;

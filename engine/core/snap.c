@@ -128,23 +128,10 @@ static json_t *snap_teaminject(const struct ex_inject *in, int team)
 	    fired && ts->decided_at >= 0 ? json_integer(ts->decided_at) : json_null()));
 }
 
-/* The ids of the teams an inject is addressed to. */
-static json_t *snap_to(const struct exercise *ex, const struct ex_inject *in)
-{
-	json_t *to = snap_must(json_array());
-
-	for (int j = 0; j < (in->to_all ? ex->n_teams : in->n_to); j++)
-		json_array_append_new(to, json_string(ex->teams[in->to_all ? j : in->to[j]].id));
-	return to;
-}
-
 /* The staff's row of the MSEL board for inject i: the inject and every team's status. */
 static json_t *snap_staff_inject(const struct exercise *ex, const struct ex_inject *in)
 {
-	long deadline = in->decision != NULL && in->decision->deadline >= 0
-	                    ? (in->at >= 0 ? in->at : 0) + in->decision->deadline
-	                    : -1;
-	json_t *o = ex_inject_json(ex, in->id, in, snap_to(ex, in), in->at, deadline, true);
+	json_t *o = snap_must(cmd_team_inject_json(ex, in, -1));
 	json_t *teams = snap_must(json_object());
 
 	json_object_set_new(o, "at", in->at >= 0 ? json_integer(in->at) : json_null());
@@ -160,14 +147,10 @@ static json_t *snap_staff_inject(const struct exercise *ex, const struct ex_inje
 static json_t *snap_team_inject(const struct exercise *ex, const struct ex_inject *in, int team,
                                 int lang)
 {
-	const struct ex_teaminject *ts = &in->ts[team];
-	json_t *to = snap_must(json_array()), *o;
-	struct evt *ev;
+	struct evt *ev = evt_new(EVT_INJECT, in->ts[team].fired_at,
+	                         snap_must(cmd_team_inject_json(ex, in, team)));
+	json_t *o = snap_must(json_deep_copy(evt_obj_lang(ev, ex, lang)));
 
-	json_array_append_new(to, json_string(ex->teams[team].id));
-	ev = evt_new(EVT_INJECT, ts->fired_at,
-	             ex_inject_json(ex, in->id, in, to, ts->fired_at, ts->deadline, false));
-	o = snap_must(json_deep_copy(evt_obj_lang(ev, ex, lang)));
 	evt_unref(ev);
 	json_object_set_new(o, "team", snap_teaminject(in, team));
 	return o;

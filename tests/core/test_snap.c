@@ -93,6 +93,11 @@ static void test_roles(void **state)
 	json_decref(o);
 	assert_int_equal(ex_decide(ex, 0, 0, "share", "Arta", &code), 0);
 	ex_fire(ex, 1, -1);
+	o = snap_build(ex, &log, &al); /* as its event showed it: to every team the firing reached */
+	assert_int_equal(
+	    json_array_size(json_object_get(json_array_get(json_object_get(o, "injects"), 1), "to")),
+	    2);
+	json_decref(o);
 	o = snap_build(ex, &log, &obs);
 	board = json_object_get(o, "injects");
 	assert_int_equal(json_array_size(board), 2);
