@@ -71,7 +71,7 @@ static int listen_split(const char *spec, char *host, size_t hn, char *port, siz
 }
 
 /* Resolve spec into its first address; the caller frees *ai. */
-static int listen_resolve(const char *spec, struct addrinfo **ai, char *err, size_t errn)
+int listen_resolve(const char *spec, struct addrinfo **ai, char *err, size_t errn)
 {
 	char host[256], port[24];
 	struct addrinfo hints;
@@ -162,13 +162,12 @@ static void listen_retry(evutil_socket_t fd, short what, void *arg)
 	evconnlistener_enable(l->lev);
 }
 
-/* Write the address a listener is bound to as ADDR:PORT. */
-static void listen_name(struct evconnlistener *lev, char *real, size_t n)
+/* Write the address the socket fd is bound to as ADDR:PORT ([ADDR]:PORT for IPv6). */
+void listen_fd_name(int fd, char *real, size_t n)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	char host[NI_MAXHOST], port[NI_MAXSERV];
-	int fd = evconnlistener_get_fd(lev);
 
 	if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0 ||
 	    getnameinfo((struct sockaddr *)&ss, len, host, sizeof host, port, sizeof port,
@@ -213,7 +212,7 @@ int listen_add(struct server *srv, const char *spec, struct ssl_ctx_st *tls, cha
 	l->tls = tls;
 	l->next = srv->listeners;
 	srv->listeners = l;
-	listen_name(l->lev, real, n);
+	listen_fd_name(evconnlistener_get_fd(l->lev), real, n);
 	return 0;
 }
 

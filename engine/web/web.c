@@ -1,18 +1,15 @@
 /* The web console: evhttp on the server's loop, the headers every answer has, and dispatch. */
 #include "web_int.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
-#include <event2/bufferevent_ssl.h>
 #include <event2/event.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <jansson.h>
 #include <netdb.h>
 #include <netinet/in.h>
-#include <openssl/ssl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +17,10 @@
 #include <unistd.h>
 
 #include "../core/mem.h"
+#include "../net/listen.h"
 #include "../net/loop.h"
 #include "../net/server.h"
+#include "../net/tls.h"
 
 /* Add the headers every response carries (CSP and friends). */
 void web_headers(struct evhttp_request *req, const char *type)
@@ -92,12 +91,8 @@ static void web_request(struct evhttp_request *req, void *arg)
 static struct bufferevent *web_bevcb(struct event_base *base, void *arg)
 {
 	struct web_front *f = arg;
-	SSL *ssl = SSL_new(f->tls);
 
-	if (ssl == NULL)
-		abort();
-	return bufferevent_openssl_socket_new(base, -1, ssl, BUFFEREVENT_SSL_ACCEPTING,
-	                                      BEV_OPT_CLOSE_ON_FREE);
+	return tls_accept(f->tls, base, -1);
 }
 
 /* Every WEB_BEAT seconds: heartbeats, expired sessions. */
@@ -139,52 +134,15 @@ struct web *web_new(struct server *srv, struct snap_log *log)
 	return w;
 }
 
-/* Split spec into host and port; -1 with a message when malformed. */
-static int web_split(const char *spec, char *host, size_t hn, char *port, size_t pn, char *err,
-                     size_t errn)
-{
-	const char *colon = strrchr(spec, ':'), *h = spec;
-	size_t hl;
-	char *end;
-	long v;
-
-	if (colon == NULL)
-		goto bad;
-	hl = (size_t)(colon - spec);
-	if (spec[0] == '[') {
-		if (hl < 2 || spec[hl - 1] != ']')
-			goto bad;
-		h++;
-		hl -= 2;
-	}
-	v = strtol(colon + 1, &end, 10);
-	if (hl == 0 || hl >= hn || pn < 24 || colon[1] < '0' || colon[1] > '9' || *end != '\0' ||
-	    v > 65535)
-		goto bad;
-	memcpy(host, h, hl);
-	host[hl] = '\0';
-	snprintf(port, pn, "%ld", v);
-	return 0;
-bad:
-	snprintf(err, errn, "'%s' is not ADDR:PORT with a port from 0 to 65535", spec);
-	return -1;
-}
-
 /* A listening socket on spec with a deep backlog (a room of browsers reconnects at once); -1
  * with a message. */
 static int web_socket(const char *spec, char *err, size_t errn)
 {
-	char host[256], port[24];
-	struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai;
-	int fd, one = 1, r;
+	struct addrinfo *ai;
+	int fd, one = 1;
 
-	if (web_split(spec, host, sizeof host, port, sizeof port, err, errn) < 0)
+	if (listen_resolve(spec, &ai, err, errn) < 0)
 		return -1;
-	if ((r = getaddrinfo(host, port, &hints, &ai)) != 0) {
-		snprintf(err, errn, "cannot serve the web console on '%s': %s", spec,
-		         gai_strerror(r));
-		return -1;
-	}
 	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd >= 0) {
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -205,27 +163,10 @@ static int web_socket(const char *spec, char *err, size_t errn)
 /* The address a bound socket really has, as http[s]://ADDR:PORT/. */
 static void web_url(struct evhttp_bound_socket *b, bool tls, char *url, size_t n)
 {
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
-	char host[INET6_ADDRSTRLEN] = "?";
-	int port = 0;
+	char name[300];
 
-	if (getsockname(evhttp_bound_socket_get_fd(b), (struct sockaddr *)&ss, &len) == 0) {
-		if (ss.ss_family == AF_INET6) {
-			struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
-
-			inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof host);
-			port = ntohs(a->sin6_port);
-		} else {
-			struct sockaddr_in *a = (struct sockaddr_in *)&ss;
-
-			inet_ntop(AF_INET, &a->sin_addr, host, sizeof host);
-			port = ntohs(a->sin_port);
-		}
-	}
-	snprintf(url, n, "%s://%s%s%s:%d/", tls ? "https" : "http",
-	         ss.ss_family == AF_INET6 ? "[" : "", host, ss.ss_family == AF_INET6 ? "]" : "",
-	         port);
+	listen_fd_name(evhttp_bound_socket_get_fd(b), name, sizeof name);
+	snprintf(url, n, "%s://%s/", tls ? "https" : "http", name);
 }
 
 /* Serve HTTP on spec, over TLS with tls unless it is NULL; the real address goes to url. */
@@ -259,7 +200,7 @@ int web_listen(struct web *w, const char *spec, struct ssl_ctx_st *tls, char *ur
 	if (b == NULL)
 		abort();
 	if (tls != NULL)
-		SSL_CTX_up_ref(tls);
+		tls_ref(tls);
 	w->n_fronts++;
 	web_url(b, tls != NULL, url, n);
 	return 0;
@@ -276,7 +217,7 @@ void web_free(struct web *w)
 	web_sse_reap(w);
 	for (int i = 0; i < w->n_fronts; i++) {
 		evhttp_free(w->fronts[i].http);
-		SSL_CTX_free(w->fronts[i].tls);
+		tls_free(w->fronts[i].tls);
 	}
 	web_sse_free(w);
 	snap_log_free(&w->log);
