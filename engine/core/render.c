@@ -49,24 +49,6 @@ static int render_soft_break(const char *next)
 	         next[digits + 1] == ' ');
 }
 
-/* How many of the n bytes at s fit in room columns (a zero-width mark stays with what it
- * marks); at least one code point when force, so that a wide one always makes progress. */
-static size_t render_take(const char *s, size_t n, size_t room, bool force)
-{
-	size_t take = 0, cols = 0, k;
-	uint32_t cp;
-
-	while (take < n) {
-		k = utf8_decode(s + take, n - take, &cp);
-		size_t w = (size_t)utf8_width(cp);
-		if (w > 0 && cols + w > room && !(force && take == 0))
-			break;
-		take += k ? k : 1;
-		cols += w;
-	}
-	return take;
-}
-
 /* The columns render_wrap wraps at: RENDER_COLUMNS, or those render_event_cols renders for. */
 static size_t render_columns = RENDER_COLUMNS;
 
@@ -106,13 +88,14 @@ static int render_author_wrap(size_t w, size_t widest, const char *next)
 static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 {
 	size_t col = 0, pending = 0, widest = reflow ? 0 : render_widest(s);
-	int blank = 1;         /* nothing but indentation on this line yet */
+	int blank = 1;        /* nothing but indentation on this line yet */
 	const char *line = s; /* where the author's line began */
 
 	while (*s) {
 		if (*s == '\n' && !blank &&
 		    (reflow ? render_soft_break(s + 1)
-		            : render_author_wrap(utf8_cols(line, (size_t)(s - line)), widest, s + 1))) {
+		            : render_author_wrap(utf8_cols(line, (size_t)(s - line)), widest,
+		                                 s + 1))) {
 			pending++;
 			line = ++s;
 			continue;
@@ -139,7 +122,7 @@ static void render_wrap(FILE *f, const char *s, size_t hang, int reflow)
 			fputc(' ', f);
 		pending = 0;
 		while (col + w > render_columns) {
-			size_t take = render_take(
+			size_t take = utf8_fit(
 			    s, len, col < render_columns ? render_columns - col : 0, col <= hang);
 			utf8_term_put(f, s, take);
 			s += take;

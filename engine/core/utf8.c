@@ -134,6 +134,24 @@ size_t utf8_cols(const char *s, size_t n)
 	return w;
 }
 
+/* How many of the n bytes at s fit in cols columns (a zero-width mark stays with what it marks);
+ * at least one code point when force, so that a wide one always makes progress. */
+size_t utf8_fit(const char *s, size_t n, size_t cols, bool force)
+{
+	size_t take = 0, used = 0, k, w;
+	uint32_t cp;
+
+	while (take < n) {
+		k = utf8_decode(s + take, n - take, &cp);
+		w = (size_t)utf8_width(cp);
+		if (w > 0 && used + w > cols && !(force && take == 0))
+			break;
+		take += k ? k : 1;
+		used += w;
+	}
+	return take;
+}
+
 /* The length of the control character at s (n bytes there) that must not reach a terminal:
  * C0, DEL, C1, a bidi embedding, override or isolate; 0 when s starts with something else. */
 size_t utf8_control(const char *s, size_t n)

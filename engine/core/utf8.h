@@ -38,6 +38,9 @@ bool utf8_valid(const char *s, size_t n);
 int utf8_width(uint32_t cp);
 /* The columns of the n bytes at s (an invalid byte, shown as U+FFFD, takes one). */
 size_t utf8_cols(const char *s, size_t n);
+/* How many of the n bytes at s fit in cols columns (a zero-width mark stays with what it marks);
+ * at least one code point when force, so that a wide one always makes progress. */
+size_t utf8_fit(const char *s, size_t n, size_t cols, bool force);
 /* The length of the control character at s (n bytes there) that must not reach a terminal:
  * C0, DEL, C1, a bidi embedding, override or isolate; 0 when s starts with something else. */
 size_t utf8_control(const char *s, size_t n);

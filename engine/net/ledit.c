@@ -43,18 +43,7 @@ static void ledit_say(struct ledit *ed, const char *s)
  * marks stay with what they mark. */
 static size_t ledit_offset(const char *p, size_t n, size_t cols)
 {
-	size_t i = 0, used = 0, k, w;
-	uint32_t cp;
-
-	while (cols > 0 && i < n) {
-		k = utf8_decode(p + i, n - i, &cp);
-		w = (size_t)utf8_width(cp);
-		if (w > 0 && used + w > cols)
-			break;
-		used += w;
-		i += k ? k : 1;
-	}
-	return i;
+	return cols > 0 ? utf8_fit(p, n, cols, false) : 0;
 }
 
 /* Whether the code point at pos of the line takes no column (a combining mark). */

@@ -102,6 +102,21 @@ static void test_width(void **state)
 	                 3); /* the bad byte is one U+FFFD */
 }
 
+/* utf8_fit: what fits in so many columns; a combining mark stays with its letter; force takes a
+ * wide character that does not fit, so that a caller always makes progress. */
+static void test_fit(void **state)
+{
+	static const char s[] = "e\xcc\x88x\xe4\xb8\xad"; /* e + U+0308, x, U+4E2D (wide) */
+
+	(void)state;
+	assert_int_equal(utf8_fit(s, strlen(s), 1, false), 3);
+	assert_int_equal(utf8_fit(s, strlen(s), 2, false), 4);
+	assert_int_equal(utf8_fit(s, strlen(s), 3, false), 4);
+	assert_int_equal(utf8_fit(s, strlen(s), 4, false), 7);
+	assert_int_equal(utf8_fit(s + 4, 3, 1, false), 0);
+	assert_int_equal(utf8_fit(s + 4, 3, 1, true), 3);
+}
+
 /* A terminal never gets C0 (but line breaks and tabs between lines), DEL, C1 or a bidi
  * control; bad bytes become U+FFFD. */
 static void test_term(void **state)
@@ -197,9 +212,13 @@ static void test_render_columns(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_decode), cmocka_unit_test(test_width),
-	    cmocka_unit_test(test_term),   cmocka_unit_test(test_json),
-	    cmocka_unit_test(test_html),   cmocka_unit_test(test_render_columns),
+	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_fit),
+	    cmocka_unit_test(test_term),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_render_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
